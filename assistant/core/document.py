@@ -1,0 +1,172 @@
+"""Document model: an ordered list of paragraphs over a format backend (.docx or .txt).
+
+The model is what every other part of the app works on (checker, conversion, the editor). It
+never touches file formats itself: the backend keeps what it needs to write the file back with
+only the edited paragraphs changed, and ``save`` is atomic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Protocol
+
+from .atomic import atomic_write
+from .docx_io import DocxBackend
+from .errors import DocumentError
+from .sniff import FileKind, sniff
+from .txt_io import TxtBackend
+
+LOCATION_NAMES = {"body": "正文", "table": "表格", "textbox": "文本框"}
+
+
+@dataclass(eq=False)
+class Paragraph:
+    """One paragraph. ``anchor`` is the backend's handle; ``saved_text`` what the file holds."""
+
+    text: str
+    location: str = "body"
+    editable: bool = True
+    anchor: object = None
+    saved_text: str | None = None
+
+
+class Backend(Protocol):
+    format: str
+
+    def describe(self) -> str: ...
+
+    def render(self, paragraphs: list[Paragraph]) -> bytes: ...
+
+
+@dataclass(eq=False)
+class Document:
+    backend: Backend
+    paragraphs: list[Paragraph]
+    path: Path | None = None
+    notes: list[str] = field(default_factory=list)
+    modified: bool = False
+    _backed_up: bool = False
+
+    @property
+    def format(self) -> str:
+        return self.backend.format
+
+    @property
+    def text(self) -> str:
+        return "\n".join(paragraph.text for paragraph in self.paragraphs)
+
+    def describe(self) -> str:
+        """Format and encoding as shown in the status bar."""
+        return self.backend.describe()
+
+    def set_text(self, index: int, text: str) -> None:
+        paragraph = self.paragraphs[index]
+        if paragraph.text == text:
+            return
+        if not paragraph.editable:
+            raise DocumentError(f"第 {index + 1} 段位于{LOCATION_NAMES[paragraph.location]}中，是只读的。")
+        paragraph.text = text
+        self.modified = True
+
+    def insert_paragraph(self, index: int, text: str = "") -> Paragraph:
+        """Insert a new paragraph before ``index``; it takes the style of the one before it."""
+        previous = self.paragraphs[index - 1] if index > 0 else None
+        location = previous.location if previous is not None and previous.editable else "body"
+        paragraph = Paragraph(text, location)
+        self.paragraphs.insert(index, paragraph)
+        self.modified = True
+        return paragraph
+
+    def delete_paragraph(self, index: int) -> None:
+        paragraph = self.paragraphs[index]
+        if not paragraph.editable:
+            raise DocumentError(f"第 {index + 1} 段位于{LOCATION_NAMES[paragraph.location]}中，是只读的，不能删除。")
+        del self.paragraphs[index]
+        self.modified = True
+
+    def replace_lines(self, lines: list[str]) -> None:
+        """Make the paragraphs read ``lines`` with the fewest paragraph edits (plain-text editors).
+
+        Unchanged paragraphs keep their identity (and so their formatting); changed runs of lines
+        are edited pairwise, the surplus inserted or deleted. Read-only paragraphs must not change.
+        """
+        old = [paragraph.text for paragraph in self.paragraphs]
+        opcodes = SequenceMatcher(None, old, lines, autojunk=False).get_opcodes()
+        for tag, i1, i2, _, _ in opcodes:
+            if tag != "equal":
+                for paragraph in self.paragraphs[i1:i2]:
+                    if not paragraph.editable:
+                        raise DocumentError("文本框中的文字是只读的，本软件不能修改；请在 Word 中编辑文本框。")
+        for tag, i1, i2, j1, j2 in reversed(opcodes):
+            if tag == "equal":
+                continue
+            paired = min(i2 - i1, j2 - j1)
+            for offset in range(paired):
+                self.set_text(i1 + offset, lines[j1 + offset])
+            for index in range(i2 - 1, i1 + paired - 1, -1):
+                self.delete_paragraph(index)
+            for offset, line in enumerate(lines[j1 + paired:j2]):
+                self.insert_paragraph(i1 + paired + offset, line)
+
+    def save(self, path: Path | str | None = None, *, backup: bool = True) -> Path:
+        """Write the document atomically; the first overwrite of the opened file keeps a .bak copy.
+
+        Saving to a path with another suffix (.txt ↔ .docx) converts the format.
+        """
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise DocumentError("请先选择保存位置。")
+        wanted = _format_for(target)
+        if wanted != self.format:
+            self._switch_backend(wanted)
+        data = self.backend.render(self.paragraphs)
+        overwriting_original = self.path is not None and target.resolve() == self.path.resolve()
+        atomic_write(target, data, backup=backup and overwriting_original and not self._backed_up)
+        if overwriting_original and backup:
+            self._backed_up = True
+        for paragraph in self.paragraphs:
+            paragraph.saved_text = paragraph.text
+        if target != self.path:
+            self._backed_up = False
+        self.path = target
+        self.modified = False
+        return target
+
+    def _switch_backend(self, wanted: str) -> None:
+        """Saving as another format: the new file is built from the text alone."""
+        self.backend = DocxBackend.new() if wanted == "docx" else TxtBackend.new()
+        for paragraph in self.paragraphs:
+            paragraph.anchor = None
+            paragraph.saved_text = None
+            paragraph.editable = True
+
+
+def _format_for(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return "docx"
+    if suffix in (".txt", ".text", ""):
+        return "txt"
+    raise DocumentError(f"不能保存为“{suffix}”格式，请选择 .docx 或 .txt。")
+
+
+def open_document(path: Path | str, *, encoding: str | None = None) -> Document:
+    """Open a .docx or .txt draft; raise DocumentError with a user-facing message otherwise."""
+    path = Path(path)
+    kind = sniff(path)
+    if kind is FileKind.DOCX:
+        backend, items = DocxBackend.read(path)
+        paragraphs = [Paragraph(text, location, location != "textbox", element, text)
+                      for text, location, element in items]
+        return Document(backend, paragraphs, path)
+    backend, lines = TxtBackend.read(path, encoding)
+    paragraphs = [Paragraph(text, "body", True, ending, text) for text, ending in lines]
+    notes = [backend.encoding.note] if backend.encoding.note else []
+    return Document(backend, paragraphs, path, notes)
+
+
+def new_document() -> Document:
+    """An empty, unsaved document (文件→新建)."""
+    return Document(TxtBackend.new(), [Paragraph("")], None)

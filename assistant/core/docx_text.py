@@ -1,0 +1,250 @@
+"""Paragraph text in a .docx: how characters map onto runs, and how an edit changes only them.
+
+A paragraph's text is a sequence of *atoms*: each character of a ``w:t`` is one atom, and so is
+each run element that Word shows as one character (tab, line break, non-breaking hyphen, symbol,
+and an inline object such as a picture, a text box anchor, an embedded object or an equation,
+shown as U+FFFC). Field codes, deleted text and markers are not atoms: they stay where they are.
+
+``set_paragraph_text`` diffs the old and new text and touches only the ``w:t`` elements that hold
+changed characters; inserted text joins the run of its left neighbour (the run of the replaced
+characters for a replacement), as typing in Word does.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from lxml import etree
+
+from . import ooxml as x
+
+OBJECT_CHAR = "\ufffc"
+LINE_BREAK = "\u2028"
+SPECIAL_ELEMENTS = {
+    x.w("tab"): "\t", x.w("ptab"): "\t",
+    x.w("br"): LINE_BREAK, x.w("cr"): LINE_BREAK,
+    x.w("noBreakHyphen"): "\u2011", x.w("softHyphen"): "\u00ad",
+}
+OBJECT_ELEMENTS = {x.w("drawing"), x.w("pict"), x.w("object"), x.ALTERNATE_CONTENT}
+MATH_ELEMENTS = {x.m("oMath"), x.m("oMathPara")}
+# What to create for a special character typed by the user (U+FFFC cannot create an object).
+CREATE_FOR_CHAR = {"\t": "tab", LINE_BREAK: "br", "\u2011": "noBreakHyphen", "\u00ad": "softHyphen"}
+TRACKING_IN_RPR = {x.w("ins"), x.w("del"), x.w("moveFrom"), x.w("moveTo"), x.w("rPrChange")}
+
+
+@dataclass
+class Atom:
+    """One character of paragraph text and the element it lives in (``offset`` only for w:t)."""
+
+    char: str
+    element: etree._Element
+    offset: int = -1
+
+
+def paragraph_atoms(p: etree._Element) -> list[Atom]:
+    atoms: list[Atom] = []
+    _collect_inline(p, atoms)
+    return atoms
+
+
+def paragraph_text(p: etree._Element) -> str:
+    return "".join(atom.char for atom in paragraph_atoms(p))
+
+
+def _collect_inline(container: etree._Element, atoms: list[Atom]) -> None:
+    for child in container:
+        tag = child.tag
+        if tag == x.R:
+            _collect_run(child, atoms)
+        elif tag in MATH_ELEMENTS:
+            atoms.append(Atom(OBJECT_CHAR, child))
+        elif tag in x.TRANSPARENT:
+            _collect_inline(child, atoms)
+        elif tag == x.SDT:
+            content = child.find(x.SDT_CONTENT)
+            if content is not None:
+                _collect_inline(content, atoms)
+        elif tag == x.ALTERNATE_CONTENT:
+            choice = child.find(x.CHOICE)
+            if choice is not None:
+                _collect_inline(choice, atoms)
+
+
+def _collect_run(run: etree._Element, atoms: list[Atom]) -> None:
+    for child in run:
+        tag = child.tag
+        if tag == x.T:
+            atoms.extend(Atom(ch, child, i) for i, ch in enumerate(child.text or ""))
+        elif tag in SPECIAL_ELEMENTS:
+            atoms.append(Atom(SPECIAL_ELEMENTS[tag], child))
+        elif tag == x.w("sym"):
+            atoms.append(Atom(_symbol_char(child), child))
+        elif tag in OBJECT_ELEMENTS:
+            atoms.append(Atom(OBJECT_CHAR, child))
+
+
+def _symbol_char(sym: etree._Element) -> str:
+    try:
+        return chr(int(sym.get(x.w("char"), ""), 16))
+    except ValueError:
+        return OBJECT_CHAR
+
+
+def set_paragraph_text(p: etree._Element, new_text: str) -> None:
+    """Make ``p`` read ``new_text`` while changing only the runs that hold changed characters."""
+    atoms = paragraph_atoms(p)
+    old_text = "".join(atom.char for atom in atoms)
+    if old_text == new_text:
+        return
+    keep = [True] * len(atoms)
+    before: dict[int, str] = {}
+    after: dict[int, str] = {}
+    orphan = ""
+    matcher = SequenceMatcher(None, old_text, new_text, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for k in range(i1, i2):
+            keep[k] = False
+        inserted = new_text[j1:j2]
+        if not inserted:
+            continue
+        if tag == "replace":
+            before[i1] = before.get(i1, "") + inserted
+        elif i1 > 0:
+            after[i1 - 1] = after.get(i1 - 1, "") + inserted
+        elif atoms:
+            before[0] = before.get(0, "") + inserted
+        else:
+            orphan += inserted
+
+    touched_runs: list[etree._Element] = []
+    text_elements: dict[etree._Element, list[int]] = {}
+    for k, atom in enumerate(atoms):
+        if atom.element.tag == x.T:
+            text_elements.setdefault(atom.element, []).append(k)
+    for t, indexes in text_elements.items():
+        if all(keep[k] and k not in before and k not in after for k in indexes):
+            continue
+        content = "".join(before.get(k, "") + (atoms[k].char if keep[k] else "") + after.get(k, "")
+                          for k in indexes)
+        touched_runs.append(t.getparent())
+        _replace_with_text(t, content)
+    for k, atom in enumerate(atoms):
+        if atom.element.tag == x.T or (keep[k] and k not in before and k not in after):
+            continue
+        touched_runs.append(atom.element.getparent())
+        _insert_text(atom.element, before.get(k, ""), before_element=True)
+        _insert_text(atom.element, after.get(k, ""), before_element=False)
+        if not keep[k]:
+            atom.element.getparent().remove(atom.element)
+    if orphan:
+        _append_new_run(p, orphan)
+    for run in touched_runs:
+        _drop_if_empty(run)
+
+
+def _text_elements(text: str) -> list[etree._Element]:
+    """Elements that spell ``text`` inside a run: w:t pieces with w:tab/w:br for special chars."""
+    elements: list[etree._Element] = []
+    pending = ""
+    for ch in text:
+        if ch in CREATE_FOR_CHAR:
+            if pending:
+                elements.append(_make_t(pending))
+                pending = ""
+            elements.append(etree.Element(x.w(CREATE_FOR_CHAR[ch])))
+        elif ch != OBJECT_CHAR:
+            pending += ch
+    if pending:
+        elements.append(_make_t(pending))
+    return elements
+
+
+def _make_t(text: str) -> etree._Element:
+    t = etree.Element(x.T)
+    t.text = text
+    t.set(x.XML_SPACE, "preserve")
+    return t
+
+
+def _replace_with_text(t: etree._Element, content: str) -> None:
+    parent = t.getparent()
+    replacement = _text_elements(content)
+    if len(replacement) == 1 and replacement[0].tag == x.T:
+        t.text = content
+        t.set(x.XML_SPACE, "preserve")
+        return
+    position = parent.index(t)
+    parent.remove(t)
+    for offset, element in enumerate(replacement):
+        parent.insert(position + offset, element)
+
+
+def _insert_text(anchor: etree._Element, text: str, *, before_element: bool) -> None:
+    if not text:
+        return
+    parent = anchor.getparent()
+    position = parent.index(anchor) + (0 if before_element else 1)
+    for offset, element in enumerate(_text_elements(text)):
+        parent.insert(position + offset, element)
+
+
+def _append_new_run(p: etree._Element, text: str) -> None:
+    """Text typed into an empty paragraph takes the paragraph mark's formatting."""
+    run = etree.SubElement(p, x.R)
+    rpr = _formatting_copy(p.find(f"{x.PPR}/{x.RPR}"))
+    if rpr is not None and len(rpr):
+        run.append(rpr)
+    run.extend(_text_elements(text))
+
+
+def _drop_if_empty(run: etree._Element) -> None:
+    if run.getparent() is None:
+        return
+    if all(child.tag == x.RPR for child in run):
+        run.getparent().remove(run)
+
+
+def new_paragraph_like(model: etree._Element | None, text: str) -> etree._Element:
+    """A new w:p for an inserted paragraph: the paragraph and run formatting of ``model``.
+
+    Section properties and tracked-change marks are not copied (a copied w:sectPr would
+    create a section break the user never asked for).
+    """
+    p = etree.Element(x.P)
+    if model is not None:
+        ppr = model.find(x.PPR)
+        if ppr is not None:
+            ppr = copy.deepcopy(ppr)
+            for child in list(ppr):
+                if child.tag in (x.SECTPR, x.w("pPrChange")):
+                    ppr.remove(child)
+            p.append(ppr)
+    if text:
+        run = etree.SubElement(p, x.R)
+        run_format = _last_run_format(model) if model is not None else None
+        if run_format is not None:
+            run.append(run_format)
+        run.extend(_text_elements(text))
+    return p
+
+
+def _last_run_format(p: etree._Element) -> etree._Element | None:
+    atoms = paragraph_atoms(p)
+    if atoms:
+        return _formatting_copy(atoms[-1].element.getparent().find(x.RPR))
+    return _formatting_copy(p.find(f"{x.PPR}/{x.RPR}"))
+
+
+def _formatting_copy(rpr: etree._Element | None) -> etree._Element | None:
+    """A copy of run properties without tracked-change marks, for newly typed text."""
+    if rpr is None:
+        return None
+    rpr = copy.deepcopy(rpr)
+    for child in list(rpr):
+        if child.tag in TRACKING_IN_RPR:
+            rpr.remove(child)
+    return rpr

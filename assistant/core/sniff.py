@@ -1,0 +1,94 @@
+"""File sniffing: decide what a file really is from its bytes, before any parser touches it.
+
+Extensions lie (a .doc saved as .docx, a binary renamed .txt), so the kind of file is read from
+its magic bytes, and every refusal comes with a message that tells the user what to do.
+"""
+
+from __future__ import annotations
+
+import enum
+import zipfile
+from pathlib import Path
+
+from .errors import DocumentError
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_ZIP_MEMBERS = 5000
+
+ZIP_MAGIC = b"PK\x03\x04"
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .doc/.wps/.et and encrypted OOXML
+OLD_BINARY_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".et", ".ett", ".xls", ".ppt", ".dps"}
+DOCX_SUFFIXES = {".docx"}
+TEXT_SUFFIXES = {".txt", ".text"}
+
+
+class FileKind(enum.Enum):
+    DOCX = "docx"
+    TXT = "txt"
+
+
+def sniff(path: Path) -> FileKind:
+    """Return how to read ``path`` or raise DocumentError saying why it cannot be opened."""
+    path = Path(path)
+    if not path.exists():
+        raise DocumentError(f"找不到文件“{path}”。")
+    if path.is_dir():
+        raise DocumentError(f"“{path}”是一个文件夹，请选择文件。")
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentError(f"文件“{path.name}”是空的（0 字节），没有可打开的内容。")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise DocumentError(f"无法读取文件“{path.name}”：{exc.strerror or exc}。") from exc
+
+    suffix = path.suffix.lower()
+    if head.startswith(CFB_MAGIC):
+        raise DocumentError(_compound_file_message(path))
+    if head.startswith(ZIP_MAGIC):
+        check_zip(path)
+        return FileKind.DOCX
+    if suffix in DOCX_SUFFIXES:
+        raise DocumentError(f"文件“{path.name}”已损坏或不是 Word 文档（.docx 应是 ZIP 压缩包）。")
+    if suffix in OLD_BINARY_SUFFIXES:
+        raise DocumentError(f"文件“{path.name}”不是可识别的 Word/WPS 文档。")
+    if suffix in TEXT_SUFFIXES or not suffix:
+        if size > MAX_TEXT_BYTES:
+            raise DocumentError(
+                f"文件“{path.name}”太大（{size / 1024 / 1024:.0f} MB），"
+                f"本软件最多打开 {MAX_TEXT_BYTES // 1024 // 1024} MB 的文本。请拆分后再打开。"
+            )
+        return FileKind.TXT
+    raise DocumentError(f"不支持“{suffix}”格式的文件。本软件可以打开 Word 文档（.docx）和纯文本（.txt）。")
+
+
+def _compound_file_message(path: Path) -> str:
+    """An OLE compound file is either an old binary document or a password-protected .docx."""
+    with open(path, "rb") as handle:
+        directory_bytes = handle.read(4 * 1024 * 1024)
+    if "EncryptedPackage".encode("utf-16-le") in directory_bytes:
+        return (f"文件“{path.name}”设置了打开密码（已加密），本软件无法读取。"
+                "请在 Word/WPS 中取消密码（文件→信息→保护文档→用密码进行加密，清空密码）后再打开。")
+    return (f"文件“{path.name}”是旧版二进制格式（.doc/.wps/.et），本软件不能直接打开。"
+            "请在 Word 或 WPS 中打开它，选择“另存为”→“Word 文档（*.docx）”，再用本软件打开新文件。")
+
+
+def check_zip(path: Path) -> None:
+    """Refuse corrupt archives and zip bombs before python-docx inflates anything."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise DocumentError(f"文件“{path.name}”已损坏，无法解压（{exc}）。可尝试用 Word 的“打开并修复”功能恢复。") from exc
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise DocumentError(f"文件“{path.name}”包含 {len(members)} 个内部部件，超出安全上限，已拒绝打开。")
+    total = sum(info.file_size for info in members)
+    if total > MAX_ZIP_UNCOMPRESSED:
+        raise DocumentError(
+            f"文件“{path.name}”解压后将超过 {MAX_ZIP_UNCOMPRESSED // 1024 // 1024} MB，"
+            "可能是损坏或恶意构造的文件，已拒绝打开。"
+        )
+    if any(info.flag_bits & 0x1 for info in members):
+        raise DocumentError(f"文件“{path.name}”的内容已加密，本软件无法读取。请取消密码后再打开。")

@@ -1,0 +1,94 @@
+"""Plain-text backend: one line is one paragraph; encoding and line endings are kept on save."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from . import encoding as enc
+from .errors import DocumentError
+
+LINE_BREAK = re.compile(r"\r\n|\n|\r")
+ENDING_NAMES = {"\r\n": "CRLF（Windows）", "\n": "LF（Unix）", "\r": "CR（旧 Mac）"}
+
+
+class TxtBackend:
+    """Remembers how the file was written so that an unchanged save is byte-identical.
+
+    Each paragraph's anchor is the line ending that followed it in the file; new paragraphs
+    use the file's dominant line ending.
+    """
+
+    format = "txt"
+
+    def __init__(self, encoding: enc.Encoding, newline: str, final_newline: bool):
+        self.encoding = encoding
+        self.newline = newline
+        self.final_newline = final_newline
+
+    @classmethod
+    def read(cls, path: Path, forced_encoding: str | None = None) -> tuple["TxtBackend", list[tuple[str, str]]]:
+        """Return the backend and ``(text, line ending)`` for each line of ``path``."""
+        raw = path.read_bytes()
+        if forced_encoding:
+            encoding = enc.named(forced_encoding)
+            body = raw[len(encoding.bom):] if raw.startswith(encoding.bom) else raw
+            try:
+                text = body.decode(encoding.codec)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"文件“{path.name}”不是 {encoding.label} 编码，按此编码无法读取。") from exc
+        else:
+            encoding, text = enc.detect(raw, path.name)
+        lines = _split_lines(text)
+        endings = Counter(ending for _, ending in lines if ending)
+        newline = endings.most_common(1)[0][0] if endings else "\r\n"
+        final_newline = bool(lines) and bool(lines[-1][1])
+        if not lines:
+            lines = [("", "")]
+        return cls(encoding, newline, final_newline), lines
+
+    @classmethod
+    def new(cls) -> "TxtBackend":
+        """A backend for saving a document as a new .txt: UTF-8 with BOM and CRLF, as Notepad expects."""
+        return cls(enc.utf8(bom=True), "\r\n", True)
+
+    def describe(self) -> str:
+        return f"{self.encoding.label} · {ENDING_NAMES.get(self.newline, '')}"
+
+    def render(self, paragraphs: list) -> bytes:
+        parts = []
+        last = len(paragraphs) - 1
+        for index, paragraph in enumerate(paragraphs):
+            parts.append(paragraph.text)
+            if index < last or self.final_newline:
+                parts.append(paragraph.anchor if isinstance(paragraph.anchor, str) and paragraph.anchor else self.newline)
+        text = "".join(parts)
+        try:
+            return self.encoding.encode(text)
+        except UnicodeEncodeError as exc:
+            bad = sorted(set(ch for ch in text if not _encodable(ch, self.encoding.codec)))
+            shown = "".join(bad[:10])
+            raise DocumentError(
+                f"有 {len(bad)} 个字符无法用 {self.encoding.label} 编码保存（如“{shown}”）。"
+                "请改用“另存为”并选择 UTF-8 编码，或删除这些字符。"
+            ) from exc
+
+
+def _split_lines(text: str) -> list[tuple[str, str]]:
+    lines = []
+    start = 0
+    for match in LINE_BREAK.finditer(text):
+        lines.append((text[start:match.start()], match.group()))
+        start = match.end()
+    if start < len(text):
+        lines.append((text[start:], ""))
+    return lines
+
+
+def _encodable(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
