@@ -2,19 +2,7 @@
 
 import sys
 
-
-def main() -> int:
-    from assistant.cli import COMMANDS
-
-    argv = sys.argv[1:]
-    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
-        from assistant.cli import main as cli_main
-
-        return cli_main(argv)
-    from assistant.gui.app import run
-
-    return run(argv)
-
+from assistant.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())

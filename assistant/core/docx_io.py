@@ -6,7 +6,8 @@ headers, footers, footnotes, comments, media, custom XML), in the original order
 ``word/document.xml`` is serialised again, after the model's edits have been applied to it.
 
 Model decisions, per construct python-docx's ``Paragraph.text`` does not show:
-- paragraphs in tables (nested too) are editable, each cell once, in row order;
+- paragraphs in tables (nested too) are editable, each cell once, in row order: a horizontal
+  merge is one ``w:tc``, and the empty continuation cells of a vertical merge are skipped;
 - content controls (``w:sdt``), smart tags, custom XML, hyperlinks, simple fields and tracked
   insertions (``w:ins``) are read through: their text is part of the paragraph and editable;
 - tracked deletions (``w:del``) are not text (the view is "changes accepted");
@@ -169,7 +170,7 @@ def _blocks(container: etree._Element, location: str) -> Iterator[tuple[etree._E
                 if row.tag != x.TR:
                     continue
                 for cell in _read_through(row):
-                    if cell.tag == x.TC:
+                    if cell.tag == x.TC and not _hidden_by_merge(cell):
                         yield from _blocks(cell, cell_location)
 
 
@@ -189,6 +190,14 @@ def _read_through(container: etree._Element) -> Iterator[etree._Element]:
                 yield from _read_through(choice)
         else:
             yield child
+
+
+def _hidden_by_merge(cell: etree._Element) -> bool:
+    """An empty continuation cell of a vertical merge: Word shows the merged cell once, above it."""
+    merge = cell.find(f"{x.w('tcPr')}/{x.w('vMerge')}")
+    if merge is None or merge.get(x.w("val"), "continue") != "continue":
+        return False
+    return not any(paragraph_text(p) for p in cell.iter(x.P))
 
 
 def _text_boxes(p: etree._Element) -> Iterator[etree._Element]:

@@ -1,0 +1,20 @@
+"""``python -m assistant`` and the installed ``gongwen-assistant`` command: same as main.py."""
+
+import sys
+
+
+def main() -> int:
+    from .cli import COMMANDS
+
+    argv = sys.argv[1:]
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        from .cli import main as cli_main
+
+        return cli_main(argv)
+    from .gui.app import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

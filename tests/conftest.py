@@ -1,0 +1,42 @@
+"""Shared test helpers: where the reference files are, and XML helpers for .docx assertions."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = ROOT / "tests" / "_files"
+PEER = ROOT.parent / "shared" / "peer"
+PEER_DOCX = PEER / "docx"
+SAMPLE = ROOT / "resources" / "samples" / "sample_draft.docx"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"w": W[1:-1]}
+
+
+def peer_docx_files() -> list[Path]:
+    return sorted(PEER_DOCX.glob("*.docx")) if PEER_DOCX.is_dir() else []
+
+
+def require_peer() -> None:
+    if not PEER_DOCX.is_dir():
+        pytest.skip(f"peer .docx files not found at {PEER_DOCX} (they live beside the project in shared/peer)")
+
+
+def document_xml(path: Path) -> etree._Element:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read("word/document.xml"))
+
+
+def body_paragraphs(path: Path) -> list[etree._Element]:
+    return list(document_xml(path).iter(f"{W}p"))
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "草稿.docx"
+    target.write_bytes(SAMPLE.read_bytes())
+    return target
