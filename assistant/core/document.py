@@ -14,6 +14,7 @@ from typing import Protocol
 
 from .atomic import atomic_write
 from .docx_io import DocxBackend
+from .docx_text import LINE_BREAK, OBJECT_CHAR
 from .errors import DocumentError
 from .sniff import FileKind, sniff
 from .txt_io import TxtBackend
@@ -135,9 +136,15 @@ class Document:
         return target
 
     def _switch_backend(self, wanted: str) -> None:
-        """Saving as another format: the new file is built from the text alone."""
+        """Saving as another format: the new file is built from the text alone.
+
+        Plain text cannot hold pictures or soft line breaks: object characters are dropped and
+        a line break inside a paragraph becomes a space, so the model says what the file holds.
+        """
         self.backend = DocxBackend.new() if wanted == "docx" else TxtBackend.new()
         for paragraph in self.paragraphs:
+            if wanted == "txt":
+                paragraph.text = paragraph.text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, " ")
             paragraph.anchor = None
             paragraph.saved_text = None
             paragraph.editable = True

@@ -125,8 +125,9 @@ def _open_with_python_docx(source: bytes, name: str):
         raise DocumentError(f"文件“{name}”不是 Word 文档，或内部结构已损坏（缺少 {exc}）。") from exc
     except ValueError as exc:
         raise DocumentError(f"文件“{name}”不是 Word 文档（{exc}）。") from exc
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
-        raise DocumentError(f"文件“{name}”已损坏，无法读取（{exc}）。可尝试用 Word 的“打开并修复”功能恢复。") from exc
+    except Exception as exc:  # noqa: BLE001 - a malformed package can fail anywhere inside python-docx
+        raise DocumentError(f"文件“{name}”不是 Word 文档或已损坏，无法读取（{type(exc).__name__}: {exc}）。"
+                            "可尝试用 Word 的“打开并修复”功能恢复。") from exc
 
 
 def _is_strict(source: bytes) -> bool:

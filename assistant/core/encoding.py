@@ -1,6 +1,8 @@
 """Encoding detection for Chinese plain-text files.
 
-Order: byte-order mark, then strict UTF-8, then the legacy Chinese encodings. GB18030 and Big5
+Order: byte-order mark, then strict UTF-8, then the legacy Chinese encodings. Valid UTF-8 is
+taken unless its non-ASCII characters are mostly not East Asian while a legacy reading is
+clearly Chinese (four GBK bytes such as 通知 are also valid two-byte UTF-8). GB18030 and Big5
 byte ranges overlap, so when both decode cleanly each reading is scored by how much of it is
 everyday Chinese: the text is folded to simplified (OpenCC t2s) and we count the characters in
 GB2312 level 1 (the 3,755 most frequent hanzi). Real text scores above 0.9; a text read in the
@@ -33,6 +35,7 @@ KNOWN = {
     "utf-16-le": ("utf-16-le", "UTF-16 LE"), "utf-16-be": ("utf-16-be", "UTF-16 BE"),
 }
 CONFIDENT_MARGIN = 0.25
+PLAUSIBLE_CHINESE = 0.8
 MIN_HANZI_FOR_CONFIDENCE = 8
 
 
@@ -73,29 +76,48 @@ def detect(raw: bytes, file_name: str = "") -> tuple[Encoding, str]:
             except UnicodeDecodeError as exc:
                 raise DocumentError(f"文件“{file_name}”标明为 {label} 编码，但内容已损坏，无法读取。") from exc
     _refuse_binary(raw, file_name)
+    readings = _legacy_readings(raw)
     try:
-        return utf8(), raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is not None:
+        if _plausible_utf8(text) or not readings or readings[0][0] < PLAUSIBLE_CHINESE:
+            return utf8(), text
+        readings.append((0.0, "utf-8", "UTF-8"))
+    if not readings:
+        raise DocumentError(f"无法识别文件“{file_name}”的编码（不是 UTF-8、GB18030 或 Big5），可能不是文本文件。")
+    score, codec, label = readings[0]
+    text = raw.decode(codec)
+    if len(readings) == 1:
+        return Encoding(codec, label), text
+    runner_up = readings[1]
+    confident = (codec != "utf-8" and "utf-8" not in (r[1] for r in readings)
+                 and score - runner_up[0] >= CONFIDENT_MARGIN and hanzi_count(text) >= MIN_HANZI_FOR_CONFIDENCE)
+    note = "" if confident else (
+        f"无法确定文件编码：已按 {label} 打开，也可能是 {runner_up[2]}。如果文字显示为乱码，请换用 {runner_up[2]} 重新打开。"
+    )
+    return Encoding(codec, label, confident=confident, note=note), text
+
+
+def _legacy_readings(raw: bytes) -> list[tuple[float, str, str]]:
+    """(Chinese score, codec, label) for each legacy encoding that decodes ``raw``, best first."""
     readings = []
     for codec, label in LEGACY:
         try:
             readings.append((chinese_score(raw.decode(codec)), codec, label))
         except UnicodeDecodeError:
             continue
-    if not readings:
-        raise DocumentError(f"无法识别文件“{file_name}”的编码（不是 UTF-8、GB18030 或 Big5），可能不是文本文件。")
-    readings.sort(reverse=True)
-    score, codec, label = readings[0]
-    text = raw.decode(codec)
-    if len(readings) == 1:
-        return Encoding(codec, label), text
-    runner_up = readings[1]
-    confident = score - runner_up[0] >= CONFIDENT_MARGIN and hanzi_count(text) >= MIN_HANZI_FOR_CONFIDENCE
-    note = "" if confident else (
-        f"无法确定文件编码：已按 {label} 打开，也可能是 {runner_up[2]}。如果文字显示为乱码，请换用 {runner_up[2]} 重新打开。"
-    )
-    return Encoding(codec, label, confident=confident, note=note), text
+    return sorted(readings, reverse=True)
+
+
+def _plausible_utf8(text: str) -> bool:
+    """Chinese UTF-8 is mostly three-byte characters; short GBK text can pass as two-byte UTF-8."""
+    non_ascii = [ch for ch in text if ord(ch) > 0x7F]
+    if not non_ascii:
+        return True
+    east_asian = sum(1 for ch in non_ascii if 0x2000 <= ord(ch) <= 0xFFFF or ord(ch) > 0xFFFF)
+    return east_asian / len(non_ascii) >= 0.5
 
 
 def _refuse_binary(raw: bytes, file_name: str) -> None:

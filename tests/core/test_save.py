@@ -1,0 +1,41 @@
+"""Saving: atomic replace, a .bak of the user's original on the first overwrite, format changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.core.atomic import backup_path
+from assistant.core.document import new_document, open_document
+from tests.conftest import SAMPLE
+
+
+def test_first_overwrite_keeps_a_backup_of_the_original_only_once(sample_copy: Path):
+    original = sample_copy.read_bytes()
+    document = open_document(sample_copy)
+    document.set_text(0, "第一次修改")
+    document.save()
+    assert backup_path(sample_copy).read_bytes() == original
+    document.set_text(0, "第二次修改")
+    document.save()
+    assert backup_path(sample_copy).read_bytes() == original
+    assert open_document(sample_copy).paragraphs[0].text == "第二次修改"
+    assert sorted(p.name for p in sample_copy.parent.iterdir()) == ["草稿.docx", "草稿.docx.bak"]
+
+
+def test_save_as_txt_and_back_to_docx_keeps_the_text(tmp_path: Path):
+    document = open_document(SAMPLE)
+    texts = [p.text for p in document.paragraphs]
+    document.save(tmp_path / "导出.txt")
+    assert (tmp_path / "导出.txt").read_bytes().startswith("\ufeff某某县".encode("utf-8"))
+    assert [p.text for p in open_document(tmp_path / "导出.txt").paragraphs] == texts
+    again = open_document(tmp_path / "导出.txt")
+    again.save(tmp_path / "再转.docx")
+    assert [p.text for p in open_document(tmp_path / "再转.docx").paragraphs] == texts
+    assert not (tmp_path / "导出.txt.bak").exists()
+
+
+def test_new_document_saves_as_docx(tmp_path: Path):
+    document = new_document()
+    document.replace_lines(["标题", "正文第一段。"])
+    document.save(tmp_path / "新建.docx")
+    assert [p.text for p in open_document(tmp_path / "新建.docx").paragraphs] == ["标题", "正文第一段。"]
