@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -10,7 +11,20 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ROOT / "tests" / "_files"
-PEER = ROOT.parent / "shared" / "peer"
+
+
+
+def _shared_folder() -> Path:
+    """Material shared between projects: $GONGWEN_SHARED, beside the clone, or the workplace copy."""
+    candidates = [os.environ.get("GONGWEN_SHARED"), ROOT.parent / "shared", "/work/shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "peer").is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared_folder()
+PEER = SHARED / "peer"
 PEER_DOCX = PEER / "docx"
 SAMPLE = ROOT / "resources" / "samples" / "sample_draft.docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
