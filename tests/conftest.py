@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -38,6 +39,14 @@ def peer_docx_files() -> list[Path]:
 def require_peer() -> None:
     if not PEER_DOCX.is_dir():
         pytest.skip(f"peer .docx files not found at {PEER_DOCX} (they live beside the project in shared/peer)")
+
+
+def peer_copy(tmp_path: Path, name: str, as_name: str | None = None) -> Path:
+    """A writable copy of a peer .docx (skips the test when the peer files are absent)."""
+    require_peer()
+    target = tmp_path / (as_name or name)
+    shutil.copy(PEER_DOCX / name, target)
+    return target
 
 
 def document_xml(path: Path) -> etree._Element:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from lxml import etree
 
 from assistant.core.document import open_document
-from tests.conftest import PEER_DOCX, W, body_paragraphs, require_peer
+from tests.conftest import W, body_paragraphs, peer_copy
 
 
 def runs_of(p: etree._Element) -> list[etree._Element]:
@@ -45,10 +44,12 @@ def saved_paragraph(path: Path, part: str) -> etree._Element:
 
 @pytest.fixture
 def maoxuan(tmp_path: Path) -> Path:
-    require_peer()
-    target = tmp_path / "maoxuan.docx"
-    shutil.copy(PEER_DOCX / "bisheng-unstructured__maoxuan_sample.docx", target)
-    return target
+    return peer_copy(tmp_path, "bisheng-unstructured__maoxuan_sample.docx", "maoxuan.docx")
+
+
+def section_holder(document) -> int:
+    """Index of the first paragraph that carries a section break (w:pPr/w:sectPr)."""
+    return next(i for i, p in enumerate(document.paragraphs) if p.anchor.find(f"{W}pPr/{W}sectPr") is not None)
 
 
 def test_one_character_in_the_middle_of_a_run_changes_only_that_run(maoxuan: Path, tmp_path: Path):
@@ -140,11 +141,9 @@ def test_deleted_paragraph_is_removed_and_inserted_copies_previous_style(sample_
 
 
 def test_inserted_paragraph_copies_paragraph_properties_but_not_section_breaks(tmp_path: Path):
-    require_peer()
-    source = tmp_path / "sections.docx"
-    shutil.copy(PEER_DOCX / "python-docx__hdr-header-footer.docx", source)
+    source = peer_copy(tmp_path, "python-docx__hdr-header-footer.docx", "sections.docx")
     document = open_document(source)
-    holder = next(i for i, p in enumerate(document.paragraphs) if p.anchor.find(f"{W}pPr/{W}sectPr") is not None)
+    holder = section_holder(document)
     document.insert_paragraph(holder + 1, "分节符之后的新段落")
     document.save()
     new_p = saved_paragraph(source, "分节符之后的新段落")
@@ -154,11 +153,9 @@ def test_inserted_paragraph_copies_paragraph_properties_but_not_section_breaks(t
 
 
 def test_section_break_paragraph_is_emptied_not_removed(tmp_path: Path):
-    require_peer()
-    source = tmp_path / "sections.docx"
-    shutil.copy(PEER_DOCX / "python-docx__hdr-header-footer.docx", source)
+    source = peer_copy(tmp_path, "python-docx__hdr-header-footer.docx", "sections.docx")
     document = open_document(source)
-    holder = next(i for i, p in enumerate(document.paragraphs) if p.anchor.find(f"{W}pPr/{W}sectPr") is not None)
+    holder = section_holder(document)
     sections = len(list(body_paragraphs(source)[0].getroottree().iter(f"{W}sectPr")))
     document.delete_paragraph(holder)
     document.save()
@@ -166,9 +163,7 @@ def test_section_break_paragraph_is_emptied_not_removed(tmp_path: Path):
 
 
 def test_comment_anchors_survive_deleting_their_paragraph(tmp_path: Path):
-    require_peer()
-    source = tmp_path / "comments.docx"
-    shutil.copy(PEER_DOCX / "python-docx__comments-rich-para.docx", source)
+    source = peer_copy(tmp_path, "python-docx__comments-rich-para.docx", "comments.docx")
     document = open_document(source)
     markers = ("commentRangeStart", "commentRangeEnd", "commentReference")
     counts = [len(body_paragraphs(source)[0].getroottree().findall(f".//{W}{m}")) for m in markers]
@@ -181,9 +176,7 @@ def test_comment_anchors_survive_deleting_their_paragraph(tmp_path: Path):
 
 
 def test_pictures_stay_when_the_text_around_them_changes(tmp_path: Path):
-    require_peer()
-    source = tmp_path / "images.docx"
-    shutil.copy(PEER_DOCX / "python-docx__having-images.docx", source)
+    source = peer_copy(tmp_path, "python-docx__having-images.docx", "images.docx")
     document = open_document(source)
     index = next(i for i, p in enumerate(document.paragraphs) if "\ufffc" in p.text)
     document.set_text(index, "前面加字" + document.paragraphs[index].text + "后面加字")

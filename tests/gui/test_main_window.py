@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from assistant.core.document import open_document
 from assistant.gui.app import create_window
-from tests.conftest import PEER_DOCX, ROOT, SAMPLE, require_peer
+from tests.conftest import ROOT, SAMPLE, peer_copy
 
 
 def editor_lines(window) -> list[str]:
@@ -29,9 +28,7 @@ def test_starts_with_the_sample_draft(qtbot):
 
 
 def test_opens_a_peer_docx_and_saves_an_edit(qtbot, tmp_path: Path):
-    require_peer()
-    source = tmp_path / "会议通知.docx"
-    shutil.copy(PEER_DOCX / "bisheng-unstructured__1. 股东会-会议通知.docx", source)
+    source = peer_copy(tmp_path, "bisheng-unstructured__1. 股东会-会议通知.docx", "会议通知.docx")
     window = create_window(source)
     qtbot.addWidget(window)
     window.show()
@@ -52,9 +49,7 @@ def test_opens_a_peer_docx_and_saves_an_edit(qtbot, tmp_path: Path):
 
 
 def test_line_breaks_inside_a_paragraph_stay_inside_it(qtbot, tmp_path: Path):
-    require_peer()
-    source = tmp_path / "textbox.docx"
-    shutil.copy(PEER_DOCX / "docling__textbox.docx", source)
+    source = peer_copy(tmp_path, "docling__textbox.docx")
     window = create_window(source)
     qtbot.addWidget(window)
     expected = [p.text for p in open_document(source).paragraphs]
