@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from . import APP_NAME, __version__
+from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter, user_protected_terms
 from .core.document import open_document
 from .core.errors import DocumentError
+from .core.userdata import read_word_list
 
 EXIT_DOCUMENT_ERROR = 2
 
@@ -28,6 +31,31 @@ def cmd_roundtrip(args: argparse.Namespace) -> int:
     document = open_document(args.input, encoding=args.encoding)
     _print_notes(document)
     document.save(args.output, backup=False)
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert simplified ⇄ traditional, keeping the formatting; --preview only shows the changes."""
+    protected = list(args.protect or [])
+    if args.protect_file:
+        protected += read_word_list(Path(args.protect_file))
+    if not args.no_user_terms:
+        protected += user_protected_terms()
+    document = open_document(args.file, encoding=args.encoding)
+    _print_notes(document)
+    changes = document.convert(Converter(args.config, protected))
+    if args.preview:
+        for index, old, new in changes:
+            print(f"@@ 第 {index + 1} 段")
+            print(f"- {old}")
+            print(f"+ {new}")
+        print(f"共 {len(changes)} 段将改变（未写入文件）。", file=sys.stderr)
+        return 0
+    if not args.output:
+        print("错误：请用 -o 指定输出文件，或用 --preview 只预览。", file=sys.stderr)
+        return EXIT_DOCUMENT_ERROR
+    document.save(args.output, backup=False)
+    print(f"已转换 {len(changes)} 段，保存到 {args.output}", file=sys.stderr)
     return 0
 
 
@@ -51,10 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
     roundtrip.add_argument("output", help="输出文件")
     roundtrip.add_argument("--encoding", help="强制使用的文本编码")
     roundtrip.set_defaults(handler=cmd_roundtrip)
+
+    convert = commands.add_parser("convert", help="简繁转换（保留 Word 格式）")
+    convert.add_argument("file", help=".docx 或 .txt 文件")
+    convert.add_argument("--config", required=True, choices=OPENCC_CONFIGS, metavar="CONFIG",
+                         help="转换方式：" + "；".join(f"{k} {v}" for k, v in CONFIGS.items()))
+    convert.add_argument("-o", "--output", help="输出文件（.docx 或 .txt）")
+    convert.add_argument("--preview", action="store_true", help="只按段列出改动，不写文件")
+    convert.add_argument("--protect", action="append", metavar="词语", help="不转换的词语（可多次使用）")
+    convert.add_argument("--protect-file", help="不转换词表文件（每行一个）")
+    convert.add_argument("--no-user-terms", action="store_true", help="不使用用户的不转换词表")
+    convert.add_argument("--encoding", help="强制使用的文本编码")
+    convert.set_defaults(handler=cmd_convert)
     return parser
 
 
-COMMANDS = {"text", "roundtrip"}
+COMMANDS = {"text", "roundtrip", "convert"}
 
 
 def main(argv: list[str]) -> int:

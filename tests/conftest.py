@@ -58,6 +58,14 @@ def body_paragraphs(path: Path) -> list[etree._Element]:
     return list(document_xml(path).iter(f"{W}p"))
 
 
+@pytest.fixture(autouse=True)
+def user_data_folder(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own per-user data folder; the real one is never touched."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("GONGWEN_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     target = tmp_path / "草稿.docx"

@@ -40,6 +40,10 @@ class Backend(Protocol):
 
     def render(self, paragraphs: list[Paragraph]) -> bytes: ...
 
+    def rewrite(self, paragraphs: list[Paragraph], edits: list[tuple[int, str]], align) -> None: ...
+
+    def convert_other_parts(self, converter) -> None: ...
+
 
 @dataclass(eq=False)
 class Document:
@@ -110,6 +114,33 @@ class Document:
                 self.delete_paragraph(index)
             for offset, line in enumerate(lines[j1 + paired:j2]):
                 self.insert_paragraph(i1 + paired + offset, line)
+
+    def convert(self, converter, spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, str, str]]:
+        """Convert the whole document, or only ``spans`` of (paragraph, start, end), in place.
+
+        The whole document includes tables, text boxes, headers, footers and notes. Returns
+        (paragraph index, old text, new text) for every paragraph that changed.
+        """
+        if spans is None:
+            spans = [(i, 0, len(p.text)) for i, p in enumerate(self.paragraphs)]
+        else:
+            for index, _, _ in spans:
+                if not self.paragraphs[index].editable:
+                    raise DocumentError(f"第 {index + 1} 段位于{LOCATION_NAMES[self.paragraphs[index].location]}中，是只读的。")
+        olds = [self.paragraphs[i].text for i, _, _ in spans]
+        pieces = converter.convert_many([old[start:end] for old, (_, start, end) in zip(olds, spans)])
+        changes = []
+        for old, piece, (index, start, end) in zip(olds, pieces, spans):
+            new = old[:start] + piece + old[end:]
+            if new != old:
+                changes.append((index, old, new))
+        self.backend.rewrite(self.paragraphs, [(i, new) for i, _, new in changes], converter.alignment)
+        whole_document = len(spans) == len(self.paragraphs) and all(s == 0 for _, s, _ in spans)
+        if whole_document:
+            self.backend.convert_other_parts(converter)
+        if changes or whole_document:
+            self.modified = True
+        return changes
 
     def save(self, path: Path | str | None = None, *, backup: bool = True) -> Path:
         """Write the document atomically; the first overwrite of the opened file keeps a .bak copy.

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import serialize_part_xml
 from lxml import etree
 
@@ -32,6 +33,9 @@ from .docx_text import new_paragraph_like, paragraph_text, set_paragraph_text
 from .errors import DocumentError
 
 STRICT_NAMESPACE = b"purl.oclc.org/ooxml"
+NOTE_AND_MARGIN_TYPES = {CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES, CT.WML_ENDNOTES}
+FALLBACK_TEXT_BOX_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:txbxContent//w:p",
+                                           namespaces={"mc": x.MC_NS, "w": x.W_NS})
 
 
 class DocxBackend:
@@ -41,6 +45,7 @@ class DocxBackend:
         self.document = document
         self._source = source
         self._elements: list[etree._Element] = []
+        self._changed_parts: dict[str, etree._Element] = {}
 
     @classmethod
     def read(cls, path: Path) -> tuple["DocxBackend", list[tuple[str, str, etree._Element]]]:
@@ -73,10 +78,46 @@ class DocxBackend:
             out = io.BytesIO()
             self.document.save(out)
             return out.getvalue()
-        return _replace_members(self._source, {self._part_name(): serialize_part_xml(self.document.element)})
+        replacements = {}
+        for name, root in self._changed_parts.items():
+            original = self._original_member(name)
+            data = _serialize_like(original, root)
+            if _canonical(data) != _canonical(original):
+                replacements[name] = data
+        replacements[_member_name(self.document.part)] = serialize_part_xml(self.document.element)
+        return _replace_members(self._source, replacements)
 
-    def _part_name(self) -> str:
-        return str(self.document.part.partname).lstrip("/")
+    def _original_member(self, name: str) -> bytes:
+        with zipfile.ZipFile(io.BytesIO(self._source)) as archive:
+            return archive.read(name)
+
+    def rewrite(self, paragraphs: list, edits: list, align) -> None:
+        """Apply machine edits (conversion) now, run by run, with ``align(old, new)`` opcodes.
+
+        Unlike typing, these may touch read-only text-box paragraphs: the same conversion is
+        applied to their VML fallback copies by ``convert_other_parts``, so both stay equal.
+        """
+        self._apply(paragraphs)
+        for index, new_text in edits:
+            paragraph = paragraphs[index]
+            set_paragraph_text(paragraph.anchor, new_text, align(paragraph.text, new_text))
+            paragraph.text = paragraph.saved_text = new_text
+
+    def convert_other_parts(self, converter) -> None:
+        """Convert headers, footers, footnotes, endnotes and text-box fallbacks in place."""
+        for part in self.document.part.package.iter_parts():
+            if part.content_type in NOTE_AND_MARGIN_TYPES:
+                root = self._part_root(part)
+                if _convert_paragraphs(list(root.iter(x.P)), converter):
+                    self._changed_parts[_member_name(part)] = root
+        _convert_paragraphs(FALLBACK_TEXT_BOX_PARAGRAPHS(self.document.element.body), converter)
+
+    def _part_root(self, part) -> etree._Element:
+        """Our own whitespace-keeping parse of a part's original bytes (see ``_serialize_like``)."""
+        name = _member_name(part)
+        if name not in self._changed_parts:
+            self._changed_parts[name] = etree.fromstring(self._original_member(name))
+        return self._changed_parts[name]
 
     def _apply(self, paragraphs: list) -> None:
         """Bring the XML in line with the model: deletions, edits, then insertions in order."""
@@ -111,6 +152,41 @@ class DocxBackend:
             section.addprevious(element)
         else:
             body.append(element)
+
+
+def _convert_paragraphs(paragraphs: list[etree._Element], converter) -> bool:
+    olds = [paragraph_text(p) for p in paragraphs]
+    news = converter.convert_many(olds)
+    changed = False
+    for p, old, new in zip(paragraphs, olds, news):
+        if new != old:
+            set_paragraph_text(p, new, converter.alignment(old, new))
+            changed = True
+    return changed
+
+
+def _serialize_like(original: bytes, root: etree._Element) -> bytes:
+    """Serialise ``root`` with the original part's own prolog (declaration, BOM, line break).
+
+    Parsed without dropping whitespace, an unchanged tree comes out as the bytes it came from,
+    so a header converted s2t and back t2s, even through a saved file, is the original again.
+    """
+    end = original.find(b"?>")
+    if end < 0 or b"UTF-8" not in original[:end].upper():
+        return serialize_part_xml(root)
+    end += 2
+    while original[end:end + 1] in (b"\r", b"\n", b" ", b"\t"):
+        end += 1
+    return original[:end] + etree.tostring(root, encoding="UTF-8")
+
+
+def _canonical(xml: bytes) -> bytes:
+    parser = etree.XMLParser(remove_blank_text=True)
+    return etree.tostring(etree.fromstring(xml, parser), method="c14n2")
+
+
+def _member_name(part) -> str:
+    return str(part.partname).lstrip("/")
 
 
 def _open_with_python_docx(source: bytes, name: str):

@@ -92,8 +92,12 @@ def _symbol_char(sym: etree._Element) -> str:
         return OBJECT_CHAR
 
 
-def set_paragraph_text(p: etree._Element, new_text: str) -> None:
-    """Make ``p`` read ``new_text`` while changing only the runs that hold changed characters."""
+def set_paragraph_text(p: etree._Element, new_text: str, opcodes: list | None = None) -> None:
+    """Make ``p`` read ``new_text`` while changing only the runs that hold changed characters.
+
+    ``opcodes`` (difflib's format) may say how old characters map to new ones; by default they
+    come from a character diff, which is right for typing. Conversion passes its own alignment.
+    """
     atoms = paragraph_atoms(p)
     old_text = "".join(atom.char for atom in atoms)
     if old_text == new_text:
@@ -102,8 +106,9 @@ def set_paragraph_text(p: etree._Element, new_text: str) -> None:
     before: dict[int, str] = {}
     after: dict[int, str] = {}
     orphan = ""
-    matcher = SequenceMatcher(None, old_text, new_text, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    if opcodes is None:
+        opcodes = SequenceMatcher(None, old_text, new_text, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         for k in range(i1, i2):
@@ -165,17 +170,22 @@ def _text_elements(text: str) -> list[etree._Element]:
 
 def _make_t(text: str) -> etree._Element:
     t = etree.Element(x.T)
-    t.text = text
-    t.set(x.XML_SPACE, "preserve")
+    _set_t_text(t, text)
     return t
+
+
+def _set_t_text(t: etree._Element, text: str) -> None:
+    """Word drops edge and repeated spaces unless told to keep them; say so only when needed."""
+    t.text = text
+    if text != text.strip() or "  " in text:
+        t.set(x.XML_SPACE, "preserve")
 
 
 def _replace_with_text(t: etree._Element, content: str) -> None:
     parent = t.getparent()
     replacement = _text_elements(content)
     if len(replacement) == 1 and replacement[0].tag == x.T:
-        t.text = content
-        t.set(x.XML_SPACE, "preserve")
+        _set_t_text(t, content)
         return
     position = parent.index(t)
     parent.remove(t)

@@ -56,6 +56,14 @@ class TxtBackend:
     def describe(self) -> str:
         return f"{self.encoding.label} · {ENDING_NAMES.get(self.newline, '')}"
 
+    def rewrite(self, paragraphs: list, edits: list, align) -> None:
+        """Plain text has no runs: the new text is all there is."""
+        for index, new_text in edits:
+            paragraphs[index].text = new_text
+
+    def convert_other_parts(self, converter) -> None:
+        """A text file has no headers, footers or notes."""
+
     def render(self, paragraphs: list) -> bytes:
         parts = []
         last = len(paragraphs) - 1

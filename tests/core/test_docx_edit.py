@@ -204,3 +204,14 @@ def test_last_paragraph_of_a_cell_is_emptied_not_removed(sample_copy: Path):
     cells = body_paragraphs(sample_copy)[0].getroottree().findall(f".//{W}tc")
     assert all(cell.find(f"{W}p") is not None for cell in cells)
     assert "个数" not in [p.text for p in open_document(sample_copy).paragraphs]
+
+
+def test_spaces_at_the_edges_survive_and_plain_text_gets_no_extra_attribute(sample_copy: Path):
+    document = open_document(sample_copy)
+    document.set_text(2, "  一、主要工作情况 ")
+    document.set_text(4, document.paragraphs[4].text.replace("咱们", "我们"))
+    document.save()
+    reopened = open_document(sample_copy)
+    assert reopened.paragraphs[2].text == "  一、主要工作情况 "
+    edited = saved_paragraph(sample_copy, "我们好好梳理")
+    assert all(t.get("{http://www.w3.org/XML/1998/namespace}space") is None for t in edited.iter(f"{W}t"))

@@ -1,0 +1,164 @@
+"""Simplified ⇄ traditional conversion over the official OpenCC binding, data-driven like OpenCC.
+
+``Converter`` adds two things to bare OpenCC: protected terms (never converted) and the bundled
+overrides for OpenCC slips (resources/conversion/overrides.toml). Both are applied by cutting
+the text at those phrases and converting the pieces between them.
+
+``Converter.alignment`` says which characters of the old text became which characters of the
+new one, so a .docx paragraph can be rewritten run by run (each character keeps its formatting).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from .errors import DocumentError
+from .resources import resource_path
+from .userdata import data_dir, read_word_list
+
+CONFIGS = {
+    "s2t": "简体 → 繁体（OpenCC 标准）",
+    "t2s": "繁体 → 简体",
+    "s2tw": "简体 → 台湾正体",
+    "tw2s": "台湾正体 → 简体",
+    "s2twp": "简体 → 台湾正体（含用词）",
+    "tw2sp": "台湾正体 → 简体（含用词）",
+    "s2hk": "简体 → 香港繁体",
+    "hk2s": "香港繁体 → 简体",
+    "t2tw": "繁体 → 台湾正体",
+    "t2hk": "繁体 → 香港繁体",
+}
+Opcode = tuple[str, int, int, int, int]
+CLAUSE_END = re.compile(r"(?<=[，。；：！？、,;:!?\s])")
+
+
+@dataclass(frozen=True)
+class Override:
+    source: str
+    target: str
+    configs: tuple[str, ...]
+    note: str
+    examples: tuple[tuple[str, str], ...]
+
+
+# Every config the OpenCC package ships; CONFIGS above are the ones the app offers by name.
+OPENCC_CONFIGS = tuple(sorted(name.removesuffix(".json") for name in opencc.CONFIGS))
+
+
+@lru_cache(maxsize=None)
+def opencc_for(config: str) -> opencc.OpenCC:
+    """OpenCC with its data from the installed package (or the frozen bundle); never downloaded."""
+    if config not in OPENCC_CONFIGS:
+        raise DocumentError(f"不支持的转换方式“{config}”。可用：{', '.join(CONFIGS)}。")
+    return opencc.OpenCC(config)
+
+
+def load_overrides(path: Path | None = None) -> list[Override]:
+    path = path or resource_path("conversion", "overrides.toml")
+    with open(path, "rb") as handle:
+        entries = tomllib.load(handle)["override"]
+    return [Override(e["source"], e["target"], tuple(e["configs"]), e["note"],
+                     tuple(tuple(pair) for pair in e["examples"])) for e in entries]
+
+
+def protected_terms_path() -> Path:
+    return data_dir() / "protected_terms.txt"
+
+
+def user_protected_terms() -> list[str]:
+    return read_word_list(protected_terms_path())
+
+
+class Converter:
+    """Converts text with one OpenCC config, honouring protected terms and the bundled overrides."""
+
+    def __init__(self, config: str, protected: list[str] | tuple[str, ...] = (),
+                 overrides: list[Override] | None = None):
+        self.config = config
+        self._opencc = opencc_for(config)
+        fixed = {o.source: o.target for o in (load_overrides() if overrides is None else overrides)
+                 if config in o.configs}
+        fixed.update({term: term for term in protected if term})
+        self._fixed = fixed
+
+    def convert(self, text: str) -> str:
+        pattern = self._pattern_for(text)
+        if pattern is None:
+            return self._opencc.convert(text)
+        pieces, position = [], 0
+        for match in pattern.finditer(text):
+            pieces.append(self._opencc.convert(text[position:match.start()]))
+            pieces.append(self._fixed[match.group()])
+            position = match.end()
+        pieces.append(self._opencc.convert(text[position:]))
+        return "".join(pieces)
+
+    def convert_many(self, texts: list[str]) -> list[str]:
+        """Convert paragraphs in one OpenCC call (a newline never lies inside an OpenCC phrase)."""
+        if any("\n" in text for text in texts):
+            return [self.convert(text) for text in texts]
+        converted = self.convert("\n".join(texts)).split("\n")
+        return converted if len(converted) == len(texts) else [self.convert(text) for text in texts]
+
+    def _pattern_for(self, text: str) -> re.Pattern | None:
+        present = [term for term in self._fixed if term in text]
+        if not present:
+            return None
+        return re.compile("|".join(re.escape(term) for term in sorted(present, key=len, reverse=True)))
+
+    def alignment(self, old: str, new: str) -> list[Opcode]:
+        """Edit operations from ``old`` to its conversion ``new`` that pair each character with its
+        own conversion, so formatting follows the characters.
+
+        Long paragraphs are aligned clause by clause (OpenCC phrases do not span punctuation),
+        which keeps the diff cheap; if the clauses do not convert to exactly ``new`` (a selection
+        was converted, or a protected term spans a comma) the paragraph is aligned as a whole.
+        """
+        clauses = [clause for clause in CLAUSE_END.split(old) if clause]
+        if len(clauses) > 1:
+            converted = self.convert_many(clauses)
+            if "".join(converted) == new:
+                opcodes: list[Opcode] = []
+                i0 = j0 = 0
+                for clause, result in zip(clauses, converted):
+                    opcodes += [(tag, i1 + i0, i2 + i0, j1 + j0, j2 + j0)
+                                for tag, i1, i2, j1, j2 in self._align_clause(clause, result)]
+                    i0 += len(clause)
+                    j0 += len(result)
+                return opcodes
+        return self._align_clause(old, new)
+
+    def _align_clause(self, old: str, new: str) -> list[Opcode]:
+        """Converting character by character gives a string that lines up with ``old``; where the
+        phrase conversion says the same, characters pair by position. Diffing the two isolates
+        the phrases that differ (软件 → 軟體, or 云计算 → 雲端計算 which changes length). Equal
+        total length is not enough: 方便面和互联网 → 泡麵和網際網路 shrinks one phrase and grows another.
+        """
+        if old == new:
+            return []
+        one_by_one = self._opencc.convert("\n".join(old)).split("\n") if old else []
+        if len(one_by_one) != len(old) or any(len(ch) != 1 for ch in one_by_one):
+            return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        guide = "".join(one_by_one)
+        blocks = [("equal", 0, len(old), 0, len(new))] if guide == new else \
+            SequenceMatcher(None, guide, new, autojunk=False).get_opcodes()
+        opcodes: list[Opcode] = []
+        for tag, i1, i2, j1, j2 in blocks:
+            if tag == "equal":
+                opcodes.extend(("replace", i, i + 1, j, j + 1)
+                               for i, j in zip(range(i1, i2), range(j1, j2)) if old[i] != new[j])
+            else:
+                opcodes.append((tag, i1, i2, j1, j2))
+        return opcodes
+
+
+def convert(text: str, config: str) -> str:
+    """Convert ``text`` with ``config`` and the bundled overrides (no user terms)."""
+    return Converter(config).convert(text)

@@ -1,0 +1,35 @@
+"""Per-user data folder: settings, protected terms, phrase additions, autosave, caches.
+
+Never the install folder (read-only for users without admin rights) and never a shared temp
+folder. ``GONGWEN_DATA_DIR`` overrides the location (tests, portable installs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_FOLDER = "gongwen-assistant"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("GONGWEN_DATA_DIR")
+    folder = Path(override) if override else Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def read_word_list(path: Path) -> list[str]:
+    """A plain word list: one entry per line, blank lines and lines starting with # ignored."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def write_word_list(path: Path, words: list[str]) -> None:
+    from .atomic import atomic_write
+
+    atomic_write(path, ("\n".join(dict.fromkeys(w.strip() for w in words if w.strip())) + "\n").encode("utf-8"))
