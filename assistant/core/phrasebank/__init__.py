@@ -1,0 +1,1 @@
+"""Phrase bank: corpus cleaning, phrase extraction, storage and queries."""
