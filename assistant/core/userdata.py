@@ -33,3 +33,29 @@ def write_word_list(path: Path, words: list[str]) -> None:
     from .atomic import atomic_write
 
     atomic_write(path, ("\n".join(dict.fromkeys(w.strip() for w in words if w.strip())) + "\n").encode("utf-8"))
+
+
+def load_json(path: Path) -> tuple[dict, str]:
+    """Read a JSON settings file. A damaged file is set aside (renamed ``.broken``), never dropped
+    silently: the caller gets an empty dict and a note to show the user."""
+    import json
+
+    if not path.exists():
+        return {}, ""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return data, ""
+    except (ValueError, UnicodeDecodeError) as problem:
+        broken = path.with_name(path.name + ".broken")
+        os.replace(path, broken)
+        return {}, f"设置文件“{path.name}”已损坏（{problem}），已另存为“{broken.name}”，现使用默认设置。"
+
+
+def save_json(path: Path, data: dict) -> None:
+    import json
+
+    from .atomic import atomic_write
+
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))

@@ -1,0 +1,121 @@
+"""Text units the rules work on: tokens with offsets, sentences, clauses, and parallel clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..segmenter import cut
+
+SENTENCE_END = "。！？；!?;…"
+CLAUSE_SEPARATORS = "，、；：,;:"
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+# Ordinal and enumerating openers: 一是/二是, 一要/二要, 第一/第二, 首先/其次 are deliberate structure.
+ENUMERATION = re.compile(r"^(（?[一二三四五六七八九十\d]+[）、.．]|[一二三四五六七八九十]+[是要来则]|第[一二三四五六七八九十\d]+|首先|其次|再次|最后|此外|同时)")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        """A content-bearing word: two or more characters, at least one of them a hanzi."""
+        return len(self.text) >= 2 and bool(HANZI.search(self.text))
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens, position = [], 0
+    for piece in cut(text):
+        tokens.append(Token(piece, position))
+        position += len(piece)
+    return tokens
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences end at 。！？；… (closing quotes stay with their sentence); leading spaces are
+    not part of a sentence."""
+    spans, start = [], 0
+    for match in re.finditer(rf"[{SENTENCE_END}]+[”’」』）)]?|$", text):
+        while start < match.start() and text[start].isspace():
+            start += 1
+        if start < match.end() and text[start:match.end()].strip():
+            spans.append(Span(start, match.end()))
+        start = match.end()
+    return spans
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    spans, start = [], sentence.start
+    for i in range(sentence.start, sentence.end):
+        if text[i] in CLAUSE_SEPARATORS or text[i] in SENTENCE_END:
+            if i > start:
+                spans.append(Span(start, i))
+            start = i + 1
+    if start < sentence.end:
+        spans.append(Span(start, sentence.end))
+    return spans
+
+
+def parallel_positions(text: str, tokens: list[Token]) -> set[int]:
+    """Start offsets of words used in parallel or for emphasis, which repetition rules leave alone.
+
+    Clauses are cut at every comma, 顿号, semicolon, colon and sentence end, and at 和/与/及/或.
+    A word is parallel when it stands at the same offset from the start, or the same distance
+    from the end, of two consecutive clauses (加强调度，加强协调 / 深入基层，深入群众 / 非常具体、
+    非常明确); when a clause opens with the word the previous clause closed with (顶真: 压实责任，
+    责任到人); when a clause is only that word (落实、落实、再落实); and when the word comes back
+    after one linking character (落实再落实, 落实不落实, 该调整的调整).
+    """
+    parts = [part for sentence in sentences(text) for part in _coordinated(text, clauses(text, sentence))]
+    members = [[t for t in tokens if part.start <= t.start and t.end <= part.end and t.is_word] for part in parts]
+    parallel: set[int] = set()
+    for (a_part, a_words), (b_part, b_words) in zip(zip(parts, members), zip(parts[1:], members[1:])):
+        for a in a_words:
+            for b in b_words:
+                if a.text != b.text:
+                    continue
+                same_start = a.start - a_part.start == b.start - b_part.start
+                same_end = a_part.end - a.end == b_part.end - b.end
+                chained = a.end == a_part.end and b.start == b_part.start
+                if same_start or same_end or chained:
+                    parallel.update((a.start, b.start))
+    for part, words in zip(parts, members):
+        body = text[part.start:part.end]
+        if len(words) == 1 and body.removeprefix("再") == words[0].text:
+            parallel.add(words[0].start)
+    for first, link, second in zip(tokens, tokens[1:], tokens[2:]):
+        if first.text == second.text and link.text in LINKS:
+            parallel.update((first.start, second.start))
+    for first, second, link in zip(tokens, tokens[1:], tokens[2:]):
+        if first.text == second.text and link.text == "再":
+            parallel.update((first.start, second.start))
+    return parallel
+
+
+LINKS = {"再", "不", "没", "的", "又", "和", "与", "或", "及", "还是"}
+COORDINATORS = "和与及或"
+
+
+def _coordinated(text: str, parts: list[Span]) -> list[Span]:
+    """Clauses cut again at 和/与/及/或, so coordinated phrases line up as parallel parts."""
+    pieces = []
+    for part in parts:
+        start = part.start
+        for i in range(part.start, part.end):
+            if text[i] in COORDINATORS and i > start:
+                pieces.append(Span(start, i))
+                start = i + 1
+        pieces.append(Span(start, part.end))
+    return [piece for piece in pieces if piece.end > piece.start]

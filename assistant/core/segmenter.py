@@ -1,0 +1,61 @@
+"""Word segmentation: one jieba tokenizer for the app, with the 公文 user dictionary.
+
+jieba's cache goes to the per-user data folder (never the shared temp folder or the install
+folder); the tokenizer loads once, on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import jieba
+
+from .resources import resource_path
+from .userdata import data_dir
+
+USER_DICTIONARY = ("dict", "gongwen_user_dict.txt")
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
+    cache = data_dir() / "cache"
+    cache.mkdir(exist_ok=True)
+    instance = jieba.Tokenizer()
+    instance.tmp_dir = str(cache)
+    instance.initialize()
+    instance.load_userdict(str(resource_path(*USER_DICTIONARY)))
+    return instance
+
+
+def cut(text: str) -> list[str]:
+    """jieba's words, with four-character compounds of two dictionary words split in two
+    (深入基层 → 深入 基层), so that a repeated word is seen inside a compound too. Entries of
+    the 公文 dictionary (真抓实干, 压实责任) stay whole."""
+    words = []
+    for word in tokenizer().lcut(text):
+        if len(word) == 4 and word not in _user_words() and _is_word(word[:2]) and _is_word(word[2:]):
+            words += [word[:2], word[2:]]
+        else:
+            words.append(word)
+    return words
+
+
+def _is_word(text: str) -> bool:
+    return tokenizer().FREQ.get(text, 0) > 0
+
+
+@lru_cache(maxsize=1)
+def _user_words() -> frozenset[str]:
+    lines = resource_path(*USER_DICTIONARY).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split()[0] for line in lines if line.strip())
+
+
+def word_frequency(word: str) -> int:
+    """jieba's dictionary frequency of ``word`` (0 if unknown): how common it is in general text."""
+    return tokenizer().FREQ.get(word, 0)
+
+
+def dictionary_total() -> int:
+    return tokenizer().total

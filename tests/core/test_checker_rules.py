@@ -1,0 +1,50 @@
+"""Every rule in resources/rules/ flags its bad examples and passes its good ones (like
+LanguageTool and proselint), every category has rules, and thresholds match the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.core.checker.calibrate import calibrate, corpus_texts
+from assistant.core.checker.engine import Checker
+from assistant.core.checker.model import CATEGORIES
+from assistant.core.checker.rules import load_rules
+
+RULES = load_rules()
+CHECKER = Checker(RULES)
+
+
+def findings_of(rule_id: str, example: str):
+    return [f for f in CHECKER.check(example.split("\n")) if f.rule == rule_id]
+
+
+def test_every_category_has_rules():
+    assert {rule.category for rule in RULES} == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_flags_its_bad_examples(rule):
+    for example in rule.bad:
+        found = findings_of(rule.id, example.text)
+        assert found, f"{rule.id} did not flag: {example.text}"
+        if example.flagged is not None:
+            assert example.flagged in [f.text for f in found], (example.text, [f.text for f in found])
+        for finding in found:
+            assert finding.message and "{" not in finding.message
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_passes_its_good_examples(rule):
+    for example in rule.good:
+        assert not findings_of(rule.id, example.text), f"{rule.id} flagged: {example.text}"
+
+
+def test_thresholds_in_rule_files_are_the_corpus_calibration():
+    calibrated = calibrate(RULES, corpus_texts())
+    declared = {}
+    for rule in RULES:
+        for parameter in ("window", "max_count", "max_chars", "run", "ratio"):
+            if hasattr(rule, parameter):
+                declared[f"{rule.id}.{parameter}"] = getattr(rule, parameter)
+    assert calibrated == {key: declared[key] for key in calibrated}
+    assert set(calibrated) == set(declared)
