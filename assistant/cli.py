@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from . import APP_NAME, __version__
+from .core.checker.engine import Checker
+from .core.checker.model import CATEGORIES, SEVERITIES
+from .core.checker.rules import load_rules
+from .core.checker.settings import CheckSettings
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter, user_protected_terms
 from .core.document import open_document
 from .core.errors import DocumentError
@@ -59,6 +64,47 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Flag weak and repetitive phrasing; exit 0 even when there are findings."""
+    document = open_document(args.file, encoding=args.encoding)
+    _print_notes(document)
+    rules = load_rules()
+    if args.rules:
+        wanted = {item.strip() for item in args.rules.split(",") if item.strip()}
+        unknown = wanted - {r.id for r in rules} - {r.category for r in rules}
+        if unknown:
+            print(f"错误：没有这些规则或类别：{'、'.join(sorted(unknown))}", file=sys.stderr)
+            return EXIT_DOCUMENT_ERROR
+        rules = [r for r in rules if r.id in wanted or r.category in wanted]
+    texts = [p.text for p in document.paragraphs]
+    findings = Checker(rules, CheckSettings.load()).check(texts)
+    if args.format == "json":
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print(format_findings(findings, texts, document.format))
+    return 0
+
+
+def format_findings(findings, texts: list[str], file_format: str) -> str:
+    """Findings for people: grouped by category, each with its place and a little context."""
+    unit = "行" if file_format == "txt" else "段"
+    lines = []
+    for category, name in CATEGORIES.items():
+        group = [f for f in findings if f.category == category]
+        if not group:
+            continue
+        lines.append(f"【{name}】{len(group)} 处")
+        for f in group:
+            text = texts[f.paragraph]
+            context = text[max(0, f.start - 10):f.start] + "【" + f.text + "】" + text[f.end:f.end + 10]
+            advice = f"  建议：{'、'.join(f.suggestions)}" if f.suggestions else ""
+            lines.append(f"  第 {f.paragraph + 1} {unit}第 {f.start + 1} 字 [{SEVERITIES[f.severity]}] {f.message}{advice}")
+            lines.append(f"      …{context}…")
+    lines.append(f"共 {len(findings)} 处。" if findings else "没有发现问题。")
+    return "\n".join(lines)
+
+
 def _print_notes(document) -> None:
     for note in document.notes:
         print(f"注意：{note}", file=sys.stderr)
@@ -91,10 +137,17 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--no-user-terms", action="store_true", help="不使用用户的不转换词表")
     convert.add_argument("--encoding", help="强制使用的文本编码")
     convert.set_defaults(handler=cmd_convert)
+
+    check = commands.add_parser("check", help="检查口语化、重复、标点等问题")
+    check.add_argument("file", help=".docx 或 .txt 文件")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    check.add_argument("--rules", help="只用这些规则或类别，逗号分隔（如 punctuation,echo）")
+    check.add_argument("--encoding", help="强制使用的文本编码")
+    check.set_defaults(handler=cmd_check)
     return parser
 
 
-COMMANDS = {"text", "roundtrip", "convert"}
+COMMANDS = {"text", "roundtrip", "convert", "check"}
 
 
 def main(argv: list[str]) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .conversion import opencc_for
+from .segmenter import without_surrogates
 
 SIMPLIFIED, TRADITIONAL, MIXED, NEUTRAL = "simplified", "traditional", "mixed", "neutral"
 NAMES = {SIMPLIFIED: "简体", TRADITIONAL: "繁体", MIXED: "繁简混用", NEUTRAL: "—"}
@@ -39,6 +40,7 @@ class ScriptCount:
 
 def script_marks(text: str) -> str:
     """One mark per character of ``text``: ``S`` simplified, ``T`` traditional, ``.`` no evidence."""
+    text = without_surrogates(text)
     to_traditional = [_same_length(opencc_for(config).convert, text) for config in TRADITIONAL_STANDARDS]
     to_simplified = _same_length(opencc_for("t2s").convert, text)
     marks = []
@@ -50,6 +52,12 @@ def script_marks(text: str) -> str:
         else:
             marks.append(".")
     return "".join(marks)
+
+
+def has_traditional(text: str) -> bool:
+    """Quick test: can ``text`` hold traditional evidence at all? (t2s changes nothing otherwise)."""
+    text = without_surrogates(text)
+    return opencc_for("t2s").convert(text) != text and "T" in script_marks(text)
 
 
 def count_scripts(text: str) -> ScriptCount:

@@ -7,6 +7,7 @@ folder); the tokenizer loads once, on first use.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import jieba
@@ -15,6 +16,7 @@ from .resources import resource_path
 from .userdata import data_dir
 
 USER_DICTIONARY = ("dict", "gongwen_user_dict.txt")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
@@ -34,12 +36,18 @@ def cut(text: str) -> list[str]:
     (深入基层 → 深入 基层), so that a repeated word is seen inside a compound too. Entries of
     the 公文 dictionary (真抓实干, 压实责任) stay whole."""
     words = []
-    for word in tokenizer().lcut(text):
+    for word in tokenizer().lcut(without_surrogates(text)):
         if len(word) == 4 and word not in _user_words() and _is_word(word[:2]) and _is_word(word[2:]):
             words += [word[:2], word[2:]]
         else:
             words.append(word)
     return words
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (never in a real document, but possible in a str) become U+FFFD, one for
+    one, so offsets stay valid and C libraries that need UTF-8 do not fail."""
+    return SURROGATE.sub("\ufffd", text)
 
 
 def _is_word(text: str) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..conversion import opencc_for
-from ..script import script_marks
+from ..script import has_traditional, script_marks
 from ..segmenter import dictionary_total, word_frequency
 from .rules import Hit, Rule, RuleError
-from .text import ENUMERATION, Token, sentences
+from .text import ENUMERATION, HANZI, Paragraph, Span, Token
 
 
 def _number(spec: dict, key: str, rule_id: str) -> int | float:
@@ -32,15 +33,17 @@ class _WordRule(Rule):
 
 
 class EchoRule(_WordRule):
-    """The same word again within ``window`` characters (parallel clauses excepted)."""
+    """The same word again within ``window`` characters (parallel clauses excepted; a word
+    written twice in a row is the stutter rule's, or the intensifier rule's, to report)."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.window = _number(spec, "window", self.id)
 
-    def paragraph_hits(self, text, tokens, parallel):
+    def paragraph_hits(self, paragraph):
+        parallel = paragraph.parallel
         last_seen: dict[str, int] = {}
-        for token in tokens:
+        for token in paragraph.tokens:
             if not self.watched(token):
                 continue
             previous = last_seen.get(token.text)
@@ -48,7 +51,7 @@ class EchoRule(_WordRule):
             if previous is None or token.start in parallel or previous in parallel:
                 continue
             distance = token.start - previous
-            if distance <= self.window:
+            if len(token.text) < distance <= self.window:
                 yield Hit(token.start, token.end, values=(("distance", distance),))
 
 
@@ -64,9 +67,10 @@ class StutterRule(_WordRule):
             return False
         return token.is_word or token.text in self.single
 
-    def paragraph_hits(self, text, tokens, parallel):
+    def paragraph_hits(self, paragraph):
+        tokens = paragraph.tokens
         for first, second in zip(tokens, tokens[1:]):
-            if first.text == second.text and self.watched(first) and first.start not in parallel:
+            if first.text == second.text and self.watched(first) and first.start not in paragraph.parallel:
                 yield Hit(first.start, second.end, (first.text,))
 
 
@@ -87,10 +91,11 @@ class OpenerRule(_WordRule):
     def watched(self, token: Token) -> bool:
         return token.text in self.openers
 
-    def paragraph_hits(self, text, tokens, parallel):
-        by_start = {token.start: token for token in tokens}
+    def paragraph_hits(self, paragraph):
+        text = paragraph.text
+        by_start = {token.start: token for token in paragraph.tokens}
         streak: list[Token] = []
-        for sentence in sentences(text):
+        for sentence in paragraph.sentences:
             opener = by_start.get(sentence.start)
             if opener is None or not self.watched(opener) or ENUMERATION.match(text[sentence.start:]):
                 streak = []
@@ -107,7 +112,8 @@ class ParagraphOveruseRule(_WordRule):
         super().__init__(spec, category)
         self.max_count = _number(spec, "max_count", self.id)
 
-    def paragraph_hits(self, text, tokens, parallel):
+    def paragraph_hits(self, paragraph):
+        tokens, parallel = paragraph.tokens, paragraph.parallel
         counts: Counter[str] = Counter()
         for token in tokens:
             if self.watched(token) and token.start not in parallel:
@@ -124,8 +130,9 @@ class LongSentenceRule(Rule):
         super().__init__(spec, category)
         self.max_chars = _number(spec, "max_chars", self.id)
 
-    def paragraph_hits(self, text, tokens, parallel):
-        for sentence in sentences(text):
+    def paragraph_hits(self, paragraph):
+        text = paragraph.text
+        for sentence in paragraph.sentences:
             length = len(text[sentence.start:sentence.end].strip())
             if length > self.max_chars:
                 yield Hit(sentence.start, sentence.end, values=(("length", length),))
@@ -136,7 +143,8 @@ class PairedMarksRule(Rule):
 
     PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "〈": "〉", "「": "」"}
 
-    def paragraph_hits(self, text, tokens, parallel):
+    def paragraph_hits(self, paragraph):
+        text = paragraph.text
         closing = {close: open_ for open_, close in self.PAIRS.items()}
         stack: list[int] = []
         for i, ch in enumerate(text):
@@ -154,7 +162,7 @@ class PairedMarksRule(Rule):
 class DocumentRule(Rule):
     document_level = True
 
-    def document_hits(self, analyses: list) -> Iterator[tuple[int, Hit]]:
+    def document_hits(self, paragraphs: list[Paragraph]) -> Iterator[tuple[int, Hit]]:
         raise NotImplementedError
 
 
@@ -165,17 +173,22 @@ class DuplicateSentenceRule(DocumentRule):
         super().__init__(spec, category)
         self.min_chars = _number(spec, "min_chars", self.id)
 
-    def document_hits(self, analyses):
+    def document_hits(self, paragraphs):
         seen: dict[str, int] = {}
-        for index, analysis in enumerate(analyses):
-            for sentence in sentences(analysis.text):
-                key = analysis.text[sentence.start:sentence.end].strip().rstrip("。！？；!?;…")
-                if len(key) < self.min_chars:
-                    continue
+        for index, paragraph in enumerate(paragraphs):
+            for key, sentence in paragraph.remember(self.id, lambda p=paragraph: self._keys(p)):
                 if key in seen:
                     yield index, Hit(sentence.start, sentence.end, values=(("first", seen[key] + 1),))
                 else:
                     seen[key] = index
+
+    def _keys(self, paragraph: Paragraph) -> list[tuple[str, Span]]:
+        keys = []
+        for sentence in paragraph.sentences:
+            key = paragraph.text[sentence.start:sentence.end].strip().rstrip("。！？；!?;…")
+            if len(key) >= self.min_chars:
+                keys.append((key, sentence))
+        return keys
 
 
 class DocumentOveruseRule(DocumentRule, _WordRule):
@@ -187,16 +200,16 @@ class DocumentOveruseRule(DocumentRule, _WordRule):
         self.min_count = _number(spec, "min_count", self.id)
         self.ratio = _number(spec, "ratio", self.id)
 
-    def document_hits(self, analyses):
+    def document_hits(self, paragraphs):
         counts: Counter[str] = Counter()
         first: dict[str, tuple[int, Token]] = {}
         total_tokens = 0
-        for index, analysis in enumerate(analyses):
-            total_tokens += len(analysis.tokens)
-            for token in analysis.tokens:
-                if self.watched(token):
-                    counts[token.text] += 1
-                    first.setdefault(token.text, (index, token))
+        for index, paragraph in enumerate(paragraphs):
+            total_tokens += len(paragraph.tokens)
+            words, firsts = paragraph.remember(self.id, lambda p=paragraph: self._words(p))
+            counts.update(words)
+            for word, token in firsts.items():
+                first.setdefault(word, (index, token))
         if not total_tokens:
             return
         for word, count in counts.items():
@@ -207,27 +220,56 @@ class DocumentOveruseRule(DocumentRule, _WordRule):
                 index, token = first[word]
                 yield index, Hit(token.start, token.end, values=(("count", count),))
 
+    def _words(self, paragraph: Paragraph) -> tuple[Counter[str], dict[str, Token]]:
+        watched = [token for token in paragraph.tokens if self.watched(token)]
+        firsts: dict[str, Token] = {}
+        for token in watched:
+            firsts.setdefault(token.text, token)
+        return Counter(token.text for token in watched), firsts
+
 
 class MixedScriptRule(DocumentRule):
     """Characters of the minority script (traditional in a simplified document, or the reverse)."""
 
-    def document_hits(self, analyses):
-        marks = [script_marks(analysis.text) for analysis in analyses]
-        simplified = sum(m.count("S") for m in marks)
-        traditional = sum(m.count("T") for m in marks)
+    def document_hits(self, paragraphs):
+        if not any(p.remember(f"{self.id}.any", lambda p=p: has_traditional(p.text)) for p in paragraphs):
+            return  # the usual case, a simplified draft: no full marks needed
+        marks = [paragraph.remember(self.id, lambda p=paragraph: _marks(p.text)) for paragraph in paragraphs]
+        simplified = sum(m.simplified for m in marks)
+        traditional = sum(m.traditional for m in marks)
         if not simplified or not traditional:
             return
         minority, config = ("T", "t2s") if simplified >= traditional else ("S", "s2t")
-        for index, (analysis, mark) in enumerate(zip(analyses, marks)):
-            position = mark.find(minority)
-            while position >= 0:
-                end = position
-                while end < len(mark) and mark[end] == minority:
-                    end += 1
-                flagged = analysis.text[position:end]
-                yield index, Hit(position, end, (opencc_for(config).convert(flagged),),
-                                 (("script", "繁体" if minority == "T" else "简体"),))
-                position = mark.find(minority, end)
+        for index, (paragraph, mark) in enumerate(zip(paragraphs, marks)):
+            if not (mark.traditional if minority == "T" else mark.simplified):
+                continue
+            yield from ((index, hit) for hit in self._runs(paragraph.text, mark.marks, minority, config))
+
+    def _runs(self, text: str, mark: str, minority: str, config: str) -> Iterator[Hit]:
+        position = mark.find(minority)
+        while position >= 0:
+            end = position
+            while end < len(mark) and mark[end] == minority:
+                end += 1
+            flagged = text[position:end]
+            yield Hit(position, end, (opencc_for(config).convert(flagged),),
+                      (("script", "繁体" if minority == "T" else "简体"),))
+            position = mark.find(minority, end)
+
+
+@dataclass(frozen=True)
+class _Marks:
+    marks: str
+    simplified: int
+    traditional: int
+
+
+def _marks(text: str) -> _Marks:
+    """Script marks of a paragraph; only paragraphs with hanzi need OpenCC at all."""
+    if not HANZI.search(text):
+        return _Marks("." * len(text), 0, 0)
+    marks = script_marks(text)
+    return _Marks(marks, marks.count("S"), marks.count("T"))
 
 
 KINDS = {

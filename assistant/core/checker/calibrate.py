@@ -21,7 +21,7 @@ from ..phrasebank.clean import clean_folder
 from ..resources import resource_path
 from ..segmenter import dictionary_total, word_frequency
 from .builtin import DocumentOveruseRule, EchoRule, LongSentenceRule, OpenerRule, ParagraphOveruseRule
-from .text import ENUMERATION, parallel_positions, sentences, tokenize
+from .text import ENUMERATION, Paragraph, sentences, tokenize
 
 ECHO_PERCENTILE = 0.02
 OVERUSE_PERCENTILE = 0.99
@@ -45,8 +45,7 @@ def percentile(values: list[int | float], share: float) -> int | float:
 
 def calibrate(rules, texts: dict[str, list[str]]) -> dict[str, int | float]:
     paragraphs = [p for ps in texts.values() for p in ps]
-    analysed = [(p, tokenize(p)) for p in paragraphs]
-    analysed = [(p, tokens, parallel_positions(p, tokens)) for p, tokens in analysed]
+    analysed = [(a.text, a.tokens, a.parallel) for a in map(Paragraph.analyse, paragraphs)]
     values: dict[str, int | float] = {}
     for rule in rules:
         if isinstance(rule, EchoRule):

@@ -1,32 +1,24 @@
 """Checker engine: runs the rules over a document, re-analysing only paragraphs whose text changed.
 
-Each paragraph's analysis (tokens, parallel words, paragraph-rule hits) is cached by its text, so
-after an edit only that paragraph is analysed again; document rules (overuse across the document,
-duplicate sentences, the majority script) then run over the cached analyses.
+Each paragraph's analysis (tokens, sentences, parallel words, paragraph-rule hits, and what
+document rules remember about it) is cached by its text, so after an edit only that paragraph is
+analysed again; document rules (overuse across the document, duplicate sentences, the majority
+script) then combine the cached per-paragraph figures.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .model import Finding
 from .rules import Hit, Rule, load_rules
 from .settings import CheckSettings
-from .text import Token, parallel_positions, sentences, tokenize
+from .text import Paragraph
 
 CACHE_SIZE = 20000
 # Categories whose findings also get alternatives from the phrase bank.
 ALTERNATIVES_FOR = {"repetition", "colloquial", "vague"}
-
-
-@dataclass
-class ParagraphAnalysis:
-    text: str
-    tokens: list[Token]
-    parallel: set[int]
-    hits: dict[str, list[Hit]]
 
 
 class Checker:
@@ -35,18 +27,17 @@ class Checker:
         self.rules = rules if rules is not None else load_rules()
         self.settings = settings if settings is not None else CheckSettings()
         self.alternatives = alternatives
-        self._cache: OrderedDict[str, ParagraphAnalysis] = OrderedDict()
+        self._cache: OrderedDict[str, Paragraph] = OrderedDict()
 
-    def analyse(self, text: str) -> ParagraphAnalysis:
+    def analyse(self, text: str) -> Paragraph:
         cached = self._cache.get(text)
         if cached is not None:
             self._cache.move_to_end(text)
             return cached
-        tokens = tokenize(text)
-        parallel = parallel_positions(text, tokens)
-        hits = {rule.id: list(rule.paragraph_hits(text, tokens, parallel))
-                for rule in self.rules if not rule.document_level}
-        analysis = ParagraphAnalysis(text, tokens, parallel, hits)
+        analysis = Paragraph.analyse(text)
+        for rule in self.rules:
+            if not rule.document_level:
+                analysis.memo[rule.id] = list(rule.paragraph_hits(analysis))
         self._cache[text] = analysis
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -66,10 +57,10 @@ class Checker:
             if rule.document_level:
                 located = rule.document_hits(analyses)
             else:
-                located = ((i, hit) for i, analysis in enumerate(analyses) for hit in analysis.hits[rule.id])
+                located = ((i, hit) for i, analysis in enumerate(analyses) for hit in analysis.memo[rule.id])
             for index, hit in located:
                 finding = self._finding(rule, index, analyses[index].text, hit)
-                if not self.settings.ignores(finding, sentence_around(analyses[index].text, hit.start)):
+                if not self._ignored(finding, analyses[index]):
                     findings.append(finding)
         findings.sort(key=lambda f: (f.paragraph, f.start, f.end, f.rule))
         return findings
@@ -83,8 +74,17 @@ class Checker:
                        rule.format_message(flagged, hit), tuple(suggestions))
 
 
-def sentence_around(text: str, position: int) -> str:
-    for span in sentences(text):
+    def _ignored(self, finding: Finding, paragraph: Paragraph) -> bool:
+        if finding.text in self.settings.ignored_words:
+            return True
+        return bool(self.settings.ignored_places) and self.settings.ignores(
+            finding, sentence_around(paragraph, finding.start))
+
+
+def sentence_around(paragraph: Paragraph, position: int) -> str:
+    """The sentence holding ``position``: ignoring a finding "here" remembers it by its sentence,
+    which survives edits elsewhere in the paragraph."""
+    for span in paragraph.sentences:
         if span.start <= position < span.end:
-            return text[span.start:span.end]
-    return text
+            return paragraph.text[span.start:span.end]
+    return paragraph.text

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..resources import resource_path
 from .model import CATEGORIES, SEVERITIES
-from .text import Token
+from .text import Paragraph
 
 
 class RuleError(ValueError):
@@ -60,7 +60,7 @@ class Rule:
         if not self.bad or not self.good:
             raise RuleError(f"rule {self.id}: needs examples.bad and examples.good")
 
-    def paragraph_hits(self, text: str, tokens: list[Token], parallel: set[int]) -> Iterator[Hit]:
+    def paragraph_hits(self, paragraph: Paragraph) -> Iterator[Hit]:
         return iter(())
 
     def format_message(self, text: str, hit: Hit) -> str:
@@ -86,8 +86,9 @@ class WordsRule(Rule):
         self.on_boundaries = spec.get("boundary", "token") == "token"
         self.pattern = re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True)))
 
-    def paragraph_hits(self, text, tokens, parallel):
-        starts = {token.start for token in tokens} | {len(text)}
+    def paragraph_hits(self, paragraph):
+        text = paragraph.text
+        starts = {token.start for token in paragraph.tokens} | {len(text)}
         for match in self.pattern.finditer(text):
             if self.on_boundaries and not (match.start() in starts and match.end() in starts):
                 continue
@@ -110,7 +111,8 @@ class PatternRule(Rule):
         self.replace = spec.get("replace")
         self.map = spec.get("map", {})
 
-    def paragraph_hits(self, text, tokens, parallel):
+    def paragraph_hits(self, paragraph):
+        text = paragraph.text
         for match in self.pattern.finditer(text):
             if self.exclude is not None and self.exclude.search(match.group()):
                 continue

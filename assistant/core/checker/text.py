@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..segmenter import cut
 
@@ -14,25 +14,49 @@ HANZI = re.compile(r"[\u4e00-\u9fff]")
 ENUMERATION = re.compile(r"^(（?[一二三四五六七八九十\d]+[）、.．]|[一二三四五六七八九十]+[是要来则]|第[一二三四五六七八九十\d]+|首先|其次|再次|最后|此外|同时)")
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
+    """A jieba word at ``start``; ``is_word`` marks content-bearing words (two or more
+    characters, at least one a hanzi), the ones repetition rules watch."""
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+    __slots__ = ("text", "start", "end", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        """A content-bearing word: two or more characters, at least one of them a hanzi."""
-        return len(self.text) >= 2 and bool(HANZI.search(self.text))
+    def __init__(self, text: str, start: int):
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self.is_word = len(text) >= 2 and bool(HANZI.search(text))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
 
 
 @dataclass(frozen=True)
 class Span:
     start: int
     end: int
+
+
+@dataclass
+class Paragraph:
+    """Everything rules need about one paragraph, computed once per distinct text. ``memo`` lets
+    document rules keep their own per-paragraph figures, so a re-check recomputes none of them."""
+
+    text: str
+    tokens: list[Token]
+    sentences: list[Span]
+    parallel: set[int]
+    memo: dict = field(default_factory=dict)
+
+    @classmethod
+    def analyse(cls, text: str) -> "Paragraph":
+        tokens = tokenize(text)
+        spans = sentences(text)
+        return cls(text, tokens, spans, parallel_positions(text, tokens, spans))
+
+    def remember(self, key: str, compute):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
 
 def tokenize(text: str) -> list[Token]:
@@ -68,7 +92,7 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     return spans
 
 
-def parallel_positions(text: str, tokens: list[Token]) -> set[int]:
+def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None = None) -> set[int]:
     """Start offsets of words used in parallel or for emphasis, which repetition rules leave alone.
 
     Clauses are cut at every comma, 顿号, semicolon, colon and sentence end, and at 和/与/及/或.
@@ -78,8 +102,9 @@ def parallel_positions(text: str, tokens: list[Token]) -> set[int]:
     责任到人); when a clause is only that word (落实、落实、再落实); and when the word comes back
     after one linking character (落实再落实, 落实不落实, 该调整的调整).
     """
-    parts = [part for sentence in sentences(text) for part in _coordinated(text, clauses(text, sentence))]
-    members = [[t for t in tokens if part.start <= t.start and t.end <= part.end and t.is_word] for part in parts]
+    spans = sentences(text) if spans is None else spans
+    parts = [part for sentence in spans for part in _coordinated(text, clauses(text, sentence))]
+    members = _words_by_part(tokens, parts)
     parallel: set[int] = set()
     for (a_part, a_words), (b_part, b_words) in zip(zip(parts, members), zip(parts[1:], members[1:])):
         for a in a_words:
@@ -102,6 +127,20 @@ def parallel_positions(text: str, tokens: list[Token]) -> set[int]:
         if first.text == second.text and link.text == "再":
             parallel.update((first.start, second.start))
     return parallel
+
+
+def _words_by_part(tokens: list[Token], parts: list[Span]) -> list[list[Token]]:
+    """The words lying wholly inside each part, in one pass over both (both are in text order)."""
+    members: list[list[Token]] = [[] for _ in parts]
+    index = 0
+    for token in tokens:
+        while index < len(parts) and parts[index].end <= token.start:
+            index += 1
+        if index == len(parts):
+            break
+        if token.is_word and parts[index].start <= token.start and token.end <= parts[index].end:
+            members[index].append(token)
+    return members
 
 
 LINKS = {"再", "不", "没", "的", "又", "和", "与", "或", "及", "还是"}

@@ -1,0 +1,79 @@
+"""Benchmark: the checker on a 100,000-character document built from the corpus (issue 4).
+
+Prints the time of a full check, of re-checking after a one-paragraph edit, of plain
+``jieba.lcut`` over the same text, the ratio full check / lcut, and peak memory.
+Targets: ratio ≤ 3, re-check ≤ 30 ms, peak memory < 300 MB.
+Run: .venv/bin/python bench/check_speed.py
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from assistant.core.checker.engine import Checker  # noqa: E402
+from assistant.core.checker.text import sentences  # noqa: E402
+from assistant.core.phrasebank.clean import clean_folder  # noqa: E402
+from assistant.core.resources import resource_path  # noqa: E402
+from assistant.core.segmenter import tokenizer  # noqa: E402
+
+TARGET_CHARACTERS = 100_000
+
+
+def build_document() -> list[str]:
+    """Corpus sentences shuffled into new paragraphs of 3–8 sentences: realistic text, and no two
+    paragraphs alike (an identical paragraph would be served from the cache)."""
+    pool = [p.text[s.start:s.end] for p in clean_folder(resource_path("corpus")) if not p.title
+            for s in sentences(p.text)]
+    chooser = random.Random(20261124)
+    paragraphs, size = [], 0
+    while size < TARGET_CHARACTERS:
+        paragraph = "".join(chooser.choice(pool) for _ in range(chooser.randint(3, 8)))
+        paragraphs.append(paragraph)
+        size += len(paragraph)
+    return paragraphs
+
+
+def main() -> None:
+    paragraphs = build_document()
+    text = "\n".join(paragraphs)
+    jieba = tokenizer()  # loaded once, as in the app; not part of either timing
+    start = time.perf_counter()
+    jieba.lcut(text)
+    lcut = time.perf_counter() - start
+
+    checker = Checker()
+    start = time.perf_counter()
+    findings = checker.check(paragraphs)
+    full = time.perf_counter() - start
+
+    tracemalloc.start()  # a second, fresh run: tracing slows Python down, so it is not timed
+    Checker().check(paragraphs)
+    _, peak_traced = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    edits = []
+    for index in range(0, len(paragraphs), max(1, len(paragraphs) // 20)):
+        paragraphs[index] = paragraphs[index].replace("，", "，我们要", 1) + "要好好干。"
+        start = time.perf_counter()
+        checker.check(paragraphs)
+        edits.append(time.perf_counter() - start)
+
+    print(f"document: {len(text)} characters, {len(paragraphs)} paragraphs, {len(findings)} findings")
+    print(f"plain jieba.lcut:           {lcut * 1000:8.1f} ms")
+    print(f"full check:                 {full * 1000:8.1f} ms   ratio full/lcut {full / lcut:.2f}   (target ≤ 3)")
+    print(f"re-check after 1 edit:      {sorted(edits)[len(edits) // 2] * 1000:8.1f} ms median, "
+          f"{max(edits) * 1000:.1f} ms worst of {len(edits)}   (target ≤ 30 ms)")
+    print(f"peak memory of the check:   {peak_traced / 1024 / 1024:8.1f} MB (tracemalloc)")
+    print(f"process peak RSS:           {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.1f} MB "
+          "(includes Python, jieba's dictionary, OpenCC)   (target < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""The checker on real text: the sample draft, the seed corpus, the CLI, settings and caching."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.core.checker.engine import Checker
+from assistant.core.checker.settings import CheckSettings
+from assistant.core.document import open_document
+from assistant.core.phrasebank.clean import clean_folder
+from tests.conftest import ROOT, SAMPLE
+
+CORPUS = ROOT / "resources" / "corpus"
+CHECKER = Checker()
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "main.py", "check", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_sample_draft_findings_cover_every_planted_weakness():
+    findings = CHECKER.check([p.text for p in open_document(SAMPLE).paragraphs])
+    found = {(f.rule, f.text) for f in findings}
+    for expected in [("colloquial-words", "搞好"), ("colloquial-words", "咱们"), ("colloquial-words", "好好"),
+                     ("colloquial-words", "老是"), ("redundant-words", "涉及到"),
+                     ("redundant-approximately", "约126亿元左右"), ("stacked-intensifiers", "非常非常"),
+                     ("de-before-verb", "的"), ("de-before-complement", "的"), ("half-width-punctuation", ","),
+                     ("stutter", "进一步进一步")]:
+        assert expected in found, expected
+    assert not [f for f in findings if f.category == "repetition" and f.text == "加强"], "排比 must not be flagged"
+    assert len({(f.paragraph, f.start, f.end) for f in findings}) == len(findings), "one finding per place"
+
+
+def test_seed_corpus_is_quiet_outside_punctuation():
+    paragraphs = clean_folder(CORPUS)
+    by_file: dict[str, list[str]] = {}
+    for paragraph in paragraphs:
+        by_file.setdefault(paragraph.source, []).append(paragraph.text)
+    warnings = [f for texts in by_file.values() for f in CHECKER.check(texts)
+                if f.severity != "info" and f.category != "punctuation"]
+    characters = sum(len(p.text) for p in paragraphs)
+    assert len(warnings) / characters * 1000 < 5
+
+
+def test_every_half_width_comma_in_seed_000_is_flagged():
+    document = open_document(next(CORPUS.glob("000_*.txt")))
+    commas = {(i, j) for i, p in enumerate(document.paragraphs) for j, ch in enumerate(p.text) if ch == ","}
+    flagged = {(f.paragraph, f.start) for f in CHECKER.check([p.text for p in document.paragraphs])
+               if f.rule == "half-width-punctuation" and f.text == ","}
+    assert len(commas) > 50 and flagged == commas
+
+
+def test_cli_json_has_the_agreed_keys_and_exit_code_zero(tmp_path: Path):
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("咱们要好好干。\n\n工作推进的十分顺利,群众非常非常满意。\n", encoding="gbk")
+    result = run_check(str(draft), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)
+    keys = {"rule", "category", "severity", "paragraph", "start", "end", "text", "message", "suggestions"}
+    assert findings and all(keys <= set(f) for f in findings)
+    lines = ["咱们要好好干。", "", "工作推进的十分顺利,群众非常非常满意。"]
+    for f in findings:
+        assert lines[f["paragraph"]][f["start"]:f["end"]] == f["text"]
+    assert {f["paragraph"] for f in findings} == {0, 2}
+
+
+def test_cli_rules_filter_and_text_output(tmp_path: Path):
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("咱们要好好干,非常非常好。\n", encoding="utf-8")
+    result = run_check(str(draft), "--rules", "punctuation")
+    assert result.returncode == 0
+    assert "【标点】1 处" in result.stdout and "口语化" not in result.stdout
+    assert "第 1 行" in result.stdout and "【,】" in result.stdout
+    assert run_check(str(draft), "--rules", "no-such-rule").returncode == 2
+
+
+def test_disabled_rules_categories_and_ignore_list_persist():
+    settings = CheckSettings.load()
+    settings.disabled_categories.add("vague")
+    settings.disabled_rules.add("stutter")
+    settings.ignored_words.add("咱们")
+    settings.ignored_places.add(("colloquial-words", "这个做法挺好。", "挺"))
+    settings.save()
+    reloaded = CheckSettings.load()
+    findings = Checker(settings=reloaded).check(["咱们取得了一些成绩，进一步进一步提高。", "这个做法挺好。", "那个做法挺好。"])
+    rules = {(f.rule, f.text, f.paragraph) for f in findings}
+    assert not any(r[0] in ("stutter", "vague-quantity") or r[1] == "咱们" for r in rules)
+    assert ("colloquial-words", "挺", 2) in rules and ("colloquial-words", "挺", 1) not in rules
+
+
+def test_damaged_settings_file_is_set_aside_with_a_note():
+    CheckSettings.path().write_text("{broken", encoding="utf-8")
+    settings = CheckSettings.load()
+    assert "已损坏" in settings.note and settings.disabled_rules == set()
+    assert CheckSettings.path().with_name("checker.json.broken").exists()
+
+
+def test_only_changed_paragraphs_are_analysed_again():
+    checker = Checker()
+    paragraphs = ["我们要深入基层，深入了解情况。", "咱们要好好干。", "取得了一些成绩。"]
+    checker.check(paragraphs)
+    before = {text: checker.analyse(text) for text in paragraphs}
+    calls = []
+    original = checker.analyse.__func__
+
+    def counting(self, text):
+        calls.append(text) if text not in self._cache else None
+        return original(self, text)
+
+    checker.analyse = counting.__get__(checker)
+    paragraphs[1] = "我们要认真干。"
+    findings = checker.check(paragraphs)
+    assert calls == ["我们要认真干。"]
+    assert checker.analyse(paragraphs[0]) is before[paragraphs[0]]
+    assert not [f for f in findings if f.paragraph == 1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("的地得了是在和与我们咱搞好进一步非常很十分认真学习推进落实，。、；：,.;:!?“”\"（）()《》<>…— \t")) | st.characters(), max_size=80), max_size=5))
+def test_check_never_raises_and_spans_match(paragraphs):
+    for finding in CHECKER.check(paragraphs):
+        text = paragraphs[finding.paragraph]
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert text[finding.start:finding.end] == finding.text
