@@ -9,12 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .core.checker.engine import Checker
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.rules import load_rules
-from .core.checker.settings import CheckSettings
+from .core.checker.setup import user_checker
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter, user_protected_terms
 from .core.document import open_document
+from .core.phrasebank.bank import PhraseBank
+from .core.phrasebank.build import build_bank, read_folder, write_bank
+from .core.phrasebank.extract import KINDS
 from .core.errors import DocumentError
 from .core.userdata import read_word_list
 
@@ -77,7 +79,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_DOCUMENT_ERROR
         rules = [r for r in rules if r.id in wanted or r.category in wanted]
     texts = [p.text for p in document.paragraphs]
-    findings = Checker(rules, CheckSettings.load()).check(texts)
+    checker, notes = user_checker(rules)
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
+    findings = checker.check(texts)
     if args.format == "json":
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -103,6 +108,63 @@ def format_findings(findings, texts: list[str], file_format: str) -> str:
             lines.append(f"      …{context}…")
     lines.append(f"共 {len(findings)} 处。" if findings else "没有发现问题。")
     return "\n".join(lines)
+
+
+def cmd_phrases(args: argparse.Namespace) -> int:
+    """Search the phrase bank (prefix, substring or pinyin initials such as hzls)."""
+    bank = PhraseBank.load()
+    _print_bank_note(bank)
+    found = bank.search(args.query, category=args.category, limit=args.limit)
+    _print_phrases(found, args.json)
+    return 0
+
+
+def cmd_alternatives(args: argparse.Namespace) -> int:
+    """Replacement candidates for a word, best first, each with the reason it is offered."""
+    bank = PhraseBank.load()
+    _print_bank_note(bank)
+    _print_phrases(bank.alternatives(args.word), args.json)
+    return 0
+
+
+def cmd_phrasebank(args: argparse.Namespace) -> int:
+    """Build a bank file from a folder, or add a folder of the user's documents to their bank."""
+    notes: list[str] = []
+    paragraphs = read_folder(Path(args.folder), notes)
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
+    if not paragraphs:
+        print(f"错误：文件夹“{args.folder}”中没有可用的 .txt 或 .docx 文件。", file=sys.stderr)
+        return EXIT_DOCUMENT_ERROR
+    bank = build_bank(paragraphs)
+    if args.action == "build":
+        write_bank(bank, Path(args.out))
+        print(f"已生成短语库：{len(bank['entries'])} 条，保存到 {args.out}", file=sys.stderr)
+    else:
+        added = PhraseBank.load().add_user_phrases(bank["entries"])
+        print(f"已从 {len(bank['sources'])} 个文件中提取 {len(bank['entries'])} 条，新增 {added} 条到“我的短语”。",
+              file=sys.stderr)
+    return 0
+
+
+def _print_bank_note(bank) -> None:
+    if bank.note:
+        print(f"注意：{bank.note}", file=sys.stderr)
+
+
+def _print_phrases(phrases, as_json: bool) -> None:
+    if as_json:
+        json.dump([p.to_json() for p in phrases], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return
+    if not phrases:
+        print("没有找到。")
+    for phrase in phrases:
+        label = KINDS.get(phrase.kind, "词语")
+        extra = f"  （{phrase.reason}）" if phrase.reason else ""
+        print(f"{phrase.text}  [{label}·{phrase.category or '—'}] ×{phrase.frequency}{extra}")
+        for example in phrase.examples[:1]:
+            print(f"    例：{example['sentence']}  —— {example['source']}")
 
 
 def _print_notes(document) -> None:
@@ -144,10 +206,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--rules", help="只用这些规则或类别，逗号分隔（如 punctuation,echo）")
     check.add_argument("--encoding", help="强制使用的文本编码")
     check.set_defaults(handler=cmd_check)
+
+    phrases = commands.add_parser("phrases", help="查找短语库（可用拼音首字母，如 hzls）")
+    phrases.add_argument("query", nargs="?", default="", help="关键词")
+    phrases.add_argument("--category", help="只看某一类，如 落实执行")
+    phrases.add_argument("--limit", type=int, default=30, help="最多显示几条（默认 30）")
+    phrases.add_argument("--json", action="store_true", help="输出 JSON")
+    phrases.set_defaults(handler=cmd_phrases)
+
+    alternatives = commands.add_parser("alternatives", help="给出可替换的说法")
+    alternatives.add_argument("word", help="要替换的词，如 加强")
+    alternatives.add_argument("--json", action="store_true", help="输出 JSON")
+    alternatives.set_defaults(handler=cmd_alternatives)
+
+    bank = commands.add_parser("phrasebank", help="生成短语库，或把自己的文档加入“我的短语”")
+    actions = bank.add_subparsers(dest="action", required=True, metavar="操作")
+    build = actions.add_parser("build", help="从文件夹生成短语库文件")
+    build.add_argument("--corpus", dest="folder", required=True, help="含 .txt/.docx 的文件夹")
+    build.add_argument("--out", required=True, help="输出的短语库文件（.json）")
+    imported = actions.add_parser("import", help="把文件夹中的文档加入“我的短语”")
+    imported.add_argument("folder", help="含 .txt/.docx 的文件夹")
+    bank.set_defaults(handler=cmd_phrasebank)
     return parser
 
 
-COMMANDS = {"text", "roundtrip", "convert", "check"}
+COMMANDS = {"text", "roundtrip", "convert", "check", "phrases", "alternatives", "phrasebank"}
 
 
 def main(argv: list[str]) -> int:

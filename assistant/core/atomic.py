@@ -38,6 +38,8 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
             _keep_mode(path, tmp_name)
             if backup:
                 shutil.copy2(path, backup_path(path))
+        else:
+            _default_mode(tmp_name)
         os.replace(tmp_name, path)
     except OSError as exc:
         _remove_quietly(tmp_name)
@@ -50,6 +52,13 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
 def _keep_mode(original: Path, tmp_name: str) -> None:
     """mkstemp creates 0600 files; keep the permissions the user's file had."""
     shutil.copymode(original, tmp_name)
+
+
+def _default_mode(tmp_name: str) -> None:
+    """A new file gets the permissions any program would give it (0666 less the umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp_name, 0o666 & ~umask)
 
 
 def _remove_quietly(name: str) -> None:

@@ -129,3 +129,11 @@ def test_check_never_raises_and_spans_match(paragraphs):
         text = paragraphs[finding.paragraph]
         assert 0 <= finding.start < finding.end <= len(text)
         assert text[finding.start:finding.end] == finding.text
+
+
+def test_repetition_findings_offer_phrase_bank_alternatives(tmp_path: Path):
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("我们加强管理也加强了监督。\n", encoding="utf-8")
+    findings = json.loads(run_check(str(draft), "--format", "json", "--rules", "echo").stdout)
+    assert findings and findings[0]["text"] == "加强"
+    assert {"强化", "完善"} <= set(findings[0]["suggestions"])

@@ -39,3 +39,17 @@ def test_new_document_saves_as_docx(tmp_path: Path):
     document.replace_lines(["标题", "正文第一段。"])
     document.save(tmp_path / "新建.docx")
     assert [p.text for p in open_document(tmp_path / "新建.docx").paragraphs] == ["标题", "正文第一段。"]
+
+
+def test_a_new_file_gets_normal_permissions_and_an_overwrite_keeps_them(tmp_path: Path):
+    import os
+
+    document = open_document(SAMPLE)
+    target = tmp_path / "新文件.docx"
+    document.save(target)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)
+    document.save(target)
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -1,0 +1,176 @@
+"""The phrase bank at run time: the bundled bank merged with the user's own, and fast queries.
+
+Queries answer from in-memory indexes: a sorted list for prefixes, one joined string searched
+with ``str.find`` for substrings, the same for pinyin initials, and a list per category. The
+bundled file is read-only; the user's additions live in the per-user data folder.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..resources import resource_path
+from ..userdata import data_dir, load_json, save_json
+from .alternatives import preferred
+from .extract import KINDS
+from .pinyin import initials
+
+MAX_CANDIDATES = 3000
+STRONG_CONTEXT = 0.6
+
+
+@dataclass
+class Phrase:
+    text: str
+    kind: str
+    category: str
+    frequency: int
+    examples: list[dict]
+    user: bool = False
+    reason: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict, user: bool = False) -> "Phrase":
+        return cls(data["text"], data["kind"], data["category"], data["frequency"], data["examples"], user)
+
+    def to_json(self) -> dict:
+        data = {"text": self.text, "kind": self.kind, "kind_name": KINDS.get(self.kind, self.kind),
+                "category": self.category, "frequency": self.frequency, "examples": self.examples}
+        if self.user:
+            data["user"] = True
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass
+class PhraseBank:
+    phrases: list[Phrase]
+    similar: dict[str, list[list]] = field(default_factory=dict)
+    word_examples: dict[str, dict] = field(default_factory=dict)
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        self._by_text = {p.text: p for p in self.phrases}
+        self._sorted = sorted((p.text, i) for i, p in enumerate(self.phrases))
+        self._sorted_texts = [text for text, _ in self._sorted]
+        self._joined, self._starts = _joined([p.text for p in self.phrases])
+        self._joined_initials, self._initial_starts = _joined([initials(p.text) for p in self.phrases])
+
+    @staticmethod
+    def bundled_path() -> Path:
+        return resource_path("phrasebank", "bank.json")
+
+    @staticmethod
+    def user_path() -> Path:
+        return data_dir() / "phrasebank_user.json"
+
+    @classmethod
+    def load(cls) -> "PhraseBank":
+        bundled = json.loads(cls.bundled_path().read_text(encoding="utf-8"))
+        user, note = load_json(cls.user_path())
+        phrases = [Phrase.from_json(e) for e in bundled["entries"]]
+        known = {p.text for p in phrases}
+        phrases += [Phrase.from_json(e, user=True) for e in user.get("entries", []) if e["text"] not in known]
+        return cls(phrases, bundled.get("similar", {}), bundled.get("word_examples", {}), note)
+
+    def get(self, text: str) -> Phrase | None:
+        return self._by_text.get(text)
+
+    def categories(self) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for phrase in self.phrases:
+            counts[phrase.category] = counts.get(phrase.category, 0) + 1
+        return sorted(counts.items(), key=lambda item: -item[1])
+
+    def search(self, query: str, category: str | None = None, kind: str | None = None,
+               limit: int = 50) -> list[Phrase]:
+        """Exact match first, then prefix, substring and pinyin-initial matches, each by frequency."""
+        query = query.strip()
+        groups: list[list[int]] = []
+        if query:
+            groups.append(self._prefix(query))
+            groups.append(_find_all(self._joined, self._starts, query))
+            if query.isascii() and query.isalpha():
+                groups.append(_find_all(self._joined_initials, self._initial_starts, query.lower()))
+        else:
+            groups.append(list(range(len(self.phrases))))
+        seen: set[int] = set()
+        results: list[Phrase] = []
+        for group in groups:
+            matches = [i for i in group if i not in seen and self._wanted(self.phrases[i], category, kind)]
+            seen.update(matches)
+            matches.sort(key=lambda i: (self.phrases[i].text != query, -self.phrases[i].frequency,
+                                        self.phrases[i].text))
+            results += [self.phrases[i] for i in matches]
+            if len(results) >= limit:
+                break
+        return results[:limit]
+
+    def _prefix(self, query: str) -> list[int]:
+        start = bisect_left(self._sorted_texts, query)
+        found = []
+        for text, index in self._sorted[start:start + MAX_CANDIDATES]:
+            if not text.startswith(query):
+                break
+            found.append(index)
+        return found
+
+    @staticmethod
+    def _wanted(phrase: Phrase, category: str | None, kind: str | None) -> bool:
+        return (category is None or phrase.category == category) and (kind is None or phrase.kind == kind)
+
+    def alternatives(self, word: str, limit: int = 10) -> list[Phrase]:
+        """Replacement candidates for ``word``: the preferred table, then words that take the same
+        objects or stand in the same contexts, then bank phrases built on a similar word."""
+        found: list[Phrase] = []
+        for candidate in preferred().get(word, []):
+            found.append(self._as_phrase(candidate, "公文常用说法"))
+        for candidate, score, reason in self.similar.get(word, []):
+            if reason.startswith("同样搭配") or score >= STRONG_CONTEXT:
+                found.append(self._as_phrase(candidate, reason))
+        unique: dict[str, Phrase] = {}
+        for phrase in found:
+            if phrase.text != word:
+                unique.setdefault(phrase.text, phrase)
+        return list(unique.values())[:limit]
+
+    def _as_phrase(self, text: str, reason: str) -> Phrase:
+        entry = self.get(text)
+        if entry is not None:
+            return Phrase(entry.text, entry.kind, entry.category, entry.frequency, entry.examples, entry.user, reason)
+        example = self.word_examples.get(text)
+        examples = [{"sentence": example["sentence"], "source": example["source"]}] if example else []
+        return Phrase(text, "word", "", example["frequency"] if example else 0, examples, reason=reason)
+
+    def add_user_phrases(self, entries: list[dict]) -> int:
+        """Add extracted entries to the user's bank (kept across restarts); returns how many were new."""
+        user, note = load_json(self.user_path())
+        stored = user.get("entries", [])
+        known = {e["text"] for e in stored} | {p.text for p in self.phrases if not p.user}
+        new = [e for e in entries if e["text"] not in known]
+        save_json(self.user_path(), {"entries": stored + new})
+        self.note = note or self.note
+        return len(new)
+
+
+def _joined(texts: list[str]) -> tuple[str, list[int]]:
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    return "\n".join(texts) + "\n", starts
+
+
+def _find_all(joined: str, starts: list[int], query: str) -> list[int]:
+    """Indexes of the texts that contain ``query``, found with C-speed ``str.find``."""
+    found: list[int] = []
+    position = joined.find(query)
+    while position >= 0 and len(found) < MAX_CANDIDATES:
+        index = bisect_left(starts, position + 1) - 1
+        found.append(index)
+        position = joined.find(query, starts[index + 1] if index + 1 < len(starts) else len(joined))
+    return found

@@ -1,0 +1,55 @@
+"""Building a phrase bank file from a folder of documents (the bundled corpus or a user's own)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..document import open_document
+from ..errors import DocumentError
+from .alternatives import similar_words
+from .clean import CleanParagraph, clean_text
+from .extract import Corpus, extract
+
+FORMAT = 1
+SUFFIXES = {".txt", ".docx"}
+
+
+def read_folder(folder: Path, notes: list[str] | None = None) -> list[CleanParagraph]:
+    """Cleaned paragraphs of every .txt/.docx in ``folder`` (sorted by name); files that cannot
+    be opened are skipped with a note, never silently."""
+    paragraphs: list[CleanParagraph] = []
+    for path in sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES):
+        try:
+            document = open_document(path)
+        except DocumentError as problem:
+            if notes is not None:
+                notes.append(str(problem))
+            continue
+        paragraphs += clean_text("\n".join(p.text for p in document.paragraphs), path.name)
+    return paragraphs
+
+
+def build_bank(paragraphs: list[CleanParagraph]) -> dict:
+    """The bank as a JSON-ready dict: entries, and for alternatives the similar words."""
+    corpus = Corpus(paragraphs)
+    entries = extract(paragraphs, corpus)
+    similar, word_examples = similar_words(corpus)
+    return {
+        "format": FORMAT,
+        "sources": sorted({p.source for p in paragraphs}),
+        "entries": [entry.to_json() for entry in entries],
+        "similar": similar,
+        "word_examples": word_examples,
+    }
+
+
+def write_bank(bank: dict, path: Path) -> None:
+    from ..atomic import atomic_write
+
+    atomic_write(Path(path), serialise(bank))
+
+
+def serialise(bank: dict) -> bytes:
+    """Deterministic bytes: the same corpus always gives the same file."""
+    return (json.dumps(bank, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

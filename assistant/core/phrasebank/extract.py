@@ -1,0 +1,488 @@
+"""Phrase extraction: stock phrases of five kinds, found in cleaned text by structure and statistics.
+
+- ``idiom`` 成语俗语: jieba's idioms and set expressions (POS i/l and the 公文 dictionary), four-
+  character strings that statistics mark as fixed (frequent, cohesive by PMI, free on both sides by
+  boundary entropy), 四字格 written as list items (高度重视、强化领导), and short quoted sayings
+  (“钉钉子”, “一竿子插到底”);
+- ``collocation`` 动宾搭配: a verb followed by its object (压实责任), kept when it recurs or the
+  verb is productive in the corpus;
+- ``pair`` 对偶句: two parallel clauses of three to seven characters (空谈误国、实干兴邦);
+- ``pattern`` 句式: enumerations (一要……二要……), correlative frames (既要……又要……, 以……促……),
+  and runs of parallel clauses reduced to their common frame (抓……、抓……、抓……);
+- ``quote`` 金句: quoted sayings with two balanced halves or of sentence length (“抓而不紧，等于不抓”).
+
+Every entry keeps its frequency and the first sentence it occurs in, with file and line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+
+import jieba.posseg
+
+from ..checker.text import clauses, sentences
+from ..resources import resource_path
+from ..segmenter import USER_DICTIONARY, tokenizer
+from .clean import CleanParagraph
+
+KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句"}
+GENERAL_CATEGORY = "综合"
+SLOT = "……"
+HANZI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为")
+LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
+               "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
+               "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在"}
+OBJECT_TAGS = {"n", "vn", "nz", "an"}
+# What may follow a complete verb–object phrase: punctuation, 的/了, a conjunction or preposition.
+PHRASE_END = {"x", "w", "uj", "ul", "uz", "c", "p", "y"}
+MODIFIER_TAGS = {"vn", "uj", "a", "m"}
+ORDINALS = {"要": "一二三四五六七八九十", "是": "一二三四五六七八九十"}
+# Correlative frames (grammar, not answers): entries are made only from frames found in the text.
+FRAMES = [("既要", "又要", "更要"), ("既要", "又要"), ("既", "又"), ("不是", "而是"), ("不仅", "而且"),
+          ("不仅", "更"), ("一方面", "另一方面"), ("只有", "才能"), ("宁可", "也不"), ("越", "越")]
+FRAME_FILLER = r"[^，。；：！？、“”]{1,12}?"
+# Cohesion and freedom thresholds for statistical four-character phrases (natural-log PMI, entropy
+# in nats): a phrase must recur, hold together far more than chance, and occur in varied contexts.
+MIN_PMI = 4.0
+MIN_ENTROPY = 0.6
+PAIR_LENGTHS = (3, 4, 5, 6, 7)
+FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才]")
+
+
+@dataclass
+class Example:
+    sentence: str
+    source: str  # "file:line", the raw file and the line its paragraph starts on
+
+
+@dataclass
+class Entry:
+    text: str
+    kind: str
+    frequency: int
+    examples: list[Example]
+    category: str = GENERAL_CATEGORY
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "kind": self.kind, "category": self.category, "frequency": self.frequency,
+                "examples": [{"sentence": e.sentence, "source": e.source} for e in self.examples]}
+
+
+@dataclass
+class Sentence:
+    text: str
+    source: str
+    words: list[tuple[str, str]] = field(default_factory=list)  # (word, POS tag)
+
+    def boundaries(self) -> set[int]:
+        offsets, position = {0}, 0
+        for word, _ in self.words:
+            position += len(word)
+            offsets.add(position)
+        return offsets
+
+
+class Corpus:
+    """The cleaned text, cut into sentences and POS-tagged once, with lookups for frequency and
+    the first example of any string."""
+
+    def __init__(self, paragraphs: list[CleanParagraph]):
+        tagger = jieba.posseg.POSTokenizer(tokenizer())
+        self.word_tags: dict[str, str] = tagger.word_tag_tab
+        self.sentences: list[Sentence] = []
+        self.paragraphs: dict[str, str] = {}
+        for paragraph in paragraphs:
+            self.paragraphs[f"{paragraph.source}:{paragraph.line}"] = paragraph.text
+            for span in sentences(paragraph.text):
+                text = paragraph.text[span.start:span.end].strip()
+                words = [(pair.word, pair.flag) for pair in tagger.cut(text)]
+                self.sentences.append(Sentence(text, f"{paragraph.source}:{paragraph.line}", words))
+        self.text = "\n".join(s.text for s in self.sentences)
+
+    def stretch(self, first: Sentence, last: Sentence) -> Example:
+        """The paragraph text from the start of ``first`` to the end of ``last`` (same paragraph)."""
+        paragraph = self.paragraphs[first.source]
+        start = paragraph.find(first.text)
+        end = paragraph.find(last.text, start) + len(last.text)
+        return Example(paragraph[start:end], first.source)
+
+    def count(self, text: str) -> int:
+        return self.text.count(text)
+
+    def example(self, text: str, whole_words: bool = True) -> Example | None:
+        """The first sentence holding ``text`` on word boundaries (``whole_words``), or None."""
+        for sentence in self.sentences:
+            start = sentence.text.find(text)
+            while start >= 0:
+                if not whole_words or {start, start + len(text)} <= sentence.boundaries():
+                    return Example(sentence.text, sentence.source)
+                start = sentence.text.find(text, start + 1)
+        return None
+
+
+class Collector:
+    """Entries by text; the first kind to claim a text keeps it."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.entries: dict[str, Entry] = {}
+
+    def add(self, text: str, kind: str, *, frequency: int | None = None, example: Example | None = None,
+            whole_words: bool = True) -> None:
+        if text in self.entries or not _clean_phrase(text):
+            return
+        example = example or self.corpus.example(text, whole_words)
+        if example is None:
+            return
+        count = frequency if frequency is not None else self.corpus.count(text)
+        self.entries[text] = Entry(text, kind, max(count, 1), [example])
+
+
+def _clean_phrase(text: str) -> bool:
+    """No ASCII, no digits, no latin letters: phrase-bank entries are Chinese as written."""
+    return not re.search(r"[\x00-\x7f]", text.replace(SLOT, ""))
+
+
+def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None) -> list[Entry]:
+    corpus = corpus or Corpus(paragraphs)
+    collector = Collector(corpus)
+    quotes(corpus, collector)
+    pairs(corpus, collector)
+    patterns(corpus, collector)
+    idioms(corpus, collector)
+    collocations(corpus, collector)
+    entries = list(collector.entries.values())
+    assign_categories(entries, corpus)
+    order = list(KINDS)
+    return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
+
+
+def quotes(corpus: Corpus, collector: Collector) -> None:
+    """Quoted sayings: two balanced halves or sentence length → quote; 3–7 characters → idiom."""
+    for sentence in corpus.sentences:
+        for match in re.finditer(r"“([^“”]{3,40})”", sentence.text):
+            said = match.group(1).rstrip("。！")
+            halves = re.split(r"[，、]", said)
+            example = Example(sentence.text, sentence.source)
+            if len(halves) >= 2 and all(3 <= len(h) <= 10 and HANZI_ONLY.match(h) for h in halves):
+                if abs(len(halves[0]) - len(halves[1])) <= 2:
+                    collector.add(said, "quote", example=example)
+            elif HANZI_ONLY.match(said) and len(said) >= 8:
+                collector.add(said, "quote", example=example)
+            elif HANZI_ONLY.match(said) and _is_saying(said):
+                collector.add(said, "idiom", example=example, whole_words=False)
+
+
+def _is_saying(text: str) -> bool:
+    """A short quoted expression worth keeping (“钉钉子”, “一盘棋”): not a label (……精神/……制度)
+    and not a fragment of a sentence."""
+    if len(text) < 3 or _fragment(text):
+        return False
+    return not re.search(r"(精神|制度|活动|机制|工作法|年|网|清单)$", text)
+
+
+def _fragment(text: str) -> bool:
+    """Particles, pronouns and modal verbs inside, or a function character at an edge: a piece of
+    a sentence (各单位要, 这是市委, 干事的有), not a phrase."""
+    return text[0] in FUNCTION_CHARS or text[-1] in FUNCTION_CHARS or bool(FRAGMENT_CHARS.search(text))
+
+
+def pairs(corpus: Corpus, collector: Collector) -> None:
+    """Two parallel clauses of three to seven characters standing alone as a pair: they share a
+    character at the same place (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦)."""
+    idiom_words = _known_idioms()
+    for sentence in corpus.sentences:
+        text = sentence.text
+        tags = dict(sentence.words)
+        for span in sentences(text):
+            parts = clauses(text, span)
+            for i in range(len(parts) - 1):
+                a, b = text[parts[i].start:parts[i].end], text[parts[i + 1].start:parts[i + 1].end]
+                if len(a) != len(b) or len(a) not in PAIR_LENGTHS or not (HANZI_ONLY.match(a) and HANZI_ONLY.match(b)):
+                    continue
+                if _in_longer_run(text, parts, i, len(a)) or _fragment(a) or _fragment(b):
+                    continue
+                shared = any(x == y for x, y in zip(a, b))
+                both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b))
+                if shared or (both_idioms and len(a) in (4, 5)):
+                    joined = text[parts[i].start:parts[i + 1].end]
+                    collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+
+
+def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
+    """Clauses i and i+1 belong to a list of three or more equal clauses: a list, not a pair."""
+    def same(j: int) -> bool:
+        return 0 <= j < len(parts) and parts[j].end - parts[j].start == length
+    return same(i - 1) or same(i + 2)
+
+
+def patterns(corpus: Corpus, collector: Collector) -> None:
+    _enumerations(corpus, collector)
+    _correlatives(corpus, collector)
+    _parallel_runs(corpus, collector)
+
+
+def _enumerations(corpus: Corpus, collector: Collector) -> None:
+    """一要……，二要……，三要…… (also 一是……二是……), from consecutive numbered sentences or clauses of
+    one paragraph; the example is the stretch of text from the first item to the third."""
+    shown = 3
+    for marker, numerals in ORDINALS.items():
+        runs = 0
+        example: Example | None = None
+        expected, first = 0, 0
+        for index, sentence in enumerate(corpus.sentences):
+            if index and sentence.source != corpus.sentences[index - 1].source:
+                expected = 0  # a run stays inside one paragraph
+            for numeral in re.findall(rf"(?:^|[，；])([{numerals}]){marker}", sentence.text):
+                position = numerals.index(numeral)
+                if position == 0:
+                    expected, first = 1, index
+                elif position == expected:
+                    expected += 1
+                    if expected == shown:
+                        runs += 1
+                        if example is None:
+                            example = corpus.stretch(corpus.sentences[first], sentence)
+                else:
+                    expected = 0
+        if example is not None:
+            text = "，".join(f"{numerals[i]}{marker}{SLOT}" for i in range(shown))
+            collector.add(text, "pattern", frequency=runs, example=example)
+
+
+def _correlatives(corpus: Corpus, collector: Collector) -> None:
+    for frame in FRAMES:
+        if len(frame) == 2 and frame[0] == "越":
+            regex = re.compile(rf"越({FRAME_FILLER})越")
+        else:
+            regex = re.compile(rf"(?<![\u4e00-\u9fff]){frame[0]}" + "".join(
+                rf"{FRAME_FILLER}[，、]?{word}" for word in frame[1:]) + FRAME_FILLER + r"(?=[，。；、])")
+        found = [(s, m) for s in corpus.sentences for m in regex.finditer(s.text)]
+        if found:
+            template = "，".join(word + SLOT for word in frame) if frame[0] != "越" else f"越{SLOT}越{SLOT}"
+            sentence = found[0][0]
+            collector.add(template, "pattern", frequency=len(found), example=Example(sentence.text, sentence.source))
+    promote = re.compile(r"以([\u4e00-\u9fff]{2,6})促([\u4e00-\u9fff]{1,4})")
+    found = [(s, m) for s in corpus.sentences for m in promote.finditer(s.text)]
+    if found:
+        objects = Counter(m.group(2) for _, m in found)
+        common, count = objects.most_common(1)[0]
+        template = f"以{SLOT}促{common}" if count >= 2 else f"以{SLOT}促{SLOT}"
+        sentence = found[0][0]
+        collector.add(template, "pattern", frequency=len(found), example=Example(sentence.text, sentence.source))
+
+
+def _parallel_runs(corpus: Corpus, collector: Collector) -> None:
+    """Three or more clauses sharing a frame: 抓具体、抓深入、抓效率 → 抓……、抓……、抓……; and a run
+    repeated word for word after 把/将 becomes a template with the object as slot."""
+    runs_seen: Counter[str] = Counter()
+    for sentence in corpus.sentences:
+        text = sentence.text
+        for span in sentences(text):
+            parts = clauses(text, span)
+            start = 0
+            while start < len(parts):
+                end = start + 1
+                while end < len(parts) and text[parts[end - 1].end] == "、" and parts[end].start == parts[end - 1].end + 1:
+                    end += 1
+                items = [text[p.start:p.end] for p in parts[start:end]]
+                if len(items) >= 3 and all(HANZI_ONLY.match(item) and len(item) <= 8 for item in items):
+                    run = text[parts[start].start:parts[end - 1].end]
+                    runs_seen[run] += 1
+                    frame = _frame(items, corpus.word_tags)
+                    if frame:
+                        collector.add("、".join([frame] * min(len(items), 3)), "pattern",
+                                      example=Example(text, sentence.source), frequency=1, whole_words=False)
+                    head = re.search(r"[把将]([\u4e00-\u9fff]{1,8})$", text[:parts[start].start])
+                    if head and corpus.count(run) >= 2:
+                        collector.add(f"把{SLOT}{run}", "pattern", frequency=corpus.count(run),
+                                      example=Example(text, sentence.source), whole_words=False)
+                start = end
+
+
+def _frame(items: list[str], word_tags: dict[str, str]) -> str | None:
+    """The common prefix and/or suffix of parallel items with the varying part as a slot. A frame
+    of one character must be a verb (抓……); a lone shared suffix such as ……性 says nothing."""
+    prefix = _common_prefix(items)
+    suffix = _common_prefix([item[::-1] for item in items])[::-1]
+    if len(prefix) + len(suffix) >= min(len(item) for item in items):
+        return None
+    if all(ch in FUNCTION_CHARS for ch in prefix + suffix):
+        return None
+    if len(prefix + suffix) < 2 and not (prefix and word_tags.get(prefix, "").startswith("v")):
+        return None
+    return f"{prefix}{SLOT}{suffix}"
+
+
+def _common_prefix(items: list[str]) -> str:
+    prefix = items[0]
+    for item in items[1:]:
+        while not item.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
+
+
+def idioms(corpus: Corpus, collector: Collector) -> None:
+    """Chengyu (jieba's ``i``) and the 公文 dictionary's idioms always; set expressions (``l``) and
+    statistically discovered four-character phrases only when they are not two ordinary words
+    side by side (开展调查, 一个重要 are phrases; 令行禁止, 动真碰硬 are fixed)."""
+    known = _known_idioms()
+    for sentence in corpus.sentences:
+        for word, tag in sentence.words:
+            if len(word) < 4 or not HANZI_ONLY.match(word):
+                continue
+            if tag == "i" or word in known or (tag == "l" and not _compositional(word)):
+                collector.add(word, "idiom")
+    for gram in discover_phrases(corpus):
+        if not _compositional(gram) and not _fragment(gram):
+            collector.add(gram, "idiom")
+    for sentence in corpus.sentences:
+        for item in _four_character_list_items(sentence.text):
+            collector.add(item, "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+
+
+def _four_character_list_items(text: str) -> list[str]:
+    """四字格 by usage: items of a list of two or more four-character clauses (高度重视、强化领导)."""
+    items = []
+    for span in sentences(text):
+        parts = [text[p.start:p.end] for p in clauses(text, span)]
+        for i, part in enumerate(parts):
+            neighbours = parts[max(0, i - 1):i] + parts[i + 1:i + 2]
+            if (len(part) == 4 and HANZI_ONLY.match(part) and not _fragment(part)
+                    and any(len(n) == 4 and HANZI_ONLY.match(n) for n in neighbours)):
+                items.append(part)
+    return items
+
+
+def _compositional(phrase: str) -> bool:
+    """True when ``phrase`` reads as two ordinary dictionary words (or starts with a function
+    character): then it is a free combination, not a fixed expression."""
+    if phrase[0] in FUNCTION_CHARS or phrase[-1] in FUNCTION_CHARS:
+        return True
+    words = tokenizer().FREQ
+    return any(words.get(phrase[:k], 0) > 0 and words.get(phrase[k:], 0) > 0 for k in range(2, len(phrase) - 1))
+
+
+def discover_phrases(corpus: Corpus, n: int = 4) -> list[str]:
+    """Four-character strings that recur, hold together (PMI of the weakest split) and are free
+    on both sides (entropy of the neighbouring characters): statistical set phrases."""
+    text = corpus.text
+    grams = Counter(text[i:i + n] for i in range(len(text) - n + 1) if HANZI_ONLY.match(text[i:i + n]))
+    chars = Counter(text)
+    pieces = Counter(text[i:i + k] for k in range(2, n) for i in range(len(text) - k + 1))
+    total = len(text)
+    found = []
+    for gram, count in sorted(grams.items()):
+        if count < 2 or gram[0] in FUNCTION_CHARS or gram[-1] in FUNCTION_CHARS:
+            continue
+        cohesion = min(math.log(count * total / ((pieces[gram[:k]] if k > 1 else chars[gram[:k]]) *
+                                                 (pieces[gram[k:]] if n - k > 1 else chars[gram[k:]])))
+                       for k in range(1, n))
+        if cohesion < MIN_PMI:
+            continue
+        left, right = _neighbours(text, gram)
+        if min(_entropy(left), _entropy(right)) >= MIN_ENTROPY:
+            found.append(gram)
+    return found
+
+
+def _neighbours(text: str, gram: str) -> tuple[Counter, Counter]:
+    left, right = Counter(), Counter()
+    start = text.find(gram)
+    while start >= 0:
+        before = text[start - 1] if start > 0 else "^"
+        after = text[start + len(gram)] if start + len(gram) < len(text) else "$"
+        # every punctuation boundary is a fresh context: a phrase between commas is free
+        left[before if HANZI_ONLY.match(before) else f"#{start}"] += 1
+        right[after if HANZI_ONLY.match(after) else f"#{start}"] += 1
+        start = text.find(gram, start + 1)
+    return left, right
+
+
+def _entropy(counts: Counter) -> float:
+    total = sum(counts.values())
+    return -sum(c / total * math.log(c / total) for c in counts.values())
+
+
+def collocations(corpus: Corpus, collector: Collector) -> None:
+    """Verb + object, from two sources: a clause that is exactly a verb and its object (压实责任 in
+    传导压力、压实责任 — complete by construction), and pairs in running text that recur."""
+    pairs_found = verb_object_pairs(corpus)
+    counts = Counter((verb, obj) for verb, obj, _ in pairs_found)
+    objects = Counter(verb for verb, _ in counts)
+    for sentence in corpus.sentences:
+        clause: list[tuple[str, str]] = []
+        for word, tag in sentence.words + [("。", "x")]:
+            if word not in "，、；：。！？":
+                clause.append((word, tag))
+                continue
+            if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
+                    and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])):
+                collector.add("".join(w for w, _ in clause), "collocation")
+            clause = []
+    for verb, obj, clause_final in sorted(set(pairs_found)):
+        productive = objects[verb] >= 2
+        if len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive)):
+            collector.add(verb + obj, "collocation")
+
+
+def verb_object_pairs(corpus: Corpus) -> list[tuple[str, str, bool]]:
+    """Every (verb, object) in the corpus. The object is one or two nouns and must end its noun
+    phrase: in 提高干部执行力 the object of 提高 is 干部执行力, not 干部; a noun followed by 的 or by
+    another noun is a modifier, not an object."""
+    found = []
+    for sentence in corpus.sentences:
+        words = sentence.words
+        for i, (verb, verb_tag) in enumerate(words):
+            if verb_tag != "v" or verb in LIGHT_VERBS or not HANZI_ONLY.match(verb):
+                continue
+            if i > 0 and _modifies(words[i - 1]):
+                continue  # 实行|公示制度, 的|叠加效应: a noun compound, not a verb and its object
+            end = i + 1
+            while end < len(words) and end - i <= 2 and words[end][1] in OBJECT_TAGS:
+                end += 1
+            following = words[end][1] if end < len(words) else "x"
+            obj = "".join(word for word, _ in words[i + 1:end])
+            if obj and following in PHRASE_END and 2 <= len(obj) <= 4 and HANZI_ONLY.match(obj):
+                found.append((verb, obj, following in ("x", "w")))
+    return found
+
+
+def _modifies(previous: tuple[str, str]) -> bool:
+    """Does the word before a verb turn verb + noun into a noun compound? 的, numerals, adjectives
+    and full verbs do (实行公示制度); modal and light verbs do not (要强化主体责任)."""
+    word, tag = previous
+    return tag in MODIFIER_TAGS or (tag == "v" and word not in LIGHT_VERBS)
+
+
+def _known_idioms() -> set[str]:
+    lines = resource_path(*USER_DICTIONARY).read_text(encoding="utf-8").splitlines()
+    return {parts[0] for parts in (line.split() for line in lines) if len(parts) == 3 and parts[2] == "i"}
+
+
+def load_categories() -> list[tuple[str, list[str]]]:
+    with open(resource_path("phrasebank", "categories.toml"), "rb") as handle:
+        return [(c["name"], c["seeds"]) for c in tomllib.load(handle)["category"]]
+
+
+def assign_categories(entries: list[Entry], corpus: Corpus) -> None:
+    """The category whose seeds the entry contains; failing that, whose seeds its example sentence
+    contains, each seed weighted by its rarity in the corpus (idf), so that 落实 and 抓, which
+    nearly every sentence of this corpus holds, do not pull everything into 落实执行."""
+    categories = load_categories()
+    total = len(corpus.sentences)
+    idf = {seed: math.log(total / (1 + sum(seed in s.text for s in corpus.sentences)))
+           for _, seeds in categories for seed in seeds}
+    for entry in entries:
+        best, best_score = GENERAL_CATEGORY, 0.0
+        for name, seeds in categories:
+            score = sum(10 * (seed in entry.text) + max(idf[seed], 0) * (seed in entry.examples[0].sentence)
+                        for seed in seeds)
+            if score > best_score:
+                best, best_score = name, score
+        entry.category = best

@@ -1,0 +1,141 @@
+"""The phrase bank: built from the corpus by our own pipeline, bundled, searchable, growable (issue 3)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.core.phrasebank.bank import PhraseBank
+from assistant.core.phrasebank.build import build_bank, read_folder, serialise
+from assistant.core.phrasebank.clean import clean_file
+from assistant.core.phrasebank.extract import KINDS, SLOT
+from assistant.core.script import script_marks
+from assistant.core.segmenter import cut
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "resources" / "corpus"
+BUNDLED = ROOT / "resources" / "phrasebank" / "bank.json"
+
+
+@pytest.fixture(scope="module")
+def bank() -> dict:
+    return json.loads(BUNDLED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> dict[tuple[str, int], str]:
+    """Cleaned paragraph text by (file, first line), as the examples' sources name them."""
+    return {(p.source, p.line): p.text for path in sorted(CORPUS.glob("*.txt")) for p in clean_file(path)}
+
+
+def test_rebuilding_from_the_corpus_gives_the_committed_file_byte_for_byte():
+    assert serialise(build_bank(read_folder(CORPUS))) == BUNDLED.read_bytes()
+
+
+def test_bank_size_and_kinds(bank):
+    entries = bank["entries"]
+    assert len(entries) >= 500
+    assert {e["kind"] for e in entries} == set(KINDS)
+    assert len({e["text"] for e in entries}) == len(entries)
+
+
+def test_every_entry_is_clean_chinese_as_written(bank):
+    for entry in bank["entries"]:
+        text = entry["text"]
+        assert not re.search(r"[\x00-\x7f]", text), text  # no ASCII punctuation, pinyin, entities, URLs
+        assert not re.search(r"[\u00c0-\u024f]", text), text  # no tone-marked pinyin
+        assert "T" not in script_marks(text.replace(SLOT, "")), f"traditional form in {text}"
+        assert not re.search(r"浏览|上一篇|下一篇|本站|扫码|来源于|分享", text), text
+
+
+def test_every_example_is_a_real_sentence_at_its_source(bank, cleaned):
+    for entry in bank["entries"]:
+        assert entry["examples"], entry["text"]
+        example = entry["examples"][0]
+        name, line = example["source"].rsplit(":", 1)
+        paragraph = cleaned.get((name, int(line)))
+        assert paragraph is not None, example["source"]
+        assert example["sentence"] in paragraph, (entry["text"], example["source"])
+        for piece in entry["text"].split(SLOT):
+            for part in re.split(r"[，、]", piece):
+                assert part in example["sentence"], (entry["text"], example["sentence"])
+
+
+def test_words_and_collocations_are_whole_words_in_their_examples(bank):
+    """No fragment cut mid-word: an idiom or collocation starts and ends on jieba word boundaries
+    somewhere in its example sentence (pairs, quotes and patterns are bounded by punctuation)."""
+    for entry in bank["entries"]:
+        if entry["kind"] not in ("idiom", "collocation"):
+            continue
+        sentence = entry["examples"][0]["sentence"]
+        cuts, position = {0}, 0
+        for word in cut(sentence):
+            position += len(word)
+            cuts.add(position)
+        text = entry["text"]
+        starts = [m.start() for m in re.finditer(re.escape(text), sentence)]
+        on_boundaries = any(s in cuts and s + len(text) in cuts for s in starts)
+        bounded = any((s == 0 or not sentence[s - 1].isalnum()) and
+                      (s + len(text) == len(sentence) or not sentence[s + len(text)].isalnum()) for s in starts)
+        assert on_boundaries or bounded, (text, sentence)
+
+
+def test_acceptance_alternatives():
+    phrases = PhraseBank.load()
+    expected = {"加强": {"强化", "健全", "完善", "改进", "增强"}, "落实": {"抓实", "贯彻", "执行", "推进"},
+                "搞好": {"做好", "抓好", "抓实", "办好"}}
+    for word, sensible in expected.items():
+        offered = [p.text for p in phrases.alternatives(word)]
+        assert len(offered) >= 5, (word, offered)
+        assert len(sensible & set(offered)) >= len(sensible) - 1, (word, offered)
+        assert all(p.reason for p in phrases.alternatives(word))
+
+
+def test_search_by_prefix_substring_initials_and_category():
+    phrases = PhraseBank.load()
+    assert phrases.search("狠抓落实")[0].text == "狠抓落实"
+    assert all("责任" in p.text for p in phrases.search("责任", limit=20))
+    assert "狠抓落实" in [p.text for p in phrases.search("hzls")]
+    in_category = phrases.search("", category="督查问责", limit=500)
+    assert in_category and all(p.category == "督查问责" for p in in_category)
+
+
+def test_cli_json_output_has_the_agreed_keys():
+    result = subprocess.run([sys.executable, "main.py", "phrases", "落实", "--json"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found and all({"text", "kind", "category", "frequency", "examples"} <= set(e) for e in found)
+    assert all({"sentence", "source"} <= set(x) for e in found for x in e["examples"])
+    result = subprocess.run([sys.executable, "main.py", "alternatives", "加强", "--json"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert all("reason" in e for e in json.loads(result.stdout))
+
+
+def test_user_bank_grows_from_documents_and_survives_a_restart(tmp_path: Path):
+    folder = tmp_path / "我的材料"
+    folder.mkdir()
+    (folder / "讲话.txt").write_text("要坚持刀刃向内、自我革命，守正创新、勇毅前行。\n要咬定目标不放松、一张蓝图绘到底。\n",
+                                    encoding="gbk")
+    (folder / "旧文件.doc").write_bytes((ROOT / "tests" / "_files" / "old_binary.doc").read_bytes())
+    result = subprocess.run([sys.executable, "main.py", "phrasebank", "import", str(folder)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    reloaded = PhraseBank.load()
+    mine = [p for p in reloaded.phrases if p.user]
+    assert "勇毅前行" in [p.text for p in mine]
+    assert all(p.examples[0]["source"].startswith("讲话.txt:") for p in mine)
+    assert json.loads(BUNDLED.read_text(encoding="utf-8"))["entries"][0]["text"] != mine[0].text
+
+
+def test_a_corrupted_user_bank_is_reported_and_set_aside():
+    PhraseBank.user_path().write_text("{not json", encoding="utf-8")
+    phrases = PhraseBank.load()
+    assert "已损坏" in phrases.note
+    assert PhraseBank.user_path().with_name("phrasebank_user.json.broken").read_text(encoding="utf-8") == "{not json"
+    assert len(phrases.phrases) >= 500
