@@ -14,6 +14,9 @@ from .core.checker.rules import load_rules
 from .core.checker.setup import user_checker
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter, user_protected_terms
 from .core.document import open_document
+from .core.export.fonts import check_fonts
+from .core.export.gongwen import GongwenSettings, export_gongwen
+from .core.export.review import export_reviewed
 from .core.phrasebank.bank import PhraseBank
 from .core.phrasebank.build import build_bank, read_folder, write_bank
 from .core.phrasebank.extract import KINDS
@@ -147,6 +150,31 @@ def cmd_phrasebank(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Lay the draft out to GB/T 9704-2012; first say which standard fonts this PC lacks."""
+    document = open_document(args.file, encoding=args.encoding)
+    _print_notes(document)
+    settings = GongwenSettings(title=args.title.replace("\\n", "\n") if args.title else None)
+    statuses = check_fonts(settings.standard_fonts)
+    for status in statuses:
+        if not status.installed:
+            print(f"字体：{status.describe()}", file=sys.stderr)
+    export_gongwen(document, args.output, settings)
+    print(f"已按公文格式导出到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """A copy of the draft with every finding as a Word comment."""
+    document = open_document(args.file, encoding=args.encoding)
+    _print_notes(document)
+    checker, _ = user_checker()
+    findings = checker.check([p.text for p in document.paragraphs])
+    export_reviewed(document, findings, args.output)
+    print(f"已生成批注版（{len(findings)} 条批注）：{args.output}", file=sys.stderr)
+    return 0
+
+
 def _print_bank_note(bank) -> None:
     if bank.note:
         print(f"注意：{bank.note}", file=sys.stderr)
@@ -227,10 +255,23 @@ def build_parser() -> argparse.ArgumentParser:
     imported = actions.add_parser("import", help="把文件夹中的文档加入“我的短语”")
     imported.add_argument("folder", help="含 .txt/.docx 的文件夹")
     bank.set_defaults(handler=cmd_phrasebank)
+
+    export = commands.add_parser("export", help="按党政机关公文格式（GB/T 9704-2012）导出 .docx")
+    export.add_argument("file", help=".docx 或 .txt 文件")
+    export.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
+    export.add_argument("--title", help="公文标题（多行用 \\n 分隔）；不给时从正文开头识别")
+    export.add_argument("--encoding", help="强制使用的文本编码")
+    export.set_defaults(handler=cmd_export)
+
+    review = commands.add_parser("review", help="生成带批注的审阅稿（每个问题一条 Word 批注）")
+    review.add_argument("file", help=".docx 或 .txt 文件")
+    review.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
+    review.add_argument("--encoding", help="强制使用的文本编码")
+    review.set_defaults(handler=cmd_review)
     return parser
 
 
-COMMANDS = {"text", "roundtrip", "convert", "check", "phrases", "alternatives", "phrasebank"}
+COMMANDS = {"text", "roundtrip", "convert", "check", "phrases", "alternatives", "phrasebank", "export", "review"}
 
 
 def main(argv: list[str]) -> int:
