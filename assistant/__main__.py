@@ -7,6 +7,10 @@ def main() -> int:
     from .cli import COMMANDS
 
     argv = sys.argv[1:]
+    if argv[:1] == ["--self-test"]:
+        from .selftest import run as self_test
+
+        return self_test()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         from .cli import main as cli_main
 

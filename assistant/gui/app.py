@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
-from ..core.resources import sample_draft
+from ..core.resources import resource_path, sample_draft
 from .main_window import MainWindow
 
 
@@ -22,6 +25,10 @@ def create_window(path: Path | None) -> MainWindow:
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "gongwen-assistant.svg"))))
     window = create_window(Path(argv[0]) if argv else None)
     window.show()
+    if os.environ.get("GONGWEN_QUIT_WHEN_SHOWN"):
+        # bench/cold_start.py: say when the first window is on screen, then leave
+        QTimer.singleShot(0, lambda: (print("WINDOW-SHOWN", flush=True), app.quit()))
     return app.exec()

@@ -1,0 +1,45 @@
+"""Self-test of an installed copy: open the bundled sample, check, convert and export it, show the
+window offscreen, and say what happened. Exit status 0 means every step worked (packaging tests
+run it inside a network namespace with no interfaces, proving nothing needs the network)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run() -> int:
+    started = time.perf_counter()
+    from .core.checker.setup import user_checker
+    from .core.conversion import Converter
+    from .core.document import open_document
+    from .core.export.gongwen import export_gongwen
+    from .core.resources import resource_root, sample_draft
+
+    print(f"资源目录：{resource_root()}")
+    document = open_document(sample_draft())
+    print(f"打开示例文稿：{len(document.paragraphs)} 段（{document.describe()}）")
+    checker, notes = user_checker()
+    findings = checker.check([p.text for p in document.paragraphs])
+    print(f"检查：{len(findings)} 处问题，{len({f.category for f in findings})} 类")
+    changes = document.convert(Converter("s2t"))
+    print(f"简转繁：{len(changes)} 段，首段“{document.paragraphs[0].text}”")
+    with tempfile.TemporaryDirectory() as folder:
+        exported = export_gongwen(document, Path(folder) / "公文.docx")
+        print(f"导出公文格式：{exported.stat().st_size} 字节")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .gui.app import create_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = create_window(None)
+    window.show()
+    app.processEvents()
+    print(f"主窗口：{window.windowTitle()}")
+    window.close()
+    print(f"自检通过，用时 {time.perf_counter() - started:.2f} 秒。")
+    return 0

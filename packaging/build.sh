@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Build the Linux onedir bundle (dist/gongwen-assistant/) and the .deb (dist/*.deb) from a clean
+# clone. Creates its own virtualenv in build/venv; needs Python 3.11, binutils (strip) and dpkg-deb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VERSION=$(python3 -c 'import re;print(re.search(r"__version__ = \"(.+?)\"", open("assistant/__init__.py").read())[1])')
+VENV=build/venv
+BUNDLE=dist/gongwen-assistant
+
+if [ ! -x "$VENV/bin/python" ]; then
+    echo "==> 创建打包用虚拟环境 $VENV"
+    python3.11 -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q . "pyinstaller==6.22.3" "pyinstaller-hooks-contrib==2026.9"
+
+echo "==> PyInstaller (onedir)"
+rm -rf "$BUNDLE"
+"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+    packaging/gongwen.spec
+
+echo "==> 精简 / trimming what the app never loads"
+QT="$BUNDLE/_internal/PySide6/Qt"
+# Platform plugins: keep xcb (X11, UOS/Kylin desktops), wayland and offscreen (tests, self-test).
+find "$QT/plugins/platforms" -type f ! -name 'libqxcb.so' ! -name 'libqoffscreen.so' ! -name 'libqwayland*.so' -delete 2>/dev/null || true
+# GTK platform theme pulls in GTK; input contexts (fcitx/ibus) stay: users type Chinese.
+rm -rf "$QT/plugins/platformthemes" "$QT/plugins/generic" "$QT/plugins/egldeviceintegrations" \
+       "$QT/plugins/networkinformation" "$QT/plugins/tls" "$QT/plugins/qmltooling" "$QT/qml"
+find "$QT/plugins/imageformats" -type f ! -name 'libqsvg.so' ! -name 'libqjpeg.so' ! -name 'libqico.so' -delete 2>/dev/null || true
+# Translations: only Chinese dialogs (standard buttons, file dialogs) are needed.
+find "$QT/translations" -type f ! -name 'qtbase_zh_CN.qm' ! -name 'qt_zh_CN.qm' -delete 2>/dev/null || true
+find "$BUNDLE" -name '*.a' -delete
+# OpenCC's command-line tools, headers and static libraries (the Python binding needs only its .so and share/).
+rm -rf "$BUNDLE/_internal/opencc/clib/bin" "$BUNDLE/_internal/opencc/clib/include"
+echo "    bundle size: $(du -sm "$BUNDLE" | cut -f1) MB (target ≤ 150 MB)"
+
+echo "==> .deb"
+packaging/make_deb.sh "$VERSION"
