@@ -38,7 +38,9 @@ def run() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_window(None)
     window.show()
-    app.processEvents()
+    deadline = time.perf_counter() + 20
+    while window.document.path is None and time.perf_counter() < deadline:
+        app.processEvents()
     print(f"主窗口：{window.windowTitle()}")
     window.close()
     print(f"自检通过，用时 {time.perf_counter() - started:.2f} 秒。")

@@ -16,7 +16,7 @@ from .main_window import MainWindow
 
 
 def create_window(path: Path | None) -> MainWindow:
-    """The main window with ``path`` (or the bundled sample draft) opened in it."""
+    """The main window, opening ``path`` (or the bundled sample draft) in the background."""
     window = MainWindow()
     window.open_path(path if path is not None else sample_draft())
     return window
@@ -28,6 +28,7 @@ def run(argv: list[str]) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "gongwen-assistant.svg"))))
     window = create_window(Path(argv[0]) if argv else None)
     window.show()
+    QTimer.singleShot(0, window.offer_recovery)
     if os.environ.get("GONGWEN_QUIT_WHEN_SHOWN"):
         # bench/cold_start.py: say when the first window is on screen, then leave
         QTimer.singleShot(0, lambda: (print("WINDOW-SHOWN", flush=True), app.quit()))

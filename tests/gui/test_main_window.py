@@ -1,4 +1,4 @@
-"""The app starts offscreen, opens real .docx files, and saves edits made in its editor."""
+"""The real window, driven offscreen: open, check, jump, fix, undo, insert, convert, save, recover."""
 
 from __future__ import annotations
 
@@ -7,76 +7,158 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from assistant.core.document import open_document
+from assistant.gui import autosave
 from assistant.gui.app import create_window
+from assistant.gui.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLE, peer_copy
 
-
-def editor_lines(window) -> list[str]:
-    document = window.editor.document()
-    return [document.findBlockByNumber(i).text() for i in range(document.blockCount())]
+TIMEOUT = 20000
 
 
-def test_starts_with_the_sample_draft(qtbot):
-    window = create_window(None)
-    qtbot.addWidget(window)
-    window.show()
-    assert editor_lines(window) == [p.text for p in open_document(SAMPLE).paragraphs]
-    assert "sample_draft.docx" in window.windowTitle()
+@pytest.fixture
+def windows(qtbot):
+    """Make windows; when pytest-qt closes them their drafts count as saved, so nothing asks."""
+
+    def make(window: MainWindow | None = None) -> MainWindow:
+        window = window or MainWindow()
+        qtbot.addWidget(window, before_close_func=lambda w: w.editor.document().setModified(False))
+        return window
+
+    return make
 
 
-def test_opens_a_peer_docx_and_saves_an_edit(qtbot, tmp_path: Path):
-    source = peer_copy(tmp_path, "bisheng-unstructured__1. 股东会-会议通知.docx", "会议通知.docx")
-    window = create_window(source)
-    qtbot.addWidget(window)
-    window.show()
-    lines = editor_lines(window)
-    assert lines == [p.text for p in open_document(source).paragraphs]
-    assert "会议基本情况" in lines
+@pytest.fixture
+def window(windows) -> MainWindow:
+    created = windows()
+    created.show()
+    return created
 
+
+def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.document.path == path, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.checked_revision == window.revision, timeout=TIMEOUT)
+
+
+def test_the_whole_round_trip_of_an_editing_session(qtbot, window: MainWindow, sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    assert window.editor.lines() == [p.text for p in open_document(sample_copy).paragraphs]
+    assert window.findings and window.findings_panel.tree.topLevelItemCount() >= 5
+
+    # jump from the panel to a finding
+    panel = window.findings_panel.tree
+    group = next(panel.topLevelItem(i) for i in range(panel.topLevelItemCount())
+                 if panel.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "colloquial")
+    item = next(group.child(i) for i in range(group.childCount())
+                if group.child(i).data(0, Qt.ItemDataRole.UserRole).text == "搞好")
+    panel.itemClicked.emit(item, 0)
+    assert window.editor.textCursor().selectedText() == "搞好"
+
+    # apply a suggestion from the context menu, then undo it
+    position = window.editor.textCursor().selectionStart() + 1
+    menu = window.editor.context_menu_for(position)
+    action = next(a for a in menu.actions() if a.text() == "改为“做好”")
+    before = window.editor.lines()[1]
+    action.trigger()
+    assert "做好各项工作" in window.editor.lines()[1]
+    window.editor.undo()
+    assert window.editor.lines()[1] == before
+
+    # insert a phrase from the phrase panel at the cursor
+    window.phrase_panel.query.setText("狠抓落实")
     cursor = window.editor.textCursor()
-    block = window.editor.document().findBlockByNumber(lines.index("会议基本情况"))
-    cursor.setPosition(block.position() + block.length() - 1)
-    cursor.insertText("如下")
+    cursor.movePosition(cursor.MoveOperation.End)
     window.editor.setTextCursor(cursor)
-    assert window.windowTitle().startswith("*")
+    window.phrase_panel.query.returnPressed.emit()
+    assert window.editor.lines()[-1].endswith("狠抓落实")
+
+    # convert simplified → traditional with a preview
+    seen = []
+    window.convert_dialog("s2t", accept_preview=lambda dialog: seen.append(dialog.windowTitle()) or True)
+    assert seen and window.editor.lines()[0] == "某某縣發展和改革局2025年工作總結"
+
+    # save, reopen, compare
+    qtbot.waitUntil(lambda: window.checked_revision == window.revision, timeout=TIMEOUT)
     assert window.save()
+    assert [p.text for p in open_document(sample_copy).paragraphs] == window.editor.lines()
     assert not window.windowTitle().startswith("*")
-    reopened = [p.text for p in open_document(source).paragraphs]
-    assert "会议基本情况如下" in reopened and len(reopened) == len(lines)
 
 
-def test_line_breaks_inside_a_paragraph_stay_inside_it(qtbot, tmp_path: Path):
+def test_findings_appear_as_you_type(qtbot, window: MainWindow, sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    before = len(window.findings)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("咱们要好好干。")
+    qtbot.waitUntil(lambda: window.checked_revision == window.revision and len(window.findings) > before,
+                    timeout=TIMEOUT)
+    assert {"咱们", "好好"} <= {f.text for f in window.findings if f.paragraph == len(window.editor.lines()) - 1}
+
+
+def test_recovers_from_an_autosave(windows, sample_copy: Path, monkeypatch):
+    lines = [p.text for p in open_document(sample_copy).paragraphs]
+    lines[1] = "崩溃前写下但没有保存的一段话。"
+    autosave.save(sample_copy, lines)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    window = windows()
+    window.offer_recovery()
+    assert window.editor.lines() == lines and window.document.path == sample_copy
+    assert window.windowTitle().startswith("*")
+    assert not autosave.pending()
+
+
+def test_autosave_writes_the_editor_text(qtbot, window: MainWindow, sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    window.editor.appendPlainText("新加的一段。")
+    window.autosave_now()
+    snapshot = autosave.pending()[0]
+    assert snapshot.lines == window.editor.lines() and snapshot.source == str(sample_copy)
+
+
+def test_bad_file_shows_a_message_and_the_window_still_works(qtbot, window: MainWindow, monkeypatch, sample_copy):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
+    window.open_path(ROOT / "tests" / "_files" / "old_binary.doc")
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert "另存为" in shown[0]
+    open_and_wait(qtbot, window, sample_copy)
+    assert window.editor.lines()[0] == "某某县发展和改革局2025年工作总结"
+
+
+def test_line_breaks_inside_a_paragraph_stay_inside_it(qtbot, window: MainWindow, tmp_path: Path):
     source = peer_copy(tmp_path, "docling__textbox.docx")
-    window = create_window(source)
-    qtbot.addWidget(window)
+    open_and_wait(qtbot, window, source)
     expected = [p.text for p in open_document(source).paragraphs]
     assert any("\u2028" in text for text in expected)
-    assert editor_lines(window) == expected
+    assert window.editor.lines() == expected
     assert window.save()
     assert [p.text for p in open_document(source).paragraphs] == expected
 
 
-def test_refused_file_shows_a_message_not_a_traceback(qtbot, tmp_path: Path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text)))
-    window = create_window(None)
-    qtbot.addWidget(window)
-    assert not window.open_path(ROOT / "tests" / "_files" / "old_binary.doc")
-    assert shown and "另存为" in shown[0][1]
+def test_exports_from_the_window(qtbot, window: MainWindow, sample_copy: Path, tmp_path: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    target = tmp_path / "公文.docx"
+    window.export_gongwen_dialog(target, confirm_fonts=lambda dialog: True)
+    qtbot.waitUntil(target.exists, timeout=TIMEOUT)
+    reviewed = tmp_path / "批注版.docx"
+    window.export_review_dialog(reviewed)
+    qtbot.waitUntil(reviewed.exists, timeout=TIMEOUT)
 
 
 def test_main_py_starts_the_gui_offscreen(tmp_path: Path):
-    """`python main.py FILE` starts the real app; it is closed by a timer after it opened the file."""
-    code = ("import sys; sys.argv=['main.py', %r]\n"
-            "from PySide6.QtCore import QTimer\nfrom PySide6.QtWidgets import QApplication\n"
-            "app = QApplication(sys.argv[:1])\n"
-            "shown = lambda: [w.windowTitle() for w in app.topLevelWidgets() if w.isVisible()]\n"
-            "QTimer.singleShot(500, lambda: (print(shown()), app.quit()))\n"
-            "import main; sys.exit(main.main())\n") % str(SAMPLE)
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GONGWEN_QUIT_WHEN_SHOWN": "1"}
+    result = subprocess.run([sys.executable, "main.py", str(SAMPLE)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60, env=env)
     assert result.returncode == 0, result.stderr
-    assert "sample_draft.docx — 公文写作助手" in result.stdout
+    assert "WINDOW-SHOWN" in result.stdout
+
+
+def test_create_window_opens_the_sample_by_default(qtbot, windows):
+    window = windows(create_window(None))
+    qtbot.waitUntil(lambda: window.document.path == SAMPLE, timeout=TIMEOUT)
+    assert "sample_draft.docx" in window.windowTitle()

@@ -1,0 +1,171 @@
+"""Dialogs: conversion preview, protected terms, find & replace, and the font check before export."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout)
+
+from ..core.conversion import protected_terms_path, user_protected_terms
+from ..core.export.fonts import FontStatus
+from ..core.userdata import write_word_list
+
+PREVIEW_LIMIT = 300
+
+
+class ConversionPreview(QDialog):
+    """Every paragraph the conversion would change, old above new, before anything is applied."""
+
+    def __init__(self, title: str, changes: list[tuple[int, str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"转换预览 — {title}")
+        self.resize(820, 560)
+        browser = QTextBrowser()
+        rows = []
+        for index, old, new in changes[:PREVIEW_LIMIT]:
+            rows.append(f"<p><b>第 {index + 1} 段</b><br><span style='color:#a61e4d'>－ {_marked(old, new, False)}</span>"
+                        f"<br><span style='color:#2b8a3e'>＋ {_marked(new, old, True)}</span></p>")
+        more = f"<p>……另有 {len(changes) - PREVIEW_LIMIT} 段</p>" if len(changes) > PREVIEW_LIMIT else ""
+        browser.setHtml("".join(rows) + more or "<p>没有需要转换的文字。</p>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"应用（{len(changes)} 段）")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"将改变 {len(changes)} 段，改动的字已加粗："))
+        layout.addWidget(browser, 1)
+        layout.addWidget(buttons)
+
+
+def _marked(text: str, other: str, _new: bool) -> str:
+    """Bold the characters that differ from ``other`` at the same position (conversions keep length
+    almost everywhere, so this is what a reviewer wants to see)."""
+    out = []
+    for i, ch in enumerate(text):
+        same = i < len(other) and other[i] == ch
+        out.append(html.escape(ch) if same else f"<b>{html.escape(ch)}</b>")
+    return "".join(out)
+
+
+class ProtectedTermsDialog(QDialog):
+    """The user's never-convert list: one term per line (地名、人名、乾安县 …)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("不转换词表")
+        self.resize(420, 480)
+        self.editor = QPlainTextEdit("\n".join(user_protected_terms()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("每行一个词语，简繁转换时保持原样（如人名、地名）："))
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        write_word_list(protected_terms_path(), self.editor.toPlainText().splitlines())
+        self.accept()
+
+
+class FindReplaceDialog(QDialog):
+    """Find (Ctrl+F) and replace (Ctrl+H) in the editor; 全部替换 is one undo step."""
+
+    def __init__(self, editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.setWindowTitle("查找和替换")
+        self.find_text = QLineEdit()
+        self.replace_text = QLineEdit()
+        self.whole = QCheckBox("区分大小写")
+        self.status = QLabel("")
+        find_next = QPushButton("查找下一个")
+        replace = QPushButton("替换")
+        replace_all = QPushButton("全部替换")
+        find_next.clicked.connect(self.find_next)
+        replace.clicked.connect(self.replace_one)
+        replace_all.clicked.connect(self.replace_all)
+        row = QHBoxLayout()
+        for button in (find_next, replace, replace_all):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("查找："))
+        layout.addWidget(self.find_text)
+        layout.addWidget(QLabel("替换为："))
+        layout.addWidget(self.replace_text)
+        layout.addWidget(self.whole)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+
+    def _flags(self):
+        from PySide6.QtGui import QTextDocument
+
+        return QTextDocument.FindFlag.FindCaseSensitively if self.whole.isChecked() else QTextDocument.FindFlag(0)
+
+    def find_next(self) -> bool:
+        text = self.find_text.text()
+        if not text:
+            return False
+        if self.editor.find(text, self._flags()):
+            self.status.setText("")
+            return True
+        cursor = self.editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.editor.setTextCursor(cursor)
+        found = self.editor.find(text, self._flags())
+        self.status.setText("" if found else "找不到。")
+        return found
+
+    def replace_one(self) -> None:
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection() and cursor.selectedText() == self.find_text.text():
+            cursor.insertText(self.replace_text.text())
+        self.find_next()
+
+    def replace_all(self) -> int:
+        text, replacement = self.find_text.text(), self.replace_text.text()
+        if not text:
+            return 0
+        count = 0
+        cursor = self.editor.textCursor()
+        cursor.beginEditBlock()
+        document = self.editor.document()
+        found = document.find(text, 0, self._flags())
+        while not found.isNull():
+            found.insertText(replacement)
+            count += 1
+            found = document.find(text, found.position(), self._flags())
+        cursor.endEditBlock()
+        self.status.setText(f"已替换 {count} 处。")
+        return count
+
+
+class FontCheckDialog(QDialog):
+    """Shown before an export: the standard fonts this PC lacks and what Word will use instead."""
+
+    def __init__(self, statuses: list[FontStatus], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("导出公文格式 — 字体检查")
+        missing = [s for s in statuses if not s.installed]
+        text = ("<p>公文标准字体均已安装。</p>" if not missing else
+                "<p>本机缺少以下公文标准字体。导出的文件仍使用标准字体名称，在装有这些字体的电脑上打印即为标准效果；"
+                "在本机打开时将以替代字体显示：</p><ul>" +
+                "".join(f"<li>{html.escape(s.describe())}</li>" for s in missing) + "</ul>")
+        label = QLabel(text)
+        label.setWordWrap(True)
+        self.use_fallbacks = QCheckBox("改用本机已有的替代字体（仿宋、楷体、宋体）写入文件")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("继续导出")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        if missing:
+            layout.addWidget(self.use_fallbacks)
+        layout.addWidget(buttons)
+        self.resize(560, 300)

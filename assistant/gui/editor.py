@@ -1,0 +1,157 @@
+"""The draft editor: one paragraph per block, findings as coloured wavy underlines, a context menu
+with the finding's suggestions, zoom, and marks for table and text-box paragraphs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat, QWheelEvent
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
+
+from ..core.checker.model import Finding
+
+CATEGORY_COLOURS = {
+    "colloquial": "#d9480f", "vague": "#868e96", "redundant": "#e67700", "intensifier": "#c2255c",
+    "de-di-de": "#1971c2", "punctuation": "#2f9e44", "repetition": "#7048e8", "long-sentence": "#0c8599",
+    "mixed-script": "#e03131",
+}
+LOCATION_TINTS = {"table": "#f1f6ff", "textbox": "#f7f3e8"}
+MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
+
+
+class DraftEditor(QPlainTextEdit):
+    """Signals ask the window to act, so the editor stays a view: it never touches the core."""
+
+    ignore_here = Signal(object)
+    ignore_rule = Signal(object)
+    accept_word = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.font()
+        font.setPointSize(14)
+        self.setFont(font)
+        self.findings: list[Finding] = []
+        self._location_marks: list[QTextEdit.ExtraSelection] = []
+
+    # -- content -------------------------------------------------------------------------------
+    def lines(self) -> list[str]:
+        document = self.document()
+        return [document.findBlockByNumber(i).text() for i in range(document.blockCount())]
+
+    def set_paragraphs(self, texts: list[str], locations: list[str]) -> None:
+        self.setPlainText("\n".join(texts))
+        self.document().setModified(False)
+        self._location_marks = []
+        for index, location in enumerate(locations):
+            if location in LOCATION_TINTS:
+                selection = QTextEdit.ExtraSelection()
+                selection.format.setBackground(QColor(LOCATION_TINTS[location]))
+                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                selection.cursor = QTextCursor(self.document().findBlockByNumber(index))
+                self._location_marks.append(selection)
+        self.show_findings([])
+
+    # -- findings ------------------------------------------------------------------------------
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        selections = list(self._location_marks)
+        for finding in findings:
+            cursor = self.cursor_for(finding)
+            if cursor is None:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            selection.format.setUnderlineColor(QColor(CATEGORY_COLOURS.get(finding.category, "#e03131")))
+            selection.format.setToolTip(tooltip(finding))
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def cursor_for(self, finding: Finding) -> QTextCursor | None:
+        block = self.document().findBlockByNumber(finding.paragraph)
+        if not block.isValid() or block.text()[finding.start:finding.end] != finding.text:
+            return None  # the text changed since the check; the next check will place it again
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + finding.start)
+        cursor.setPosition(block.position() + finding.end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def finding_at(self, position: int) -> Finding | None:
+        block = self.document().findBlock(position)
+        offset = position - block.position()
+        for finding in self.findings:
+            if finding.paragraph == block.blockNumber() and finding.start <= offset <= finding.end:
+                return finding
+        return None
+
+    def jump_to(self, finding: Finding) -> None:
+        cursor = self.cursor_for(finding)
+        if cursor is not None:
+            self.setTextCursor(cursor)
+            self.centerCursor()
+            self.setFocus()
+
+    def replace_finding(self, finding: Finding, replacement: str) -> bool:
+        """One undoable edit: the flagged characters become ``replacement``."""
+        cursor = self.cursor_for(finding)
+        if cursor is None:
+            return False
+        cursor.insertText(replacement)
+        return True
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.ToolTip:
+            cursor = self.cursorForPosition(event.pos())
+            finding = self.finding_at(cursor.position())
+            if finding is not None:
+                from PySide6.QtWidgets import QToolTip
+
+                QToolTip.showText(event.globalPos(), tooltip(finding), self)
+                return True
+        return super().event(event)
+
+    def context_menu_for(self, position: int) -> QMenu:
+        menu = self.createStandardContextMenu()
+        finding = self.finding_at(position)
+        if finding is None:
+            return menu
+        first = menu.actions()[0] if menu.actions() else None
+        actions = []
+        for suggestion in finding.suggestions[:8]:
+            action = menu.addAction(f"改为“{suggestion}”" if suggestion else "删除")
+            action.triggered.connect(lambda _=False, f=finding, s=suggestion: self.replace_finding(f, s))
+            actions.append(action)
+        for text, signal in (("忽略此处", self.ignore_here), ("全部忽略（关闭此规则）", self.ignore_rule),
+                             (f"加入词表（不再提示“{finding.text}”）", self.accept_word)):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, f=finding, s=signal: s.emit(f))
+            actions.append(action)
+        title = menu.addSection(finding.message)
+        for action in [title] + actions:
+            menu.removeAction(action)
+        menu.insertActions(first, [title] + actions)
+        menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        cursor = self.cursorForPosition(event.pos())
+        self.context_menu_for(cursor.position()).exec(event.globalPos())
+
+    # -- zoom ----------------------------------------------------------------------------------
+    def zoom(self, steps: int) -> None:
+        font = self.font()
+        font.setPointSize(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, font.pointSize() + steps)))
+        self.setFont(font)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+
+def tooltip(finding: Finding) -> str:
+    advice = f"<br>建议：{'、'.join(s or '（删除）' for s in finding.suggestions)}" if finding.suggestions else ""
+    return f"<b>{finding.message}</b>{advice}"
