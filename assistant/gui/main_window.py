@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> None:
         """Open ``path`` on a worker thread; the editor fills in when it is read."""
         self._show_busy(f"正在打开“{Path(path).name}”…")
-        tasks.start(lambda progress: open_document(path), self._opened, self._failed)
+        tasks.start(lambda progress: open_document(path), self._opened, self._failed, self)
 
     def open_now(self, path: Path) -> bool:
         """Open on the UI thread (tests, recovery). Returns False with a message box on failure."""
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         def work(progress):
             return revision, checker.check(lines, progress), detect_script("\n".join(lines)[:20000])
 
-        tasks.start(work, self._checked, self._check_failed, pool=self.check_pool)
+        tasks.start(work, self._checked, self._check_failed, self, pool=self.check_pool)
 
     def _checked(self, result) -> None:
         revision, findings, script = result
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
             bank = build_bank(read_folder(Path(folder), notes))
             return self.bank.add_user_phrases(bank["entries"]), notes
 
-        tasks.start(work, self._phrases_imported, self._failed)
+        tasks.start(work, self._phrases_imported, self._failed, self)
 
     def _phrases_imported(self, result) -> None:
         self._hide_busy()
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         self._sync_model()
         self._show_busy("正在导出公文格式…")
         tasks.start(lambda progress: export_gongwen(self.document, target, settings, missing),
-                    lambda path: self._exported(path, "公文格式"), self._failed)
+                    lambda path: self._exported(path, "公文格式"), self._failed, self)
 
     def export_review_dialog(self, target: Path | None = None) -> None:
         if target is None:
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         findings = list(self.findings)
         self._show_busy("正在生成批注版…")
         tasks.start(lambda progress: export_reviewed(self.document, findings, target),
-                    lambda path: self._exported(path, f"批注版（{len(findings)} 条批注）"), self._failed)
+                    lambda path: self._exported(path, f"批注版（{len(findings)} 条批注）"), self._failed, self)
 
     def _exported(self, path: Path, what: str) -> None:
         self._hide_busy()
