@@ -3,7 +3,7 @@ with the finding's suggestions, zoom, and marks for table and text-box paragraph
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat, QWheelEvent
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
@@ -16,6 +16,7 @@ CATEGORY_COLOURS = {
 }
 LOCATION_TINTS = {"table": "#f1f6ff", "textbox": "#f7f3e8"}
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
+UNDERLINE_BATCH = 250
 
 
 class DraftEditor(QPlainTextEdit):
@@ -33,6 +34,8 @@ class DraftEditor(QPlainTextEdit):
         self.setFont(font)
         self.findings: list[Finding] = []
         self._location_marks: list[QTextEdit.ExtraSelection] = []
+        self._generation = 0
+        self._pending: tuple = (0, [], [])
 
     # -- content -------------------------------------------------------------------------------
     def lines(self) -> list[str]:
@@ -54,9 +57,18 @@ class DraftEditor(QPlainTextEdit):
 
     # -- findings ------------------------------------------------------------------------------
     def show_findings(self, findings: list[Finding]) -> None:
+        """Underline ``findings``, building the underlines in batches between event-loop turns
+        so that thousands of findings never freeze the window."""
         self.findings = findings
-        selections = list(self._location_marks)
-        for finding in findings:
+        self._generation += 1
+        self._pending = (self._generation, list(findings), list(self._location_marks))
+        self._build_batch()
+
+    def _build_batch(self) -> None:
+        generation, remaining, selections = self._pending
+        if generation != self._generation:
+            return  # newer findings arrived; this batch is stale
+        for finding in remaining[:UNDERLINE_BATCH]:
             cursor = self.cursor_for(finding)
             if cursor is None:
                 continue
@@ -64,9 +76,12 @@ class DraftEditor(QPlainTextEdit):
             selection.cursor = cursor
             selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             selection.format.setUnderlineColor(QColor(CATEGORY_COLOURS.get(finding.category, "#e03131")))
-            selection.format.setToolTip(tooltip(finding))
             selections.append(selection)
-        self.setExtraSelections(selections)
+        del remaining[:UNDERLINE_BATCH]
+        if remaining:
+            QTimer.singleShot(0, self._build_batch)
+        else:
+            self.setExtraSelections(selections)
 
     def cursor_for(self, finding: Finding) -> QTextCursor | None:
         block = self.document().findBlockByNumber(finding.paragraph)

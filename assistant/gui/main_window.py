@@ -89,6 +89,20 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._update_title()
         self._update_status()
+        self.warmed_up = False
+        QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load jieba's dictionary and OpenCC's tables in the background right after start-up:
+        each load is one long call that holds Python's interpreter lock, so doing it now (before
+        the user works) keeps the first check of a long draft from pausing the window."""
+        def work(progress):
+            from ..core.script import script_marks
+
+            script_marks("中國")
+            self.checker.check(["预热：加强学习，提高能力。"])
+
+        tasks.start(work, lambda _: setattr(self, "warmed_up", True), lambda _: None, self, pool=self.check_pool)
 
     def _dock(self, title: str, widget) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -12,6 +12,13 @@ from ..core.phrasebank.extract import KINDS
 
 ALL = "全部"
 RESULT_LIMIT = 200
+ITEM_BATCH = 250
+
+
+# Items carry plain integers (indexes into lists the panel keeps), never Python objects: PySide
+# has crashed here while clearing thousands of items that held objects in their data.
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole
+INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class FindingsPanel(QWidget):
@@ -43,6 +50,8 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary)
         self.findings: list[Finding] = []
+        self._queue: list[tuple[QTreeWidgetItem, list]] = []
+        self._generation = 0
         self.category.currentIndexChanged.connect(self._refill)
         self.severity.currentIndexChanged.connect(self._refill)
         self.tree.itemClicked.connect(self._clicked)
@@ -54,30 +63,53 @@ class FindingsPanel(QWidget):
 
     def _refill(self) -> None:
         category, severity = self.category.currentData(), self.severity.currentData()
-        shown = [f for f in self.findings if (category is None or f.category == category)
-                 and (severity is None or f.severity == severity)]
-        expanded = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+        shown = {id(f) for f in self.findings if (category is None or f.category == category)
+                 and (severity is None or f.severity == severity)}
+        expanded = {self.tree.topLevelItem(i).data(0, CATEGORY_ROLE)
                     for i in range(self.tree.topLevelItemCount()) if self.tree.topLevelItem(i).isExpanded()}
         self.tree.clear()
+        self._queue: list[tuple[QTreeWidgetItem, list]] = []
         for key, name in CATEGORIES.items():
-            group = [f for f in shown if f.category == key]
+            group = [(i, f) for i, f in enumerate(self.findings) if id(f) in shown and f.category == key]
             if not group:
                 continue
             parent = QTreeWidgetItem([f"{name}（{len(group)}）", ""])
-            parent.setData(0, Qt.ItemDataRole.UserRole, key)
+            parent.setData(0, CATEGORY_ROLE, key)
             self.tree.addTopLevelItem(parent)
-            for finding in group:
-                child = QTreeWidgetItem([f"“{finding.text[:20]}” {finding.message}",
-                                         f"第{finding.paragraph + 1}段"])
-                child.setToolTip(0, finding.message)
-                child.setData(0, Qt.ItemDataRole.UserRole, finding)
-                parent.addChild(child)
             parent.setExpanded(key in expanded or len(expanded) == 0)
+            self._queue.append((parent, group))
+        self._generation += 1
+        self._fill_batch(self._generation)
         self.summary.setText(f"共 {len(self.findings)} 处问题" + (f"，显示 {len(shown)} 处" if len(shown) != len(self.findings) else ""))
 
+    def _fill_batch(self, generation: int) -> None:
+        """Add the findings under their categories a batch at a time between event-loop turns."""
+        if generation != self._generation:
+            return
+        budget = ITEM_BATCH
+        while self._queue and budget > 0:
+            parent, group = self._queue[0]
+            children = []
+            for index, finding in group[:budget]:
+                child = QTreeWidgetItem([f"“{finding.text[:20]}” {finding.message}", f"第{finding.paragraph + 1}段"])
+                child.setToolTip(0, finding.message)
+                child.setData(0, INDEX_ROLE, index)
+                children.append(child)
+            parent.addChildren(children)
+            budget -= len(children)
+            del group[:len(children)]
+            if not group:
+                self._queue.pop(0)
+        if self._queue:
+            QTimer.singleShot(0, lambda: self._fill_batch(generation))
+
+    def finding_of(self, item: QTreeWidgetItem) -> Finding | None:
+        index = item.data(0, INDEX_ROLE)
+        return self.findings[index] if isinstance(index, int) and index < len(self.findings) else None
+
     def _clicked(self, item: QTreeWidgetItem) -> None:
-        finding = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(finding, Finding):
+        finding = self.finding_of(item)
+        if finding is not None:
             self.chosen.emit(finding)
 
 
@@ -107,7 +139,8 @@ class PhrasePanel(QWidget):
         self.query.returnPressed.connect(self._insert_current)
         self.categories.currentIndexChanged.connect(self.search)
         self.results.currentItemChanged.connect(self._show_example)
-        self.results.itemActivated.connect(lambda item: self.insert.emit(item.data(Qt.ItemDataRole.UserRole).text))
+        self.results.itemActivated.connect(lambda item: self._insert(item))
+        self.shown: list[Phrase] = []
         self.search()
 
     def reload_categories(self) -> None:
@@ -129,24 +162,29 @@ class PhrasePanel(QWidget):
         self._show(alternatives + rest, heading=f"“{word}”的替换说法")
 
     def _show(self, phrases: list[Phrase], heading: str = "") -> None:
+        self.shown = phrases
         self.results.clear()
         if heading:
             title = QListWidgetItem(heading)
             title.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(title)
-        for phrase in phrases:
+        for index, phrase in enumerate(phrases):
             label = KINDS.get(phrase.kind, "词语")
             reason = f"  ·{phrase.reason}" if phrase.reason else ""
             item = QListWidgetItem(f"{phrase.text}    [{label}{'·' + phrase.category if phrase.category else ''}]{reason}")
-            item.setData(Qt.ItemDataRole.UserRole, phrase)
+            item.setData(INDEX_ROLE, index)
             self.results.addItem(item)
         first = 1 if heading else 0
         if self.results.count() > first:
             self.results.setCurrentRow(first)
 
+    def phrase_of(self, item: QListWidgetItem | None) -> Phrase | None:
+        index = item.data(INDEX_ROLE) if item is not None else None
+        return self.shown[index] if isinstance(index, int) and index < len(self.shown) else None
+
     def _show_example(self, item: QListWidgetItem | None) -> None:
-        phrase = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if not isinstance(phrase, Phrase):
+        phrase = self.phrase_of(item)
+        if phrase is None:
             self.example.clear()
             return
         parts = [f"<p>{e['sentence']}<br><span style='color:#666'>出处：{e['source']}</span></p>"
@@ -154,6 +192,9 @@ class PhrasePanel(QWidget):
         self.example.setHtml("".join(parts) or "（无例句）")
 
     def _insert_current(self) -> None:
-        item = self.results.currentItem()
-        if item is not None and isinstance(item.data(Qt.ItemDataRole.UserRole), Phrase):
-            self.insert.emit(item.data(Qt.ItemDataRole.UserRole).text)
+        self._insert(self.results.currentItem())
+
+    def _insert(self, item: QListWidgetItem | None) -> None:
+        phrase = self.phrase_of(item)
+        if phrase is not None:
+            self.insert.emit(phrase.text)

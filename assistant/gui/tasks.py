@@ -1,9 +1,10 @@
 """Background work: run a core call on a worker thread and get its result back on the UI thread.
 
-The core reports progress through a plain callback and knows nothing of Qt; ``Task`` turns that
-into signals. Results reach the callbacks through a ``Relay`` created on the UI thread: a signal
-connected to a plain function (a lambda) has no receiver object, and Qt could then call it on the
-worker thread, where touching a widget crashes the app.
+The core reports progress through a plain callback and knows nothing of Qt. A ``Task`` keeps its
+result (or error) on itself and emits argument-less signals; a ``Relay`` created on the UI thread,
+as a child of the window that asked, answers them there and reads the result. No Python object
+crosses threads inside a signal (PySide has crashed marshalling them under load), callbacks never
+run on the worker thread, and a window closed before its work ends simply drops the result.
 """
 
 from __future__ import annotations
@@ -14,27 +15,46 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class TaskSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
+    done = Signal()
     progress = Signal(int, int)
-    done = Signal(object)  # the task itself, last of all
+
+
+class Task(QRunnable):
+    """``work(progress)`` runs off the UI thread; ``result`` or ``error`` is set before ``done``."""
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], object]):
+        super().__init__()
+        self.work = work
+        self.result: object = None
+        self.error: Exception | None = None
+        self.ended = False
+        self.signals = TaskSignals()
+        self.setAutoDelete(False)  # Python decides when a task dies: on the UI thread, via its relay
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(self.signals.progress.emit)
+        except Exception as problem:  # noqa: BLE001 - every failure goes back to the UI as a message
+            self.error = problem
+        self.signals.done.emit()
+        self.ended = True
 
 
 class Relay(QObject):
-    """Lives on the UI thread; its slots call the callbacks there (queued connections)."""
+    """Lives on the UI thread as a child of the window; holds the task until it reports back."""
 
-    def __init__(self, on_finished, on_failed, on_progress, owner: QObject):
+    def __init__(self, task: Task, on_finished, on_failed, on_progress, owner: QObject):
         super().__init__(owner)
+        self.task = task
         self.on_finished, self.on_failed, self.on_progress = on_finished, on_failed, on_progress
 
-    @Slot(object)
-    def finished(self, value) -> None:
-        self.on_finished(value)
-        self.deleteLater()
-
-    @Slot(object)
-    def failed(self, problem) -> None:
-        self.on_failed(problem)
+    @Slot()
+    def done(self) -> None:
+        task, self.task = self.task, None
+        if task.error is not None:
+            self.on_failed(task.error)
+        else:
+            self.on_finished(task.result)
         self.deleteLater()
 
     @Slot(int, int)
@@ -43,62 +63,18 @@ class Relay(QObject):
             self.on_progress(done, total)
 
 
-class Task(QRunnable):
-    """``work(progress)`` runs off the UI thread; the outcome arrives on the UI thread."""
-
-    def __init__(self, work: Callable[[Callable[[int, int], None]], object]):
-        super().__init__()
-        self.work = work
-        self.signals = TaskSignals()
-        # Python, not the pool, decides when a task dies: its signals object belongs to the UI
-        # thread and must not be destroyed on the worker thread (see Reaper).
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        try:
-            result = self.work(self.signals.progress.emit)
-        except Exception as problem:  # noqa: BLE001 - every failure goes back to the UI as a message
-            self.signals.failed.emit(problem)
-        else:
-            self.signals.finished.emit(result)
-        self.signals.done.emit(self)
-
-
-class Reaper(QObject):
-    """Created once on the UI thread and never deleted: lets go of finished tasks there."""
-
-    def __init__(self):
-        super().__init__()
-        self.running: set[Task] = set()
-
-    @Slot(object)
-    def done(self, task: "Task") -> None:
-        self.running.discard(task)
-
-
-_live_relays: set[Relay] = set()
-_reaper: Reaper | None = None
-
-
-def _the_reaper() -> Reaper:
-    global _reaper
-    if _reaper is None:
-        _reaper = Reaper()
-    return _reaper
+_orphans: list[Task] = []
 
 
 def start(work, on_finished, on_failed, owner: QObject, on_progress=None, pool: QThreadPool | None = None) -> Task:
-    """Call from the UI thread. The relay is a child of ``owner`` (the window that asked): if the
-    window is closed before the work ends, the result is dropped instead of reaching a dead widget."""
+    """Call from the UI thread; ``owner`` is the window the result is for."""
     task = Task(work)
-    relay = Relay(on_finished, on_failed, on_progress, owner)
-    _live_relays.add(relay)
-    relay.destroyed.connect(lambda *_: _live_relays.discard(relay))
-    task.signals.finished.connect(relay.finished)
-    task.signals.failed.connect(relay.failed)
+    relay = Relay(task, on_finished, on_failed, on_progress, owner)
+    task.signals.done.connect(relay.done)
     task.signals.progress.connect(relay.progress)
-    reaper = _the_reaper()
-    reaper.running.add(task)
-    task.signals.done.connect(reaper.done)
+    # If the owner goes away first, the relay dies with it: keep every task until its run has
+    # ended, and let go of ended ones here, on the UI thread.
+    _orphans[:] = [t for t in _orphans if not t.ended]
+    _orphans.append(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task

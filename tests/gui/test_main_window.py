@@ -55,7 +55,7 @@ def test_the_whole_round_trip_of_an_editing_session(qtbot, window: MainWindow, s
     group = next(panel.topLevelItem(i) for i in range(panel.topLevelItemCount())
                  if panel.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "colloquial")
     item = next(group.child(i) for i in range(group.childCount())
-                if group.child(i).data(0, Qt.ItemDataRole.UserRole).text == "搞好")
+                if window.findings_panel.finding_of(group.child(i)).text == "搞好")
     panel.itemClicked.emit(item, 0)
     assert window.editor.textCursor().selectedText() == "搞好"
 
