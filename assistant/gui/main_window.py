@@ -115,16 +115,19 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("常用")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         file_menu = bar.addMenu("文件(&F)")
         self._add(file_menu, "新建(&N)", self.new_file, QKeySequence.StandardKey.New)
-        self._add(file_menu, "打开(&O)…", self.choose_and_open, QKeySequence.StandardKey.Open)
+        toolbar.addAction(self._add(file_menu, "打开(&O)…", self.choose_and_open, QKeySequence.StandardKey.Open))
         self.recent_menu = file_menu.addMenu("最近打开")
         self._fill_recent()
-        self._add(file_menu, "保存(&S)", self.save, QKeySequence.StandardKey.Save)
+        toolbar.addAction(self._add(file_menu, "保存(&S)", self.save, QKeySequence.StandardKey.Save))
         self._add(file_menu, "另存为(&A)…", self.save_as, QKeySequence("Ctrl+Shift+S"))
         file_menu.addSeparator()
-        self._add(file_menu, "导出公文格式(&G)…", self.export_gongwen_dialog)
-        self._add(file_menu, "导出批注版(&R)…", self.export_review_dialog)
+        export = self._add(file_menu, "导出公文格式(&G)…", lambda: self.export_gongwen_dialog())
+        self._add(file_menu, "导出批注版(&R)…", lambda: self.export_review_dialog())
         file_menu.addSeparator()
         self._add(file_menu, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
 
@@ -139,16 +142,23 @@ class MainWindow(QMainWindow):
         self._add(edit, "缩小", lambda: self.editor.zoom(-1), QKeySequence("Ctrl+-"))
 
         check = bar.addMenu("检查(&C)")
-        self._add(check, "重新检查", self.check_now, QKeySequence("F7"))
+        toolbar.addSeparator()
+        toolbar.addAction(self._add(check, "重新检查", self.check_now, QKeySequence("F7")))
 
         convert = bar.addMenu("转换(&T)")
         for config in MENU_CONFIGS:
-            self._add(convert, CONFIGS[config], lambda _=False, c=config: self.convert_dialog(c))
+            action = self._add(convert, CONFIGS[config], lambda _=False, c=config: self.convert_dialog(c))
+            if config in ("s2t", "t2s"):
+                action.setIconText("简→繁" if config == "s2t" else "繁→简")
+                toolbar.addAction(action)
         convert.addSeparator()
         self._add(convert, "不转换词表…", lambda: ProtectedTermsDialog(self).exec())
 
         phrases = bar.addMenu("短语库(&P)")
-        self._add(phrases, "查找短语", self.show_phrases, QKeySequence("Ctrl+K"))
+        toolbar.addAction(self._add(phrases, "查找短语", self.show_phrases, QKeySequence("Ctrl+K")))
+        toolbar.addSeparator()
+        export.setIconText("导出公文格式")
+        toolbar.addAction(export)
         self._add(phrases, "从文件夹导入我的短语…", self.import_phrases_dialog)
 
         help_menu = bar.addMenu("帮助(&H)")

@@ -91,7 +91,7 @@ class FindingsPanel(QWidget):
             parent, group = self._queue[0]
             children = []
             for index, finding in group[:budget]:
-                child = QTreeWidgetItem([f"“{finding.text[:20]}” {finding.message}", f"第{finding.paragraph + 1}段"])
+                child = QTreeWidgetItem([finding.message, f"第{finding.paragraph + 1}段"])
                 child.setToolTip(0, finding.message)
                 child.setData(0, INDEX_ROLE, index)
                 children.append(child)
@@ -187,7 +187,7 @@ class PhrasePanel(QWidget):
         if phrase is None:
             self.example.clear()
             return
-        parts = [f"<p>{e['sentence']}<br><span style='color:#666'>出处：{e['source']}</span></p>"
+        parts = [f"<p>{e['sentence']}<br><span style='color:#666'>出处：{source_label(e['source'])}</span></p>"
                  for e in phrase.examples[:2]]
         self.example.setHtml("".join(parts) or "（无例句）")
 
@@ -198,3 +198,9 @@ class PhrasePanel(QWidget):
         phrase = self.phrase_of(item)
         if phrase is not None:
             self.insert.emit(phrase.text)
+
+
+def source_label(source: str) -> str:
+    """"003_….txt:20" → "003_….txt 第 20 行" (the line its paragraph starts on)."""
+    name, _, line = source.rpartition(":")
+    return f"{name} 第 {line} 行" if line.isdigit() else source
