@@ -128,6 +128,15 @@ def _refuse_binary(raw: bytes, file_name: str) -> None:
         raise DocumentError(f"文件“{file_name}”不是文本文件（含有二进制数据），无法作为 .txt 打开。")
 
 
+def encodable(ch: str, codec: str) -> bool:
+    """Can ``codec`` write ``ch``? (Saving in a legacy encoding, and spotting mojibake.)"""
+    try:
+        ch.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def hanzi_count(text: str) -> int:
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
 
@@ -147,10 +156,9 @@ def _is_hanzi(ch: str) -> bool:
 
 
 def _is_level1(ch: str) -> bool:
-    try:
-        code = ch.encode("gb2312")
-    except UnicodeEncodeError:
+    if not encodable(ch, "gb2312"):
         return False
+    code = ch.encode("gb2312")
     return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
 
 

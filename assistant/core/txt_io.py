@@ -75,7 +75,7 @@ class TxtBackend:
         try:
             return self.encoding.encode(text)
         except UnicodeEncodeError as exc:
-            bad = sorted(set(ch for ch in text if not _encodable(ch, self.encoding.codec)))
+            bad = sorted(set(ch for ch in text if not enc.encodable(ch, self.encoding.codec)))
             shown = "".join(bad[:10])
             raise DocumentError(
                 f"有 {len(bad)} 个字符无法用 {self.encoding.label} 编码保存（如“{shown}”）。"
@@ -92,11 +92,3 @@ def _split_lines(text: str) -> list[tuple[str, str]]:
     if start < len(text):
         lines.append((text[start:], ""))
     return lines
-
-
-def _encodable(ch: str, codec: str) -> bool:
-    try:
-        ch.encode(codec)
-        return True
-    except UnicodeEncodeError:
-        return False

@@ -14,6 +14,16 @@ from ..core.userdata import write_word_list
 PREVIEW_LIMIT = 300
 
 
+def button_row(dialog: QDialog, ok: QDialogButtonBox.StandardButton, ok_text: str, on_ok) -> QDialogButtonBox:
+    """The dialog's bottom row: a Chinese-labelled confirm button and 取消."""
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class ConversionPreview(QDialog):
     """Every paragraph the conversion would change, old above new, before anything is applied."""
 
@@ -28,11 +38,7 @@ class ConversionPreview(QDialog):
                         f"<br><span style='color:#2b8a3e'>＋ {_marked(new, old, True)}</span></p>")
         more = f"<p>……另有 {len(changes) - PREVIEW_LIMIT} 段</p>" if len(changes) > PREVIEW_LIMIT else ""
         browser.setHtml("".join(rows) + more or "<p>没有需要转换的文字。</p>")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"应用（{len(changes)} 段）")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = button_row(self, QDialogButtonBox.StandardButton.Ok, f"应用（{len(changes)} 段）", self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"将改变 {len(changes)} 段，改动的字已加粗："))
         layout.addWidget(browser, 1)
@@ -57,11 +63,7 @@ class ProtectedTermsDialog(QDialog):
         self.setWindowTitle("不转换词表")
         self.resize(420, 480)
         self.editor = QPlainTextEdit("\n".join(user_protected_terms()))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = button_row(self, QDialogButtonBox.StandardButton.Save, "保存", self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("每行一个词语，简繁转换时保持原样（如人名、地名）："))
         layout.addWidget(self.editor, 1)
@@ -158,11 +160,7 @@ class FontCheckDialog(QDialog):
         label = QLabel(text)
         label.setWordWrap(True)
         self.use_fallbacks = QCheckBox("改用本机已有的替代字体（仿宋、楷体、宋体）写入文件")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("继续导出")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = button_row(self, QDialogButtonBox.StandardButton.Ok, "继续导出", self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         if missing:

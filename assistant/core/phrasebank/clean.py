@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..conversion import opencc_for
+from ..encoding import encodable
 
 # Broken entity names seen on web pages, by their damaged spelling.
 BROKEN_ENTITIES = {"ldqu": "“", "rdqu": "”", "lsqu": "‘", "rsqu": "’", "mdas": "—", "hell": "…", "nbs": " "}
@@ -77,7 +78,7 @@ def is_damaged(sentence: str) -> bool:
     for ch in sentence:
         if "\u3040" <= ch <= "\u30ff" or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
             return True
-        if "\u4e00" <= ch <= "\u9fff" and not (_encodable(ch, "gb2312") or _encodable(ch, "cp950")):
+        if "\u4e00" <= ch <= "\u9fff" and not (encodable(ch, "gb2312") or encodable(ch, "cp950")):
             return True
     return False
 
@@ -161,11 +162,3 @@ def clean_folder(folder: Path) -> list[CleanParagraph]:
     for path in sorted(folder.glob("*.txt")):
         paragraphs += clean_file(path)
     return paragraphs
-
-
-def _encodable(ch: str, codec: str) -> bool:
-    try:
-        ch.encode(codec)
-        return True
-    except UnicodeEncodeError:
-        return False
