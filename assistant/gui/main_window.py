@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.editor.accept_word.connect(self._accept_word)
         self.findings_panel.chosen.connect(self.editor.jump_to)
         self.phrase_panel.insert.connect(self.insert_phrase)
+        self.phrase_panel.changed.connect(self.reload_bank)
         self._build_menus()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         export.setIconText("导出公文格式")
         toolbar.addAction(export)
+        self._add(phrases, "把选中文字加入我的短语…", self.add_selection_to_phrases, QKeySequence("Ctrl+D"))
         self._add(phrases, "从文件夹导入我的短语…", self.import_phrases_dialog)
 
         help_menu = bar.addMenu("帮助(&H)")
@@ -298,13 +300,22 @@ class MainWindow(QMainWindow):
 
         tasks.start(work, self._phrases_imported, self._failed, self)
 
-    def _phrases_imported(self, result) -> None:
-        self._hide_busy()
-        added, notes = result
+    def add_selection_to_phrases(self) -> None:
+        self.phrase_panel.edit_user_phrase(text=self.editor.textCursor().selectedText().replace("\u2029", ""))
+
+    def reload_bank(self) -> None:
+        """The bank changed on disk (import, add, edit, delete): load it again everywhere."""
         self.bank = PhraseBank.load()
         self.phrase_panel.bank = self.bank
         self.phrase_panel.reload_categories()
         self.phrase_panel.search()
+        if self.bank.note:
+            QMessageBox.warning(self, "短语库", self.bank.note)
+
+    def _phrases_imported(self, result) -> None:
+        self._hide_busy()
+        added, notes = result
+        self.reload_bank()
         QMessageBox.information(self, "导入完成", f"新增 {added} 条到“我的短语”。" + "".join(f"\n{n}" for n in notes))
 
     # -- conversion ----------------------------------------------------------------------------

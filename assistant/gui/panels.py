@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMenu, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from ..core.checker.model import CATEGORIES, SEVERITIES, Finding
 from ..core.phrasebank.bank import Phrase, PhraseBank
@@ -118,6 +119,7 @@ class PhrasePanel(QWidget):
     inserts the phrase at the cursor. Alternatives for a flagged word come first."""
 
     insert = Signal(str)
+    changed = Signal()  # the user's own phrases were edited: the window reloads the bank
 
     def __init__(self, bank: PhraseBank, parent=None):
         super().__init__(parent)
@@ -140,6 +142,8 @@ class PhrasePanel(QWidget):
         self.categories.currentIndexChanged.connect(self.search)
         self.results.currentItemChanged.connect(self._show_example)
         self.results.itemActivated.connect(lambda item: self._insert(item))
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._menu)
         self.shown: list[Phrase] = []
         self.search()
 
@@ -190,6 +194,34 @@ class PhrasePanel(QWidget):
         parts = [f"<p>{e['sentence']}<br><span style='color:#666'>出处：{source_label(e['source'])}</span></p>"
                  for e in phrase.examples[:2]]
         self.example.setHtml("".join(parts) or "（无例句）")
+
+    def _menu(self, point) -> None:
+        phrase = self.phrase_of(self.results.itemAt(point))
+        if phrase is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("插入到光标处", lambda: self.insert.emit(phrase.text))
+        if phrase.user:
+            menu.addAction("编辑我的短语…", lambda: self.edit_user_phrase(phrase))
+            menu.addAction("从我的短语中删除", lambda: self.delete_user_phrase(phrase))
+        menu.exec(self.results.mapToGlobal(point))
+
+    def edit_user_phrase(self, phrase: Phrase | None = None, text: str = "") -> bool:
+        """Add (``phrase`` None, ``text`` prefilled) or edit one of the user's own phrases."""
+        old = phrase.text if phrase else None
+        new_text, ok = QInputDialog.getText(self, "我的短语", "短语：", text=old or text)
+        if not ok or not new_text.strip():
+            return False
+        category, ok = QInputDialog.getText(self, "我的短语", "类别：", text=phrase.category if phrase else "我的短语")
+        if not ok:
+            return False
+        self.bank.save_user_phrase(new_text.strip(), category.strip(), replacing=old)
+        self.changed.emit()
+        return True
+
+    def delete_user_phrase(self, phrase: Phrase) -> None:
+        self.bank.delete_user_phrase(phrase.text)
+        self.changed.emit()
 
     def _insert_current(self) -> None:
         self._insert(self.results.currentItem())

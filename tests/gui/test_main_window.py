@@ -162,3 +162,25 @@ def test_create_window_opens_the_sample_by_default(qtbot, windows):
     window = windows(create_window(None))
     qtbot.waitUntil(lambda: window.document.path == SAMPLE, timeout=TIMEOUT)
     assert "sample_draft.docx" in window.windowTitle()
+
+
+def test_my_phrases_can_be_added_edited_and_deleted(qtbot, window: MainWindow, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = iter([("压茬推进", True), ("落实执行", True), ("压茬推进、久久为功", True), ("落实执行", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    window.editor.setPlainText("要压茬推进各项工作。")
+    cursor = window.editor.textCursor()
+    cursor.setPosition(1)
+    cursor.setPosition(5, cursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    window.add_selection_to_phrases()
+    mine = [p for p in window.bank.phrases if p.user]
+    assert [(p.text, p.category) for p in mine] == [("压茬推进", "落实执行")]
+    window.phrase_panel.edit_user_phrase(mine[0])
+    assert [p.text for p in window.bank.phrases if p.user] == ["压茬推进、久久为功"]
+    window.phrase_panel.delete_user_phrase(next(p for p in window.bank.phrases if p.user))
+    assert not [p for p in window.bank.phrases if p.user]
+    from assistant.core.phrasebank.bank import PhraseBank
+
+    assert not [p for p in PhraseBank.load().phrases if p.user]

@@ -146,6 +146,21 @@ class PhraseBank:
         examples = [{"sentence": example["sentence"], "source": example["source"]}] if example else []
         return Phrase(text, "word", "", example["frequency"] if example else 0, examples, reason=reason)
 
+    def save_user_phrase(self, text: str, category: str, example: str = "", replacing: str | None = None) -> None:
+        """Add a phrase of the user's own to "我的短语", or change one (``replacing`` its old text)."""
+        user, note = load_json(self.user_path())
+        stored = [e for e in user.get("entries", []) if e["text"] not in (text, replacing)]
+        examples = [{"sentence": example or text, "source": "我的短语"}]
+        stored.append({"text": text, "kind": "idiom", "category": category or "我的短语", "frequency": 1,
+                       "examples": examples})
+        save_json(self.user_path(), {"entries": stored})
+        self.note = note or self.note
+
+    def delete_user_phrase(self, text: str) -> None:
+        user, note = load_json(self.user_path())
+        save_json(self.user_path(), {"entries": [e for e in user.get("entries", []) if e["text"] != text]})
+        self.note = note or self.note
+
     def add_user_phrases(self, entries: list[dict]) -> int:
         """Add extracted entries to the user's bank (kept across restarts); returns how many were new."""
         user, note = load_json(self.user_path())
