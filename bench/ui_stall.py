@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from check_speed import build_document  # noqa: E402
 
+from assistant.gui.app import warm_up_core  # noqa: E402
 from assistant.gui.main_window import MainWindow  # noqa: E402
 
 
@@ -32,6 +33,9 @@ def main() -> None:
         draft = Path(folder) / "长文稿.txt"
         paragraphs = build_document()
         draft.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+        warm_start = time.perf_counter()
+        warm_up_core()  # as app.run does before the window is shown
+        warm_up = time.perf_counter() - warm_start
         window = MainWindow()
         window.show()
         gaps: list[float] = []
@@ -46,12 +50,6 @@ def main() -> None:
         timer.start()
         start = time.perf_counter()
         last[0] = start
-        while not window.warmed_up:  # start-up: jieba and OpenCC load in the background
-            app.processEvents()
-        warm_up, warm_up_stall = time.perf_counter() - start, max(gaps or [0])
-        gaps.clear()
-        start = time.perf_counter()
-        last[0] = start
         window.open_path(draft)
         opened_at = None
         while not (window.findings and window.checked_revision == window.revision):
@@ -63,7 +61,7 @@ def main() -> None:
         total = time.perf_counter() - start
         timer.stop()
         characters = sum(len(p) for p in paragraphs)
-        print(f"start-up warm-up (jieba, OpenCC) {warm_up:.2f} s, longest stall then {warm_up_stall * 1000:.0f} ms")
+        print(f"start-up, before the window is shown: jieba and OpenCC loaded in {warm_up:.2f} s")
         print(f"draft: {characters} characters, {len(paragraphs)} paragraphs")
         print(f"text in the editor after {opened_at:.2f} s; {len(window.findings)} findings shown after {total:.2f} s")
         print(f"longest event-loop stall: {max(gaps) * 1000:.0f} ms (target ≤ 100 ms); "

@@ -22,9 +22,20 @@ def create_window(path: Path | None) -> MainWindow:
     return window
 
 
+def warm_up_core() -> None:
+    """Load jieba's dictionary and OpenCC's tables before the window appears: each load is one
+    long call that holds Python's interpreter lock, so done later it would pause a visible window."""
+    from ..core.script import script_marks
+    from ..core.segmenter import tokenizer
+
+    tokenizer()
+    script_marks("中國")
+
+
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    warm_up_core()
     app.setWindowIcon(QIcon(str(resource_path("icons", "gongwen-assistant.svg"))))
     window = create_window(Path(argv[0]) if argv else None)
     window.show()

@@ -94,9 +94,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._warm_up)
 
     def _warm_up(self) -> None:
-        """Load jieba's dictionary and OpenCC's tables in the background right after start-up:
-        each load is one long call that holds Python's interpreter lock, so doing it now (before
-        the user works) keeps the first check of a long draft from pausing the window."""
+        """Prepare the checker off the UI thread (a no-op wait when app.warm_up_core already ran)."""
         def work(progress):
             from ..core.script import script_marks
 
