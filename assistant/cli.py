@@ -200,24 +200,29 @@ def _print_notes(document) -> None:
         print(f"注意：{note}", file=sys.stderr)
 
 
+def _reads_a_document(parser: argparse.ArgumentParser, name: str = "file", help_text: str = ".docx 或 .txt 文件"):
+    """The two arguments every command that reads a draft takes."""
+    parser.add_argument(name, help=help_text)
+    parser.add_argument("--encoding", help="强制使用的文本编码（如 gbk、big5、utf-8）")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME} {__version__} 命令行")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
     text = commands.add_parser("text", help="按段落输出文档文字（每段一行）")
-    text.add_argument("file", help=".docx 或 .txt 文件")
-    text.add_argument("--encoding", help="强制使用的文本编码（如 gbk、big5、utf-8）")
+    _reads_a_document(text)
     text.add_argument("--locations", action="store_true", help="在每段前标出位置（正文/表格/文本框）")
     text.set_defaults(handler=cmd_text)
 
     roundtrip = commands.add_parser("roundtrip", help="打开后原样保存（检验无损读写）")
-    roundtrip.add_argument("input", help="源文件")
+    _reads_a_document(roundtrip, "input", "源文件")
     roundtrip.add_argument("output", help="输出文件")
-    roundtrip.add_argument("--encoding", help="强制使用的文本编码")
     roundtrip.set_defaults(handler=cmd_roundtrip)
 
     convert = commands.add_parser("convert", help="简繁转换（保留 Word 格式）")
-    convert.add_argument("file", help=".docx 或 .txt 文件")
+    _reads_a_document(convert)
     convert.add_argument("--config", required=True, choices=OPENCC_CONFIGS, metavar="CONFIG",
                          help="转换方式：" + "；".join(f"{k} {v}" for k, v in CONFIGS.items()))
     convert.add_argument("-o", "--output", help="输出文件（.docx 或 .txt）")
@@ -225,14 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--protect", action="append", metavar="词语", help="不转换的词语（可多次使用）")
     convert.add_argument("--protect-file", help="不转换词表文件（每行一个）")
     convert.add_argument("--no-user-terms", action="store_true", help="不使用用户的不转换词表")
-    convert.add_argument("--encoding", help="强制使用的文本编码")
     convert.set_defaults(handler=cmd_convert)
 
     check = commands.add_parser("check", help="检查口语化、重复、标点等问题")
-    check.add_argument("file", help=".docx 或 .txt 文件")
+    _reads_a_document(check)
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
     check.add_argument("--rules", help="只用这些规则或类别，逗号分隔（如 punctuation,echo）")
-    check.add_argument("--encoding", help="强制使用的文本编码")
     check.set_defaults(handler=cmd_check)
 
     phrases = commands.add_parser("phrases", help="查找短语库（可用拼音首字母，如 hzls）")
@@ -257,16 +260,14 @@ def build_parser() -> argparse.ArgumentParser:
     bank.set_defaults(handler=cmd_phrasebank)
 
     export = commands.add_parser("export", help="按党政机关公文格式（GB/T 9704-2012）导出 .docx")
-    export.add_argument("file", help=".docx 或 .txt 文件")
+    _reads_a_document(export)
     export.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
     export.add_argument("--title", help="公文标题（多行用 \\n 分隔）；不给时从正文开头识别")
-    export.add_argument("--encoding", help="强制使用的文本编码")
     export.set_defaults(handler=cmd_export)
 
     review = commands.add_parser("review", help="生成带批注的审阅稿（每个问题一条 Word 批注）")
-    review.add_argument("file", help=".docx 或 .txt 文件")
+    _reads_a_document(review)
     review.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
-    review.add_argument("--encoding", help="强制使用的文本编码")
     review.set_defaults(handler=cmd_review)
     return parser
 
