@@ -175,8 +175,7 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
         """Open ``path`` on a worker thread; the editor fills in when it is read."""
-        self._show_busy(f"正在打开“{Path(path).name}”…")
-        tasks.start(lambda progress: open_document(path), self._opened, self._failed, self)
+        self._run_busy(f"正在打开“{Path(path).name}”…", lambda progress: open_document(path), self._opened)
 
     def open_now(self, path: Path) -> bool:
         """Open on the UI thread (tests, recovery). Returns False with a message box on failure."""
@@ -188,7 +187,6 @@ class MainWindow(QMainWindow):
         return True
 
     def _opened(self, document: Document) -> None:
-        self._hide_busy()
         self.document = document
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
         self.findings = []
@@ -289,14 +287,14 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "选择含 .docx/.txt 的文件夹")
         if not folder:
             return
-        self._show_busy("正在从文档中提取短语…")
-
         def work(progress):
             notes: list[str] = []
-            bank = build_bank(read_folder(Path(folder), notes))
+            paragraphs = read_folder(Path(folder), notes, progress)
+            progress(1, 1)  # last chance to cancel before anything is written
+            bank = build_bank(paragraphs)
             return self.bank.add_user_phrases(bank["entries"]), notes
 
-        tasks.start(work, self._phrases_imported, self._failed, self)
+        self.import_task = self._run_busy("正在从文档中提取短语…", work, self._phrases_imported)
 
     def add_selection_to_phrases(self) -> None:
         self.phrase_panel.edit_user_phrase(text=self.editor.textCursor().selectedText().replace("\u2029", ""))
@@ -311,7 +309,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "短语库", self.bank.note)
 
     def _phrases_imported(self, result) -> None:
-        self._hide_busy()
         added, notes = result
         self.reload_bank()
         QMessageBox.information(self, "导入完成", f"新增 {added} 条到“我的短语”。" + "".join(f"\n{n}" for n in notes))
@@ -397,9 +394,8 @@ class MainWindow(QMainWindow):
                 return
             target = Path(name)
         self._sync_model()
-        self._show_busy("正在导出公文格式…")
-        tasks.start(lambda progress: export_gongwen(self.document, target, settings, missing),
-                    lambda path: self._exported(path, "公文格式"), self._failed, self)
+        self._run_busy("正在导出公文格式…", lambda progress: export_gongwen(self.document, target, settings, missing),
+                       lambda path: self._exported(path, "公文格式"))
 
     def export_review_dialog(self, target: Path | None = None) -> None:
         if target is None:
@@ -409,12 +405,10 @@ class MainWindow(QMainWindow):
             target = Path(name)
         self._sync_model()
         findings = list(self.findings)
-        self._show_busy("正在生成批注版…")
-        tasks.start(lambda progress: export_reviewed(self.document, findings, target),
-                    lambda path: self._exported(path, f"批注版（{len(findings)} 条批注）"), self._failed, self)
+        self._run_busy("正在生成批注版…", lambda progress: export_reviewed(self.document, findings, target),
+                       lambda path: self._exported(path, f"批注版（{len(findings)} 条批注）"))
 
     def _exported(self, path: Path, what: str) -> None:
-        self._hide_busy()
         self.statusBar().showMessage(f"已导出{what}：{path}", 8000)
 
     def _suggested(self, suffix: str) -> str:
@@ -491,11 +485,31 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "关于", f"<b>{APP_NAME}</b> {__version__}<br>离线运行，不联网。<br>"
                                        "检查口语化、重复、标点等问题；短语库；简繁转换；公文格式导出。")
 
-    def _show_busy(self, text: str) -> None:
-        self.busy = QProgressDialog(text, None, 0, 0, self)
-        self.busy.setWindowTitle(APP_NAME)
-        self.busy.setWindowModality(Qt.WindowModality.WindowModal)
-        self.busy.setMinimumDuration(500)
+    def _run_busy(self, text: str, work, on_finished) -> tasks.Task:
+        """Run ``work`` on a worker thread behind a progress dialog (shown after half a second)
+        with a 取消 button; ``on_finished`` gets the result on the UI thread unless cancelled."""
+        busy = QProgressDialog(text, "取消", 0, 0, self)
+        busy.setWindowTitle(APP_NAME)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(500)
+        self.busy = busy
+
+        def progress(done: int, total: int) -> None:
+            busy.setMaximum(total)
+            busy.setValue(done)
+
+        def finished(result) -> None:
+            self._hide_busy()
+            on_finished(result)
+
+        task = tasks.start(work, finished, self._failed, self, on_progress=progress)
+        busy.canceled.connect(lambda: self._cancel(task))
+        return task
+
+    def _cancel(self, task: tasks.Task) -> None:
+        task.cancelled = True
+        self._hide_busy()
+        self.statusBar().showMessage("已取消。", 5000)
 
     def _hide_busy(self) -> None:
         if self.busy is not None:

@@ -1,6 +1,8 @@
 """Background work: run a core call on a worker thread and get its result back on the UI thread.
 
-The core reports progress through a plain callback and knows nothing of Qt. A ``Task`` keeps its
+The core reports progress through a plain callback and knows nothing of Qt; the callback also
+raises ``Cancelled`` once the user has pressed 取消, and a cancelled task's result is never applied
+(work that reports no progress simply runs to its end and is dropped). A ``Task`` keeps its
 result (or error) on itself and emits argument-less signals; a ``Relay`` created on the UI thread,
 as a child of the window that asked, answers them there and reads the result. No Python object
 crosses threads inside a signal (PySide has crashed marshalling them under load), callbacks never
@@ -12,6 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class Cancelled(Exception):
+    """Raised inside the work at its next progress report after the user pressed 取消."""
 
 
 class TaskSignals(QObject):
@@ -28,16 +34,23 @@ class Task(QRunnable):
         self.result: object = None
         self.error: Exception | None = None
         self.ended = False
+        self.cancelled = False
         self.signals = TaskSignals()
         self.setAutoDelete(False)  # Python decides when a task dies: on the UI thread, via its relay
 
     def run(self) -> None:
         try:
-            self.result = self.work(self.signals.progress.emit)
+            self.result = self.work(self._report)
         except Exception as problem:  # noqa: BLE001 - every failure goes back to the UI as a message
             self.error = problem
         self.signals.done.emit()
         self.ended = True
+
+    def _report(self, done: int, total: int) -> None:
+        """The progress callback the core sees: it also stops the work once cancelled."""
+        if self.cancelled:
+            raise Cancelled()
+        self.signals.progress.emit(done, total)
 
 
 class Relay(QObject):
@@ -51,7 +64,9 @@ class Relay(QObject):
     @Slot()
     def done(self) -> None:
         task, self.task = self.task, None
-        if task.error is not None:
+        if task.cancelled:
+            pass  # the user pressed 取消: nothing is applied
+        elif task.error is not None:
             self.on_failed(task.error)
         else:
             self.on_finished(task.result)
@@ -59,7 +74,7 @@ class Relay(QObject):
 
     @Slot(int, int)
     def progress(self, done: int, total: int) -> None:
-        if self.on_progress is not None:
+        if self.on_progress is not None and self.task is not None and not self.task.cancelled:
             self.on_progress(done, total)
 
 

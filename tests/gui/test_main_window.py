@@ -184,3 +184,32 @@ def test_my_phrases_can_be_added_edited_and_deleted(qtbot, window: MainWindow, m
     from assistant.core.phrasebank.bank import PhraseBank
 
     assert not [p for p in PhraseBank.load().phrases if p.user]
+
+
+def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"{number}.txt").write_text("要坚持刀刃向内、自我革命，守正创新、勇毅前行。\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+    import time
+
+    import assistant.gui.main_window as main_window_module
+    real_read_folder = main_window_module.read_folder
+
+    def slow_read_folder(path, notes, progress):  # a long import: reports progress until cancelled
+        for step in range(500):
+            progress(step, 500)
+            time.sleep(0.01)
+        return real_read_folder(path, notes, progress)
+
+    monkeypatch.setattr(main_window_module, "read_folder", slow_read_folder)
+    window.import_phrases_dialog()
+    qtbot.wait(100)
+    window._cancel(window.import_task)
+    qtbot.waitUntil(lambda: window.import_task.ended, timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert not [p for p in window.bank.phrases if p.user]
+    assert window.busy is None

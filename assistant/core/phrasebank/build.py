@@ -15,11 +15,14 @@ FORMAT = 1
 SUFFIXES = {".txt", ".docx"}
 
 
-def read_folder(folder: Path, notes: list[str] | None = None) -> list[CleanParagraph]:
+def read_folder(folder: Path, notes: list[str] | None = None, progress=None) -> list[CleanParagraph]:
     """Cleaned paragraphs of every .txt/.docx in ``folder`` (sorted by name); files that cannot
-    be opened are skipped with a note, never silently."""
+    be opened are skipped with a note, never silently. ``progress(done, total)`` per file."""
     paragraphs: list[CleanParagraph] = []
-    for path in sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES):
+    paths = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES)
+    for number, path in enumerate(paths):
+        if progress is not None:
+            progress(number, len(paths))
         try:
             document = open_document(path)
         except DocumentError as problem:
