@@ -115,12 +115,10 @@ class Document:
             for offset, line in enumerate(lines[j1 + paired:j2]):
                 self.insert_paragraph(i1 + paired + offset, line)
 
-    def convert(self, converter, spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, str, str]]:
-        """Convert the whole document, or only ``spans`` of (paragraph, start, end), in place.
-
-        The whole document includes tables, text boxes, headers, footers and notes. Returns
-        (paragraph index, old text, new text) for every paragraph that changed.
-        """
+    def plan_conversion(self, converter, spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, str, str]]:
+        """What ``convert`` would change, without changing anything (the preview):
+        (paragraph index, old text, new text) for every paragraph that would change.
+        ``spans`` of (paragraph, start, end) limit it to a selection; read-only ones are refused."""
         if spans is None:
             spans = [(i, 0, len(p.text)) for i, p in enumerate(self.paragraphs)]
         else:
@@ -134,11 +132,20 @@ class Document:
             new = old[:start] + piece + old[end:]
             if new != old:
                 changes.append((index, old, new))
+        return changes
+
+    def convert(self, converter, spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, str, str]]:
+        """Convert the whole document, or only ``spans`` of (paragraph, start, end), in place.
+
+        The whole document includes tables, text boxes, headers, footers and notes. Each
+        character keeps its formatting (the converter's alignment maps old characters to new).
+        Returns the changes, as ``plan_conversion`` does.
+        """
+        changes = self.plan_conversion(converter, spans)
         self.backend.rewrite(self.paragraphs, [(i, new) for i, _, new in changes], converter.alignment)
-        whole_document = len(spans) == len(self.paragraphs) and all(s == 0 for _, s, _ in spans)
-        if whole_document:
+        if spans is None:
             self.backend.convert_other_parts(converter)
-        if changes or whole_document:
+        if changes or spans is None:
             self.modified = True
         return changes
 

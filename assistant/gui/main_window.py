@@ -90,18 +90,6 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._update_title()
         self._update_status()
-        self.warmed_up = False
-        QTimer.singleShot(0, self._warm_up)
-
-    def _warm_up(self) -> None:
-        """Prepare the checker off the UI thread (a no-op wait when app.warm_up_core already ran)."""
-        def work(progress):
-            from ..core.script import script_marks
-
-            script_marks("中國")
-            self.checker.check(["预热：加强学习，提高能力。"])
-
-        tasks.start(work, lambda _: setattr(self, "warmed_up", True), lambda _: None, self, pool=self.check_pool)
 
     def _dock(self, title: str, widget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -315,28 +303,25 @@ class MainWindow(QMainWindow):
 
     # -- conversion ----------------------------------------------------------------------------
     def convert_dialog(self, config: str, accept_preview=None) -> None:
-        """Convert the selection (or the whole document), show the changes, apply as one undo step."""
+        """Convert the selection (or the whole document) through the core, after a preview.
+
+        The core applies the conversion to the draft (each character keeps its Word formatting;
+        headers and footers too for the whole document); the editor then shows the new text as
+        one undoable step.
+        """
         converter = Converter(config, user_protected_terms())
-        cursor = self.editor.textCursor()
-        lines = self.editor.lines()
-        if cursor.hasSelection():
-            first = self.editor.document().findBlock(cursor.selectionStart())
-            last = self.editor.document().findBlock(cursor.selectionEnd())
-            spans = []
-            for number in range(first.blockNumber(), last.blockNumber() + 1):
-                block = self.editor.document().findBlockByNumber(number)
-                start = max(cursor.selectionStart() - block.position(), 0)
-                end = min(cursor.selectionEnd() - block.position(), len(block.text()))
-                spans.append((number, start, end))
-        else:
-            spans = [(i, 0, len(line)) for i, line in enumerate(lines)]
-        pieces = converter.convert_many([lines[i][s:e] for i, s, e in spans])
-        changes = [(i, lines[i], lines[i][:s] + piece + lines[i][e:]) for (i, s, e), piece in zip(spans, pieces)
-                   if piece != lines[i][s:e]]
+        spans = self._selected_spans()
+        try:
+            self._sync_model()
+            changes = self.document.plan_conversion(converter, spans)
+        except DocumentError as problem:
+            self._failed(problem)
+            return
         preview = ConversionPreview(CONFIGS[config], changes, self)
         accepted = accept_preview(preview) if accept_preview else preview.exec()
         if not accepted or not changes:
             return
+        self.document.convert(converter, spans)
         edit = self.editor.textCursor()
         edit.beginEditBlock()
         for index, _, new in changes:
@@ -346,9 +331,22 @@ class MainWindow(QMainWindow):
             line.setPosition(block.position() + block.length() - 1, line.MoveMode.KeepAnchor)
             line.insertText(new)
         edit.endEditBlock()
-        if not cursor.hasSelection():
-            self.document.backend.convert_other_parts(converter)  # headers, footers, notes
         self.statusBar().showMessage(f"已转换 {len(changes)} 段（{CONFIGS[config]}），可撤销。", 8000)
+
+    def _selected_spans(self) -> list[tuple[int, int, int]] | None:
+        """(paragraph, start, end) for each paragraph the selection touches; None: no selection."""
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            return None
+        document = self.editor.document()
+        first, last = document.findBlock(cursor.selectionStart()), document.findBlock(cursor.selectionEnd())
+        spans = []
+        for number in range(first.blockNumber(), last.blockNumber() + 1):
+            block = document.findBlockByNumber(number)
+            start = max(cursor.selectionStart() - block.position(), 0)
+            end = min(cursor.selectionEnd() - block.position(), len(block.text()))
+            spans.append((number, start, end))
+        return spans
 
     # -- saving and exporting ------------------------------------------------------------------
     def _sync_model(self) -> None:

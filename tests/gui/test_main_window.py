@@ -213,3 +213,22 @@ def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_pat
     qtbot.wait(50)
     assert not [p for p in window.bank.phrases if p.user]
     assert window.busy is None
+
+
+def test_conversion_from_the_window_keeps_run_formatting(qtbot, window: MainWindow, tmp_path: Path):
+    import docx
+
+    from tests.conftest import W, body_paragraphs
+
+    built = docx.Document()
+    paragraph = built.add_paragraph()
+    paragraph.add_run("我们使用云").bold = True
+    paragraph.add_run("计算和U盘")
+    source = tmp_path / "用词.docx"
+    built.save(source)
+    open_and_wait(qtbot, window, source)
+    window.convert_dialog("s2twp", accept_preview=lambda dialog: True)
+    assert window.editor.lines()[0] == "我們使用雲端計算和隨身碟"
+    assert window.save()
+    runs = ["".join(t.text for t in r.iter(f"{W}t")) for r in body_paragraphs(source)[0].iter(f"{W}r")]
+    assert runs == ["我們使用雲端", "計算和隨身碟"]
