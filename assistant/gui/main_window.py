@@ -240,9 +240,11 @@ class MainWindow(QMainWindow):
 
     def _ignore_here(self, finding: Finding) -> None:
         from ..core.checker.engine import sentence_around
+        from ..core.checker.text import Paragraph, sentences
 
-        paragraph = self.checker.analyse(self.editor.lines()[finding.paragraph])
-        self.checker.settings.ignored_places.add((finding.rule, sentence_around(paragraph, finding.start), finding.text))
+        text = self.editor.lines()[finding.paragraph]
+        around = sentence_around(Paragraph(text, [], sentences(text), set()), finding.start)
+        self.checker.settings.ignored_places.add((finding.rule, around, finding.text))
         self._settings_changed()
 
     def _ignore_rule(self, finding: Finding) -> None:

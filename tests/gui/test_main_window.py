@@ -232,3 +232,16 @@ def test_conversion_from_the_window_keeps_run_formatting(qtbot, window: MainWind
     assert window.save()
     runs = ["".join(t.text for t in r.iter(f"{W}t")) for r in body_paragraphs(source)[0].iter(f"{W}r")]
     assert runs == ["我們使用雲端", "計算和隨身碟"]
+
+
+def test_ignore_here_hides_only_that_place(qtbot, window: MainWindow, sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    window.editor.appendPlainText("这个做法挺好。那个做法挺好。")
+    qtbot.waitUntil(lambda: window.checked_revision == window.revision and
+                    len([f for f in window.findings if f.text == "挺"]) == 2, timeout=TIMEOUT)
+    first = next(f for f in window.findings if f.text == "挺")
+    window._ignore_here(first)
+    qtbot.waitUntil(lambda: window.checked_revision == window.revision and
+                    len([f for f in window.findings if f.text == "挺"]) == 1, timeout=TIMEOUT)
+    remaining = next(f for f in window.findings if f.text == "挺")
+    assert remaining.start > first.start

@@ -1,7 +1,8 @@
 """Export to the 公文 layout of GB/T 9704-2012 党政机关公文格式.
 
-The draft's text is laid out anew: A4, the standard margins and text block, a 22 × 28 document
-grid, the title in 2号 小标宋, body in 3号 仿宋 with a two-character indent, heading levels
+The draft's text is laid out anew: A4, the standard margins and text block, 22 lines of 28
+characters per page (a line grid with exact line spacing, and character spacing for the 28 per
+line), the title in 2号 小标宋, body in 3号 仿宋 with a two-character indent, heading levels
 recognised from their numbering (一、 黑体; （一） 楷体; 1. and （1） 仿宋), 主送机关 flush left,
 落款 and 成文日期 on the right (the date without leading zeros), and page numbers "— 1 —" in 4号
 宋体, right on odd pages and left on even ones. Tables of a .docx draft are carried over.
