@@ -21,7 +21,7 @@ from assistant.core.checker.engine import Checker  # noqa: E402
 from assistant.core.checker.text import sentences  # noqa: E402
 from assistant.core.phrasebank.clean import clean_folder  # noqa: E402
 from assistant.core.resources import resource_path  # noqa: E402
-from assistant.core.segmenter import tokenizer  # noqa: E402
+from assistant.core.text.segmenter import tokenizer  # noqa: E402
 
 TARGET_CHARACTERS = 100_000
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import DocumentError
+from .text.hanzi import hanzi_count, is_hanzi
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),
@@ -137,22 +138,14 @@ def encodable(ch: str, codec: str) -> bool:
         return False
 
 
-def hanzi_count(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
-
-
 def chinese_score(text: str) -> float:
     """Share of the text's hanzi that are everyday characters (GB2312 level 1 after t2s)."""
-    sample = "".join(ch for ch in text[:20000] if _is_hanzi(ch))
+    sample = "".join(ch for ch in text[:20000] if is_hanzi(ch))
     if not sample:
         return 0.0
     simplified = _t2s().convert(sample)
     common = sum(1 for ch in simplified if _is_level1(ch))
     return common / len(simplified)
-
-
-def _is_hanzi(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def _is_level1(ch: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .conversion import opencc_for
-from .segmenter import without_surrogates
+from .text.segmenter import without_surrogates
 
 SIMPLIFIED, TRADITIONAL, MIXED, NEUTRAL = "simplified", "traditional", "mixed", "neutral"
 NAMES = {SIMPLIFIED: "简体", TRADITIONAL: "繁体", MIXED: "繁简混用", NEUTRAL: "—"}

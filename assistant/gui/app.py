@@ -26,7 +26,7 @@ def warm_up_core() -> None:
     """Load jieba's dictionary and OpenCC's tables before the window appears: each load is one
     long call that holds Python's interpreter lock, so done later it would pause a visible window."""
     from ..core.script import script_marks
-    from ..core.segmenter import tokenizer
+    from ..core.text.segmenter import tokenizer
 
     tokenizer()
     script_marks("中國")

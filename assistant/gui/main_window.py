@@ -239,11 +239,9 @@ class MainWindow(QMainWindow):
             self.phrase_panel.show_alternatives(finding.text)
 
     def _ignore_here(self, finding: Finding) -> None:
-        from ..core.checker.engine import sentence_around
-        from ..core.checker.text import Paragraph, sentences
+        from ..core.text.sentences import sentence_at
 
-        text = self.editor.lines()[finding.paragraph]
-        around = sentence_around(Paragraph(text, [], sentences(text), set()), finding.start)
+        around = sentence_at(self.editor.lines()[finding.paragraph], finding.start)
         self.checker.settings.ignored_places.add((finding.rule, around, finding.text))
         self._settings_changed()
 

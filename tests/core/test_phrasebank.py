@@ -15,7 +15,7 @@ from assistant.core.phrasebank.build import build_bank, read_folder, serialise
 from assistant.core.phrasebank.clean import clean_file
 from assistant.core.phrasebank.extract import KINDS, SLOT
 from assistant.core.script import script_marks
-from assistant.core.segmenter import cut
+from assistant.core.text.segmenter import cut
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "resources" / "corpus"

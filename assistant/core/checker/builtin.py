@@ -9,9 +9,12 @@ from dataclasses import dataclass
 
 from ..conversion import opencc_for
 from ..script import has_traditional, script_marks
-from ..segmenter import dictionary_total, word_frequency
+from ..text.segmenter import dictionary_total, word_frequency
 from .rules import Hit, Rule, RuleError
-from .text import ENUMERATION, HANZI, Paragraph, Span, Token
+from ..text.hanzi import HANZI
+from ..text.sentences import Span
+from ..text.structure import ENUMERATION
+from .text import Paragraph, Token
 
 
 def _number(spec: dict, key: str, rule_id: str) -> int | float:

@@ -19,9 +19,11 @@ from pathlib import Path
 
 from ..phrasebank.clean import clean_folder
 from ..resources import resource_path
-from ..segmenter import dictionary_total, word_frequency
+from ..text.segmenter import dictionary_total, word_frequency
 from .builtin import DocumentOveruseRule, EchoRule, LongSentenceRule, OpenerRule, ParagraphOveruseRule
-from .text import ENUMERATION, Paragraph, sentences, tokenize
+from ..text.sentences import sentences
+from ..text.structure import ENUMERATION
+from .text import Paragraph, tokenize
 
 ECHO_PERCENTILE = 0.02
 OVERUSE_PERCENTILE = 0.99

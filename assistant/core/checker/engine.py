@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
+from ..text.sentences import sentence_at
 from .model import Finding
 from .rules import Hit, Rule, load_rules
 from .settings import CheckSettings
@@ -78,13 +79,4 @@ class Checker:
         if finding.text in self.settings.ignored_words:
             return True
         return bool(self.settings.ignored_places) and self.settings.ignores(
-            finding, sentence_around(paragraph, finding.start))
-
-
-def sentence_around(paragraph: Paragraph, position: int) -> str:
-    """The sentence holding ``position``: ignoring a finding "here" remembers it by its sentence,
-    which survives edits elsewhere in the paragraph."""
-    for span in paragraph.sentences:
-        if span.start <= position < span.end:
-            return paragraph.text[span.start:span.end]
-    return paragraph.text
+            finding, sentence_at(paragraph.text, finding.start))

@@ -1,17 +1,13 @@
-"""Text units the rules work on: tokens with offsets, sentences, clauses, and parallel clauses."""
+"""A paragraph as the rules see it: tokens with offsets, its sentences, and the words in parallel
+clauses (deliberate repetition)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ..segmenter import cut
-
-SENTENCE_END = "。！？；!?;…"
-CLAUSE_SEPARATORS = "，、；：,;:"
-HANZI = re.compile(r"[\u4e00-\u9fff]")
-# Ordinal and enumerating openers: 一是/二是, 一要/二要, 第一/第二, 首先/其次 are deliberate structure.
-ENUMERATION = re.compile(r"^(（?[一二三四五六七八九十\d]+[）、.．]|[一二三四五六七八九十]+[是要来则]|第[一二三四五六七八九十\d]+|首先|其次|再次|最后|此外|同时)")
+from ..text.hanzi import HANZI
+from ..text.segmenter import cut
+from ..text.sentences import Span, clauses, sentences
 
 
 class Token:
@@ -28,12 +24,6 @@ class Token:
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
 
 
 @dataclass
@@ -65,31 +55,6 @@ def tokenize(text: str) -> list[Token]:
         tokens.append(Token(piece, position))
         position += len(piece)
     return tokens
-
-
-def sentences(text: str) -> list[Span]:
-    """Sentences end at 。！？；… (closing quotes stay with their sentence); leading spaces are
-    not part of a sentence."""
-    spans, start = [], 0
-    for match in re.finditer(rf"[{SENTENCE_END}]+[”’」』）)]?|$", text):
-        while start < match.start() and text[start].isspace():
-            start += 1
-        if start < match.end() and text[start:match.end()].strip():
-            spans.append(Span(start, match.end()))
-        start = match.end()
-    return spans
-
-
-def clauses(text: str, sentence: Span) -> list[Span]:
-    spans, start = [], sentence.start
-    for i in range(sentence.start, sentence.end):
-        if text[i] in CLAUSE_SEPARATORS or text[i] in SENTENCE_END:
-            if i > start:
-                spans.append(Span(start, i))
-            start = i + 1
-    if start < sentence.end:
-        spans.append(Span(start, sentence.end))
-    return spans
 
 
 def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None = None) -> set[int]:

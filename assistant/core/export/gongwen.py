@@ -25,14 +25,9 @@ from docx.shared import Mm, Pt
 from ..atomic import atomic_write
 from ..docx_text import OBJECT_CHAR
 from ..document import Document
+from ..text.structure import heading_level
 
 # Drafts also write (一) with half-width brackets and 1、 with a 顿号; both are recognised.
-HEADING_PATTERNS = (
-    (1, re.compile(r"^[一二三四五六七八九十]+、")),
-    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    (3, re.compile(r"^\d+[.．、](?!\d)")),
-    (4, re.compile(r"^[（(]\d+[）)]")),
-)
 DATE = re.compile(r"^\s*(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?\s*$")
 CHINESE_DATE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 TITLE_MAX_LINES = 3
@@ -144,17 +139,15 @@ def structure(document: Document, title: str | None = None) -> list[Block]:
         blocks[start].role = "addressee"
     for block in blocks:
         if block.role == "body":
-            for level, pattern in HEADING_PATTERNS:
-                if pattern.match(block.text):
-                    block.role, block.level = "heading", level
-                    break
+            level = heading_level(block.text)
+            if level is not None:
+                block.role, block.level = "heading", level
     _closing(blocks)
     return blocks
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= TITLE_MAX_CHARS and text[-1] not in "。；：，！？" and not any(
-        p.match(text) for _, p in HEADING_PATTERNS)
+    return len(text) <= TITLE_MAX_CHARS and text[-1] not in "。；：，！？" and heading_level(text) is None
 
 
 def _addressee_like(text: str) -> bool:

@@ -14,7 +14,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..resources import resource_path
-from .extract import HANZI_ONLY, LIGHT_VERBS, OBJECT_TAGS, Corpus
+from ..text.hanzi import HANZI_ONLY
+from .extract import LIGHT_VERBS, OBJECT_TAGS, Corpus
 
 MIN_OCCURRENCES = 3
 KEEP = 8

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from ..conversion import opencc_for
 from ..encoding import encodable
+from ..text.hanzi import HANZI
+from ..text.sentences import FULL_WIDTH_SENTENCE_END, sentences
+from ..text.structure import HEADING_START
 
 # Broken entity names seen on web pages, by their damaged spelling.
 BROKEN_ENTITIES = {"ldqu": "“", "rdqu": "”", "lsqu": "‘", "rsqu": "’", "mdas": "—", "hell": "…", "nbs": " "}
@@ -24,14 +27,12 @@ PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[\u00e0-\u01dc][a-zü\u00e0
 PAGE_MARKER = re.compile(r"(?<![\d-])-\s?\d{1,3}\s?-(?![\d-])")
 PIECE_TITLE = re.compile(r"^第[一二三四五六七八九十百\d]+篇\s*[:：]\s*")
 TERMINAL = "。！？；…”』」）"
-HEADING_START = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．]|第[一二三四五六七八九十]+[，、:：]|[★■●◆【])")
 BOILERPLATE_LINE = re.compile(
     r"^(浏览次数|更新时间|时间\s*[:：]|發布時間|■?发布时间|上一篇|下一篇|网友评论|评论功能已关闭|相关公文|"
     r"微信扫码|领取福利|admin\s|文章标题|找文章到|导语\s*[:：]|\d+$)"
     r"|SUCAI198|xiexiebang|https?://|www\.|\.com|来源于网友上传|不代表本站观点",
     re.IGNORECASE,
 )
-SENTENCE = re.compile(r"[^。！？；]*[。！？；]+[”’」』]?|[^。！？；]+$")
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 CJK = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》]"
 HALF_WIDTH_IN_CHINESE = re.compile(rf"(?<={CJK})[,:;?!()]|[,:;?!()](?={CJK})")
@@ -78,13 +79,18 @@ def is_damaged(sentence: str) -> bool:
     for ch in sentence:
         if "\u3040" <= ch <= "\u30ff" or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
             return True
-        if "\u4e00" <= ch <= "\u9fff" and not (encodable(ch, "gb2312") or encodable(ch, "cp950")):
+        if HANZI.match(ch) and not (encodable(ch, "gb2312") or encodable(ch, "cp950")):
             return True
     return False
 
 
 def drop_damaged_sentences(text: str) -> str:
-    return "".join(s for s in SENTENCE.findall(text) if not is_damaged(s))
+    kept, start = [], 0
+    for span in sentences(text, FULL_WIDTH_SENTENCE_END):
+        if not is_damaged(text[start:span.end]):
+            kept.append(text[start:span.end])
+        start = span.end
+    return "".join(kept)
 
 
 def normalize_punctuation(text: str) -> str:
@@ -108,7 +114,7 @@ def join_broken_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _continues(previous: str, line: str) -> bool:
     if not previous or not line or previous[-1] in TERMINAL or HEADING_START.match(line):
         return False
-    if not re.match(r"[\u4e00-\u9fff]", line):
+    if not HANZI.match(line):
         return False
     if len(line) <= 6:
         return True  # a wrapped tail: 三、提高执行力的措施 / 和办法

@@ -24,15 +24,15 @@ from dataclasses import dataclass, field
 
 import jieba.posseg
 
-from ..checker.text import clauses, sentences
 from ..resources import resource_path
-from ..segmenter import USER_DICTIONARY, tokenizer
+from ..text.hanzi import HANZI_ONLY
+from ..text.segmenter import USER_DICTIONARY, tokenizer
+from ..text.sentences import clauses, sentences
 from .clean import CleanParagraph
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句"}
 GENERAL_CATEGORY = "综合"
 SLOT = "……"
-HANZI_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为")
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",

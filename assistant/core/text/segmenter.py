@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import jieba
 
-from .resources import resource_path
-from .userdata import data_dir
+from ..resources import resource_path
+from ..userdata import data_dir
 
 USER_DICTIONARY = ("dict", "gongwen_user_dict.txt")
 SURROGATE = re.compile("[\ud800-\udfff]")

@@ -1,0 +1,18 @@
+"""What counts as a Chinese character: the CJK Unified Ideographs, Extension A and the
+compatibility block (traditional and rare forms appear in real drafts)."""
+
+from __future__ import annotations
+
+import re
+
+HANZI_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HANZI = re.compile(f"[{HANZI_RANGES}]")
+HANZI_ONLY = re.compile(f"^[{HANZI_RANGES}]+$")
+
+
+def is_hanzi(ch: str) -> bool:
+    return bool(HANZI.match(ch))
+
+
+def hanzi_count(text: str) -> int:
+    return len(HANZI.findall(text))
