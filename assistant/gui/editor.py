@@ -7,13 +7,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat, QWheelEvent
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
-from ..core.checker.model import Finding
+from ..core.checker.model import CATEGORY_COLOURS, Finding
 
-CATEGORY_COLOURS = {
-    "colloquial": "#d9480f", "vague": "#868e96", "redundant": "#e67700", "intensifier": "#c2255c",
-    "de-di-de": "#1971c2", "punctuation": "#2f9e44", "repetition": "#7048e8", "long-sentence": "#0c8599",
-    "mixed-script": "#e03131",
-}
 LOCATION_TINTS = {"table": "#f1f6ff", "textbox": "#f7f3e8"}
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
 UNDERLINE_BATCH = 250

@@ -165,7 +165,9 @@ class PairedMarksRule(Rule):
 class DocumentRule(Rule):
     document_level = True
 
-    def document_hits(self, paragraphs: list[Paragraph]) -> Iterator[tuple[int, Hit]]:
+    def document_hits(self, paragraphs: list[Paragraph], lines: list[int]) -> Iterator[tuple[int, Hit]]:
+        """Hits as (index into ``paragraphs``, hit); ``lines[i]`` is the document line where
+        paragraphs[i] starts (wrapped lines are analysed joined), for messages that cite one."""
         raise NotImplementedError
 
 
@@ -176,12 +178,12 @@ class DuplicateSentenceRule(DocumentRule):
         super().__init__(spec, category)
         self.min_chars = _number(spec, "min_chars", self.id)
 
-    def document_hits(self, paragraphs):
+    def document_hits(self, paragraphs, lines):
         seen: dict[str, int] = {}
         for index, paragraph in enumerate(paragraphs):
             for key, sentence in paragraph.remember(self.id, lambda p=paragraph: self._keys(p)):
                 if key in seen:
-                    yield index, Hit(sentence.start, sentence.end, values=(("first", seen[key] + 1),))
+                    yield index, Hit(sentence.start, sentence.end, values=(("first", lines[seen[key]] + 1),))
                 else:
                     seen[key] = index
 
@@ -203,7 +205,7 @@ class DocumentOveruseRule(DocumentRule, _WordRule):
         self.min_count = _number(spec, "min_count", self.id)
         self.ratio = _number(spec, "ratio", self.id)
 
-    def document_hits(self, paragraphs):
+    def document_hits(self, paragraphs, lines):
         counts: Counter[str] = Counter()
         first: dict[str, tuple[int, Token]] = {}
         total_tokens = 0
@@ -234,7 +236,7 @@ class DocumentOveruseRule(DocumentRule, _WordRule):
 class MixedScriptRule(DocumentRule):
     """Characters of the minority script (traditional in a simplified document, or the reverse)."""
 
-    def document_hits(self, paragraphs):
+    def document_hits(self, paragraphs, lines):
         if not any(p.remember(f"{self.id}.any", lambda p=p: has_traditional(p.text)) for p in paragraphs):
             return  # the usual case, a simplified draft: no full marks needed
         marks = [paragraph.remember(self.id, lambda p=paragraph: _marks(p.text)) for paragraph in paragraphs]

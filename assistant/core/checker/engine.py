@@ -1,9 +1,10 @@
 """Checker engine: runs the rules over a document, re-analysing only paragraphs whose text changed.
 
-Each paragraph's analysis (tokens, sentences, parallel words, paragraph-rule hits, and what
-document rules remember about it) is cached by its text, so after an edit only that paragraph is
-analysed again; document rules (overuse across the document, duplicate sentences, the majority
-script) then combine the cached per-paragraph figures.
+Each paragraph's analysis is cached by its text, and inside it each annotation (tokens, tags,
+sentences, parallel words, word-list matches) and each rule's hits are computed only when a rule
+asks, so after an edit only that paragraph is analysed again and disabled rules cost nothing;
+document rules (overuse across the document, duplicate sentences, the majority script) combine the
+cached per-paragraph figures. Hard-wrapped lines (copied from a PDF) are analysed joined.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from ..text.sentences import sentence_at
-from .model import Finding
+from ..text.wrapping import Unit, units
+from .matcher import Matcher
+from .model import ALTERNATIVES_FOR, Finding
 from .rules import Hit, Rule, load_rules
 from .settings import CheckSettings
 from .text import Paragraph
 
 CACHE_SIZE = 20000
-# Categories whose findings also get alternatives from the phrase bank.
-ALTERNATIVES_FOR = {"repetition", "colloquial", "vague"}
+
+__all__ = ["ALTERNATIVES_FOR", "Checker"]
 
 
 class Checker:
@@ -28,6 +31,10 @@ class Checker:
         self.rules = rules if rules is not None else load_rules()
         self.settings = settings if settings is not None else CheckSettings()
         self.alternatives = alternatives
+        self.matcher = Matcher()
+        for rule in self.rules:
+            for entry in rule.listed_entries:
+                self.matcher.add(entry, rule)
         self._cache: OrderedDict[str, Paragraph] = OrderedDict()
 
     def analyse(self, text: str) -> Paragraph:
@@ -35,10 +42,7 @@ class Checker:
         if cached is not None:
             self._cache.move_to_end(text)
             return cached
-        analysis = Paragraph.analyse(text)
-        for rule in self.rules:
-            if not rule.document_level:
-                analysis.memo[rule.id] = list(rule.paragraph_hits(analysis))
+        analysis = Paragraph.analyse(text, self.matcher)
         self._cache[text] = analysis
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -46,37 +50,50 @@ class Checker:
 
     def check(self, paragraphs: list[str], progress: Callable[[int, int], None] | None = None) -> list[Finding]:
         """Findings for a document given as its paragraph texts, in reading order."""
+        pieces = units(paragraphs)
         analyses = []
-        for index, text in enumerate(paragraphs):
-            analyses.append(self.analyse(text))
+        enabled = [rule for rule in self.rules if self.settings.rule_enabled(rule)]
+        for index, unit in enumerate(pieces):
+            analysis = self.analyse(unit.text)
+            for rule in enabled:
+                if not rule.document_level:
+                    self._paragraph_hits(rule, analysis)
+            analyses.append(analysis)
             if progress is not None and index % 50 == 0:
-                progress(index, len(paragraphs))
+                progress(index, len(pieces))
         findings: list[Finding] = []
-        for rule in self.rules:
-            if not self.settings.rule_enabled(rule):
-                continue
+        for rule in enabled:
             if rule.document_level:
-                located = rule.document_hits(analyses)
+                located = rule.document_hits(analyses, [unit.first for unit in pieces])
             else:
-                located = ((i, hit) for i, analysis in enumerate(analyses) for hit in analysis.memo[rule.id])
+                located = ((i, hit) for i, analysis in enumerate(analyses)
+                           for hit in self._paragraph_hits(rule, analysis))
             for index, hit in located:
-                finding = self._finding(rule, index, analyses[index].text, hit)
-                if not self._ignored(finding, analyses[index]):
+                finding = self._finding(rule, pieces[index], paragraphs, hit)
+                if not self._ignored(finding, paragraphs[finding.paragraph]):
                     findings.append(finding)
         findings.sort(key=lambda f: (f.paragraph, f.start, f.end, f.rule))
         return findings
 
-    def _finding(self, rule: Rule, index: int, text: str, hit: Hit) -> Finding:
-        flagged = text[hit.start:hit.end]
+    @staticmethod
+    def _paragraph_hits(rule: Rule, analysis: Paragraph) -> list[Hit]:
+        if analysis.role not in rule.scope:
+            return []
+        return analysis.remember(rule.id, lambda: list(rule.paragraph_hits(analysis)))
+
+    def _finding(self, rule: Rule, unit: Unit, paragraphs: list[str], hit: Hit) -> Finding:
+        index, start = unit.locate(hit.start)
+        text = paragraphs[index]
+        end = min(start + hit.end - hit.start, len(text))
+        flagged = text[start:end]
         suggestions = list(hit.suggestions)
         if self.alternatives is not None and rule.category in ALTERNATIVES_FOR:
             suggestions += [s for s in self.alternatives(flagged) if s not in suggestions]
-        return Finding(rule.id, rule.category, rule.severity, index, hit.start, hit.end, flagged,
+        return Finding(rule.id, rule.category, rule.severity, index, start, end, flagged,
                        rule.format_message(flagged, hit), tuple(suggestions))
 
-
-    def _ignored(self, finding: Finding, paragraph: Paragraph) -> bool:
+    def _ignored(self, finding: Finding, text: str) -> bool:
         if finding.text in self.settings.ignored_words:
             return True
-        return bool(self.settings.ignored_places) and self.settings.ignores(
-            finding, sentence_at(paragraph.text, finding.start))
+        return bool(self.settings.ignored_places) and self.settings.ignores(finding, sentence_at(text, finding.start))
+

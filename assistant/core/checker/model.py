@@ -1,21 +1,41 @@
-"""What the checker produces: findings, and the categories and severities they use."""
+"""What the checker produces: findings, and the categories (resources/rules/_categories.toml) and
+severities they use."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import asdict, dataclass, field
 
-CATEGORIES = {
-    "colloquial": "口语化",
-    "vague": "空泛",
-    "redundant": "冗余",
-    "intensifier": "程度副词",
-    "de-di-de": "的地得",
-    "punctuation": "标点",
-    "repetition": "重复",
-    "long-sentence": "长句",
-    "mixed-script": "繁简混用",
-}
+from ..resources import resource_path
+
 SEVERITIES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    colour: str
+    severity: str
+    alternatives: bool
+
+
+def load_categories() -> dict[str, Category]:
+    with open(resource_path("rules", "_categories.toml"), "rb") as handle:
+        entries = tomllib.load(handle)["category"]
+    categories = {entry["id"]: Category(**entry) for entry in entries}
+    bad = [c.id for c in categories.values() if c.severity not in SEVERITIES]
+    if bad:
+        raise ValueError(f"_categories.toml: unknown severity in {bad}")
+    return categories
+
+
+CATEGORY_INFO = load_categories()
+# Id → Chinese name, in panel order.
+CATEGORIES = {key: category.name for key, category in CATEGORY_INFO.items()}
+CATEGORY_COLOURS = {key: category.colour for key, category in CATEGORY_INFO.items()}
+# Categories whose findings also get alternatives from the phrase bank.
+ALTERNATIVES_FOR = frozenset(key for key, category in CATEGORY_INFO.items() if category.alternatives)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..resources import resource_path
+from ..text import numerals
 from .model import CATEGORIES, SEVERITIES
 from .text import Paragraph
+
+SCOPES = frozenset({"body", "heading"})
 
 
 class RuleError(ValueError):
@@ -40,9 +43,13 @@ class Example:
 
 
 class Rule:
-    """Common fields; subclasses implement ``paragraph_hits`` or ``document_hits``."""
+    """Common fields; subclasses implement ``paragraph_hits`` or ``document_hits``. ``source``
+    names the standard a rule follows (GB/T 15834-2011 4.5.3); ``scope`` the paragraphs it reads
+    (body text or headings: a heading has no sentence to be long)."""
 
     document_level = False
+    # Word-list rules register their entries in the checker's one shared matcher.
+    listed_entries: dict[str, tuple] = {}
 
     def __init__(self, spec: dict, category: str):
         try:
@@ -54,6 +61,10 @@ class Rule:
         self.category = category
         if self.severity not in SEVERITIES:
             raise RuleError(f"rule {self.id}: unknown severity {self.severity!r}")
+        self.source: str = spec.get("source", "")
+        self.scope = frozenset(spec.get("scope", SCOPES))
+        if not self.scope <= SCOPES:
+            raise RuleError(f"rule {self.id}: scope must be among {sorted(SCOPES)}")
         examples = spec.get("examples", {})
         self.bad = [_example(e) for e in examples.get("bad", [])]
         self.good = [_example(e) for e in examples.get("good", [])]
@@ -73,32 +84,97 @@ def _example(entry) -> Example:
     return Example(entry[0], entry[1])
 
 
-class WordsRule(Rule):
-    """Words or phrases to flag, each with its replacements; matched on jieba word boundaries
-    (so 挺 flags 挺好 but not 挺进), unless ``boundary = "none"``."""
+class ListRule(Rule):
+    """Entries of a word list found by the shared matcher; matched on jieba word boundaries (so 挺
+    flags 挺好 but not 挺进) unless ``boundary = "none"``. A ``guard`` regex per entry vetoes a
+    hit when it matches the text around it (six characters either side)."""
+
+    GUARD_REACH = 6
+
+    def __init__(self, spec: dict, category: str):
+        super().__init__(spec, category)
+        self.on_boundaries = spec.get("boundary", "token") == "token"
+        self.listed_entries: dict[str, tuple[str, ...]] = {}
+        self.guards: dict[str, re.Pattern] = {}
+
+    def paragraph_hits(self, paragraph):
+        found = paragraph.listed.get(self, ())
+        if not found:
+            return
+        text = paragraph.text
+        bounds = {t.start for t in paragraph.tokens} | {len(text)} if self.on_boundaries else None
+        taken = -1
+        for start, end, entry in found:
+            if start < taken or (bounds is not None and not (start in bounds and end in bounds)):
+                continue
+            guard = self.guards.get(entry)
+            if guard is not None and guard.search(text[max(0, start - self.GUARD_REACH):end + self.GUARD_REACH]):
+                continue
+            taken = end
+            yield Hit(start, end, self.listed_entries[entry])
+
+
+class WordsRule(ListRule):
+    """A word list written in the rule file: a table of word → [replacements]."""
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
         words = spec.get("words")
         if not isinstance(words, dict) or not words:
             raise RuleError(f"rule {self.id}: words must be a table of word → [replacements]")
-        self.words = {word: tuple(replacements) for word, replacements in words.items()}
-        self.on_boundaries = spec.get("boundary", "token") == "token"
-        self.pattern = re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True)))
+        self.listed_entries = {word: tuple(replacements) for word, replacements in words.items()}
 
-    def paragraph_hits(self, paragraph):
-        text = paragraph.text
-        starts = {token.start for token in paragraph.tokens} | {len(text)}
-        for match in self.pattern.finditer(text):
-            if self.on_boundaries and not (match.start() in starts and match.end() in starts):
+
+class LexiconRule(ListRule):
+    """A word list kept in its own file under resources/lexicons/ (tab-separated, ``#`` comments):
+    first column the word, ``replacements`` names the column of fixes (separated by 、), ``guard``
+    the optional column of veto regexes; ``select`` keeps rows whose columns have these values,
+    so one file can feed rules of different severity."""
+
+    def __init__(self, spec: dict, category: str):
+        super().__init__(spec, category)
+        try:
+            columns: list[str] = spec["columns"]
+            self.lexicon: str = spec["lexicon"]
+        except KeyError as missing:
+            raise RuleError(f"rule {self.id}: missing {missing}") from None
+        select = spec.get("select", {})
+        for row in read_lexicon(self.lexicon, columns, self.id):
+            if any(row.get(key) != value for key, value in select.items()):
                 continue
-            yield Hit(match.start(), match.end(), self.words[match.group()])
+            word = row[columns[0]]
+            if word in self.listed_entries:
+                raise RuleError(f"rule {self.id}: {word} listed twice in {self.lexicon}")
+            fixes = row.get(spec.get("replacements", "replacements"), "")
+            self.listed_entries[word] = tuple(f for f in fixes.split("、") if f)
+            if row.get("guard"):
+                try:
+                    self.guards[word] = re.compile(row["guard"])
+                except re.error as problem:
+                    raise RuleError(f"rule {self.id}: bad guard for {word} ({problem})") from None
+        if not self.listed_entries:
+            raise RuleError(f"rule {self.id}: no entries in {self.lexicon}")
+
+
+def read_lexicon(name: str, columns: list[str], rule_id: str = "?", folder: Path | None = None) -> list[dict[str, str]]:
+    """Rows of a lexicon file as column → value (missing trailing columns are empty)."""
+    path = (folder or resource_path("lexicons")) / name
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        values = line.split("\t")
+        if len(values) > len(columns) or not values[0]:
+            raise RuleError(f"rule {rule_id}: {name} line {number}: expected columns {columns}")
+        rows.append(dict(zip(columns, values + [""] * (len(columns) - len(values)))))
+    return rows
 
 
 class PatternRule(Rule):
     """A regular expression; ``flag`` names the group to mark, ``replace`` is the suggestion for
-    that group (``\\g<name>`` references allowed) or ``map`` a table from the flagged text to its
-    replacement; ``exclude`` is a regex that vetoes a match."""
+    that group (``\\g<name>`` references allowed), ``map`` a table from the flagged text to its
+    replacement, or ``fix`` names a conversion (Chinese numerals → Arabic); ``exclude`` is a regex
+    that vetoes a match."""
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
@@ -110,6 +186,9 @@ class PatternRule(Rule):
         self.flag = spec.get("flag", 0)
         self.replace = spec.get("replace")
         self.map = spec.get("map", {})
+        self.fix = spec.get("fix")
+        if self.fix is not None and self.fix not in numerals.FIXES:
+            raise RuleError(f"rule {self.id}: unknown fix {self.fix!r} (known: {sorted(numerals.FIXES)})")
 
     def paragraph_hits(self, paragraph):
         text = paragraph.text
@@ -117,7 +196,9 @@ class PatternRule(Rule):
             if self.exclude is not None and self.exclude.search(match.group()):
                 continue
             start, end = match.span(self.flag)
-            if self.replace is not None:
+            if self.fix is not None:
+                suggestions = (numerals.FIXES[self.fix](match),)
+            elif self.replace is not None:
                 suggestions = (match.expand(self.replace),)
             else:
                 suggestions = (self.map[text[start:end]],) if text[start:end] in self.map else ()
@@ -128,10 +209,13 @@ def load_rules(folder: Path | None = None) -> list[Rule]:
     """Every rule in the rule files, validated; each file's ``category`` must be a known id."""
     from .builtin import KINDS as BUILTIN_KINDS
 
-    kinds = {"words": WordsRule, "pattern": PatternRule, **BUILTIN_KINDS}
+    from .sequence import SequenceRule
+
+    kinds = {"words": WordsRule, "lexicon": LexiconRule, "pattern": PatternRule, "sequence": SequenceRule,
+             **BUILTIN_KINDS}
     folder = folder or resource_path("rules")
     rules: list[Rule] = []
-    for path in sorted(folder.glob("*.toml")):
+    for path in sorted(folder.glob("[!_]*.toml")):
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
         category = data.get("category")

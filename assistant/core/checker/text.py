@@ -3,11 +3,19 @@ clauses (deliberate repetition)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from functools import cached_property
 
 from ..text.hanzi import HANZI
-from ..text.segmenter import cut
-from ..text.sentences import Span, clauses, sentences
+from ..text.segmenter import cut, pos_table
+from ..text.sentences import SENTENCE_END, Span, clauses, sentences
+from ..text.structure import heading_level
+from .matcher import Matcher
+
+
+HEADING_MAX_CHARS = 40
+# A heading may end in a mark, but holds no sentence before its end.
+SENTENCE_INSIDE = re.compile(f"[{SENTENCE_END}].")
 
 
 class Token:
@@ -26,22 +34,58 @@ class Token:
         return f"Token({self.text!r}, {self.start})"
 
 
-@dataclass
 class Paragraph:
-    """Everything rules need about one paragraph, computed once per distinct text. ``memo`` lets
-    document rules keep their own per-paragraph figures, so a re-check recomputes none of them."""
+    """Everything rules need about one paragraph, computed once per distinct text and only when a
+    rule asks (annotators): tokens, their part-of-speech tags, sentences and parallel positions.
+    ``memo`` keeps each rule's hits and what document rules need, so a re-check recomputes none."""
 
-    text: str
-    tokens: list[Token]
-    sentences: list[Span]
-    parallel: set[int]
-    memo: dict = field(default_factory=dict)
+    def __init__(self, text: str, matcher: Matcher | None = None):
+        self.text = text
+        self.memo: dict = {}
+        self._matcher = matcher
 
     @classmethod
-    def analyse(cls, text: str) -> "Paragraph":
-        tokens = tokenize(text)
-        spans = sentences(text)
-        return cls(text, tokens, spans, parallel_positions(text, tokens, spans))
+    def analyse(cls, text: str, matcher: Matcher | None = None) -> "Paragraph":
+        return cls(text, matcher)
+
+    @cached_property
+    def listed(self) -> dict[object, list[tuple[int, int, str]]]:
+        """Word-list entries found in the text, per rule (one scan for all lists)."""
+        found: dict[object, list[tuple[int, int, str]]] = {}
+        if self._matcher is not None:
+            for start, end, entry, owners in self._matcher.scan(self.text):
+                for owner in owners:
+                    found.setdefault(owner, []).append((start, end, entry))
+        return found
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def tags(self) -> list[str]:
+        """jieba's dictionary part-of-speech tag of each token ("x" when it has none)."""
+        table = pos_table()
+        return [table.get(token.text, "x") for token in self.tokens]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text)
+
+    @cached_property
+    def role(self) -> str:
+        """``heading`` for a numbered heading or a short line without a sentence in it (a title, a
+        list item); ``body`` otherwise. Rule scopes use it."""
+        text = self.text.strip()
+        if heading_level(text) is not None and len(text) <= HEADING_MAX_CHARS and not SENTENCE_INSIDE.search(text):
+            return "heading"
+        if len(text) <= HEADING_MAX_CHARS and not any(mark in text for mark in SENTENCE_END + "，,"):
+            return "heading"
+        return "body"
+
+    @cached_property
+    def parallel(self) -> set[int]:
+        return parallel_positions(self.text, self.tokens, self.sentences)
 
     def remember(self, key: str, compute):
         if key not in self.memo:

@@ -16,6 +16,8 @@ from ..resources import resource_path
 from ..userdata import data_dir
 
 USER_DICTIONARY = ("dict", "gongwen_user_dict.txt")
+# A four-character word this frequent in jieba's dictionary is one word, not a compound.
+LEXICALISED = 100
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -34,10 +36,12 @@ def tokenizer() -> jieba.Tokenizer:
 def cut(text: str) -> list[str]:
     """jieba's words, with four-character compounds of two dictionary words split in two
     (深入基层 → 深入 基层), so that a repeated word is seen inside a compound too. Entries of
-    the 公文 dictionary (真抓实干, 压实责任) stay whole."""
+    the 公文 dictionary (真抓实干, 压实责任) and lexicalised words (社会主义, 扎扎实实: common
+    in jieba's dictionary) stay whole."""
     words = []
     for word in tokenizer().lcut(without_surrogates(text)):
-        if len(word) == 4 and word not in _user_words() and _is_word(word[:2]) and _is_word(word[2:]):
+        if (len(word) == 4 and word not in _user_words() and word_frequency(word) < LEXICALISED
+                and _is_word(word[:2]) and _is_word(word[2:])):
             words += [word[:2], word[2:]]
         else:
             words.append(word)
@@ -67,3 +71,18 @@ def word_frequency(word: str) -> int:
 
 def dictionary_total() -> int:
     return tokenizer().total
+
+
+@lru_cache(maxsize=1)
+def pos_table() -> dict[str, str]:
+    """jieba's part-of-speech tag of every dictionary word (and of the 公文 dictionary's words):
+    a lookup, so tagging costs nothing beyond segmentation; jieba's tagger gives known words
+    these same tags."""
+    import jieba.posseg
+
+    table = dict(jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab)
+    for line in resource_path(*USER_DICTIONARY).read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if len(fields) == 3:
+            table[fields[0]] = fields[2]
+    return table
