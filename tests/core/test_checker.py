@@ -27,7 +27,7 @@ def run_check(*args: str) -> subprocess.CompletedProcess:
 def test_sample_draft_findings_cover_every_planted_weakness():
     findings = CHECKER.check([p.text for p in open_document(SAMPLE).paragraphs])
     found = {(f.rule, f.text) for f in findings}
-    for expected in [("colloquial-words", "搞好"), ("colloquial-words", "咱们"), ("colloquial-words", "好好"),
+    for expected in [("colloquial-dated", "搞好"), ("colloquial-words", "咱们"), ("colloquial-words", "好好"),
                      ("colloquial-words", "老是"), ("redundant-words", "涉及到"),
                      ("redundant-approximately", "约126亿元左右"), ("stacked-intensifiers", "非常非常"),
                      ("de-before-verb", "的"), ("de-before-complement", "的"), ("half-width-punctuation", ","),

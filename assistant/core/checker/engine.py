@@ -89,7 +89,7 @@ class Checker:
         suggestions = list(hit.suggestions)
         if self.alternatives is not None and rule.category in ALTERNATIVES_FOR:
             suggestions += [s for s in self.alternatives(flagged) if s not in suggestions]
-        return Finding(rule.id, rule.category, rule.severity, index, start, end, flagged,
+        return Finding(rule.id, rule.category, hit.severity or rule.severity, index, start, end, flagged,
                        rule.format_message(flagged, hit), tuple(suggestions))
 
     def _ignored(self, finding: Finding, text: str) -> bool:

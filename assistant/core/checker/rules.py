@@ -34,6 +34,7 @@ class Hit:
     end: int
     suggestions: tuple[str, ...] = ()
     values: tuple[tuple[str, object], ...] = ()
+    severity: str | None = None  # when a rule grades its hits (a longer run is louder)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,25 @@ class Rule:
 
     def format_message(self, text: str, hit: Hit) -> str:
         return self.message.format(text=text, **dict(hit.values))
+
+
+class DocumentRule(Rule):
+    """A rule that sees every paragraph's analysis at once (overuse, duplicates, the script)."""
+
+    document_level = True
+
+    def document_hits(self, paragraphs: list[Paragraph], lines: list[int]) -> Iterator[tuple[int, Hit]]:
+        """Hits as (index into ``paragraphs``, hit); ``lines[i]`` is the document line where
+        paragraphs[i] starts (wrapped lines are analysed joined), for messages that cite one."""
+        raise NotImplementedError
+
+
+def number_of(spec: dict, key: str, rule_id: str) -> int | float:
+    """A rule's positive numeric parameter (a threshold), or a RuleError."""
+    value = spec.get(key)
+    if not isinstance(value, (int, float)) or value <= 0:
+        raise RuleError(f"rule {rule_id}: {key} must be a positive number")
+    return value
 
 
 def _example(entry) -> Example:
@@ -208,11 +228,12 @@ class PatternRule(Rule):
 def load_rules(folder: Path | None = None) -> list[Rule]:
     """Every rule in the rule files, validated; each file's ``category`` must be a known id."""
     from .builtin import KINDS as BUILTIN_KINDS
+    from .repetition import KINDS as REPETITION_KINDS
 
     from .sequence import SequenceRule
 
     kinds = {"words": WordsRule, "lexicon": LexiconRule, "pattern": PatternRule, "sequence": SequenceRule,
-             **BUILTIN_KINDS}
+             **BUILTIN_KINDS, **REPETITION_KINDS}
     folder = folder or resource_path("rules")
     rules: list[Rule] = []
     for path in sorted(folder.glob("[!_]*.toml")):

@@ -52,4 +52,9 @@ def percent(match: re.Match) -> str:
     return f"{number(match['value'])}%"
 
 
-FIXES = {"date": date, "percent": percent}
+def zero(match: re.Match) -> str:
+    """二零一二 → 二〇一二: in a year written in Chinese numerals, zero is 〇 (group year)."""
+    return match["year"].replace("零", "〇")
+
+
+FIXES = {"date": date, "percent": percent, "zero": zero}

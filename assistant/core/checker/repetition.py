@@ -1,0 +1,321 @@
+"""Repetition rule kinds: a word echoed close by, written twice, used three times in one sentence,
+crowding a stretch of text, opening sentence after sentence, or a sentence said twice.
+
+Deliberate repetition is 公文 rhetoric and is never reported: words in parallel clauses (see
+``text.parallel_positions``), enumerations (一是……二是……), the subject under discussion (the words
+of a paragraph's heading or first sentence, and the document's theme words), and nouns repeated in
+coordinations (经济体制和经济增长方式). Thresholds come from the rule files, calibrated on edited text
+(calibrate.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..text.segmenter import dictionary_total, word_frequency
+from ..text.sentences import Span
+from ..text.structure import ENUMERATION
+from .rules import DocumentRule, Hit, Rule, number_of
+from .text import Paragraph, Token
+
+
+class WordWatch(Rule):
+    """Shared by repetition rules: which tokens count as words worth watching — content words
+    (two or more characters with a hanzi), of the part-of-speech ``tags`` when the rule names
+    some, and not in its ``ignore`` list."""
+
+    def __init__(self, spec: dict, category: str):
+        super().__init__(spec, category)
+        self.ignore = set(spec.get("ignore", []))
+        self.tags = frozenset(spec.get("tags", ()))
+
+    def watched(self, token: Token, tag: str = "") -> bool:
+        return token.is_word and token.text not in self.ignore and (not self.tags or tag in self.tags)
+
+    def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
+        return [token for token, tag in zip(paragraph.tokens, paragraph.tags) if self.watched(token, tag)]
+
+
+class EchoRule(WordWatch):
+    """The same word again within ``window`` characters (parallel clauses excepted; a word
+    written twice in a row is the stutter rule's, or the intensifier rule's, to report). The rule
+    file watches verbs, adjectives and adverbs: a noun said again is usually the subject."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.window = number_of(spec, "window", self.id)
+
+    def paragraph_hits(self, paragraph):
+        parallel = paragraph.parallel
+        last_seen: dict[str, int] = {}
+        for token in self.watched_tokens(paragraph):
+            previous = last_seen.get(token.text)
+            last_seen[token.text] = token.start
+            if previous is None or token.start in parallel or previous in parallel:
+                continue
+            distance = token.start - previous
+            if len(token.text) < distance <= self.window:
+                yield Hit(token.start, token.end, values=(("distance", distance),))
+
+
+class StutterRule(WordWatch):
+    """A word written twice in a row by mistake: 的的, 进一步进一步 (but not 天天, 层层)."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.single = set(spec.get("single", []))
+
+    def watched(self, token: Token, tag: str = "") -> bool:
+        if token.text in self.ignore:
+            return False
+        return token.is_word or token.text in self.single
+
+    def paragraph_hits(self, paragraph):
+        tokens = paragraph.tokens
+        for first, second in zip(tokens, tokens[1:]):
+            if first.text == second.text and self.watched(first) and first.start not in paragraph.parallel:
+                yield Hit(first.start, second.end, (first.text,))
+
+
+class SentenceRepeatRule(WordWatch):
+    """One word ``min_count`` or more times in one sentence, parallel uses not counted; reported
+    at its ``min_count``-th use."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.min_count = number_of(spec, "min_count", self.id)
+
+    def paragraph_hits(self, paragraph):
+        parallel = paragraph.parallel
+        words = [t for t in self.watched_tokens(paragraph) if t.start not in parallel]
+        index = 0
+        for sentence in paragraph.sentences:
+            counts: Counter[str] = Counter()
+            while index < len(words) and words[index].start < sentence.end:
+                token = words[index]
+                index += 1
+                counts[token.text] += 1
+                if counts[token.text] == self.min_count:
+                    total = sum(1 for t in words if sentence.start <= t.start < sentence.end and t.text == token.text)
+                    yield Hit(token.start, token.end, values=(("count", total),))
+
+
+class OpenerRule(Rule):
+    """``run`` or more consecutive sentences of a paragraph opening with the same words (two
+    characters or more: 会议强调, 各地要, 我们). Enumerations (一是, 第一, 首先) never count, nor
+    runs of short sentences (at most ``short`` characters each), which are 排比. A run of
+    ``loud_run`` or more is a warning, a shorter one a hint."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.run = number_of(spec, "run", self.id)
+        self.loud_run = number_of(spec, "loud_run", self.id)
+        self.short = number_of(spec, "short", self.id)
+        self.ignore = set(spec.get("ignore", []))
+
+    def paragraph_hits(self, paragraph):
+        for opener, run in self.runs(paragraph):
+            if len(run) >= self.run and any(len(paragraph.text[s.start:s.end]) > self.short for s in run):
+                severity = "warning" if len(run) >= self.loud_run else "info"
+                for sentence in run[int(self.run) - 1:]:
+                    yield Hit(sentence.start, sentence.start + len(opener),
+                              values=(("count", len(run)),), severity=severity)
+
+    def runs(self, paragraph: Paragraph) -> Iterator[tuple[str, list[Span]]]:
+        """Each maximal run of consecutive sentences sharing an opening of two characters or more."""
+        text = paragraph.text
+        starts = {token.start: i for i, token in enumerate(paragraph.tokens)}
+        prefix: list[str] = []
+        run: list[Span] = []
+        for sentence in paragraph.sentences:
+            words = self._opening(paragraph, starts.get(sentence.start), sentence)
+            shared = _common(prefix, words) if run else []
+            if run and len("".join(shared)) >= 2 and "".join(shared) not in self.ignore:
+                prefix = shared
+                run.append(sentence)
+                continue
+            if len(run) >= 2:
+                yield "".join(prefix), run
+            prefix, run = words, ([sentence] if words and not ENUMERATION.match(text[sentence.start:]) else [])
+        if len(run) >= 2:
+            yield "".join(prefix), run
+
+    @staticmethod
+    def _opening(paragraph: Paragraph, first: int | None, sentence: Span) -> list[str]:
+        """The first few words of a sentence (those before its first punctuation)."""
+        if first is None:
+            return []
+        words = []
+        for token in paragraph.tokens[first:first + 4]:
+            if token.end > sentence.end or not token.text.strip() or not token.text[0].isalnum():
+                break
+            words.append(token.text)
+        return words
+
+
+def _common(a: list[str], b: list[str]) -> list[str]:
+    shared = []
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared.append(x)
+    return shared
+
+
+def expected_share(word: str) -> float:
+    """How often ``word`` occurs per token in general text (jieba's dictionary frequencies)."""
+    return max(word_frequency(word), 1) / dictionary_total()
+
+
+class WindowOveruseRule(DocumentRule, WordWatch):
+    """A word crowding a stretch of text: in a window of sentences of about ``window_chars``
+    characters, used ``min_count`` times or more and ``ratio`` times more often than in general
+    text. The subject is exempt: the words of the paragraph's heading and first sentence and of
+    the window's first sentence (a pasted text has no paragraphs to open), the
+    document's theme words (in at least ``theme_share`` of its windows), and terms of a field (rarer
+    than ``domain_frequency`` in jieba's dictionary: 扶贫, 节能) used mostly in this window (at least
+    ``local_share`` of their uses): the passage is about them. What is left is the everyday verb
+    or adjective said again and again (加强, 提高). One finding per word per window, so one long
+    pasted paragraph is judged like the paragraphs it was made of."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.window_chars = number_of(spec, "window_chars", self.id)
+        self.min_count = number_of(spec, "min_count", self.id)
+        self.ratio = number_of(spec, "ratio", self.id)
+        self.theme_share = number_of(spec, "theme_share", self.id)
+        self.domain_frequency = number_of(spec, "domain_frequency", self.id)
+        self.local_share = number_of(spec, "local_share", self.id)
+
+    def document_hits(self, paragraphs, lines):
+        for index, token, count, ratio in self.candidates(paragraphs):
+            if ratio >= self.ratio:
+                yield index, Hit(token.start, token.end, values=(("count", count),))
+
+    def candidates(self, paragraphs: list[Paragraph], min_count: int | None = None
+                   ) -> Iterator[tuple[int, Token, int, float]]:
+        """(paragraph index, first use in the window, count, observed/expected) of every word
+        used ``min_count`` (by default the rule's) times or more in a window, the subject left out."""
+        min_count = min_count or self.min_count
+        windows = [paragraph.remember(self.id, lambda p=paragraph: self.windows(p)) for paragraph in paragraphs]
+        all_windows = [window for found in windows for window in found]
+        presence = Counter(word for window in all_windows for word in window[1])
+        uses = Counter()
+        for window in all_windows:
+            uses.update(window[1])
+        themes = {word for word, n in presence.items()
+                  if len(all_windows) >= 3 and n >= self.theme_share * len(all_windows)}
+        heading: set[str] = set()
+        for index, (paragraph, found) in enumerate(zip(paragraphs, windows)):
+            if paragraph.role == "heading":
+                heading = {t.text for t in paragraph.tokens}
+                continue
+            topic = heading | self.topic(paragraph, paragraph.sentences[0] if paragraph.sentences else None)
+            for size, counts, firsts, opening in found:
+                here = topic | self.topic(paragraph, opening)
+                for word, count in counts.items():
+                    if count < min_count or word in here or word in themes:
+                        continue
+                    if word_frequency(word) < self.domain_frequency and count >= self.local_share * uses[word]:
+                        continue  # a term of the field discussed here and little elsewhere: the local subject
+                    yield index, firsts[word], count, count / (expected_share(word) * size)
+
+    def windows(self, paragraph: Paragraph) -> list[tuple[int, Counter[str], dict[str, Token], Span]]:
+        """(tokens in the window, counts of watched non-parallel words, first use of each, the
+        window's first sentence) for consecutive windows of whole sentences."""
+        parallel, tokens, tags = paragraph.parallel, paragraph.tokens, paragraph.tags
+        groups: list[list[Span]] = [[]]
+        for sentence in paragraph.sentences:
+            groups[-1].append(sentence)
+            if sentence.end - groups[-1][0].start >= self.window_chars:
+                groups.append([])
+        result, index = [], 0
+        for group in filter(None, groups):
+            size, counts, firsts = 0, Counter(), {}
+            while index < len(tokens) and tokens[index].start < group[-1].end:
+                token, tag = tokens[index], tags[index]
+                index += 1
+                size += 1
+                if self.watched(token, tag) and token.start not in parallel:
+                    counts[token.text] += 1
+                    firsts.setdefault(token.text, token)
+            result.append((size, counts, firsts, group[0]))
+        return result
+
+    @staticmethod
+    def topic(paragraph: Paragraph, sentence: Span | None) -> set[str]:
+        """The words of a sentence that opens a paragraph or a window: what the text is about."""
+        if sentence is None:
+            return set()
+        return {t.text for t in paragraph.tokens if sentence.start <= t.start < sentence.end}
+
+
+class DuplicateSentenceRule(DocumentRule):
+    """The same sentence (``min_chars`` or longer) a second time anywhere in the document."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.min_chars = number_of(spec, "min_chars", self.id)
+
+    def document_hits(self, paragraphs, lines):
+        seen: dict[str, int] = {}
+        for index, paragraph in enumerate(paragraphs):
+            for key, sentence in paragraph.remember(self.id, lambda p=paragraph: self._keys(p)):
+                if key in seen:
+                    yield index, Hit(sentence.start, sentence.end, values=(("first", lines[seen[key]] + 1),))
+                else:
+                    seen[key] = index
+
+    def _keys(self, paragraph: Paragraph) -> list[tuple[str, Span]]:
+        keys = []
+        for sentence in paragraph.sentences:
+            key = paragraph.text[sentence.start:sentence.end].strip().rstrip("。！？；!?;…")
+            if len(key) >= self.min_chars:
+                keys.append((key, sentence))
+        return keys
+
+
+class DocumentOveruseRule(DocumentRule, WordWatch):
+    """A word used ``min_count`` times or more and ``ratio`` times more often than in general
+    Chinese (jieba's dictionary frequencies). Reported once, at its first use."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.min_count = number_of(spec, "min_count", self.id)
+        self.ratio = number_of(spec, "ratio", self.id)
+
+    def document_hits(self, paragraphs, lines):
+        counts: Counter[str] = Counter()
+        first: dict[str, tuple[int, Token]] = {}
+        total_tokens = 0
+        for index, paragraph in enumerate(paragraphs):
+            total_tokens += len(paragraph.tokens)
+            words, firsts = paragraph.remember(self.id, lambda p=paragraph: self._words(p))
+            counts.update(words)
+            for word, token in firsts.items():
+                first.setdefault(word, (index, token))
+        if not total_tokens:
+            return
+        for word, count in counts.items():
+            if count >= self.min_count and count / (expected_share(word) * total_tokens) >= self.ratio:
+                index, token = first[word]
+                yield index, Hit(token.start, token.end, values=(("count", count),))
+
+    def _words(self, paragraph: Paragraph) -> tuple[Counter[str], dict[str, Token]]:
+        watched = self.watched_tokens(paragraph)
+        firsts: dict[str, Token] = {}
+        for token in watched:
+            firsts.setdefault(token.text, token)
+        return Counter(token.text for token in watched), firsts
+
+
+KINDS = {
+    "echo": EchoRule,
+    "stutter": StutterRule,
+    "sentence-repeat": SentenceRepeatRule,
+    "opener": OpenerRule,
+    "window-overuse": WindowOveruseRule,
+    "duplicate-sentence": DuplicateSentenceRule,
+    "document-overuse": DocumentOveruseRule,
+}
