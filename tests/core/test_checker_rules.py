@@ -47,7 +47,8 @@ def test_thresholds_in_rule_files_are_the_corpus_calibration():
     calibrated = calibrate(RULES, texts)
     declared = {}
     for rule in RULES:
-        for parameter in ("window", "min_count", "max_chars", "ratio"):
+        for parameter in ("window", "min_count", "loud_count", "max_chars", "ratio", "run", "loud_run", "short",
+                          "parallel_clauses", "window_chars", "theme_share", "domain_frequency", "local_share"):
             if hasattr(rule, parameter):
                 declared[f"{rule.id}.{parameter}"] = getattr(rule, parameter)
     assert calibrated == {key: declared[key] for key in calibrated}
@@ -57,6 +58,15 @@ def test_thresholds_in_rule_files_are_the_corpus_calibration():
 # Thresholds set by definition, not measured: every other one is the corpus calibration.
 FIXED_THRESHOLDS = {
     "sentence-repeat.min_count": "three uses of one word in one sentence is the reviewer's own measure",
+    "sentence-repeat.loud_count": "a fourth use in one sentence turns the hint into a warning",
     "window-overuse.ratio": "a floor (20 × the everyday rate) that keeps the commonest words out of the count",
     "document-overuse.min_count": "a theme word needs eight uses before its rate means anything",
+    "repeated-opener.run": "three sentences in a row opening alike is already monotonous",
+    "repeated-opener.loud_run": "a fourth one makes it a warning",
+    "repeated-opener.short": "runs of sentences of at most 20 characters are 排比",
+    "long-sentence.parallel_clauses": "three clauses opening in parallel make a sentence 排比",
+    "window-overuse.window_chars": "about 300 characters: a short paragraph, or a stretch of a pasted one",
+    "window-overuse.theme_share": "a word in 30 % of a document's windows is its theme",
+    "window-overuse.domain_frequency": "rarer than 3,000 in jieba's dictionary: a term of a field (扶贫, 节能)",
+    "window-overuse.local_share": "60 % of a term's uses in one window: the passage is about it",
 }

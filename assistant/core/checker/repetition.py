@@ -10,11 +10,12 @@ coordinations (经济体制和经济增长方式). Thresholds come from the rule
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
 from ..text.segmenter import dictionary_total, word_frequency
-from ..text.sentences import Span
+from ..text.sentences import Span, clauses
 from ..text.structure import ENUMERATION
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import Paragraph, Token
@@ -38,9 +39,10 @@ class WordWatch(Rule):
 
 
 class EchoRule(WordWatch):
-    """The same word again within ``window`` characters (parallel clauses excepted; a word
-    written twice in a row is the stutter rule's, or the intensifier rule's, to report). The rule
-    file watches verbs, adjectives and adverbs: a noun said again is usually the subject."""
+    """The same word again within ``window`` characters of the same sentence (parallel clauses
+    excepted; a word written twice in a row is the stutter rule's, or the intensifier rule's, to
+    report). The rule file watches verbs, adjectives and adverbs: a noun said again is usually
+    the subject."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
@@ -54,6 +56,8 @@ class EchoRule(WordWatch):
             last_seen[token.text] = token.start
             if previous is None or token.start in parallel or previous in parallel:
                 continue
+            if any(previous < s.end <= token.start for s in paragraph.sentences):
+                continue  # across a sentence end: the next sentence takes up the word (顶真)
             distance = token.start - previous
             if len(token.text) < distance <= self.window:
                 yield Hit(token.start, token.end, values=(("distance", distance),))
@@ -79,32 +83,47 @@ class StutterRule(WordWatch):
 
 
 class SentenceRepeatRule(WordWatch):
-    """One word ``min_count`` or more times in one sentence, parallel uses not counted; reported
-    at its ``min_count``-th use."""
+    """One word ``min_count`` or more times in one sentence, parallel uses not counted, nor in
+    later sentences the words of the paragraph's first sentence (its subject); reported at the
+    ``min_count``-th use, as a warning from ``loud_count`` uses on and a hint below."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.min_count = number_of(spec, "min_count", self.id)
+        self.loud_count = number_of(spec, "loud_count", self.id)
 
     def paragraph_hits(self, paragraph):
-        parallel = paragraph.parallel
-        words = [t for t in self.watched_tokens(paragraph) if t.start not in parallel]
-        index = 0
-        for sentence in paragraph.sentences:
-            counts: Counter[str] = Counter()
-            while index < len(words) and words[index].start < sentence.end:
-                token = words[index]
-                index += 1
-                counts[token.text] += 1
-                if counts[token.text] == self.min_count:
-                    total = sum(1 for t in words if sentence.start <= t.start < sentence.end and t.text == token.text)
-                    yield Hit(token.start, token.end, values=(("count", total),))
+        parallel, sentences = paragraph.parallel, paragraph.sentences
+        if not sentences:
+            return
+        ends = [sentence.end for sentence in sentences]
+        by_sentence: list[list[Token]] = [[] for _ in sentences]
+        for token in self.watched_tokens(paragraph):
+            if token.start not in parallel:
+                index = bisect_right(ends, token.start)
+                if index < len(sentences):
+                    by_sentence[index].append(token)
+        topic = {token.text for token in by_sentence[0]}
+        yield from self._sentence_hits(by_sentence[0])
+        for words in by_sentence[1:]:
+            yield from self._sentence_hits([t for t in words if t.text not in topic])
+
+    def _sentence_hits(self, words: list[Token]) -> Iterator[Hit]:
+        counts: Counter[str] = Counter(t.text for t in words)
+        seen: Counter[str] = Counter()
+        for token in words:
+            seen[token.text] += 1
+            if seen[token.text] == self.min_count:
+                count = counts[token.text]
+                yield Hit(token.start, token.end, values=(("count", count),),
+                          severity="warning" if count >= self.loud_count else "info")
 
 
 class OpenerRule(Rule):
     """``run`` or more consecutive sentences of a paragraph opening with the same words (two
     characters or more: 会议强调, 各地要, 我们). Enumerations (一是, 第一, 首先) never count, nor
-    runs of short sentences (at most ``short`` characters each), which are 排比. A run of
+    排比: runs of short sentences (at most ``short`` characters each), or of sentences whose second
+    clauses open alike too. A run of
     ``loud_run`` or more is a warning, a shorter one a hint."""
 
     def __init__(self, spec, category):
@@ -116,11 +135,25 @@ class OpenerRule(Rule):
 
     def paragraph_hits(self, paragraph):
         for opener, run in self.runs(paragraph):
-            if len(run) >= self.run and any(len(paragraph.text[s.start:s.end]) > self.short for s in run):
+            if len(run) < self.run or self._parallel(paragraph, run):
+                continue
+            if any(len(paragraph.text[s.start:s.end]) > self.short for s in run):
                 severity = "warning" if len(run) >= self.loud_run else "info"
                 for sentence in run[int(self.run) - 1:]:
                     yield Hit(sentence.start, sentence.start + len(opener),
                               values=(("count", len(run)),), severity=severity)
+
+    @staticmethod
+    def _parallel(paragraph: Paragraph, run: list[Span]) -> bool:
+        """排比: the sentences also open their second clause with one same content word (突出同向
+        同频，完善……。突出全程跟进，完善……), beyond the opener."""
+        seconds = set()
+        for sentence in run:
+            parts = clauses(paragraph.text, sentence)
+            if len(parts) < 2:
+                return False
+            seconds.add(paragraph.text[parts[1].start:parts[1].start + 2])
+        return len(seconds) == 1 and seconds.pop() in {t.text[:2] for t in paragraph.tokens if t.is_word}
 
     def runs(self, paragraph: Paragraph) -> Iterator[tuple[str, list[Span]]]:
         """Each maximal run of consecutive sentences sharing an opening of two characters or more."""

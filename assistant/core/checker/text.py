@@ -108,8 +108,9 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
     A word is parallel when it stands at the same offset from the start, or the same distance
     from the end, of two consecutive clauses (加强调度，加强协调 / 深入基层，深入群众 / 非常具体、
     非常明确); when a clause opens with the word the previous clause closed with (顶真: 压实责任，
-    责任到人); when a clause is only that word (落实、落实、再落实); and when the word comes back
-    after one linking character (落实再落实, 落实不落实, 该调整的调整).
+    责任到人); when a conjunct after 、 or 和 opens with a word of the one before (要树立敢于负责、
+    敢于碰硬的作风); when a clause is only that word (落实、落实、再落实); and when the word comes
+    back after one linking character (落实再落实, 落实不落实, 该调整的调整, 讨论来讨论去).
     """
     spans = sentences(text) if spans is None else spans
     parts = [part for sentence in spans for part in _coordinated(text, clauses(text, sentence))]
@@ -123,7 +124,8 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
                 same_start = a.start - a_part.start == b.start - b_part.start
                 same_end = a_part.end - a.end == b_part.end - b.end
                 chained = a.end == a_part.end and b.start == b_part.start
-                if same_start or same_end or chained:
+                conjunct = b.start == b_part.start and text[b_part.start - 1] in CONJUNCT_MARKS
+                if same_start or same_end or chained or conjunct:
                     parallel.update((a.start, b.start))
     for part, words in zip(parts, members):
         body = text[part.start:part.end]
@@ -152,8 +154,11 @@ def _words_by_part(tokens: list[Token], parts: list[Span]) -> list[list[Token]]:
     return members
 
 
-LINKS = {"再", "不", "没", "的", "又", "和", "与", "或", "及", "还是"}
+LINKS = {"再", "不", "没", "的", "又", "和", "与", "或", "及", "还是", "来", "了"}
 COORDINATORS = "和与及或"
+# A conjunct opening with a word of the one before it is coordination: 敢于负责、敢于碰硬;
+# 具体部门和具体人.
+CONJUNCT_MARKS = "、" + COORDINATORS
 
 
 def _coordinated(text: str, parts: list[Span]) -> list[Span]:
