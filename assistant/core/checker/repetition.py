@@ -38,11 +38,15 @@ class WordWatch(Rule):
         return [token for token, tag in zip(paragraph.tokens, paragraph.tags) if self.watched(token, tag)]
 
 
+# Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
+CONTRAST_WORDS = ("也", "还是", "并且", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不")
+
+
 class EchoRule(WordWatch):
     """The same word again within ``window`` characters of the same sentence (parallel clauses
     excepted; a word written twice in a row is the stutter rule's, or the intensifier rule's, to
     report). The rule file watches verbs, adjectives and adverbs: a noun said again is usually
-    the subject."""
+    the subject, and so is a word of the paragraph's first sentence said again after it."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
@@ -51,7 +55,12 @@ class EchoRule(WordWatch):
     def paragraph_hits(self, paragraph):
         parallel = paragraph.parallel
         last_seen: dict[str, int] = {}
-        for token in self.watched_tokens(paragraph):
+        opening_end = paragraph.sentences[0].end if paragraph.sentences else 0
+        words = self.watched_tokens(paragraph)
+        topic = {token.text for token in words if token.start < opening_end}
+        for token in words:
+            if token.start >= opening_end and token.text in topic:
+                continue  # the subject the paragraph opened with comes back
             previous = last_seen.get(token.text)
             last_seen[token.text] = token.start
             if previous is None or token.start in parallel or previous in parallel:
@@ -59,8 +68,14 @@ class EchoRule(WordWatch):
             if any(previous < s.end <= token.start for s in paragraph.sentences):
                 continue  # across a sentence end: the next sentence takes up the word (顶真)
             distance = token.start - previous
-            if len(token.text) < distance <= self.window:
+            if len(token.text) < distance <= self.window and not self._contrast(paragraph.text, previous, token.start):
                 yield Hit(token.start, token.end, values=(("distance", distance),))
+
+    @staticmethod
+    def _contrast(text: str, first: int, second: int) -> bool:
+        """对举, said twice on purpose: 该牵头的要主动牵头, 帮助过……也帮助, 执政的党还是没有执政的党."""
+        between = text[first:second]
+        return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
 
 
 class StutterRule(WordWatch):
