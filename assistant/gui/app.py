@@ -23,12 +23,13 @@ def create_window(path: Path | None) -> MainWindow:
 
 
 def warm_up_core() -> None:
-    """Load jieba's dictionary and OpenCC's tables before the window appears: each load is one
+    """Load jieba's dictionary (and its part-of-speech table) and OpenCC's tables before the window appears: each load is one
     long call that holds Python's interpreter lock, so done later it would pause a visible window."""
     from ..core.script import script_marks
-    from ..core.text.segmenter import tokenizer
+    from ..core.text.segmenter import pos_table, tokenizer
 
     tokenizer()
+    pos_table()
     script_marks("中國")
 
 

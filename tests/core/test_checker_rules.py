@@ -41,6 +41,23 @@ def test_rule_passes_its_good_examples(rule):
         assert not findings_of(rule.id, example.text), f"{rule.id} flagged: {example.text}"
 
 
+LIST_RULES = [rule for rule in RULES if rule.listed_entries]
+
+
+@pytest.mark.parametrize("rule", LIST_RULES, ids=lambda r: r.id)
+def test_every_list_entry_fires_on_its_own(rule):
+    """Dead data (an entry that no text can trigger: shadowed by a longer entry, vetoed by its own
+    guard, never a whole word for jieba) fails here."""
+    dead = [entry for entry in rule.listed_entries if entry not in [f.text for f in findings_of(rule.id, entry)]]
+    assert not dead, f"{rule.id}: {len(dead)} entries never fire, e.g. {dead[:10]}"
+
+
+def test_list_entries_offer_their_fixes():
+    for rule in LIST_RULES:
+        for entry, fixes in rule.listed_entries.items():
+            assert entry not in fixes, (rule.id, entry)
+
+
 def test_thresholds_in_rule_files_are_the_corpus_calibration():
     """Seeds and the tuning part of corpus-extra (its held-out fifth is never tuned on)."""
     texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(SHARED / "corpus-extra", tuning_only=True)}

@@ -51,29 +51,33 @@ class Checker:
     def check(self, paragraphs: list[str], progress: Callable[[int, int], None] | None = None) -> list[Finding]:
         """Findings for a document given as its paragraph texts, in reading order."""
         pieces = units(paragraphs)
-        analyses = []
         enabled = [rule for rule in self.rules if self.settings.rule_enabled(rule)]
+        paragraph_rules = tuple(rule for rule in enabled if not rule.document_level)
+        located: list[tuple[Rule, int, Hit]] = []
+        analyses = []
         for index, unit in enumerate(pieces):
             analysis = self.analyse(unit.text)
-            for rule in enabled:
-                if not rule.document_level:
-                    self._paragraph_hits(rule, analysis)
             analyses.append(analysis)
+            located += ((rule, index, hit) for rule, hit in self._hits(paragraph_rules, analysis))
             if progress is not None and index % 50 == 0:
                 progress(index, len(pieces))
-        findings: list[Finding] = []
+        lines = [unit.first for unit in pieces]
         for rule in enabled:
             if rule.document_level:
-                located = rule.document_hits(analyses, [unit.first for unit in pieces])
-            else:
-                located = ((i, hit) for i, analysis in enumerate(analyses)
-                           for hit in self._paragraph_hits(rule, analysis))
-            for index, hit in located:
-                finding = self._finding(rule, pieces[index], paragraphs, hit)
-                if not self._ignored(finding, paragraphs[finding.paragraph]):
-                    findings.append(finding)
+                located += ((rule, index, hit) for index, hit in rule.document_hits(analyses, lines))
+        findings = []
+        for rule, index, hit in located:
+            finding = self._finding(rule, pieces[index], paragraphs, hit)
+            if not self._ignored(finding, paragraphs[finding.paragraph]):
+                findings.append(finding)
         findings.sort(key=lambda f: (f.paragraph, f.start, f.end, f.rule))
         return findings
+
+    @classmethod
+    def _hits(cls, rules: tuple[Rule, ...], analysis: Paragraph) -> list[tuple[Rule, Hit]]:
+        """Every paragraph rule's hits in one paragraph, kept per set of enabled rules."""
+        return analysis.remember(rules, lambda: [(rule, hit) for rule in rules
+                                                 for hit in cls._paragraph_hits(rule, analysis)])
 
     @staticmethod
     def _paragraph_hits(rule: Rule, analysis: Paragraph) -> list[Hit]:

@@ -39,7 +39,7 @@ class WordWatch(Rule):
 
 
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
-CONTRAST_WORDS = ("也", "还是", "并且", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不")
+CONTRAST_WORDS = ("还是", "并且", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不")
 
 
 class EchoRule(WordWatch):
@@ -73,7 +73,7 @@ class EchoRule(WordWatch):
 
     @staticmethod
     def _contrast(text: str, first: int, second: int) -> bool:
-        """对举, said twice on purpose: 该牵头的要主动牵头, 帮助过……也帮助, 执政的党还是没有执政的党."""
+        """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党."""
         between = text[first:second]
         return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
 
@@ -257,11 +257,11 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         heading: set[str] = set()
         for index, (paragraph, found) in enumerate(zip(paragraphs, windows)):
             if paragraph.role == "heading":
-                heading = {t.text for t in paragraph.tokens}
+                heading = paragraph.remember("words", lambda p=paragraph: {t.text for t in p.tokens})
                 continue
-            topic = heading | self.topic(paragraph, paragraph.sentences[0] if paragraph.sentences else None)
+            topic = heading | (found[0][3] if found else set())
             for size, counts, firsts, opening in found:
-                here = topic | self.topic(paragraph, opening)
+                here = topic | opening
                 for word, count in counts.items():
                     if count < min_count or word in here or word in themes:
                         continue
@@ -269,9 +269,10 @@ class WindowOveruseRule(DocumentRule, WordWatch):
                         continue  # a term of the field discussed here and little elsewhere: the local subject
                     yield index, firsts[word], count, count / (expected_share(word) * size)
 
-    def windows(self, paragraph: Paragraph) -> list[tuple[int, Counter[str], dict[str, Token], Span]]:
+    def windows(self, paragraph: Paragraph) -> list[tuple[int, Counter[str], dict[str, Token], set[str]]]:
         """(tokens in the window, counts of watched non-parallel words, first use of each, the
-        window's first sentence) for consecutive windows of whole sentences."""
+        words of the window's first sentence) for consecutive windows of whole sentences; the first
+        window's first sentence is the paragraph's."""
         parallel, tokens, tags = paragraph.parallel, paragraph.tokens, paragraph.tags
         groups: list[list[Span]] = [[]]
         for sentence in paragraph.sentences:
@@ -288,14 +289,12 @@ class WindowOveruseRule(DocumentRule, WordWatch):
                 if self.watched(token, tag) and token.start not in parallel:
                     counts[token.text] += 1
                     firsts.setdefault(token.text, token)
-            result.append((size, counts, firsts, group[0]))
+            result.append((size, counts, firsts, self.topic(paragraph, group[0])))
         return result
 
     @staticmethod
-    def topic(paragraph: Paragraph, sentence: Span | None) -> set[str]:
+    def topic(paragraph: Paragraph, sentence: Span) -> set[str]:
         """The words of a sentence that opens a paragraph or a window: what the text is about."""
-        if sentence is None:
-            return set()
         return {t.text for t in paragraph.tokens if sentence.start <= t.start < sentence.end}
 
 

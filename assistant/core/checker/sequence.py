@@ -59,19 +59,27 @@ class SequenceRule(Rule):
         if not 0 <= self.flag < len(self.slots):
             raise RuleError(f"rule {self.id}: flag must index a slot")
         self.replace = spec.get("replace")
+        # A slot of plain words (的) anchors the search: only its tokens are tried.
+        self.anchor = next((k for k, slot in enumerate(self.slots)
+                            if slot.words and not slot.tags and slot.pattern is None), None)
         self.not_before = Slot.parse(spec["not_before"], self.id) if "not_before" in spec else None
         self.skip_before = Slot.parse(spec["skip_before"], self.id) if "skip_before" in spec else None
         self.not_after = Slot.parse(spec["not_after"], self.id) if "not_after" in spec else None
 
     def paragraph_hits(self, paragraph):
+        if self.anchor is not None and not any(word in paragraph.text for word in self.slots[self.anchor].words):
+            return  # a paragraph without 的 never needs its tokens tagged for a 的 rule
         # Tokens that are spaces are skipped: 认真 的 学习 typed with spaces is the same mistake.
         tokens = [(t, tag) for t, tag in zip(paragraph.tokens, paragraph.tags) if not t.text.isspace()]
         width = len(self.slots)
-        first = self.slots[0]
-        for i in range(len(tokens) - width + 1):
-            if not first.matches(*tokens[i]):
-                continue
-            if not all(slot.matches(*tokens[i + k]) for k, slot in enumerate(self.slots[1:], start=1)):
+        if self.anchor is None:
+            starts = range(len(tokens) - width + 1)
+        else:
+            anchored = self.slots[self.anchor].words
+            starts = [i - self.anchor for i, (t, _) in enumerate(tokens)
+                      if t.text in anchored and 0 <= i - self.anchor <= len(tokens) - width]
+        for i in starts:
+            if not all(slot.matches(*tokens[i + k]) for k, slot in enumerate(self.slots)):
                 continue
             if self.not_before is not None and self._vetoed_before(tokens, i):
                 continue
