@@ -85,13 +85,13 @@ def test_disabled_rules_categories_and_ignore_list_persist():
     settings.disabled_categories.add("vague")
     settings.disabled_rules.add("stutter")
     settings.ignored_words.add("咱们")
-    settings.ignored_places.add(("colloquial-words", "这个做法挺好。", "挺"))
+    settings.ignored_places.add(("colloquial-degree", "这个做法挺好。", "挺"))
     settings.save()
     reloaded = CheckSettings.load()
     findings = Checker(settings=reloaded).check(["咱们取得了一些成绩，进一步进一步提高。", "这个做法挺好。", "那个做法挺好。"])
     rules = {(f.rule, f.text, f.paragraph) for f in findings}
     assert not any(r[0] in ("stutter", "vague-quantity") or r[1] == "咱们" for r in rules)
-    assert ("colloquial-words", "挺", 2) in rules and ("colloquial-words", "挺", 1) not in rules
+    assert ("colloquial-degree", "挺", 2) in rules and ("colloquial-degree", "挺", 1) not in rules
 
 
 def test_damaged_settings_file_is_set_aside_with_a_note():

@@ -52,6 +52,14 @@ def test_every_list_entry_fires_on_its_own(rule):
     assert not dead, f"{rule.id}: {len(dead)} entries never fire, e.g. {dead[:10]}"
 
 
+@pytest.mark.parametrize("rule", [r for r in LIST_RULES if any(dict(d).get("example") for d in r.details.values())],
+                         ids=lambda r: r.id)
+def test_every_lexicon_example_is_found(rule):
+    missed = [(entry, dict(details)["example"]) for entry, details in rule.details.items()
+              if entry not in [f.text for f in findings_of(rule.id, dict(details)["example"])]]
+    assert not missed, f"{rule.id}: {len(missed)} examples not found, e.g. {missed[:5]}"
+
+
 def test_list_entries_offer_their_fixes():
     for rule in LIST_RULES:
         for entry, fixes in rule.listed_entries.items():

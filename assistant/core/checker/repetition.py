@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from itertools import chain
 from collections.abc import Iterator
 
 from ..text.segmenter import dictionary_total, word_frequency
@@ -248,10 +249,8 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         min_count = min_count or self.min_count
         windows = [paragraph.remember(self.id, lambda p=paragraph: self.windows(p)) for paragraph in paragraphs]
         all_windows = [window for found in windows for window in found]
-        presence = Counter(word for window in all_windows for word in window[1])
-        uses = Counter()
-        for window in all_windows:
-            uses.update(window[1])
+        presence = Counter(chain.from_iterable(window[1] for window in all_windows))
+        uses = Counter(chain.from_iterable(window[1].elements() for window in all_windows))
         themes = {word for word, n in presence.items()
                   if len(all_windows) >= 3 and n >= self.theme_share * len(all_windows)}
         heading: set[str] = set()
@@ -333,28 +332,18 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
         self.ratio = number_of(spec, "ratio", self.id)
 
     def document_hits(self, paragraphs, lines):
-        counts: Counter[str] = Counter()
-        first: dict[str, tuple[int, Token]] = {}
-        total_tokens = 0
-        for index, paragraph in enumerate(paragraphs):
-            total_tokens += len(paragraph.tokens)
-            words, firsts = paragraph.remember(self.id, lambda p=paragraph: self._words(p))
-            counts.update(words)
-            for word, token in firsts.items():
-                first.setdefault(word, (index, token))
-        if not total_tokens:
-            return
-        for word, count in counts.items():
-            if count >= self.min_count and count / (expected_share(word) * total_tokens) >= self.ratio:
-                index, token = first[word]
-                yield index, Hit(token.start, token.end, values=(("count", count),))
-
-    def _words(self, paragraph: Paragraph) -> tuple[Counter[str], dict[str, Token]]:
-        watched = self.watched_tokens(paragraph)
-        firsts: dict[str, Token] = {}
-        for token in watched:
-            firsts.setdefault(token.text, token)
-        return Counter(token.text for token in watched), firsts
+        words = [paragraph.remember(self.id, lambda p=paragraph: [t.text for t in self.watched_tokens(p)])
+                 for paragraph in paragraphs]
+        total_tokens = sum(len(paragraph.tokens) for paragraph in paragraphs)
+        counts = Counter(chain.from_iterable(words))
+        overused = {word: count for word, count in counts.items()
+                    if count >= self.min_count and count / (expected_share(word) * total_tokens) >= self.ratio}
+        for index, (paragraph, found) in enumerate(zip(paragraphs, words)):
+            for word in overused.keys() & set(found):
+                token = next(t for t in paragraph.tokens if t.text == word)
+                yield index, Hit(token.start, token.end, values=(("count", overused.pop(word)),))
+            if not overused:
+                return
 
 
 KINDS = {

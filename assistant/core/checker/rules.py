@@ -20,6 +20,8 @@ from .model import CATEGORIES, SEVERITIES
 from .text import Paragraph
 
 SCOPES = frozenset({"body", "heading"})
+# Lexicon columns the matcher itself uses; the others are details for messages and tests.
+CORE_COLUMNS = {"word", "replacements", "guard"}
 
 
 class RuleError(ValueError):
@@ -76,7 +78,7 @@ class Rule:
         return iter(())
 
     def format_message(self, text: str, hit: Hit) -> str:
-        return self.message.format(text=text, **dict(hit.values))
+        return self.message.format_map({**dict(hit.values), "text": text})
 
 
 class DocumentRule(Rule):
@@ -115,6 +117,7 @@ class ListRule(Rule):
         super().__init__(spec, category)
         self.on_boundaries = spec.get("boundary", "token") == "token"
         self.listed_entries: dict[str, tuple[str, ...]] = {}
+        self.details: dict[str, tuple[tuple[str, str], ...]] = {}
         self.guards: dict[str, re.Pattern] = {}
 
     def paragraph_hits(self, paragraph):
@@ -131,7 +134,7 @@ class ListRule(Rule):
             if guard is not None and guard.search(text[max(0, start - self.GUARD_REACH):end + self.GUARD_REACH]):
                 continue
             taken = end
-            yield Hit(start, end, self.listed_entries[entry])
+            yield Hit(start, end, self.listed_entries[entry], self.details.get(entry, ()))
 
 
 class WordsRule(ListRule):
@@ -149,7 +152,9 @@ class LexiconRule(ListRule):
     """A word list kept in its own file under resources/lexicons/ (tab-separated, ``#`` comments):
     first column the word, ``replacements`` names the column of fixes (separated by 、), ``guard``
     the optional column of veto regexes; ``select`` keeps rows whose columns have these values,
-    so one file can feed rules of different severity."""
+    so one file can feed rules of different severity. Other columns (a reason, an example, a
+    source) are available to the message as ``{reason}``; an ``example`` column holds a sentence
+    the entry must be found in (the tests run them all)."""
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
@@ -167,6 +172,7 @@ class LexiconRule(ListRule):
                 raise RuleError(f"rule {self.id}: {word} listed twice in {self.lexicon}")
             fixes = row.get(spec.get("replacements", "replacements"), "")
             self.listed_entries[word] = tuple(f for f in fixes.split("、") if f)
+            self.details[word] = tuple((key, value) for key, value in row.items() if key not in CORE_COLUMNS)
             if row.get("guard"):
                 try:
                     self.guards[word] = re.compile(row["guard"])
