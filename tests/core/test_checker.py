@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.settings import CheckSettings
+from assistant.core.checker.setup import user_checker
 from assistant.core.document import open_document
 from assistant.core.phrasebank.clean import clean_folder
 from tests.conftest import ROOT, SAMPLE
@@ -136,3 +137,14 @@ def test_repetition_findings_offer_phrase_bank_alternatives(tmp_path: Path):
     findings = json.loads(run_check(str(draft), "--format", "json", "--rules", "echo").stdout)
     assert findings and findings[0]["text"] == "加强"
     assert {"强化", "完善"} <= set(findings[0]["suggestions"])
+
+
+def test_a_units_own_typos_are_added_and_bad_lines_reported(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("GONGWEN_DATA_DIR", str(tmp_path))
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    (folder / "typo.tsv").write_text("# 本单位常见错字\n某某县政付\t某某县政府\t\t本单位\n坏行\t一\t二\t三\t四\t五\n", encoding="utf-8")
+    checker, notes = user_checker()
+    found = [(f.rule, f.text, f.suggestions[0]) for f in checker.check(["请某某县政付各部门抓紧落实。"])]
+    assert ("typo", "某某县政付", "某某县政府") in found
+    assert any("1 行格式不对" in note for note in notes)

@@ -161,8 +161,11 @@ class OpenerRule(Rule):
 
     @staticmethod
     def _parallel(paragraph: Paragraph, run: list[Span]) -> bool:
-        """排比: the sentences also open their second clause with one same content word (突出同向
-        同频，完善……。突出全程跟进，完善……), beyond the opener."""
+        """排比: sentences joined by semicolons (分号 separates parallel clauses, GB/T 15834-2011
+        4.6), or that also open their second clause with one same content word (突出同向同频，
+        完善……。突出全程跟进，完善……)."""
+        if all(paragraph.text[s.end - 1] in "；;" for s in run[:-1]):
+            return True
         seconds = set()
         for sentence in run:
             parts = clauses(paragraph.text, sentence)

@@ -150,8 +150,8 @@ class WordsRule(ListRule):
 
 class LexiconRule(ListRule):
     """A word list kept in its own file under resources/lexicons/ (tab-separated, ``#`` comments):
-    first column the word, ``replacements`` names the column of fixes (separated by 、), ``guard``
-    the optional column of veto regexes; ``select`` keeps rows whose columns have these values,
+    columns ``word``, ``replacements`` (fixes separated by 、) and optionally ``guard`` (a veto
+    regex); ``select`` keeps rows whose columns have these values,
     so one file can feed rules of different severity. Other columns (a reason, an example, a
     source) are available to the message as ``{reason}``; an ``example`` column holds a sentence
     the entry must be found in (the tests run them all)."""
@@ -163,23 +163,56 @@ class LexiconRule(ListRule):
             self.lexicon: str = spec["lexicon"]
         except KeyError as missing:
             raise RuleError(f"rule {self.id}: missing {missing}") from None
-        select = spec.get("select", {})
+        if columns[0] != "word" or "replacements" not in columns:
+            raise RuleError(f"rule {self.id}: columns must start with word and hold replacements")
+        self.columns = columns
+        self.select = spec.get("select", {})
+        self.note = ""
         for row in read_lexicon(self.lexicon, columns, self.id):
-            if any(row.get(key) != value for key, value in select.items()):
-                continue
-            word = row[columns[0]]
-            if word in self.listed_entries:
-                raise RuleError(f"rule {self.id}: {word} listed twice in {self.lexicon}")
-            fixes = row.get(spec.get("replacements", "replacements"), "")
-            self.listed_entries[word] = tuple(f for f in fixes.split("、") if f)
-            self.details[word] = tuple((key, value) for key, value in row.items() if key not in CORE_COLUMNS)
-            if row.get("guard"):
-                try:
-                    self.guards[word] = re.compile(row["guard"])
-                except re.error as problem:
-                    raise RuleError(f"rule {self.id}: bad guard for {word} ({problem})") from None
+            try:
+                duplicate = self._add(row)
+            except re.error as problem:
+                raise RuleError(f"rule {self.id}: bad guard for {row['word']} ({problem})") from None
+            if duplicate:
+                raise RuleError(f"rule {self.id}: {row['word']} listed twice in {self.lexicon}")
         if not self.listed_entries:
             raise RuleError(f"rule {self.id}: no entries in {self.lexicon}")
+
+    def add_user_entries(self, folder: Path) -> None:
+        """A unit's own entries, in a file of the same name in ``folder`` (the user data folder):
+        added to the bundled ones; a line that cannot be read is skipped and counted in ``note``."""
+        path = folder / self.lexicon
+        if not path.exists():
+            return
+        skipped = 0
+        for line in path.read_text(encoding="utf-8-sig").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            values = line.split("\t")
+            row = dict(zip(self.columns, values + [""] * (len(self.columns) - len(values))))
+            try:
+                if len(values) > len(self.columns) or not row["word"]:
+                    raise RuleError(line)
+                self._add(row)
+            except (RuleError, re.error):
+                skipped += 1
+        if skipped:
+            self.note = f"{path} 中有 {skipped} 行格式不对，已跳过。"
+
+    def _add(self, row: dict[str, str]) -> bool:
+        """Add a row if ``select`` keeps it; True when the word was already there (kept as it was)."""
+        if any(row.get(key) != value for key, value in self.select.items()):
+            return False
+        word = row["word"]
+        if word in self.listed_entries:
+            return True
+        guard = re.compile(row["guard"]) if row.get("guard") else None
+        fixes = row.get("replacements", "")
+        self.listed_entries[word] = tuple(f for f in fixes.split("、") if f)
+        self.details[word] = tuple((key, value) for key, value in row.items() if key not in CORE_COLUMNS)
+        if guard is not None:
+            self.guards[word] = guard
+        return False
 
 
 def read_lexicon(name: str, columns: list[str], rule_id: str = "?", folder: Path | None = None) -> list[dict[str, str]]:
@@ -231,8 +264,9 @@ class PatternRule(Rule):
             yield Hit(start, end, suggestions)
 
 
-def load_rules(folder: Path | None = None) -> list[Rule]:
-    """Every rule in the rule files, validated; each file's ``category`` must be a known id."""
+def load_rules(folder: Path | None = None, user_lexicons: Path | None = None) -> list[Rule]:
+    """Every rule in the rule files, validated; each file's ``category`` must be a known id.
+    ``user_lexicons``: a folder of the user's own additions to the lexicons (same file names)."""
     from .builtin import KINDS as BUILTIN_KINDS
     from .repetition import KINDS as REPETITION_KINDS
 
@@ -253,6 +287,10 @@ def load_rules(folder: Path | None = None) -> list[Rule]:
             if kind is None:
                 raise RuleError(f"{path.name}: rule {spec.get('id')} has unknown kind {spec.get('kind')!r}")
             rules.append(kind(spec, category))
+    if user_lexicons is not None:
+        for rule in rules:
+            if isinstance(rule, LexiconRule):
+                rule.add_user_entries(user_lexicons)
     ids = [rule.id for rule in rules]
     if len(ids) != len(set(ids)):
         raise RuleError(f"duplicate rule ids: {sorted({i for i in ids if ids.count(i) > 1})}")

@@ -3,7 +3,10 @@ as extra suggestions for repetitive and weak words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..phrasebank.bank import PhraseBank
+from ..userdata import data_dir
 from .engine import Checker
 from .rules import Rule, load_rules
 from .settings import CheckSettings
@@ -19,5 +22,11 @@ def user_checker(rules: list[Rule] | None = None, bank: PhraseBank | None = None
     def alternatives(word: str) -> list[str]:
         return [phrase.text for phrase in bank.alternatives(word)[:SUGGESTIONS_FROM_BANK]]
 
-    notes = [note for note in (settings.note, bank.note) if note]
-    return Checker(rules if rules is not None else load_rules(), settings, alternatives), notes
+    rules = rules if rules is not None else load_rules(user_lexicons=user_lexicon_folder())
+    notes = [note for note in (settings.note, bank.note, *(getattr(r, "note", "") for r in rules)) if note]
+    return Checker(rules, settings, alternatives), notes
+
+
+def user_lexicon_folder() -> Path:
+    """Where a unit keeps its own typos, colloquial words …: files named like the bundled lexicons."""
+    return data_dir() / "lexicons"
