@@ -117,15 +117,20 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
     members = _words_by_part(tokens, parts)
     parallel: set[int] = set()
     for (a_part, a_words), (b_part, b_words) in zip(zip(parts, members), zip(parts[1:], members[1:])):
+        # A conjunct after 、 or 和 that opens with a word of the one before lines up from there:
+        # 发展先进生产力、发展先进文化 (先进 is parallel too).
+        anchor = a_part.start
+        if b_words and b_words[0].start == b_part.start and text[b_part.start - 1] in CONJUNCT_MARKS:
+            anchor = next((a.start for a in a_words if a.text == b_words[0].text), anchor)
         for a in a_words:
             for b in b_words:
                 if a.text != b.text:
                     continue
                 same_start = a.start - a_part.start == b.start - b_part.start
+                aligned = a.start - anchor == b.start - b_part.start
                 same_end = a_part.end - a.end == b_part.end - b.end
                 chained = a.end == a_part.end and b.start == b_part.start
-                conjunct = b.start == b_part.start and text[b_part.start - 1] in CONJUNCT_MARKS
-                if same_start or same_end or chained or conjunct:
+                if same_start or aligned or same_end or chained:
                     parallel.update((a.start, b.start))
     for part, words in zip(parts, members):
         body = text[part.start:part.end]
