@@ -148,3 +148,35 @@ def test_a_units_own_typos_are_added_and_bad_lines_reported(tmp_path: Path, monk
     found = [(f.rule, f.text, f.suggestions[0]) for f in checker.check(["请某某县政付各部门抓紧落实。"])]
     assert ("typo", "某某县政付", "某某县政府") in found
     assert any("1 行格式不对" in note for note in notes)
+
+
+DRAFT = ["今年以来，全县上下认真的学习贯彻上级精神，各项工作推进的十分顺利。咱们要把成绩巩固好，坚持问题导向，补齐短板弱项。",
+         "24年3月，全县召开动员大会，部署开展作风建设专项行动，要求各部门尽量的配合，确保各项任务落到实处。",
+         "会议定于5月15号召开总结会，参会人员约300人左右。"]
+WIDTH = 18
+
+
+def shapes(paragraphs: list[str]) -> dict[str, list[str]]:
+    wrapped = [p[i:i + WIDTH] for p in paragraphs for i in range(0, len(p), WIDTH)]
+    return {"lines": paragraphs, "wrapped": wrapped, "pasted": ["".join(paragraphs)]}
+
+
+def test_the_three_shapes_of_a_draft_give_the_same_findings():
+    """One paragraph per line (Word), hard-wrapped lines (PDF), one huge paragraph (web page)."""
+    checker = Checker()
+    found = {shape: {(f.rule, f.text) for f in checker.check(lines)} for shape, lines in shapes(DRAFT).items()}
+    assert found["lines"] == found["wrapped"] == found["pasted"]
+    assert {("de-before-verb", "的"), ("de-before-complement", "的"), ("colloquial-words", "咱们"),
+            ("year-abbreviated-20", "24年"), ("date-hao", "15号"), ("redundant-approximately", "约300人左右")
+            } <= found["lines"]
+
+
+def test_findings_in_wrapped_lines_point_at_the_original_characters():
+    lines = shapes(DRAFT)["wrapped"]
+    text = "".join(DRAFT)
+    findings = Checker().check(lines)
+    assert findings
+    for finding in findings:
+        assert lines[finding.paragraph][finding.start:finding.end] == finding.text
+        offset = sum(len(line) for line in lines[:finding.paragraph]) + finding.start
+        assert text[offset:offset + len(finding.text)] == finding.text
