@@ -162,13 +162,18 @@ def shapes(paragraphs: list[str]) -> dict[str, list[str]]:
 
 
 def test_the_three_shapes_of_a_draft_give_the_same_findings():
-    """One paragraph per line (Word), hard-wrapped lines (PDF), one huge paragraph (web page)."""
+    """One paragraph per line (Word), hard-wrapped lines (PDF), one huge paragraph (web page): the
+    same rules fire at the same characters (a finding straddling two wrapped lines is shown on the
+    first)."""
     checker = Checker()
-    found = {shape: {(f.rule, f.text) for f in checker.check(lines)} for shape, lines in shapes(DRAFT).items()}
+    found = {}
+    for shape, lines in shapes(DRAFT).items():
+        starts = [sum(len(line) for line in lines[:i]) for i in range(len(lines))]
+        found[shape] = {(f.rule, starts[f.paragraph] + f.start) for f in checker.check(lines)}
     assert found["lines"] == found["wrapped"] == found["pasted"]
-    assert {("de-before-verb", "的"), ("de-before-complement", "的"), ("colloquial-words", "咱们"),
-            ("year-abbreviated-20", "24年"), ("date-hao", "15号"), ("redundant-approximately", "约300人左右")
-            } <= found["lines"]
+    rules = {rule for rule, _ in found["lines"]}
+    assert {"de-before-verb", "de-before-complement", "colloquial-words", "year-abbreviated-20", "date-hao",
+            "redundant-approximately"} <= rules
 
 
 def test_findings_in_wrapped_lines_point_at_the_original_characters():
