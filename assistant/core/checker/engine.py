@@ -9,8 +9,10 @@ cached per-paragraph figures. Hard-wrapped lines (copied from a PDF) are analyse
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..text.sentences import sentence_at
 from ..text.wrapping import Unit, units
@@ -25,6 +27,20 @@ CACHE_SIZE = 20000
 __all__ = ["ALTERNATIVES_FOR", "Checker"]
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a check builds its many small objects (tokens,
+    hits): none of them form cycles, reference counting frees them, and the collector's passes
+    would cost a sixth of the check."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Checker:
     def __init__(self, rules: list[Rule] | None = None, settings: CheckSettings | None = None,
                  alternatives: Callable[[str], list[str]] | None = None):
@@ -36,6 +52,7 @@ class Checker:
             for entry in rule.listed_entries:
                 self.matcher.add(entry, rule)
         self._cache: OrderedDict[str, Paragraph] = OrderedDict()
+        self._findings: dict[tuple[tuple[Rule, ...], Unit], list[Finding]] = {}
 
     def analyse(self, text: str) -> Paragraph:
         cached = self._cache.get(text)
@@ -50,34 +67,45 @@ class Checker:
 
     def check(self, paragraphs: list[str], progress: Callable[[int, int], None] | None = None) -> list[Finding]:
         """Findings for a document given as its paragraph texts, in reading order."""
+        with gc_paused():
+            return self._check(paragraphs, progress)
+
+    def _check(self, paragraphs: list[str], progress: Callable[[int, int], None] | None) -> list[Finding]:
         pieces = units(paragraphs)
         enabled = [rule for rule in self.rules if self.settings.rule_enabled(rule)]
         paragraph_rules = tuple(rule for rule in enabled if not rule.document_level)
         located: list[tuple[Rule, int, Hit]] = []
-        analyses = []
+        analyses: list[Paragraph] = []
+        found: list[Finding] = []
         for index, unit in enumerate(pieces):
             analysis = self.analyse(unit.text)
             analyses.append(analysis)
-            located += ((rule, index, hit) for rule, hit in self._hits(paragraph_rules, analysis))
+            found += self._unit_findings(paragraph_rules, unit, paragraphs, analysis)
             if progress is not None and index % 50 == 0:
                 progress(index, len(pieces))
         lines = [unit.first for unit in pieces]
         for rule in enabled:
             if rule.document_level:
                 located += ((rule, index, hit) for index, hit in rule.document_hits(analyses, lines))
-        findings = []
-        for rule, index, hit in located:
-            finding = self._finding(rule, pieces[index], paragraphs, hit)
-            if not self._ignored(finding, paragraphs[finding.paragraph]):
-                findings.append(finding)
+        found += (self._finding(rule, pieces[index], paragraphs, hit) for rule, index, hit in located)
+        findings = [f for f in found if not self._ignored(f, paragraphs[f.paragraph])]
         findings.sort(key=lambda f: (f.paragraph, f.start, f.end, f.rule))
         return findings
 
-    @classmethod
-    def _hits(cls, rules: tuple[Rule, ...], analysis: Paragraph) -> list[tuple[Rule, Hit]]:
-        """Every paragraph rule's hits in one paragraph, kept per set of enabled rules."""
-        return analysis.remember(rules, lambda: [(rule, hit) for rule in rules
-                                                 for hit in cls._paragraph_hits(rule, analysis)])
+    def _unit_findings(self, rules: tuple[Rule, ...], unit: Unit, paragraphs: list[str],
+                       analysis: Paragraph) -> list[Finding]:
+        """The paragraph rules' findings in one unit, kept while the unit stands at the same place
+        with the same text and the same rules are on, so a re-check after one edit builds only
+        that paragraph's findings again."""
+        key = (rules, unit)
+        cached = self._findings.get(key)
+        if cached is None:
+            cached = [self._finding(rule, unit, paragraphs, hit) for rule in rules
+                      for hit in self._paragraph_hits(rule, analysis)]
+            self._findings[key] = cached
+            if len(self._findings) > CACHE_SIZE:
+                self._findings.pop(next(iter(self._findings)))
+        return cached
 
     @staticmethod
     def _paragraph_hits(rule: Rule, analysis: Paragraph) -> list[Hit]:

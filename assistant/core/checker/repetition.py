@@ -36,7 +36,8 @@ class WordWatch(Rule):
         return token.is_word and token.text not in self.ignore and (not self.tags or tag in self.tags)
 
     def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
-        return [token for token, tag in zip(paragraph.tokens, paragraph.tags) if self.watched(token, tag)]
+        ignore, tags = self.ignore, self.tags
+        return [token for token, tag in paragraph.words if token.text not in ignore and (not tags or tag in tags)]
 
 
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.

@@ -70,7 +70,7 @@ class SequenceRule(Rule):
         if self.anchor is not None and not any(word in paragraph.text for word in self.slots[self.anchor].words):
             return  # a paragraph without 的 never needs its tokens tagged for a 的 rule
         # Tokens that are spaces are skipped: 认真 的 学习 typed with spaces is the same mistake.
-        tokens = [(t, tag) for t, tag in zip(paragraph.tokens, paragraph.tags) if not t.text.isspace()]
+        tokens = paragraph.tagged
         width = len(self.slots)
         if self.anchor is None:
             starts = range(len(tokens) - width + 1)

@@ -69,6 +69,16 @@ class Paragraph:
         return [table.get(token.text, "x") for token in self.tokens]
 
     @cached_property
+    def tagged(self) -> list[tuple[Token, str]]:
+        """Tokens other than spaces, each with its tag: what sequence rules walk."""
+        return [(token, tag) for token, tag in zip(self.tokens, self.tags) if not token.text.isspace()]
+
+    @cached_property
+    def words(self) -> list[tuple[Token, str]]:
+        """Content words (``Token.is_word``) with their tags: what repetition rules watch."""
+        return [(token, tag) for token, tag in self.tagged if token.is_word]
+
+    @cached_property
     def sentences(self) -> list[Span]:
         return sentences(self.text)
 
@@ -171,9 +181,12 @@ def _coordinated(text: str, parts: list[Span]) -> list[Span]:
     pieces = []
     for part in parts:
         start = part.start
-        for i in range(part.start, part.end):
-            if text[i] in COORDINATORS and i > start:
-                pieces.append(Span(start, i))
-                start = i + 1
+        for match in _COORDINATOR.finditer(text, part.start, part.end):
+            if match.start() > start:
+                pieces.append(Span(start, match.start()))
+                start = match.start() + 1
         pieces.append(Span(start, part.end))
     return [piece for piece in pieces if piece.end > piece.start]
+
+
+_COORDINATOR = re.compile(f"[{COORDINATORS}]")

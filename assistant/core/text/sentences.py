@@ -48,11 +48,13 @@ def sentence_at(text: str, position: int) -> str:
 def clauses(text: str, sentence: Span) -> list[Span]:
     """The clauses of a sentence, cut at commas, 顿号, semicolons, colons and its end."""
     spans, start = [], sentence.start
-    for i in range(sentence.start, sentence.end):
-        if text[i] in CLAUSE_SEPARATORS or text[i] in SENTENCE_END:
-            if i > start:
-                spans.append(Span(start, i))
-            start = i + 1
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if match.start() > start:
+            spans.append(Span(start, match.start()))
+        start = match.start() + 1
     if start < sentence.end:
         spans.append(Span(start, sentence.end))
     return spans
+
+
+_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_SEPARATORS + SENTENCE_END)}]")
