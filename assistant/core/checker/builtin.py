@@ -3,6 +3,7 @@ scripts (repetition has its own module). Thresholds come from the rule files."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -45,16 +46,19 @@ class PairedMarksRule(Rule):
         text = paragraph.text
         closing = {close: open_ for open_, close in self.PAIRS.items()}
         stack: list[int] = []
-        for i, ch in enumerate(text):
+        for match in MARKS.finditer(text):
+            i, ch = match.start(), match.group()
             if ch in self.PAIRS:
                 stack.append(i)
-            elif ch in closing:
-                if stack and text[stack[-1]] == closing[ch]:
-                    stack.pop()
-                else:
-                    yield Hit(i, i + 1, values=(("mark", closing[ch] + ch),))
+            elif stack and text[stack[-1]] == closing[ch]:
+                stack.pop()
+            else:
+                yield Hit(i, i + 1, values=(("mark", closing[ch] + ch),))
         for i in stack:
             yield Hit(i, i + 1, values=(("mark", text[i] + self.PAIRS[text[i]]),))
+
+
+MARKS = re.compile("[" + re.escape("".join(a + b for a, b in PairedMarksRule.PAIRS.items())) + "]")
 
 
 class MixedScriptRule(DocumentRule):

@@ -100,18 +100,13 @@ class Checker:
         key = (rules, unit)
         cached = self._findings.get(key)
         if cached is None:
-            cached = [self._finding(rule, unit, paragraphs, hit) for rule in rules
-                      for hit in self._paragraph_hits(rule, analysis)]
+            role = analysis.role
+            cached = [self._finding(rule, unit, paragraphs, hit) for rule in rules if role in rule.scope
+                      for hit in analysis.remember(rule.id, lambda r=rule: list(r.paragraph_hits(analysis)))]
             self._findings[key] = cached
             if len(self._findings) > CACHE_SIZE:
                 self._findings.pop(next(iter(self._findings)))
         return cached
-
-    @staticmethod
-    def _paragraph_hits(rule: Rule, analysis: Paragraph) -> list[Hit]:
-        if analysis.role not in rule.scope:
-            return []
-        return analysis.remember(rule.id, lambda: list(rule.paragraph_hits(analysis)))
 
     def _finding(self, rule: Rule, unit: Unit, paragraphs: list[str], hit: Hit) -> Finding:
         index, start = unit.locate(hit.start)

@@ -13,6 +13,7 @@ from ..text.structure import heading_level
 from .matcher import Matcher
 
 
+_has_hanzi = HANZI.search
 HEADING_MAX_CHARS = 40
 # A heading may end in a mark, but holds no sentence before its end.
 SENTENCE_INSIDE = re.compile(f"[{SENTENCE_END}].")
@@ -28,7 +29,7 @@ class Token:
         self.text = text
         self.start = start
         self.end = start + len(text)
-        self.is_word = len(text) >= 2 and bool(HANZI.search(text))
+        self.is_word = len(text) >= 2 and _has_hanzi(text) is not None
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
@@ -76,7 +77,7 @@ class Paragraph:
     @cached_property
     def words(self) -> list[tuple[Token, str]]:
         """Content words (``Token.is_word``) with their tags: what repetition rules watch."""
-        return [(token, tag) for token, tag in self.tagged if token.is_word]
+        return [(token, tag) for token, tag in zip(self.tokens, self.tags) if token.is_word]
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -105,8 +106,9 @@ class Paragraph:
 
 def tokenize(text: str) -> list[Token]:
     tokens, position = [], 0
+    append = tokens.append
     for piece in cut(text):
-        tokens.append(Token(piece, position))
+        append(Token(piece, position))
         position += len(piece)
     return tokens
 
