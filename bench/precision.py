@@ -74,6 +74,8 @@ def report(name: str, characters: int, findings: list[Finding], words: bool) -> 
     by_severity = Counter(f.severity for f in findings)
     print(f"{name}: {characters} characters; non-punctuation warnings {len(loud) * per_k:.2f}/1000"
           f" ({len(loud)}); all: " + ", ".join(f"{s} {n * per_k:.2f}" for s, n in sorted(by_severity.items())))
+    by_category = Counter(f.category for f in findings)
+    print("    by category: " + ", ".join(f"{c} {n}" for c, n in by_category.most_common()))
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_rule[finding.rule].append(finding)
