@@ -134,16 +134,16 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
         anchor = a_part.start
         if b_words and b_words[0].start == b_part.start and text[b_part.start - 1] in CONJUNCT_MARKS:
             anchor = next((a.start for a in a_words if a.text == b_words[0].text), anchor)
+        b_at = {b.start: b.text for b in b_words}
         for a in a_words:
-            for b in b_words:
-                if a.text != b.text:
-                    continue
-                same_start = a.start - a_part.start == b.start - b_part.start
-                aligned = a.start - anchor == b.start - b_part.start
-                same_end = a_part.end - a.end == b_part.end - b.end
-                chained = a.end == a_part.end and b.start == b_part.start
-                if same_start or aligned or same_end or chained:
-                    parallel.update((a.start, b.start))
+            # Where the same word would stand in the next part if the two were parallel.
+            places = (b_part.start + a.start - a_part.start, b_part.start + a.start - anchor,
+                      b_part.end - (a_part.end - a.end) - len(a.text))
+            if a.end == a_part.end:
+                places += (b_part.start,)  # chained (顶真)
+            for place in places:
+                if b_at.get(place) == a.text:
+                    parallel.update((a.start, place))
     for part, words in zip(parts, members):
         body = text[part.start:part.end]
         if len(words) == 1 and body.removeprefix("再") == words[0].text:
