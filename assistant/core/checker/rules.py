@@ -109,7 +109,8 @@ def _example(entry) -> Example:
 class ListRule(Rule):
     """Entries of a word list found by the shared matcher; matched on jieba word boundaries (so 挺
     flags 挺好 but not 挺进) unless ``boundary = "none"``. A ``guard`` regex per entry vetoes a
-    hit when it matches the text around it (six characters either side)."""
+    hit when it matches the text around it (six characters either side). Messages may name the
+    first fix as ``{fix}``."""
 
     GUARD_REACH = 6
 
@@ -134,7 +135,8 @@ class ListRule(Rule):
             if guard is not None and guard.search(text[max(0, start - self.GUARD_REACH):end + self.GUARD_REACH]):
                 continue
             taken = end
-            yield Hit(start, end, self.listed_entries[entry], self.details.get(entry, ()))
+            fixes = self.listed_entries[entry]
+            yield Hit(start, end, fixes, (("fix", fixes[0] if fixes else ""), *self.details.get(entry, ())))
 
 
 class WordsRule(ListRule):
