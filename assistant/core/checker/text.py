@@ -96,7 +96,8 @@ class Paragraph:
 
     @cached_property
     def parallel(self) -> set[int]:
-        return parallel_positions(self.text, self.tokens, self.sentences)
+        return parallel_positions(self.text, self.tokens, self.sentences,
+                                  {token.start: tag for token, tag in zip(self.tokens, self.tags)})
 
     def remember(self, key: str, compute):
         if key not in self.memo:
@@ -113,7 +114,8 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None = None) -> set[int]:
+def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None = None,
+                       tags: dict[int, str] | None = None) -> set[int]:
     """Start offsets of words used in parallel or for emphasis, which repetition rules leave alone.
 
     Clauses are cut at every comma, 顿号, semicolon, colon and sentence end, and at 和/与/及/或.
@@ -121,8 +123,10 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
     from the end, of two consecutive clauses (加强调度，加强协调 / 深入基层，深入群众 / 非常具体、
     非常明确); when a clause opens with the word the previous clause closed with (顶真: 压实责任，
     责任到人); when a conjunct after 、 or 和 opens with a word of the one before (要树立敢于负责、
-    敢于碰硬的作风); when a clause is only that word (落实、落实、再落实); and when the word comes
-    back after one linking character (落实再落实, 落实不落实, 该调整的调整, 讨论来讨论去).
+    敢于碰硬的作风), or after a comma opens with the verb the one before led with and is only that
+    verb and its object (坚决压缩行政开支，压缩集团购买力; ``tags``: part-of-speech tag by token
+    start); when a clause is only that word (落实、落实、再落实); and when the word comes back after
+    one linking character (落实再落实, 落实不落实, 该调整的调整, 讨论来讨论去).
     """
     spans = sentences(text) if spans is None else spans
     parts = [part for sentence in spans for part in _coordinated(text, clauses(text, sentence))]
@@ -134,6 +138,8 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
         anchor = a_part.start
         if b_words and b_words[0].start == b_part.start and text[b_part.start - 1] in CONJUNCT_MARKS:
             anchor = next((a.start for a in a_words if a.text == b_words[0].text), anchor)
+        elif b_words and b_words[0].start == b_part.start and tags is not None:
+            anchor = _shared_verb(a_words, b_words, b_part.end, tags) or anchor
         b_at = {b.start: b.text for b in b_words}
         for a in a_words:
             # Where the same word would stand in the next part if the two were parallel.
@@ -155,6 +161,23 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
         if first.text == second.text and link.text == "再":
             parallel.update((first.start, second.start))
     return parallel
+
+
+# Words that may lead a clause before its verb: 要坚决压缩, 必须切实加强.
+LEADING_TAGS = {"d", "ad", "c", "p", "r", "vd"}
+MODALS = {"必须", "需要", "应当", "应该", "可以", "能够", "务必", "继续", "进一步"}
+
+
+def _shared_verb(a_words: list[Token], b_words: list[Token], b_end: int, tags: dict[int, str]) -> int | None:
+    """Where clause A's leading verb stands, when clause B is that same verb with only its object
+    after it (B has no other verb): the verb is shared, as in 坚决压缩开支，压缩购买力 — but not in
+    按时完成任务，完成情况要报告, whose second clause goes on to a verb of its own."""
+    lead = next((a for a in a_words if tags.get(a.start) not in LEADING_TAGS and a.text not in MODALS), None)
+    if lead is None or lead.text != b_words[0].text or not tags.get(lead.start, "").startswith("v"):
+        return None
+    if any(tags.get(position, "").startswith("v") for position in range(b_words[0].end, b_end)):
+        return None
+    return lead.start
 
 
 def _words_by_part(tokens: list[Token], parts: list[Span]) -> list[list[Token]]:
