@@ -16,7 +16,7 @@ from itertools import chain
 from collections.abc import Iterator
 
 from ..text.segmenter import dictionary_total, word_frequency
-from ..text.sentences import Span, clauses
+from ..text.sentences import SENTENCE_END, Span, clauses
 from ..text.structure import ENUMERATION
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import Paragraph, Token
@@ -55,7 +55,7 @@ class EchoRule(WordWatch):
         self.window = number_of(spec, "window", self.id)
 
     def paragraph_hits(self, paragraph):
-        parallel = paragraph.parallel
+        text = paragraph.text
         last_seen: dict[str, int] = {}
         opening_end = paragraph.sentences[0].end if paragraph.sentences else 0
         words = self.watched_tokens(paragraph)
@@ -65,13 +65,15 @@ class EchoRule(WordWatch):
                 continue  # the subject the paragraph opened with comes back
             previous = last_seen.get(token.text)
             last_seen[token.text] = token.start
-            if previous is None or token.start in parallel or previous in parallel:
+            if previous is None or not len(token.text) < token.start - previous <= self.window:
                 continue
-            if any(previous < s.end <= token.start for s in paragraph.sentences):
+            if any(mark in text[previous:token.start] for mark in SENTENCE_END):
                 continue  # across a sentence end: the next sentence takes up the word (顶真)
-            distance = token.start - previous
-            if len(token.text) < distance <= self.window and not self._contrast(paragraph.text, previous, token.start):
-                yield Hit(token.start, token.end, values=(("distance", distance),))
+            # The parallel positions are only worked out for a paragraph that has a close repeat.
+            if token.start in paragraph.parallel or previous in paragraph.parallel:
+                continue
+            if not self._contrast(text, previous, token.start):
+                yield Hit(token.start, token.end, values=(("distance", token.start - previous),))
 
     @staticmethod
     def _contrast(text: str, first: int, second: int) -> bool:
@@ -111,12 +113,14 @@ class SentenceRepeatRule(WordWatch):
         self.loud_count = number_of(spec, "loud_count", self.id)
 
     def paragraph_hits(self, paragraph):
-        parallel, sentences = paragraph.parallel, paragraph.sentences
-        if not sentences:
-            return
+        sentences = paragraph.sentences
+        words = self.watched_tokens(paragraph)
+        if not sentences or not _repeats(words, self.min_count):
+            return  # no word used min_count times at all: no need for the parallel positions
+        parallel = paragraph.parallel
         ends = [sentence.end for sentence in sentences]
         by_sentence: list[list[Token]] = [[] for _ in sentences]
-        for token in self.watched_tokens(paragraph):
+        for token in words:
             if token.start not in parallel:
                 index = bisect_right(ends, token.start)
                 if index < len(sentences):
@@ -208,6 +212,11 @@ class OpenerRule(Rule):
         return words
 
 
+def _repeats(words: list[Token], count: int) -> bool:
+    """Is any word used ``count`` times or more?"""
+    return bool(words) and Counter(t.text for t in words).most_common(1)[0][1] >= count
+
+
 def _common(a: list[str], b: list[str]) -> list[str]:
     shared = []
     for x, y in zip(a, b):
@@ -276,8 +285,11 @@ class WindowOveruseRule(DocumentRule, WordWatch):
     def windows(self, paragraph: Paragraph) -> list[tuple[int, Counter[str], dict[str, Token], set[str]]]:
         """(tokens in the window, counts of watched non-parallel words, first use of each, the
         words of the window's first sentence) for consecutive windows of whole sentences; the first
-        window's first sentence is the paragraph's."""
-        parallel, tokens, tags = paragraph.parallel, paragraph.tokens, paragraph.tags
+        window's first sentence is the paragraph's. In a paragraph where no word comes back
+        ``min_count`` times parallel uses are counted too: nothing there can be flagged."""
+        tokens, tags = paragraph.tokens, paragraph.tags
+        # Parallel uses only matter where some word comes back min_count times.
+        parallel = paragraph.parallel if _repeats(self.watched_tokens(paragraph), self.min_count) else set()
         groups: list[list[Span]] = [[]]
         for sentence in paragraph.sentences:
             groups[-1].append(sentence)
