@@ -72,7 +72,7 @@ def test_thresholds_in_rule_files_are_the_corpus_calibration():
     calibrated = calibrate(RULES, texts)
     declared = {}
     for rule in RULES:
-        for parameter in ("window", "min_count", "loud_count", "max_chars", "ratio", "run", "loud_run", "short",
+        for parameter in ("window", "min_count", "loud_count", "max_chars", "loud_chars", "ratio", "run", "loud_run", "short",
                           "parallel_clauses", "window_chars", "theme_share", "domain_frequency", "local_share"):
             if hasattr(rule, parameter):
                 declared[f"{rule.id}.{parameter}"] = getattr(rule, parameter)

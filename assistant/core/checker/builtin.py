@@ -16,13 +16,15 @@ from .text import Paragraph
 
 
 class LongSentenceRule(Rule):
-    """A sentence longer than ``max_chars`` characters: too long to read aloud in one breath.
+    """A sentence longer than ``max_chars`` characters: too long to read aloud in one breath; a
+    hint, and a warning beyond ``loud_chars``.
     A sentence of 排比 (``parallel_clauses`` or more clauses opening in parallel: 更加注重……，更加
     注重……) is long on purpose and reads well."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.max_chars = number_of(spec, "max_chars", self.id)
+        self.loud_chars = number_of(spec, "loud_chars", self.id)
         self.parallel_clauses = number_of(spec, "parallel_clauses", self.id)
 
     def paragraph_hits(self, paragraph):
@@ -30,7 +32,8 @@ class LongSentenceRule(Rule):
         for sentence in paragraph.sentences:
             length = len(text[sentence.start:sentence.end].strip())
             if length > self.max_chars and not self._parallel(paragraph, sentence):
-                yield Hit(sentence.start, sentence.end, values=(("length", length),))
+                yield Hit(sentence.start, sentence.end, values=(("length", length),),
+                          severity="warning" if length > self.loud_chars else "info")
 
     def _parallel(self, paragraph: Paragraph, sentence: Span) -> bool:
         opening = sum(1 for clause in clauses(paragraph.text, sentence) if clause.start in paragraph.parallel)

@@ -8,7 +8,8 @@ value the rule files must carry (tests/core/test_checker_rules.py checks they ag
 - window overuse count: the smallest number of uses in a window at which edited text gives at most
   0.3 findings per 1,000 characters (the subject left out, as the rule does; its ratio, at least
   20 times the everyday rate, is fixed: it only keeps words that common out of the count);
-- long sentence: the 99th percentile of sentence length, rounded up to a multiple of 5;
+- long sentence: the 99th percentile of sentence length (a hint beyond it) and the 99.5th (a
+  warning beyond it), rounded up to a multiple of 5;
 - document overuse ratio: over the texts, the median of each text's 4th-highest observed/expected
   ratio, so a typical text reports about three theme words.
 """
@@ -29,6 +30,7 @@ ECHO_PERCENTILE = 0.02
 # Windows of edited text the overuse rule may flag, per 1,000 characters.
 WINDOW_OVERUSE_RATE = 0.3
 LONG_SENTENCE_PERCENTILE = 0.99
+LOUD_SENTENCE_PERCENTILE = 0.995
 THEME_WORDS_PER_TEXT = 3
 HELD_OUT_EVERY = 5
 
@@ -67,6 +69,7 @@ def calibrate(rules, texts: dict[str, list[str]]) -> dict[str, int | float]:
         elif isinstance(rule, LongSentenceRule):
             lengths = [len(p.text[s.start:s.end].strip()) for p in paragraphs for s in p.sentences]
             values[f"{rule.id}.max_chars"] = 5 * math.ceil(percentile(lengths, LONG_SENTENCE_PERCENTILE) / 5)
+            values[f"{rule.id}.loud_chars"] = 5 * math.ceil(percentile(lengths, LOUD_SENTENCE_PERCENTILE) / 5)
         elif isinstance(rule, DocumentOveruseRule):
             values[f"{rule.id}.ratio"] = round(percentile(
                 [_theme_ratio(rule, ps) for ps in texts.values()], 0.5), 1)
