@@ -42,6 +42,9 @@ def gc_paused() -> Iterator[None]:
 
 
 class Checker:
+    """The rules, the user's settings and the caches: one per window or command; ``alternatives``
+    adds phrase-bank suggestions to findings of the categories that offer them."""
+
     def __init__(self, rules: list[Rule] | None = None, settings: CheckSettings | None = None,
                  alternatives: Callable[[str], list[str]] | None = None):
         self.rules = rules if rules is not None else load_rules()
