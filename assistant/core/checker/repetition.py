@@ -41,7 +41,7 @@ class WordWatch(Rule):
 
 
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
-CONTRAST_WORDS = ("还是", "并且", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更")
+CONTRAST_WORDS = ("还是", "并且", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又")
 
 
 class EchoRule(WordWatch):
@@ -78,7 +78,7 @@ class EchoRule(WordWatch):
     @staticmethod
     def _contrast(text: str, first: int, second: int) -> bool:
         """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党, 团结一切可以
-        团结的力量, 是重要的，更重要的是."""
+        团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立."""
         between = text[first:second]
         return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
 

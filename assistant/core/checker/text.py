@@ -126,7 +126,8 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
     敢于碰硬的作风), or after a comma opens with the verb the one before led with and is only that
     verb and its object (坚决压缩行政开支，压缩集团购买力; ``tags``: part-of-speech tag by token
     start); when a clause is only that word (落实、落实、再落实); and when the word comes back after
-    one linking character (落实再落实, 落实不落实, 该调整的调整, 讨论来讨论去).
+    one linking character (落实再落实, 落实不落实, 该调整的调整, 讨论来讨论去, 僵化半僵化); and when
+    conjuncts share their head (竞争性支持和稳定支持).
     """
     spans = sentences(text) if spans is None else spans
     parts = [part for sentence in spans for part in _coordinated(text, clauses(text, sentence))]
@@ -147,6 +148,9 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
                       b_part.end - (a_part.end - a.end) - len(a.text))
             if a.end == a_part.end:
                 places += (b_part.start,)  # chained (顶真)
+                if text[b_part.start - 1] in CONJUNCT_MARKS:
+                    # a shared head after a modifier: 竞争性支持和稳定支持
+                    places += tuple(range(b_part.start + 1, min(b_part.start + HEAD_REACH, b_part.end)))
             for place in places:
                 if b_at.get(place) == a.text:
                     parallel.update((a.start, place))
@@ -194,11 +198,13 @@ def _words_by_part(tokens: list[Token], parts: list[Span]) -> list[list[Token]]:
     return members
 
 
-LINKS = {"再", "不", "没", "的", "又", "和", "与", "或", "及", "还是", "来", "了"}
+LINKS = {"再", "不", "没", "的", "又", "和", "与", "或", "及", "还是", "来", "了", "半"}
 COORDINATORS = "和与及或"
 # A conjunct opening with a word of the one before it is coordination: 敢于负责、敢于碰硬;
 # 具体部门和具体人.
 CONJUNCT_MARKS = "、" + COORDINATORS
+# How far into a conjunct its head may stand after a modifier (竞争性支持和稳定支持).
+HEAD_REACH = 6
 
 
 def _coordinated(text: str, parts: list[Span]) -> list[Span]:
