@@ -7,8 +7,8 @@ shapes drafts arrive in:
 - ``wrapped``: every paragraph hard-wrapped at 34 characters (copied from a PDF);
 - ``pasted``: each text as one huge paragraph (copied from a web page).
 Prints findings per 1,000 characters per severity, the non-punctuation warning rate (warnings and
-errors outside ``punctuation``; target ≤ 1.5), per-rule rates, and with ``--words`` the most
-frequently flagged words per rule.
+errors outside ``punctuation``; target ≤ 1.5), per-category and per-rule rates, with ``--files``
+the rate of each text, and with ``--words`` the most frequently flagged words per rule.
 Run: .venv/bin/python bench/precision.py [--words] [--shape lines] [--set extra-held-out]
 """
 
@@ -58,13 +58,18 @@ def shaped(paragraphs: list[str], shape: str) -> list[str]:
     return paragraphs
 
 
-def measure(texts: dict[str, list[str]], shape: str) -> tuple[int, list[Finding]]:
+def measure(texts: dict[str, list[str]], shape: str, per_file: bool = False) -> tuple[int, list[Finding]]:
     checker = Checker()
     characters, findings = 0, []
-    for paragraphs in texts.values():
+    for name, paragraphs in texts.items():
         document = shaped(paragraphs, shape)
-        characters += sum(len(p) for p in document)
-        findings += checker.check(document)
+        size = sum(len(p) for p in document)
+        found = checker.check(document)
+        characters += size
+        findings += found
+        if per_file:
+            loud = sum(1 for f in found if f.severity in LOUD and f.category != "punctuation")
+            print(f"    {name:28} {size:7} characters {loud * 1000 / size:5.2f}/1000")
     return characters, findings
 
 
@@ -93,12 +98,13 @@ def main() -> None:
     parser.add_argument("--words", action="store_true", help="list the 20 most flagged words per rule")
     parser.add_argument("--shape", choices=["lines", "wrapped", "pasted"], action="append")
     parser.add_argument("--set", choices=["seeds", "extra", "extra-held-out"], action="append")
+    parser.add_argument("--files", action="store_true", help="the non-punctuation warning rate of each text")
     args = parser.parse_args()
     sets = corpus_sets()
     worst = 0.0
     for set_name in args.set or list(sets):
         for shape in args.shape or ["lines", "wrapped", "pasted"]:
-            characters, findings = measure(sets[set_name], shape)
+            characters, findings = measure(sets[set_name], shape, args.files)
             worst = max(worst, report(f"{set_name}/{shape}", characters, findings, args.words))
     print(f"worst non-punctuation warning rate: {worst:.2f}/1000 (target ≤ 1.5)")
 

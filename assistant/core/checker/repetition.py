@@ -41,7 +41,7 @@ class WordWatch(Rule):
 
 
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
-CONTRAST_WORDS = ("还是", "并且", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又")
+CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又")
 
 
 class EchoRule(WordWatch):
@@ -168,10 +168,14 @@ class OpenerRule(Rule):
     @staticmethod
     def _parallel(paragraph: Paragraph, run: list[Span]) -> bool:
         """排比: sentences joined by semicolons (分号 separates parallel clauses, GB/T 15834-2011
-        4.6), or that also open their second clause with one same content word (突出同向同频，
-        完善……。突出全程跟进，完善……)."""
+        4.6), a series of directives opening with the same verb (坚持……。坚持……。), or sentences
+        that also open their second clause with one same content word (突出同向同频，完善……。突出
+        全程跟进，完善……). A subject said again (会议强调, 各地要, 我们) is what reads as monotony."""
         if all(paragraph.text[s.end - 1] in "；;" for s in run[:-1]):
             return True
+        first = next((tag for token, tag in paragraph.tagged if token.start == run[0].start), "")
+        if first.startswith("v"):
+            return True  # directives in a row (坚持……。坚持……。坚持……。): the report's 排比
         seconds = set()
         for sentence in run:
             parts = clauses(paragraph.text, sentence)

@@ -126,8 +126,8 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
     敢于碰硬的作风), or after a comma opens with the verb the one before led with and is only that
     verb and its object (坚决压缩行政开支，压缩集团购买力; ``tags``: part-of-speech tag by token
     start); when a clause is only that word (落实、落实、再落实); and when the word comes back after
-    one linking character (落实再落实, 落实不落实, 该调整的调整, 讨论来讨论去, 僵化半僵化); and when
-    conjuncts share their head (竞争性支持和稳定支持).
+    one linking character (落实再落实, 落实不落实, 该调整的调整, 讨论来讨论去, 僵化半僵化); when
+    conjuncts share their head (竞争性支持和稳定支持); and in 回环 (在改革中发展，在发展中改革).
     """
     spans = sentences(text) if spans is None else spans
     parts = [part for sentence in spans for part in _coordinated(text, clauses(text, sentence))]
@@ -154,6 +154,8 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
             for place in places:
                 if b_at.get(place) == a.text:
                     parallel.update((a.start, place))
+    for (a_part, a_words), (b_part, b_words) in zip(zip(parts, members), zip(parts[1:], members[1:])):
+        parallel.update(_chiasmus(text, a_part, b_part, a_words, b_words))
     for part, words in zip(parts, members):
         body = text[part.start:part.end]
         if len(words) == 1 and body.removeprefix("再") == words[0].text:
@@ -165,6 +167,19 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
         if first.text == second.text and link.text == "再":
             parallel.update((first.start, second.start))
     return parallel
+
+
+def _chiasmus(text: str, a_part: Span, b_part: Span, a_words: list[Token], b_words: list[Token]) -> set[int]:
+    """回环: two words in one clause, in the reverse order in the next (在改革中发展，在发展中改革).
+    Found in the clauses' text, not their tokens: jieba often glues one of the words to a neighbour
+    (在改革中, 促发展)."""
+    a_text, b_text = text[a_part.start:a_part.end], text[b_part.start:b_part.end]
+    candidates = {t.text for t in a_words + b_words}
+    placed = sorted((a_text.find(w), b_text.find(w), w) for w in candidates if w in a_text and w in b_text)
+    for (_, b_first, x), (_, b_second, y) in zip(placed, placed[1:]):
+        if b_first > b_second and x not in y and y not in x:
+            return {t.start for t in a_words + b_words if t.text in (x, y)}
+    return set()
 
 
 # Words that may lead a clause before its verb: 要坚决压缩, 必须切实加强.
