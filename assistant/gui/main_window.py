@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import Finding
+from ..core.checker.model import ALTERNATIVES_FOR
 from ..core.checker.setup import user_checker
 from ..core.conversion import CONFIGS, Converter, user_protected_terms
 from ..core.document import Document, new_document, open_document
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def _cursor_moved(self) -> None:
         finding = self.editor.finding_at(self.editor.textCursor().position())
-        if finding is not None and finding.category in ("repetition", "colloquial", "vague", "redundant"):
+        if finding is not None and finding.category in ALTERNATIVES_FOR:
             self.phrase_panel.show_alternatives(finding.text)
 
     def _ignore_here(self, finding: Finding) -> None:

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_folder, serialise
 from assistant.core.phrasebank.clean import clean_file
 from assistant.core.phrasebank.extract import KINDS, SLOT
 from assistant.core.script import script_marks
 from assistant.core.text.segmenter import cut
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHARED
 
 CORPUS = ROOT / "resources" / "corpus"
 BUNDLED = ROOT / "resources" / "phrasebank" / "bank.json"
@@ -85,15 +86,49 @@ def test_words_and_collocations_are_whole_words_in_their_examples(bank):
         assert on_boundaries or bounded, (text, sentence)
 
 
+# Alternatives an official would accept where the word stands (the five words and three of
+# the weak or overused words the checker flags most): each list is what the word means in its
+# common slots (推进改革/工作, 提高能力/水平, 重视民生, 认真落实/学习, 很多问题/企业).
+FITTING = {
+    "推进": {"推动", "促进", "加快", "实施", "开展", "深化"},
+    "提高": {"提升", "增强", "改善", "增加", "强化"},
+    "重视": {"高度重视", "关注", "注重", "关心", "强调"},
+    "认真": {"切实", "扎实", "严格", "深入", "全面"},
+    "很多": {"大量", "众多", "许多", "不少", "较多"},
+    "加强": {"强化", "完善", "健全", "加大"},
+    "落实": {"贯彻", "执行", "压实", "完成"},
+    "搞好": {"抓好", "做好", "做实", "落实到位"},
+}
+# Words that never stand in for these (what corpus similarity used to offer for 推进 and 提高).
+UNRELATED = {"推进": {"实现", "做好", "学习", "保证", "组织"}, "提高": {"体现", "加强", "建立"}}
+
+
 def test_acceptance_alternatives():
     phrases = PhraseBank.load()
-    expected = {"加强": {"强化", "健全", "完善", "改进", "增强"}, "落实": {"抓实", "贯彻", "执行", "推进"},
-                "搞好": {"做好", "抓好", "抓实", "办好"}}
-    for word, sensible in expected.items():
+    for word, fitting in FITTING.items():
         offered = [p.text for p in phrases.alternatives(word)]
-        assert len(offered) >= 5, (word, offered)
-        assert len(sensible & set(offered)) >= len(sensible) - 1, (word, offered)
+        assert len(offered) >= min(5, len(fitting)), (word, offered)
+        assert fitting <= set(offered), (word, offered)
+        assert not UNRELATED.get(word, set()) & set(offered), (word, offered)
         assert all(p.reason for p in phrases.alternatives(word))
+
+
+# Group words the corpora never show in the group's slot (within three characters), kept because
+# the collocation is standard 公文 usage: checked by reading, not by the corpus.
+UNATTESTED = {"秉持", "打造", "避免", "组织开展", "整治", "用好", "督促", "督导", "督查", "核查", "梳理", "提炼", "学习",
+              "学习贯彻", "领会", "汇聚", "主动", "奋力", "格外", "突出", "务实", "正面", "良好", "众多", "部分", "发挥好"}
+
+
+def test_every_synonym_is_attested_in_its_slot_or_known_standard():
+    corpus = "".join(p.read_text(encoding="utf-8") for folder in (CORPUS, SHARED / "corpus-extra")
+                     for p in sorted(folder.glob("*.txt")))
+    unattested = set()
+    for words, _, slot in synonyms().groups:
+        assert len(words) == len(set(words)) >= 2 and slot, words
+        for word in words:
+            if not any(re.search(re.escape(word) + ".{0,3}?" + re.escape(s), corpus) for s in slot):
+                unattested.add(word)
+    assert unattested == UNATTESTED
 
 
 def test_search_by_prefix_substring_initials_and_category():

@@ -1,87 +1,59 @@
-"""Alternatives: replacement candidates for a word, ranked, each with a short reason.
+"""Alternatives: words that mean nearly the same thing where a word stands.
 
-Built from the corpus when the bank is built: two verbs that take the same objects do the same
-job (加强/强化 both take 管理、监督), and words used between the same neighbours play the same
-part (context similarity). At run time the hand-kept weak → preferred table
-(resources/phrasebank/preferred.toml) comes first, then these, then bank entries built on the word.
+From the hand-kept near-synonym groups of resources/phrasebank/synonyms.toml: each group names the
+slot it fits (提高/提升/增强 — 能力、水平), so 推进 offers 推动、促进 (for 改革、发展) and 加快 (for 建设、
+进度), never the unrelated words that merely share contexts with it in a corpus; multi-word
+replacements for weak or spoken words (搞好 → 抓好、做实、落实到位) come first. When the bank is built,
+each candidate gets an example sentence from the corpus.
 """
 
 from __future__ import annotations
 
-import math
 import tomllib
-from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import resource_path
-from ..text.hanzi import HANZI_ONLY
-from .extract import LIGHT_VERBS, OBJECT_TAGS, Corpus
+from .extract import Corpus
 
-MIN_OCCURRENCES = 3
-KEEP = 8
-MIN_SCORE = 0.15
-MAX_SHARED = 150  # a context shared by more words than this (after 的, before ，) says nothing
+SLOT_WORDS_SHOWN = 3
 
 
-def similar_words(corpus: Corpus) -> tuple[dict[str, list[list]], dict[str, dict]]:
-    """For each frequent word: up to KEEP (candidate, score, reason) lists, and an example
-    sentence for every candidate (and every preferred word) found in the corpus."""
-    objects: dict[str, Counter] = defaultdict(Counter)
-    contexts: dict[str, Counter] = defaultdict(Counter)
-    tags: dict[str, Counter] = defaultdict(Counter)
-    for sentence in corpus.sentences:
-        words = sentence.words
-        for i, (word, tag) in enumerate(words):
-            if not HANZI_ONLY.match(word) or len(word) < 2:
-                continue
-            tags[word][tag[:1]] += 1
-            if i > 0:
-                contexts[word]["<" + words[i - 1][0]] += 1
-            if i + 1 < len(words):
-                contexts[word][">" + words[i + 1][0]] += 1
-                if tag == "v" and words[i + 1][1] in OBJECT_TAGS:
-                    objects[word][words[i + 1][0]] += 1
-    frequent = sorted(w for w, t in tags.items() if sum(t.values()) >= MIN_OCCURRENCES)
-    pos = {w: tags[w].most_common(1)[0][0] for w in frequent}
-    norms = {w: math.sqrt(sum(c * c for c in contexts[w].values())) for w in frequent}
-    sharing: dict[str, set[str]] = defaultdict(set)
-    for word in frequent:
-        for key in list(contexts[word]) + ["o" + obj for obj in objects[word]]:
-            sharing[key].add(word)
-    similar: dict[str, list[list]] = {}
-    for word in frequent:
-        keys = list(contexts[word]) + ["o" + obj for obj in objects[word]]
-        candidates = set().union(*(sharing[k] for k in keys if len(sharing[k]) <= MAX_SHARED))
-        scored = []
-        for other in sorted(candidates):
-            if other == word or pos[other] != pos[word] or other in LIGHT_VERBS:
-                continue
-            shared = sorted(set(objects[word]) & set(objects[other]))
-            context = _cosine(contexts[word], contexts[other], norms[word], norms[other])
-            score = round(0.25 * len(shared) + context, 3)
-            if score >= MIN_SCORE:
-                reason = (f"同样搭配“{'、'.join(shared[:3])}”" if shared else "用法语境相近")
-                scored.append([other, score, reason])
-        scored.sort(key=lambda item: (-item[1], item[0]))
-        if scored:
-            similar[word] = scored[:KEEP]
-    wanted = {c for items in similar.values() for c, _, _ in items} | {w for ws in preferred().values() for w in ws}
-    examples = {}
-    for word in sorted(wanted):
-        example = corpus.example(word)
-        if example is not None:
-            examples[word] = {"sentence": example.sentence, "source": example.source, "frequency": corpus.count(word)}
-    return similar, examples
+@dataclass(frozen=True)
+class Synonyms:
+    groups: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]  # (words, part of speech, slot)
+    replace: dict[str, tuple[str, ...]]
 
+    def candidates(self, word: str) -> list[tuple[str, str]]:
+        """(alternative, reason) for ``word``: its replacements, then the other words of each of its
+        groups with the slot they share."""
+        found: list[tuple[str, str]] = [(w, "更规范的说法") for w in self.replace.get(word, ())]
+        for words, _, slot in self.groups:
+            if word in words:
+                reason = f"近义，可用于“{'、'.join(slot[:SLOT_WORDS_SHOWN])}”等"
+                found += [(w, reason) for w in words if w != word]
+        unique: dict[str, str] = {}
+        for candidate, reason in found:
+            unique.setdefault(candidate, reason)
+        return list(unique.items())
 
-def _cosine(a: Counter, b: Counter, norm_a: float, norm_b: float) -> float:
-    if not norm_a or not norm_b:
-        return 0.0
-    small, large = (a, b) if len(a) < len(b) else (b, a)
-    return sum(count * large.get(key, 0) for key, count in small.items()) / (norm_a * norm_b)
+    def words(self) -> set[str]:
+        return {w for words, _, _ in self.groups for w in words} | {w for ws in self.replace.values() for w in ws}
 
 
 @lru_cache(maxsize=1)
-def preferred() -> dict[str, list[str]]:
-    with open(resource_path("phrasebank", "preferred.toml"), "rb") as handle:
-        return tomllib.load(handle)["preferred"]
+def synonyms() -> Synonyms:
+    with open(resource_path("phrasebank", "synonyms.toml"), "rb") as handle:
+        data = tomllib.load(handle)
+    groups = tuple((tuple(g["words"]), g["pos"], tuple(g["slot"])) for g in data["group"])
+    return Synonyms(groups, {r["word"]: tuple(r["with"]) for r in data["replace"]})
+
+
+def word_examples(corpus: Corpus) -> dict[str, dict]:
+    """An example sentence (and the corpus frequency) of every alternative the corpus holds."""
+    examples = {}
+    for word in sorted(synonyms().words()):
+        example = corpus.example(word)
+        if example is not None:
+            examples[word] = {"sentence": example.sentence, "source": example.source, "frequency": corpus.count(word)}
+    return examples

@@ -14,12 +14,11 @@ from pathlib import Path
 
 from ..resources import resource_path
 from ..userdata import data_dir, load_json, save_json
-from .alternatives import preferred
+from .alternatives import synonyms
 from .extract import KINDS
 from .pinyin import initials
 
 MAX_CANDIDATES = 3000
-STRONG_CONTEXT = 0.6
 
 
 @dataclass
@@ -49,7 +48,6 @@ class Phrase:
 @dataclass
 class PhraseBank:
     phrases: list[Phrase]
-    similar: dict[str, list[list]] = field(default_factory=dict)
     word_examples: dict[str, dict] = field(default_factory=dict)
     note: str = ""
 
@@ -75,7 +73,7 @@ class PhraseBank:
         phrases = [Phrase.from_json(e) for e in bundled["entries"]]
         known = {p.text for p in phrases}
         phrases += [Phrase.from_json(e, user=True) for e in user.get("entries", []) if e["text"] not in known]
-        return cls(phrases, bundled.get("similar", {}), bundled.get("word_examples", {}), note)
+        return cls(phrases, bundled.get("word_examples", {}), note)
 
     def get(self, text: str) -> Phrase | None:
         return self._by_text.get(text)
@@ -124,19 +122,9 @@ class PhraseBank:
         return (category is None or phrase.category == category) and (kind is None or phrase.kind == kind)
 
     def alternatives(self, word: str, limit: int = 10) -> list[Phrase]:
-        """Replacement candidates for ``word``: the preferred table, then words that take the same
-        objects or stand in the same contexts, then bank phrases built on a similar word."""
-        found: list[Phrase] = []
-        for candidate in preferred().get(word, []):
-            found.append(self._as_phrase(candidate, "公文常用说法"))
-        for candidate, score, reason in self.similar.get(word, []):
-            if reason.startswith("同样搭配") or score >= STRONG_CONTEXT:
-                found.append(self._as_phrase(candidate, reason))
-        unique: dict[str, Phrase] = {}
-        for phrase in found:
-            if phrase.text != word:
-                unique.setdefault(phrase.text, phrase)
-        return list(unique.values())[:limit]
+        """Words that mean nearly the same where ``word`` stands (synonyms.toml), each with its
+        reason and, where the corpus has one, an example."""
+        return [self._as_phrase(text, reason) for text, reason in synonyms().candidates(word)][:limit]
 
     def _as_phrase(self, text: str, reason: str) -> Phrase:
         entry = self.get(text)

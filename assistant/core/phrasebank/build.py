@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..document import open_document
 from ..errors import DocumentError
-from .alternatives import similar_words
+from .alternatives import word_examples
 from .clean import CleanParagraph, clean_text
 from .extract import Corpus, extract
 
@@ -34,16 +34,14 @@ def read_folder(folder: Path, notes: list[str] | None = None, progress=None) -> 
 
 
 def build_bank(paragraphs: list[CleanParagraph]) -> dict:
-    """The bank as a JSON-ready dict: entries, and for alternatives the similar words."""
+    """The bank as a JSON-ready dict: entries, and example sentences for the alternatives."""
     corpus = Corpus(paragraphs)
     entries = extract(paragraphs, corpus)
-    similar, word_examples = similar_words(corpus)
     return {
         "format": FORMAT,
         "sources": sorted({p.source for p in paragraphs}),
         "entries": [entry.to_json() for entry in entries],
-        "similar": similar,
-        "word_examples": word_examples,
+        "word_examples": word_examples(corpus),
     }
 
 
