@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QProgressDialog)
 
 from .. import APP_NAME, __version__
-from ..core.checker.model import Finding
-from ..core.checker.model import ALTERNATIVES_FOR
+from ..core.checker.model import ALTERNATIVES_FOR, Finding
 from ..core.checker.setup import user_checker
 from ..core.conversion import CONFIGS, Converter, user_protected_terms
 from ..core.document import Document, new_document, open_document
