@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -103,6 +104,10 @@ class Corpus:
                 words = [(pair.word, pair.flag) for pair in tagger.cut(text)]
                 self.sentences.append(Sentence(text, f"{paragraph.source}:{paragraph.line}", words))
         self.text = "\n".join(s.text for s in self.sentences)
+        self._starts, position = [], 0
+        for sentence in self.sentences:
+            self._starts.append(position)
+            position += len(sentence.text) + 1
 
     def stretch(self, first: Sentence, last: Sentence) -> Example:
         """The paragraph text from the start of ``first`` to the end of ``last`` (same paragraph)."""
@@ -115,13 +120,16 @@ class Corpus:
         return self.text.count(text)
 
     def example(self, text: str, whole_words: bool = True) -> Example | None:
-        """The first sentence holding ``text`` on word boundaries (``whole_words``), or None."""
-        for sentence in self.sentences:
-            start = sentence.text.find(text)
-            while start >= 0:
-                if not whole_words or {start, start + len(text)} <= sentence.boundaries():
-                    return Example(sentence.text, sentence.source)
-                start = sentence.text.find(text, start + 1)
+        """The first sentence holding ``text`` on word boundaries (``whole_words``), or None: found
+        with ``str.find`` in the joined text, so a rare phrase costs no walk over every sentence."""
+        position = self.text.find(text)
+        while position >= 0:
+            index = bisect_right(self._starts, position) - 1
+            sentence, start = self.sentences[index], position - self._starts[index]
+            if start + len(text) <= len(sentence.text) and (
+                    not whole_words or {start, start + len(text)} <= sentence.boundaries()):
+                return Example(sentence.text, sentence.source)
+            position = self.text.find(text, position + 1)
         return None
 
 
@@ -376,32 +384,34 @@ def discover_phrases(corpus: Corpus, n: int = 4) -> list[str]:
     chars = Counter(text)
     pieces = Counter(text[i:i + k] for k in range(2, n) for i in range(len(text) - k + 1))
     total = len(text)
-    found = []
+    cohesive = set()
     for gram, count in sorted(grams.items()):
         if count < 2 or gram[0] in FUNCTION_CHARS or gram[-1] in FUNCTION_CHARS:
             continue
         cohesion = min(math.log(count * total / ((pieces[gram[:k]] if k > 1 else chars[gram[:k]]) *
                                                  (pieces[gram[k:]] if n - k > 1 else chars[gram[k:]])))
                        for k in range(1, n))
-        if cohesion < MIN_PMI:
+        if cohesion >= MIN_PMI:
+            cohesive.add(gram)
+    neighbours = _neighbours(text, cohesive, n)
+    return [gram for gram in sorted(cohesive)
+            if min(_entropy(neighbours[gram][0]), _entropy(neighbours[gram][1])) >= MIN_ENTROPY]
+
+
+def _neighbours(text: str, grams: set[str], n: int) -> dict[str, tuple[Counter, Counter]]:
+    """The characters on the left and on the right of every occurrence of each gram, in one pass;
+    every punctuation boundary is a fresh context (a phrase between commas is free)."""
+    found: dict[str, tuple[Counter, Counter]] = {gram: (Counter(), Counter()) for gram in grams}
+    for start in range(len(text) - n + 1):
+        gram = text[start:start + n]
+        if gram not in found:
             continue
-        left, right = _neighbours(text, gram)
-        if min(_entropy(left), _entropy(right)) >= MIN_ENTROPY:
-            found.append(gram)
-    return found
-
-
-def _neighbours(text: str, gram: str) -> tuple[Counter, Counter]:
-    left, right = Counter(), Counter()
-    start = text.find(gram)
-    while start >= 0:
+        left, right = found[gram]
         before = text[start - 1] if start > 0 else "^"
-        after = text[start + len(gram)] if start + len(gram) < len(text) else "$"
-        # every punctuation boundary is a fresh context: a phrase between commas is free
+        after = text[start + n] if start + n < len(text) else "$"
         left[before if HANZI_ONLY.match(before) else f"#{start}"] += 1
         right[after if HANZI_ONLY.match(after) else f"#{start}"] += 1
-        start = text.find(gram, start + 1)
-    return left, right
+    return found
 
 
 def _entropy(counts: Counter) -> float:
