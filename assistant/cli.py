@@ -18,7 +18,7 @@ from .core.export.fonts import check_fonts
 from .core.export.gongwen import GongwenSettings, export_gongwen
 from .core.export.review import export_reviewed
 from .core.phrasebank.bank import PhraseBank
-from .core.phrasebank.build import build_bank, read_folder, write_bank
+from .core.phrasebank.build import build_bank, read_corpus, write_bank
 from .core.phrasebank.extract import KINDS
 from .core.errors import DocumentError
 from .core.userdata import read_word_list
@@ -133,13 +133,13 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
 def cmd_phrasebank(args: argparse.Namespace) -> int:
     """Build a bank file from a folder, or add a folder of the user's documents to their bank."""
     notes: list[str] = []
-    paragraphs = read_folder(Path(args.folder), notes)
+    paragraphs, primary = read_corpus(Path(args.folder), notes)
     for note in notes:
         print(f"注意：{note}", file=sys.stderr)
     if not paragraphs:
         print(f"错误：文件夹“{args.folder}”中没有可用的 .txt 或 .docx 文件。", file=sys.stderr)
         return EXIT_DOCUMENT_ERROR
-    bank = build_bank(paragraphs)
+    bank = build_bank(paragraphs, primary)
     if args.action == "build":
         write_bank(bank, Path(args.out))
         print(f"已生成短语库：{len(bank['entries'])} 条，保存到 {args.out}", file=sys.stderr)

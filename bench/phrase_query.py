@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.core.phrasebank.bank import Phrase, PhraseBank  # noqa: E402
-from assistant.core.phrasebank.build import build_bank, read_folder  # noqa: E402
+from assistant.core.phrasebank.build import build_bank, read_corpus  # noqa: E402
 from assistant.core.resources import resource_path  # noqa: E402
 
 SIZE = 100_000
@@ -25,7 +25,7 @@ QUERIES = ["落实", "狠", "责任", "抓", "hzls", "zz", "真抓实干", "压�
 
 def main() -> None:
     start = time.perf_counter()
-    build_bank(read_folder(resource_path("corpus")))
+    build_bank(*read_corpus(resource_path("corpus")))
     print(f"build from the corpus: {time.perf_counter() - start:.2f} s   (target < 30 s)")
 
     bundled = PhraseBank.load().phrases

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
-from assistant.core.phrasebank.build import build_bank, read_folder, serialise
+from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import clean_file
 from assistant.core.phrasebank.extract import KINDS, SLOT
 from assistant.core.script import script_marks
@@ -35,7 +35,7 @@ def cleaned() -> dict[tuple[str, int], str]:
 
 
 def test_rebuilding_from_the_corpus_gives_the_committed_file_byte_for_byte():
-    assert serialise(build_bank(read_folder(CORPUS))) == BUNDLED.read_bytes()
+    assert serialise(build_bank(*read_corpus(CORPUS))) == BUNDLED.read_bytes()
 
 
 def test_bank_size_and_kinds(bank):

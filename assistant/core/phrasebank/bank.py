@@ -8,6 +8,7 @@ bundled file is read-only; the user's additions live in the per-user data folder
 from __future__ import annotations
 
 import json
+import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,13 @@ from .extract import KINDS
 from .pinyin import initials
 
 MAX_CANDIDATES = 3000
+# Ranking weights: set phrases and collocations are what a writer reuses most; pairs and quotes are
+# whole clauses, to quote rather than to build with.
+KIND_WEIGHT = {"idiom": 1.2, "collocation": 1.2, "pattern": 1.0, "pair": 0.8, "quote": 0.7}
+SEED_WEIGHT = 1.5
+LENGTH_PENALTY = 0.15
+PREFIX_BONUS = 0.3
+USER_BONUS = 5.0
 
 
 @dataclass
@@ -30,14 +38,25 @@ class Phrase:
     examples: list[dict]
     user: bool = False
     reason: str = ""
+    documents: int = 1
+    seed: bool = True
 
     @classmethod
     def from_json(cls, data: dict, user: bool = False) -> "Phrase":
-        return cls(data["text"], data["kind"], data["category"], data["frequency"], data["examples"], user)
+        return cls(data["text"], data["kind"], data["category"], data["frequency"], data["examples"], user,
+                   documents=data.get("documents", 1), seed=data.get("seed", True))
+
+    def usefulness(self) -> float:
+        """How likely an official wants this phrase: used across many texts (document frequency),
+        seen in the primary corpus, of a reusable kind, short; the user's own phrases first."""
+        score = KIND_WEIGHT.get(self.kind, 1.0) * math.log1p(self.documents) * (SEED_WEIGHT if self.seed else 1.0)
+        score += 0.3 * math.log1p(self.frequency) - LENGTH_PENALTY * max(0, len(self.text) - 8)
+        return score + (USER_BONUS if self.user else 0.0)
 
     def to_json(self) -> dict:
         data = {"text": self.text, "kind": self.kind, "kind_name": KINDS.get(self.kind, self.kind),
-                "category": self.category, "frequency": self.frequency, "examples": self.examples}
+                "category": self.category, "frequency": self.frequency, "documents": self.documents,
+                "seed": self.seed, "examples": self.examples}
         if self.user:
             data["user"] = True
         if self.reason:
@@ -86,27 +105,22 @@ class PhraseBank:
 
     def search(self, query: str, category: str | None = None, kind: str | None = None,
                limit: int = 50) -> list[Phrase]:
-        """Exact match first, then prefix, substring and pinyin-initial matches, each by frequency."""
+        """The exact phrase first, then every phrase that starts with, contains or has the pinyin
+        initials of the query, most useful first (a prefix match counts a little more)."""
         query = query.strip()
-        groups: list[list[int]] = []
-        if query:
-            groups.append(self._prefix(query))
-            groups.append(_find_all(self._joined, self._starts, query))
-            if query.isascii() and query.isalpha():
-                groups.append(_find_all(self._joined_initials, self._initial_starts, query.lower()))
+        if not query:
+            matches = list(range(len(self.phrases)))
+            prefixed: set[int] = set()
         else:
-            groups.append(list(range(len(self.phrases))))
-        seen: set[int] = set()
-        results: list[Phrase] = []
-        for group in groups:
-            matches = [i for i in group if i not in seen and self._wanted(self.phrases[i], category, kind)]
-            seen.update(matches)
-            matches.sort(key=lambda i: (self.phrases[i].text != query, -self.phrases[i].frequency,
-                                        self.phrases[i].text))
-            results += [self.phrases[i] for i in matches]
-            if len(results) >= limit:
-                break
-        return results[:limit]
+            prefixed = set(self._prefix(query))
+            matches = list(prefixed) + _find_all(self._joined, self._starts, query)
+            if query.isascii() and query.isalpha():
+                matches += _find_all(self._joined_initials, self._initial_starts, query.lower())
+        wanted = [i for i in dict.fromkeys(matches) if self._wanted(self.phrases[i], category, kind)]
+        wanted.sort(key=lambda i: (self.phrases[i].text != query,
+                                   -(self.phrases[i].usefulness() + PREFIX_BONUS * (i in prefixed)),
+                                   self.phrases[i].text))
+        return [self.phrases[i] for i in wanted[:limit]]
 
     def _prefix(self, query: str) -> list[int]:
         start = bisect_left(self._sorted_texts, query)
@@ -129,7 +143,8 @@ class PhraseBank:
     def _as_phrase(self, text: str, reason: str) -> Phrase:
         entry = self.get(text)
         if entry is not None:
-            return Phrase(entry.text, entry.kind, entry.category, entry.frequency, entry.examples, entry.user, reason)
+            return Phrase(entry.text, entry.kind, entry.category, entry.frequency, entry.examples, entry.user, reason,
+                          entry.documents, entry.seed)
         example = self.word_examples.get(text)
         examples = [{"sentence": example["sentence"], "source": example["source"]}] if example else []
         return Phrase(text, "word", "", example["frequency"] if example else 0, examples, reason=reason)

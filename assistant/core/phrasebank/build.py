@@ -11,8 +11,9 @@ from .alternatives import word_examples
 from .clean import CleanParagraph, clean_text
 from .extract import Corpus, extract
 
-FORMAT = 1
+FORMAT = 2
 SUFFIXES = {".txt", ".docx"}
+SECONDARY = "extra"
 
 
 def read_folder(folder: Path, notes: list[str] | None = None, progress=None) -> list[CleanParagraph]:
@@ -33,10 +34,19 @@ def read_folder(folder: Path, notes: list[str] | None = None, progress=None) -> 
     return paragraphs
 
 
-def build_bank(paragraphs: list[CleanParagraph]) -> dict:
-    """The bank as a JSON-ready dict: entries, and example sentences for the alternatives."""
+def read_corpus(folder: Path, notes: list[str] | None = None, progress=None) -> tuple[list[CleanParagraph], set[str]]:
+    """The paragraphs of a corpus folder and of its ``extra`` subfolder (a larger, secondary
+    corpus, such as the bundled 政府工作报告 and 党代会报告), and the names of the primary files."""
+    primary = read_folder(folder, notes, progress)
+    secondary = read_folder(folder / SECONDARY, notes) if (folder / SECONDARY).is_dir() else []
+    return primary + secondary, {p.source for p in primary}
+
+
+def build_bank(paragraphs: list[CleanParagraph], primary: set[str] | None = None) -> dict:
+    """The bank as a JSON-ready dict: entries, and example sentences for the alternatives;
+    ``primary``: the files whose phrases rank first (all, when not given)."""
     corpus = Corpus(paragraphs)
-    entries = extract(paragraphs, corpus)
+    entries = extract(paragraphs, corpus, primary)
     return {
         "format": FORMAT,
         "sources": sorted({p.source for p in paragraphs}),

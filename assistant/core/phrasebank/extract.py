@@ -22,13 +22,14 @@ from bisect import bisect_right
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import jieba.posseg
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, tokenizer
-from ..text.sentences import clauses, sentences
+from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句"}
@@ -39,9 +40,13 @@ LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", 
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
                "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
-# What may follow a complete verb–object phrase: punctuation, 的/了, a conjunction or preposition.
-PHRASE_END = {"x", "w", "uj", "ul", "uz", "c", "p", "y"}
+# What may follow a complete verb–object phrase: punctuation, 了/着, a conjunction or preposition (not 的:
+# 落实国家的政策 — 国家 modifies what follows).
+PHRASE_END = {"x", "w", "ul", "uz", "c", "p", "y"}
 MODIFIER_TAGS = {"vn", "uj", "a", "m"}
+# Nouns that 公文 puts before the real object (中央的部署, 国家的政策): never an object alone.
+ATTRIBUTIVE_NOUNS = {"中央", "党中央", "国家", "国务院", "省委", "省政府", "市委", "市政府", "县委", "县政府", "上级",
+                     "各级", "地方", "全国", "全省", "全市", "全县", "我国", "我省", "我市", "我县", "社会", "人民"}
 ORDINALS = {"要": "一二三四五六七八九十", "是": "一二三四五六七八九十"}
 # Correlative frames (grammar, not answers): entries are made only from frames found in the text.
 FRAMES = [("既要", "又要", "更要"), ("既要", "又要"), ("既", "又"), ("不是", "而是"), ("不仅", "而且"),
@@ -52,6 +57,8 @@ FRAME_FILLER = r"[^，。；：！？、“”]{1,12}?"
 MIN_PMI = 4.0
 MIN_ENTROPY = 0.6
 PAIR_LENGTHS = (3, 4, 5, 6, 7)
+# Result complements of 公文 verbs (落实到位, 一抓到底).
+RESULTS = ("到位", "到底", "到人", "到户", "见效", "落地", "落细")
 FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才]")
 
 
@@ -68,10 +75,42 @@ class Entry:
     frequency: int
     examples: list[Example]
     category: str = GENERAL_CATEGORY
+    documents: int = 1  # how many texts of the corpus use it
+    seed: bool = True  # used in the primary (seed) corpus, not only in the larger second one
 
     def to_json(self) -> dict:
         return {"text": self.text, "kind": self.kind, "category": self.category, "frequency": self.frequency,
-                "examples": [{"sentence": e.sentence, "source": e.source} for e in self.examples]}
+                "documents": self.documents, "seed": self.seed,
+                "examples": [trimmed(e, self.text) for e in self.examples]}
+
+
+EXAMPLE_MAX = 80
+
+
+def trimmed(example: Example, phrase: str) -> dict:
+    """The example as shown: the clauses around the phrase, at most EXAMPLE_MAX characters, and
+    where the phrase starts in it (for highlighting)."""
+    sentence = example.sentence
+    position = sentence.find(phrase.split(SLOT)[0]) if phrase.split(SLOT)[0] else 0
+    position = max(position, 0)
+    if len(sentence) > EXAMPLE_MAX:
+        parts = clauses(sentence, Span(0, len(sentence)))
+        holding = next((i for i, p in enumerate(parts) if p.start <= position < p.end + 1), 0)
+        first = last = holding
+        while True:  # widen clause by clause while it fits
+            grown = False
+            if first > 0 and parts[last].end - parts[first - 1].start + 1 <= EXAMPLE_MAX:
+                first, grown = first - 1, True
+            if last + 1 < len(parts) and parts[last + 1].end - parts[first].start + 1 <= EXAMPLE_MAX:
+                last, grown = last + 1, True
+            if not grown:
+                break
+        start, end = parts[first].start, min(len(sentence), parts[last].end + 1)
+        if end - start > EXAMPLE_MAX:  # one clause longer than the limit: a window around the phrase
+            start = max(0, min(position - 20, len(sentence) - EXAMPLE_MAX))
+            end = start + EXAMPLE_MAX
+        sentence, position = sentence[start:end], position - start
+    return {"sentence": sentence, "source": example.source, "start": max(0, position)}
 
 
 @dataclass
@@ -119,6 +158,14 @@ class Corpus:
     def count(self, text: str) -> int:
         return self.text.count(text)
 
+    def texts_using(self, text: str, limit: int = 2000) -> set[str]:
+        """The files whose sentences hold ``text`` (looking at its first ``limit`` uses)."""
+        files, position = set(), self.text.find(text)
+        while position >= 0 and limit:
+            files.add(self.sentences[bisect_right(self._starts, position) - 1].source.rsplit(":", 1)[0])
+            position, limit = self.text.find(text, position + 1), limit - 1
+        return files
+
     def example(self, text: str, whole_words: bool = True) -> Example | None:
         """The first sentence holding ``text`` on word boundaries (``whole_words``), or None: found
         with ``str.find`` in the joined text, so a rare phrase costs no walk over every sentence."""
@@ -156,7 +203,10 @@ def _clean_phrase(text: str) -> bool:
     return not re.search(r"[\x00-\x7f]", text.replace(SLOT, ""))
 
 
-def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None) -> list[Entry]:
+def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
+            primary: set[str] | None = None) -> list[Entry]:
+    """Every entry of the corpus; ``primary`` names the files of the primary (seed) corpus, whose
+    phrases rank above those seen only in the others."""
     corpus = corpus or Corpus(paragraphs)
     collector = Collector(corpus)
     quotes(corpus, collector)
@@ -164,7 +214,12 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None) -> l
     patterns(corpus, collector)
     idioms(corpus, collector)
     collocations(corpus, collector)
+    complements(corpus, collector)
     entries = list(collector.entries.values())
+    for entry in entries:
+        files = corpus.texts_using(entry.text) if SLOT not in entry.text else {entry.examples[0].source.rsplit(":", 1)[0]}
+        entry.documents = max(len(files), 1)
+        entry.seed = primary is None or bool(files & primary) or entry.examples[0].source.rsplit(":", 1)[0] in primary
     assign_categories(entries, corpus)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
@@ -448,19 +503,41 @@ def verb_object_pairs(corpus: Corpus) -> list[tuple[str, str, bool]]:
     found = []
     for sentence in corpus.sentences:
         words = sentence.words
+        verbs = action_words()
         for i, (verb, verb_tag) in enumerate(words):
-            if verb_tag != "v" or verb in LIGHT_VERBS or not HANZI_ONLY.match(verb):
+            if (verb_tag != "v" and verb not in verbs) or verb in LIGHT_VERBS or not HANZI_ONLY.match(verb):
                 continue
             if i > 0 and _modifies(words[i - 1]):
                 continue  # 实行|公示制度, 的|叠加效应: a noun compound, not a verb and its object
             end = i + 1
-            while end < len(words) and end - i <= 2 and words[end][1] in OBJECT_TAGS:
-                end += 1
+            while end < len(words) and end - i <= 2 and (words[end][1] in OBJECT_TAGS or words[end][0] in verbs):
+                end += 1  # a noun, or a verb used as one (抓好落实, 加强监管)
             following = words[end][1] if end < len(words) else "x"
             obj = "".join(word for word, _ in words[i + 1:end])
+            if obj in ATTRIBUTIVE_NOUNS:
+                continue  # 落实中央和省委的部署: the noun says whose, the object comes later
             if obj and following in PHRASE_END and 2 <= len(obj) <= 4 and HANZI_ONLY.match(obj):
                 found.append((verb, obj, following in ("x", "w")))
     return found
+
+
+@lru_cache(maxsize=1)
+def action_words() -> frozenset[str]:
+    """The 公文 verbs of the near-synonym groups: verbs whatever jieba's dictionary tags them
+    (落实 is an adjective there), and verbs that stand as objects (抓好落实, 推动落实)."""
+    with open(resource_path("phrasebank", "synonyms.toml"), "rb") as handle:
+        groups = tomllib.load(handle)["group"]
+    return frozenset(w for g in groups if g["pos"] == "v" for w in g["words"] if len(w) == 2)
+
+
+def complements(corpus: Corpus, collector: Collector) -> None:
+    """A verb and its result complement used more than once, a 公文 formula: 落实到位, 压实到人."""
+    verbs = action_words() | {"压实"}
+    pattern = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})({'|'.join(RESULTS)})")
+    for sentence in corpus.sentences:
+        for match in pattern.finditer(sentence.text):
+            if corpus.count(match.group()) >= 2:
+                collector.add(match.group(), "collocation", whole_words=False)
 
 
 def _modifies(previous: tuple[str, str]) -> bool:
