@@ -28,7 +28,7 @@ import jieba.posseg
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
-from ..text.segmenter import USER_DICTIONARY, tokenizer
+from ..text.segmenter import USER_DICTIONARY, cut, tokenizer
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
 
@@ -91,12 +91,13 @@ def trimmed(example: Example, phrase: str) -> dict:
     """The example as shown: the clauses around the phrase, at most EXAMPLE_MAX characters, and
     where the phrase starts in it (for highlighting)."""
     sentence = example.sentence
-    position = sentence.find(phrase.split(SLOT)[0]) if phrase.split(SLOT)[0] else 0
-    position = max(position, 0)
+    anchor = next((piece for piece in re.split(f"{SLOT}|[，、]", phrase) if piece), phrase)
+    position = max(sentence.find(anchor), 0)
     if len(sentence) > EXAMPLE_MAX:
         parts = clauses(sentence, Span(0, len(sentence)))
-        holding = next((i for i, p in enumerate(parts) if p.start <= position < p.end + 1), 0)
-        first = last = holding
+        end_of_phrase = position + len(phrase) if SLOT not in phrase else position + len(anchor)
+        first = next((i for i, p in enumerate(parts) if p.start <= position < p.end + 1), 0)
+        last = next((i for i, p in enumerate(parts) if end_of_phrase <= p.end + 1), len(parts) - 1)
         while True:  # widen clause by clause while it fits
             grown = False
             if first > 0 and parts[last].end - parts[first - 1].start + 1 <= EXAMPLE_MAX:
@@ -118,13 +119,18 @@ class Sentence:
     text: str
     source: str
     words: list[tuple[str, str]] = field(default_factory=list)  # (word, POS tag)
+    _boundaries: set[int] | None = field(default=None, repr=False)
 
     def boundaries(self) -> set[int]:
-        offsets, position = {0}, 0
-        for word, _ in self.words:
-            position += len(word)
-            offsets.add(position)
-        return offsets
+        """Word boundaries as the app's segmenter cuts the sentence (so a phrase is whole where the
+        checker and the editor see words), and punctuation edges."""
+        if self._boundaries is None:
+            offsets, position = {0}, 0
+            for word in cut(self.text):
+                position += len(word)
+                offsets.add(position)
+            self._boundaries = offsets
+        return self._boundaries
 
 
 class Corpus:
@@ -537,7 +543,7 @@ def complements(corpus: Corpus, collector: Collector) -> None:
     for sentence in corpus.sentences:
         for match in pattern.finditer(sentence.text):
             if corpus.count(match.group()) >= 2:
-                collector.add(match.group(), "collocation", whole_words=False)
+                collector.add(match.group(), "collocation")
 
 
 def _modifies(previous: tuple[str, str]) -> bool:
