@@ -30,11 +30,8 @@ RUNS = 3
 
 
 def corpus_sentences() -> list[str]:
-    """Sentences of the seed corpus and corpus-extra (bundled under resources/corpus/extra/, or
-    beside the clone in ../shared/corpus-extra)."""
-    extra = resource_path("corpus") / "extra"
-    if not extra.is_dir():
-        extra = Path(__file__).resolve().parents[2] / "shared" / "corpus-extra"
+    """Sentences of the seed corpus and corpus-extra (bundled under resources/corpus/extra/)."""
+    extra = resource_path("corpus", "extra")
     paragraphs = [p for folder in (resource_path("corpus"), extra) for p in clean_folder(folder) if not p.title]
     return [p.text[s.start:s.end] for p in paragraphs for s in sentences(p.text)]
 

@@ -26,7 +26,7 @@ from assistant.core.checker.model import Finding  # noqa: E402
 from assistant.core.phrasebank.clean import clean_folder  # noqa: E402
 from assistant.core.resources import resource_path  # noqa: E402
 
-EXTRA = Path(__file__).resolve().parents[2] / "shared" / "corpus-extra"
+EXTRA = resource_path("corpus", "extra")
 WRAP_WIDTH = 34
 LOUD = {"warning", "error"}
 

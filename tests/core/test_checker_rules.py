@@ -10,7 +10,7 @@ from assistant.core.checker.engine import Checker
 from assistant.core.checker.model import CATEGORIES
 from assistant.core.checker.rules import load_rules
 from assistant.core.resources import resource_path
-from tests.conftest import SHARED
+
 
 RULES = load_rules()
 CHECKER = Checker(RULES)
@@ -68,7 +68,7 @@ def test_list_entries_offer_their_fixes():
 
 def test_thresholds_in_rule_files_are_the_corpus_calibration():
     """Seeds and the tuning part of corpus-extra (its held-out fifth is never tuned on)."""
-    texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(SHARED / "corpus-extra", tuning_only=True)}
+    texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(resource_path("corpus", "extra"), tuning_only=True)}
     calibrated = calibrate(RULES, texts)
     declared = {}
     for rule in RULES:

@@ -17,7 +17,7 @@ from assistant.core.phrasebank.clean import clean_file
 from assistant.core.phrasebank.extract import KINDS, SLOT
 from assistant.core.script import script_marks
 from assistant.core.text.segmenter import cut
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 
 CORPUS = ROOT / "resources" / "corpus"
 BUNDLED = ROOT / "resources" / "phrasebank" / "bank.json"
@@ -124,7 +124,7 @@ UNATTESTED = {"秉持", "打造", "避免", "组织开展", "整治", "用好", 
 
 
 def test_every_synonym_is_attested_in_its_slot_or_known_standard():
-    corpus = "".join(p.read_text(encoding="utf-8") for folder in (CORPUS, SHARED / "corpus-extra")
+    corpus = "".join(p.read_text(encoding="utf-8") for folder in (CORPUS, CORPUS / "extra")
                      for p in sorted(folder.glob("*.txt")))
     unattested = set()
     for words, _, slot in synonyms().groups:
@@ -178,3 +178,44 @@ def test_a_corrupted_user_bank_is_reported_and_set_aside():
     assert "已损坏" in phrases.note
     assert PhraseBank.user_path().with_name("phrasebank_user.json.broken").read_text(encoding="utf-8") == "{not json"
     assert len(phrases.phrases) >= 500
+
+
+# Stock phrases read in seeds 000–004: 成语/四字格 (also those seen once), fixed pairs and formulae,
+# maxims split by a comma. Every one must be an entry of the bank.
+SEED_RECALL = ["一抓到底", "上下联动", "真抓实干", "雷厉风行", "立说立行", "求真务实", "脚踏实地", "压实责任", "狠抓落实",
+               "钉钉子", "一竿子插到底", "眉毛胡子一起抓", "横向到边", "纵向到底", "落到实处", "攻坚克难", "动真碰硬",
+               "敢于担当", "久久为功", "统筹推进", "守土有责", "守土负责", "守土尽责", "令行禁止", "一盘棋", "抓落实",
+               "空谈误国", "实干兴邦", "善作善成", "埋头苦干", "开门见山", "直截了当", "一目了然", "一清二楚", "雾里看花",
+               "含糊不清", "不折不扣", "因地制宜", "精准施策", "持之以恒", "善始善终", "执行力"]
+
+
+def test_every_stock_phrase_read_in_the_seeds_is_in_the_bank():
+    seeds = "".join(path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt")))
+    phrases = PhraseBank.load()
+    assert all(phrase in seeds for phrase in SEED_RECALL)
+    missing = [phrase for phrase in SEED_RECALL if phrases.get(phrase) is None]
+    assert not missing, missing
+
+
+def test_bank_is_large_and_seed_phrases_rank_first(bank):
+    entries = bank["entries"]
+    assert len(entries) >= 3000
+    assert {"pattern", "pair", "quote", "idiom", "collocation"} <= {e["kind"] for e in entries}
+    assert any(not e["seed"] for e in entries) and any(e["seed"] for e in entries)
+    phrases = PhraseBank.load()
+    a, b = phrases.get("压实责任"), phrases.get("落实监管责任")
+    assert a.seed and not b.seed and a.usefulness() > b.usefulness()
+
+
+# What an official looks for under 落实: the set phrases of carrying out (贯彻落实, 全面落实, 狠抓落实,
+# 抓好落实, 落实到位, 得到落实, 加以落实), and of its failure and duty (落实不力, 落实责任制, 部署落实).
+PICKED_FOR_LUOSHI = {"贯彻落实", "全面落实", "狠抓落实", "抓好落实", "落实到位", "得到落实", "加以落实", "落实不力",
+                     "落实责任制", "部署落实", "推动落实", "落实责任", "抓落实", "督促落实", "落实落细", "压实责任",
+                     "真抓实干", "落到实处", "层层落实", "认真落实", "切实落实"}
+
+
+def test_the_first_ten_phrases_for_luoshi_are_ones_an_official_would_pick():
+    result = subprocess.run([sys.executable, "main.py", "phrases", "落实", "--json"], cwd=ROOT,
+                            capture_output=True, text=True)
+    first_ten = [e["text"] for e in json.loads(result.stdout)[:10]]
+    assert set(first_ten) <= PICKED_FOR_LUOSHI, first_ten

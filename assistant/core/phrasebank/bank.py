@@ -23,7 +23,7 @@ MAX_CANDIDATES = 3000
 # Ranking weights: set phrases and collocations are what a writer reuses most; pairs and quotes are
 # whole clauses, to quote rather than to build with.
 KIND_WEIGHT = {"idiom": 1.2, "collocation": 1.2, "pattern": 1.0, "pair": 0.8, "quote": 0.7}
-SEED_WEIGHT = 1.5
+SEED_WEIGHT = 2.5
 LENGTH_PENALTY = 0.15
 PREFIX_BONUS = 0.3
 USER_BONUS = 5.0

@@ -35,7 +35,7 @@ from .clean import CleanParagraph
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句"}
 GENERAL_CATEGORY = "综合"
 SLOT = "……"
-FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为")
+FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为每各该此")
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
                "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在"}
@@ -403,7 +403,7 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
     known = _known_idioms()
     for sentence in corpus.sentences:
         for word, tag in sentence.words:
-            if len(word) < 4 or not HANZI_ONLY.match(word):
+            if (len(word) < 4 and word not in known) or not HANZI_ONLY.match(word):
                 continue
             if tag == "i" or word in known or (tag == "l" and not _compositional(word)):
                 collector.add(word, "idiom")
@@ -413,6 +413,17 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
     for sentence in corpus.sentences:
         for item in _four_character_list_items(sentence.text):
             collector.add(item, "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+        for match in OPPOSITE_PAIR_PHRASE.finditer(sentence.text):
+            collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+
+
+# 四字格 of two opposites joined by a verb of joining, fixed even when seen once: 上下联动, 内外兼修,
+# 点面结合, 标本兼治, 条块结合.
+OPPOSITES = ("上下", "左右", "内外", "前后", "软硬", "点面", "标本", "条块", "远近", "轻重", "虚实", "干群", "中外",
+             "古今", "新旧", "快慢", "进退", "收放", "宽严", "长短", "深浅")
+JOINING = ("联动", "结合", "兼顾", "兼修", "兼治", "兼施", "并举", "并重", "同欲", "同心", "贯通", "协调", "互动", "一致",
+           "呼应", "衔接", "配合", "协同", "联通", "相济", "相宜", "兼备", "交融")
+OPPOSITE_PAIR_PHRASE = re.compile(f"({'|'.join(OPPOSITES)})({'|'.join(JOINING)})")
 
 
 def _four_character_list_items(text: str) -> list[str]:
@@ -554,8 +565,9 @@ def _modifies(previous: tuple[str, str]) -> bool:
 
 
 def _known_idioms() -> set[str]:
+    """The 公文 dictionary's set phrases (抓落实, 压实责任, 真抓实干): all of them are stock phrases."""
     lines = resource_path(*USER_DICTIONARY).read_text(encoding="utf-8").splitlines()
-    return {parts[0] for parts in (line.split() for line in lines) if len(parts) == 3 and parts[2] == "i"}
+    return {parts[0] for parts in (line.split() for line in lines) if len(parts) == 3 and len(parts[0]) >= 3}
 
 
 def load_categories() -> list[tuple[str, list[str]]]:
