@@ -40,11 +40,12 @@ class Phrase:
     reason: str = ""
     documents: int = 1
     seed: bool = True
+    function: str = ""
 
     @classmethod
     def from_json(cls, data: dict, user: bool = False) -> "Phrase":
         return cls(data["text"], data["kind"], data["category"], data["frequency"], data["examples"], user,
-                   documents=data.get("documents", 1), seed=data.get("seed", True))
+                   documents=data.get("documents", 1), seed=data.get("seed", True), function=data.get("function", ""))
 
     def usefulness(self) -> float:
         """How likely an official wants this phrase: used across many texts (document frequency),
@@ -56,7 +57,7 @@ class Phrase:
     def to_json(self) -> dict:
         data = {"text": self.text, "kind": self.kind, "kind_name": KINDS.get(self.kind, self.kind),
                 "category": self.category, "frequency": self.frequency, "documents": self.documents,
-                "seed": self.seed, "examples": self.examples}
+                "seed": self.seed, "function": self.function, "examples": self.examples}
         if self.user:
             data["user"] = True
         if self.reason:
@@ -144,7 +145,7 @@ class PhraseBank:
         entry = self.get(text)
         if entry is not None:
             return Phrase(entry.text, entry.kind, entry.category, entry.frequency, entry.examples, entry.user, reason,
-                          entry.documents, entry.seed)
+                          entry.documents, entry.seed, entry.function)
         example = self.word_examples.get(text)
         examples = [{"sentence": example["sentence"], "source": example["source"]}] if example else []
         return Phrase(text, "word", "", example["frequency"] if example else 0, examples, reason=reason)

@@ -77,10 +77,11 @@ class Entry:
     category: str = GENERAL_CATEGORY
     documents: int = 1  # how many texts of the corpus use it
     seed: bool = True  # used in the primary (seed) corpus, not only in the larger second one
+    function: str = ""  # 开头语, 过渡语, 结尾语, 表态语 or 要求语: where in a speech it serves
 
     def to_json(self) -> dict:
         return {"text": self.text, "kind": self.kind, "category": self.category, "frequency": self.frequency,
-                "documents": self.documents, "seed": self.seed,
+                "documents": self.documents, "seed": self.seed, "function": self.function,
                 "examples": [trimmed(e, self.text) for e in self.examples]}
 
 
@@ -227,6 +228,8 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         entry.documents = max(len(files), 1)
         entry.seed = primary is None or bool(files & primary) or entry.examples[0].source.rsplit(":", 1)[0] in primary
     assign_categories(entries, corpus)
+    for entry in entries:
+        entry.function = speech_function(entry.examples[0].sentence)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
 
@@ -293,7 +296,37 @@ def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
 def patterns(corpus: Corpus, collector: Collector) -> None:
     _enumerations(corpus, collector)
     _correlatives(corpus, collector)
+    _slot_frames(corpus, collector)
     _parallel_runs(corpus, collector)
+
+
+# Sentence frames with slots that 公文 build sentences on. The fixed words are grammar; an entry is
+# made only where the corpus fills the frame, with the commonest filler of a closed slot kept
+# (以……为抓手, 在……上下功夫) and open slots left open (把……作为……).
+SLOT_FRAMES = [
+    ("以", r"([\u4e00-\u9fff]{2,10}?)", "为", r"(抓手|突破口|重点|核心|主线|引领|导向|目标|根本|基础|保障|载体|契机|纽带|中心|关键|动力|支撑)"),
+    ("在", r"([\u4e00-\u9fff]{2,10}?)", "上", r"(下功夫|下工夫|下大功夫|狠下功夫|做文章|求突破|见实效|出实招)"),
+    ("把", r"([\u4e00-\u9fff]{2,10}?)", "作为", r"()"),
+    ("把", r"([\u4e00-\u9fff]{2,10}?)", "摆在", r"(突出位置|首位|重要位置|更加突出的位置)"),
+    ("坚持", r"([\u4e00-\u9fff]{2,8}?)", "与", r"[\u4e00-\u9fff]{2,8}?(相结合)"),
+    ("坚持", r"([\u4e00-\u9fff]{2,8}?)", "和", r"[\u4e00-\u9fff]{2,8}?(相结合)"),
+    ("围绕", r"([\u4e00-\u9fff]{2,10}?)", "这个", r"(中心|主题|目标|主线)"),
+    ("为", r"([\u4e00-\u9fff]{2,12}?)", "提供", r"(有力保障|坚强保证|有力支撑|重要支撑|坚实基础)"),
+    ("推动", r"([\u4e00-\u9fff]{2,10}?)", "取得", r"(新成效|新突破|新进展|实效)"),
+]
+
+
+def _slot_frames(corpus: Corpus, collector: Collector) -> None:
+    for opening, filler, joint, closing in SLOT_FRAMES:
+        regex = re.compile(f"(?<![\u4e00-\u9fff]){opening}{filler}{joint}{closing}")
+        found = [(s, m) for s in corpus.sentences for m in regex.finditer(s.text)]
+        if not found:
+            continue
+        ends = Counter(m.group(2) for _, m in found)
+        for end, count in ends.most_common(3 if ends.most_common(1)[0][0] else 1):
+            template = f"{opening}{SLOT}{joint}{end or SLOT}" if "相结合" not in end else f"{opening}{SLOT}{joint}{SLOT}{end}"
+            sentence = next(s for s, m in found if m.group(2) == end)
+            collector.add(template, "pattern", frequency=count, example=Example(sentence.text, sentence.source))
 
 
 def _enumerations(corpus: Corpus, collector: Collector) -> None:
@@ -568,6 +601,21 @@ def _known_idioms() -> set[str]:
     """The 公文 dictionary's set phrases (抓落实, 压实责任, 真抓实干): all of them are stock phrases."""
     lines = resource_path(*USER_DICTIONARY).read_text(encoding="utf-8").splitlines()
     return {parts[0] for parts in (line.split() for line in lines) if len(parts) == 3 and len(parts[0]) >= 3}
+
+
+# What a sentence does in a speech or report, by how it opens or what it says (first match wins).
+FUNCTIONS = [
+    ("结尾语", re.compile(r"^同志们|让我们|而努力奋斗|而团结奋斗|奋力谱写|作出新的更大贡献|新的更大贡献")),
+    ("开头语", re.compile(r"^(今天|近年来|今年以来|过去一年|过去五年|根据|按照|为了|为深入|为全面|为进一步)")),
+    ("过渡语", re.compile(r"^(下面|总之|总的来看|总的来说|与此同时|同时|此外|另一方面|为此|因此|在此基础上|具体来说|一方面)")),
+    ("表态语", re.compile(r"坚决拥护|坚决贯彻|坚决维护|决不辜负|一定要|一定能|全力以赴|坚定不移")),
+    ("要求语", re.compile(r"^(各地|各部门|各级|各单位|全体|必须|务必|要|要求|确保)")),
+]
+
+
+def speech_function(sentence: str) -> str:
+    """开头语, 过渡语, 结尾语, 表态语 or 要求语 for a sentence, or "" when it is plain statement."""
+    return next((name for name, cue in FUNCTIONS if cue.search(sentence)), "")
 
 
 def load_categories() -> list[tuple[str, list[str]]]:
