@@ -27,6 +27,7 @@ from ..core.export.gongwen import GongwenSettings, export_gongwen
 from ..core.export.review import export_reviewed
 from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.build import build_bank, read_folder
+from ..core.phrasebank.sources import fitted
 from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.script import detect_script
 from ..core.userdata import data_dir
@@ -262,7 +263,10 @@ class MainWindow(QMainWindow):
 
     # -- phrases -------------------------------------------------------------------------------
     def insert_phrase(self, text: str) -> None:
-        self.editor.insertPlainText(text)
+        """Insert at the cursor, without doubling the punctuation around it."""
+        cursor = self.editor.textCursor()
+        block, at = cursor.block().text(), cursor.positionInBlock()
+        self.editor.insertPlainText(fitted(text, block[:at], block[at:]))
         self.editor.setFocus()
 
     def show_phrases(self) -> None:

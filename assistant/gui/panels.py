@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMenu, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QLi
 from ..core.checker.model import CATEGORIES, SEVERITIES, Finding
 from ..core.phrasebank.bank import Phrase, PhraseBank
 from ..core.phrasebank.extract import KINDS
+from ..core.phrasebank.sources import source_label
 
 ALL = "全部"
 RESULT_LIMIT = 200
@@ -191,9 +194,15 @@ class PhrasePanel(QWidget):
         if phrase is None:
             self.example.clear()
             return
-        parts = [f"<p>{e['sentence']}<br><span style='color:#666'>出处：{source_label(e['source'])}</span></p>"
-                 for e in phrase.examples[:2]]
-        self.example.setHtml("".join(parts) or "（无例句）")
+        chips = [KINDS.get(phrase.kind, "词语"), phrase.category, phrase.function,
+                 f"{phrase.documents} 篇文稿使用" if phrase.documents > 1 else ""]
+        chip_html = " ".join(f"<span style='background:#eef2f7;color:#334'>&nbsp;{html.escape(c)}&nbsp;</span>"
+                             for c in chips if c)
+        parts = [f"<p>{chip_html}</p>"] + [
+            f"<p>{highlighted(e['sentence'], phrase.text, e.get('start', -1))}<br>"
+            f"<span style='color:#666'>出处：{html.escape(source_label(e['source']))}</span></p>"
+            for e in phrase.examples[:2]]
+        self.example.setHtml("".join(parts) if phrase.examples else chip_html + "（无例句）")
 
     def _menu(self, point) -> None:
         phrase = self.phrase_of(self.results.itemAt(point))
@@ -232,7 +241,13 @@ class PhrasePanel(QWidget):
             self.insert.emit(phrase.text)
 
 
-def source_label(source: str) -> str:
-    """"003_….txt:20" → "003_….txt 第 20 行" (the line its paragraph starts on)."""
-    name, _, line = source.rpartition(":")
-    return f"{name} 第 {line} 行" if line.isdigit() else source
+def highlighted(sentence: str, phrase: str, start: int) -> str:
+    """The example as HTML with the phrase (or a frame's first words) in bold colour."""
+    anchor = next((piece for piece in phrase.replace("，", "……").split("……") if piece), phrase)
+    if not 0 <= start or sentence[start:start + len(anchor)] != anchor:
+        start = sentence.find(anchor)
+    if start < 0:
+        return html.escape(sentence)
+    end = start + (len(phrase) if sentence[start:start + len(phrase)] == phrase else len(anchor))
+    return (html.escape(sentence[:start]) + f"<b style='color:#c92a2a'>{html.escape(sentence[start:end])}</b>"
+            + html.escape(sentence[end:]))

@@ -14,7 +14,8 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import clean_file
-from assistant.core.phrasebank.extract import KINDS, SLOT
+from assistant.core.phrasebank.extract import KINDS, SLOT, speech_function
+from assistant.core.phrasebank.sources import fitted, source_label
 from assistant.core.script import script_marks
 from assistant.core.text.segmenter import cut
 from tests.conftest import ROOT
@@ -219,3 +220,20 @@ def test_the_first_ten_phrases_for_luoshi_are_ones_an_official_would_pick():
                             capture_output=True, text=True)
     first_ten = [e["text"] for e in json.loads(result.stdout)[:10]]
     assert set(first_ten) <= PICKED_FOR_LUOSHI, first_ten
+
+
+def test_examples_name_their_text_by_its_title_and_insertion_does_not_double_punctuation():
+    assert source_label("cpc_17.txt:95").startswith("《高举中国特色社会主义伟大旗帜") and source_label("cpc_17.txt:95").endswith("第 95 行")
+    assert source_label("000_1b93140fb0d8b732.txt:3") == "《“一分部署九分落实”之浅见》 第 3 行"
+    assert source_label("讲话.txt:2") == "讲话.txt 第 2 行"
+    assert fitted("狠抓落实，", "要", "。") == "狠抓落实"
+    assert fitted("，压实责任", "，", "") == "压实责任"
+    assert fitted("压实责任", "要", "和") == "压实责任"
+
+
+def test_functions_of_a_speech():
+    assert speech_function("同志们，让我们更加紧密地团结起来。") == "结尾语"
+    assert speech_function("今天召开全县作风建设大会。") == "开头语"
+    assert speech_function("下面，我讲三点意见。") == "过渡语"
+    assert speech_function("各部门要压实责任。") == "要求语"
+    assert speech_function("粮食产量再创新高。") == ""
