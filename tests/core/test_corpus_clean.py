@@ -88,3 +88,9 @@ def test_source_locations_point_at_the_raw_line(cleaned):
         start = clean.to_simplified(clean.strip_pinyin(clean.fix_entities(raw_lines[paragraph.line - 1])))
         probe = paragraph.text[:4]
         assert any(ch in start for ch in probe), (paragraph.source, paragraph.line, paragraph.text[:20])
+
+
+def test_a_speakers_name_before_the_address_is_not_text():
+    texts = [p.text for p in clean.clean_text("报告标题\n习近平\n同志们：\n现在，我代表第十九届中央委员会向大会作报告。\n", "r.txt")]
+    assert "习近平" not in texts and "同志们：" in texts
+    assert "李强" in [p.text for p in clean.clean_text("李强\n国务院总理。\n", "r.txt")][0]

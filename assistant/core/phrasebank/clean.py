@@ -27,6 +27,10 @@ PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[\u00e0-\u01dc][a-zü\u00e0
 PAGE_MARKER = re.compile(r"(?<![\d-])-\s?\d{1,3}\s?-(?![\d-])")
 PIECE_TITLE = re.compile(r"^第[一二三四五六七八九十百\d]+篇\s*[:：]\s*")
 TERMINAL = "。！？；…”』」）"
+# A speaker's name on a line of its own right before the address (习近平 / 同志们：), as the
+# transcriptions of reports print it: not text.
+SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+ADDRESS = re.compile(r"^(同志们|各位代表)")
 BOILERPLATE_LINE = re.compile(
     r"^(浏览次数|更新时间|时间\s*[:：]|發布時間|■?发布时间|上一篇|下一篇|网友评论|评论功能已关闭|相关公文|"
     r"微信扫码|领取福利|admin\s|文章标题|找文章到|导语\s*[:：]|\d+$)"
@@ -135,6 +139,8 @@ def clean_text(raw: str, source: str) -> list[CleanParagraph]:
         line = strip_page_markers(strip_pinyin(fix_entities(line))).strip()
         if line and not is_boilerplate(to_simplified(line)):
             lines.append((number, line))
+    lines = [(n, line) for i, (n, line) in enumerate(lines)
+             if not (SPEAKER.match(line) and i + 1 < len(lines) and ADDRESS.match(lines[i + 1][1]))]
     paragraphs = []
     for number, line in join_broken_lines(lines):
         title = bool(PIECE_TITLE.match(line))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 
+from ..conversion import opencc_for
 from ..resources import resource_path
 from ..text.sentences import CLAUSE_SEPARATORS, SENTENCE_END
 
@@ -23,7 +24,7 @@ def titles() -> dict[str, str]:
                 found[row["file"]] = row["title"]
     for path in sorted(resource_path("corpus").glob("*.txt")):
         first = next((line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()), "")
-        found[path.name] = first[:40]
+        found[path.name] = opencc_for("t2s").convert(first[:40])  # some seed pages are traditional
     return found
 
 
