@@ -91,6 +91,6 @@ def test_source_locations_point_at_the_raw_line(cleaned):
 
 
 def test_a_speakers_name_before_the_address_is_not_text():
-    texts = [p.text for p in clean.clean_text("报告标题\n习近平\n同志们：\n现在，我代表第十九届中央委员会向大会作报告。\n", "r.txt")]
+    texts = [p.text for p in clean.clean_text("（2022年10月16日）\n习近平\n同志们：\n现在，我代表第十九届中央委员会向大会作报告。\n", "r.txt")]
     assert "习近平" not in texts and "同志们：" in texts
     assert "李强" in [p.text for p in clean.clean_text("李强\n国务院总理。\n", "r.txt")][0]
