@@ -43,7 +43,8 @@ OBJECT_TAGS = {"n", "vn", "nz", "an"}
 # What may follow a complete verb–object phrase: punctuation, 了/着, a conjunction or preposition (not 的:
 # 落实国家的政策 — 国家 modifies what follows).
 PHRASE_END = {"x", "w", "ul", "uz", "c", "p", "y"}
-MODIFIER_TAGS = {"vn", "uj", "a", "m"}
+MODIFIER_TAGS = {"vn", "uj", "a", "m", "n", "nz"}
+LIST_MARKS = {"、", "和", "与", "及", "以及", "或"}
 # Nouns that 公文 puts before the real object (中央的部署, 国家的政策): never an object alone.
 ATTRIBUTIVE_NOUNS = {"中央", "党中央", "国家", "国务院", "省委", "省政府", "市委", "市政府", "县委", "县政府", "上级",
                      "各级", "地方", "全国", "全省", "全市", "全县", "我国", "我省", "我市", "我县", "社会", "人民"}
@@ -59,7 +60,7 @@ MIN_ENTROPY = 0.6
 PAIR_LENGTHS = (3, 4, 5, 6, 7)
 # Result complements of 公文 verbs (落实到位, 一抓到底).
 RESULTS = ("到位", "到底", "到人", "到户", "见效", "落地", "落细")
-FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才]")
+FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才很还]")
 
 
 @dataclass
@@ -563,6 +564,8 @@ def verb_object_pairs(corpus: Corpus) -> list[tuple[str, str, bool]]:
             while end < len(words) and end - i <= 2 and (words[end][1] in OBJECT_TAGS or words[end][0] in verbs):
                 end += 1  # a noun, or a verb used as one (抓好落实, 加强监管)
             following = words[end][1] if end < len(words) else "x"
+            if end < len(words) and words[end][0] in LIST_MARKS:
+                continue  # 统筹双边、多边……: the object is the first of a list
             obj = "".join(word for word, _ in words[i + 1:end])
             if obj in ATTRIBUTIVE_NOUNS:
                 continue  # 落实中央和省委的部署: the noun says whose, the object comes later
