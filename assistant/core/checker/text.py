@@ -173,8 +173,11 @@ def _chiasmus(text: str, a_part: Span, b_part: Span, a_words: list[Token], b_wor
     """回环: two words in one clause, in the reverse order in the next (在改革中发展，在发展中改革).
     Found in the clauses' text, not their tokens: jieba often glues one of the words to a neighbour
     (在改革中, 促发展)."""
+    a_texts, b_texts = {t.text for t in a_words}, {t.text for t in b_words}
+    if a_texts.isdisjoint(b_texts):
+        return set()  # no word of one clause stands as a word in the other: no 回环 (and no cost)
     a_text, b_text = text[a_part.start:a_part.end], text[b_part.start:b_part.end]
-    candidates = {t.text for t in a_words + b_words}
+    candidates = a_texts | b_texts
     placed = sorted((a_text.find(w), b_text.find(w), w) for w in candidates if w in a_text and w in b_text)
     for (_, b_first, x), (_, b_second, y) in zip(placed, placed[1:]):
         if b_first > b_second and x not in y and y not in x:
