@@ -114,17 +114,18 @@ class SentenceRepeatRule(WordWatch):
 
     def paragraph_hits(self, paragraph):
         sentences = paragraph.sentences
-        words = self.watched_tokens(paragraph)
-        if not sentences or not _repeats(words, self.min_count):
-            return  # no word used min_count times at all: no need for the parallel positions
-        parallel = paragraph.parallel
+        if not sentences:
+            return
         ends = [sentence.end for sentence in sentences]
         by_sentence: list[list[Token]] = [[] for _ in sentences]
-        for token in words:
-            if token.start not in parallel:
-                index = bisect_right(ends, token.start)
-                if index < len(sentences):
-                    by_sentence[index].append(token)
+        for token in self.watched_tokens(paragraph):
+            index = bisect_right(ends, token.start)
+            if index < len(sentences):
+                by_sentence[index].append(token)
+        if not any(_repeats(words, self.min_count) for words in by_sentence):
+            return  # no word used min_count times in a sentence: no need for the parallel positions
+        parallel = paragraph.parallel
+        by_sentence = [[t for t in words if t.start not in parallel] for words in by_sentence]
         topic = {token.text for token in by_sentence[0]}
         yield from self._sentence_hits(by_sentence[0])
         for words in by_sentence[1:]:
@@ -290,26 +291,34 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         """(tokens in the window, counts of watched non-parallel words, first use of each, the
         words of the window's first sentence) for consecutive windows of whole sentences; the first
         window's first sentence is the paragraph's. In a paragraph where no word comes back
-        ``min_count`` times parallel uses are counted too: nothing there can be flagged."""
-        tokens, tags = paragraph.tokens, paragraph.tags
-        # Parallel uses only matter where some word comes back min_count times.
-        parallel = paragraph.parallel if _repeats(self.watched_tokens(paragraph), self.min_count) else set()
+        ``min_count`` times in a window, parallel uses are counted too: nothing there can be
+        flagged, and working out the parallel positions is the costly part."""
         groups: list[list[Span]] = [[]]
         for sentence in paragraph.sentences:
             groups[-1].append(sentence)
             if sentence.end - groups[-1][0].start >= self.window_chars:
                 groups.append([])
-        result, index = [], 0
+        tokens, watched = paragraph.tokens, {t.start for t in self.watched_tokens(paragraph)}
+        raw, index = [], 0
         for group in filter(None, groups):
-            size, counts, firsts = 0, Counter(), {}
+            size, members = 0, []
             while index < len(tokens) and tokens[index].start < group[-1].end:
-                token, tag = tokens[index], tags[index]
-                index += 1
                 size += 1
-                if self.watched(token, tag) and token.start not in parallel:
+                if tokens[index].start in watched:
+                    members.append(tokens[index])
+                index += 1
+            raw.append((size, members, self.topic(paragraph, group[0])))
+        # Parallel uses only matter in a window where some word comes back min_count times.
+        needed = any(_repeats(members, self.min_count) for _, members, _ in raw)
+        parallel = paragraph.parallel if needed else set()
+        result = []
+        for size, members, opening in raw:
+            counts, firsts = Counter(), {}
+            for token in members:
+                if token.start not in parallel:
                     counts[token.text] += 1
                     firsts.setdefault(token.text, token)
-            result.append((size, counts, firsts, self.topic(paragraph, group[0])))
+            result.append((size, counts, firsts, opening))
         return result
 
     @staticmethod
