@@ -237,3 +237,11 @@ def test_functions_of_a_speech():
     assert speech_function("下面，我讲三点意见。") == "过渡语"
     assert speech_function("各部门要压实责任。") == "要求语"
     assert speech_function("粮食产量再创新高。") == ""
+
+
+def test_alternatives_the_corpus_uses_in_the_slot_come_first():
+    plain = [w for w, _ in synonyms().candidates("认真")]
+    attested = {"全面": {"学习": 50}, "切实": {"落实": 1}, "扎实": {"推进": 9}}
+    ranked = [w for w, _ in synonyms().candidates("认真", attested)]
+    assert set(ranked) == set(plain)
+    assert ranked.index("扎实") < ranked.index("切实") and ranked.index("全面") < ranked.index("深入")

@@ -69,6 +69,7 @@ class Phrase:
 class PhraseBank:
     phrases: list[Phrase]
     word_examples: dict[str, dict] = field(default_factory=dict)
+    slot_uses: dict[str, dict[str, int]] = field(default_factory=dict)
     note: str = ""
 
     def __post_init__(self) -> None:
@@ -93,7 +94,7 @@ class PhraseBank:
         phrases = [Phrase.from_json(e) for e in bundled["entries"]]
         known = {p.text for p in phrases}
         phrases += [Phrase.from_json(e, user=True) for e in user.get("entries", []) if e["text"] not in known]
-        return cls(phrases, bundled.get("word_examples", {}), note)
+        return cls(phrases, bundled.get("word_examples", {}), bundled.get("slot_uses", {}), note)
 
     def get(self, text: str) -> Phrase | None:
         return self._by_text.get(text)
@@ -137,9 +138,10 @@ class PhraseBank:
         return (category is None or phrase.category == category) and (kind is None or phrase.kind == kind)
 
     def alternatives(self, word: str, limit: int = 10) -> list[Phrase]:
-        """Words that mean nearly the same where ``word`` stands (synonyms.toml), each with its
-        reason and, where the corpus has one, an example."""
-        return [self._as_phrase(text, reason) for text, reason in synonyms().candidates(word)][:limit]
+        """Words that mean nearly the same where ``word`` stands (synonyms.toml), those the corpus
+        uses in the same slots first, each with its reason and, where the corpus has one, an example."""
+        candidates = synonyms().candidates(word, self.slot_uses)
+        return [self._as_phrase(text, reason) for text, reason in candidates][:limit]
 
     def _as_phrase(self, text: str, reason: str) -> Phrase:
         entry = self.get(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..document import open_document
 from ..errors import DocumentError
-from .alternatives import word_examples
+from .alternatives import slot_uses, word_examples
 from .clean import CleanParagraph, clean_text
 from .extract import Corpus, extract
 
@@ -52,6 +52,7 @@ def build_bank(paragraphs: list[CleanParagraph], primary: set[str] | None = None
         "sources": sorted({p.source for p in paragraphs}),
         "entries": [entry.to_json() for entry in entries],
         "word_examples": word_examples(corpus),
+        "slot_uses": slot_uses(corpus),
     }
 
 
