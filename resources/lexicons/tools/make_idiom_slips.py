@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.core.conversion import opencc_for  # noqa: E402
 from assistant.core.text.segmenter import pos_table, tokenizer  # noqa: E402
 
-MIN_IDIOM_FREQUENCY = 100
+MIN_IDIOM_FREQUENCY = 30
 # The half of the idiom the input method turned into a common word (风生 → 风声, 及待 → 急待).
 MIN_SLIP_FREQUENCY = 200
 EXTRA = ROOT.parent / "shared" / "corpus-extra"
