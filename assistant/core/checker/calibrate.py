@@ -21,7 +21,6 @@ from collections import Counter
 from pathlib import Path
 
 from ..phrasebank.clean import clean_folder
-from ..text.sentences import sentences
 from .repetition import DocumentOveruseRule, EchoRule, WindowOveruseRule, expected_share
 from .builtin import LongSentenceRule
 from .text import Paragraph, tokenize
@@ -58,7 +57,7 @@ def percentile(values: list[int | float], share: float) -> int | float:
 
 
 def calibrate(rules, texts: dict[str, list[str]]) -> dict[str, int | float]:
-    analysed = {name: [Paragraph.analyse(p) for p in ps] for name, ps in texts.items()}
+    analysed = {name: [Paragraph(p) for p in ps] for name, ps in texts.items()}
     paragraphs = [p for ps in analysed.values() for p in ps]
     values: dict[str, int | float] = {}
     for rule in rules:

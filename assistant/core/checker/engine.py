@@ -62,7 +62,7 @@ class Checker:
         if cached is not None:
             self._cache.move_to_end(text)
             return cached
-        analysis = Paragraph.analyse(text, self.matcher)
+        analysis = Paragraph(text, self.matcher)
         self._cache[text] = analysis
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)

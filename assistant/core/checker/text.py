@@ -45,10 +45,6 @@ class Paragraph:
         self.memo: dict = {}
         self._matcher = matcher
 
-    @classmethod
-    def analyse(cls, text: str, matcher: Matcher | None = None) -> "Paragraph":
-        return cls(text, matcher)
-
     @cached_property
     def listed(self) -> dict[object, list[tuple[int, int, str]]]:
         """Word-list entries found in the text, per rule (one scan for all lists)."""
