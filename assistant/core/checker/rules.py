@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..resources import resource_path
-from ..text import numerals
+from .fixes import FIXES
 from .model import CATEGORIES, SEVERITIES
 from .text import Paragraph
 
@@ -248,8 +248,8 @@ class PatternRule(Rule):
         self.replace = spec.get("replace")
         self.map = spec.get("map", {})
         self.fix = spec.get("fix")
-        if self.fix is not None and self.fix not in numerals.FIXES:
-            raise RuleError(f"rule {self.id}: unknown fix {self.fix!r} (known: {sorted(numerals.FIXES)})")
+        if self.fix is not None and self.fix not in FIXES:
+            raise RuleError(f"rule {self.id}: unknown fix {self.fix!r} (known: {sorted(FIXES)})")
 
     def paragraph_hits(self, paragraph):
         text = paragraph.text
@@ -258,7 +258,7 @@ class PatternRule(Rule):
                 continue
             start, end = match.span(self.flag)
             if self.fix is not None:
-                suggestions = (numerals.FIXES[self.fix](match),)
+                suggestions = (FIXES[self.fix](match),)
             elif self.replace is not None:
                 suggestions = (match.expand(self.replace),)
             else:

@@ -40,7 +40,7 @@ def export_reviewed(document: Document, findings: list[Finding], path: Path | st
         if not runs:
             continue
         paragraph = DocxParagraph(p, out.part)
-        text = finding.message + (f"\n建议：{'、'.join(finding.suggestions)}" if finding.suggestions else "")
+        text = finding.message + (f"\n建议：{'、'.join(s or '（删除）' for s in finding.suggestions)}" if finding.suggestions else "")
         out.add_comment([Run(r, paragraph) for r in runs], text=text, author=AUTHOR, initials=INITIALS)
     buffer = io.BytesIO()
     out.save(buffer)

@@ -9,20 +9,17 @@ text, and traditional characters (folded to simplified for extraction; the sourc
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..conversion import opencc_for
 from ..encoding import encodable
+from ..text.entities import fix_entities
 from ..text.hanzi import HANZI
 from ..text.sentences import FULL_WIDTH_SENTENCE_END, sentences
 from ..text.structure import HEADING_START
 
-# Broken entity names seen on web pages, by their damaged spelling.
-BROKEN_ENTITIES = {"ldqu": "“", "rdqu": "”", "lsqu": "‘", "rsqu": "’", "mdas": "—", "hell": "…", "nbs": " "}
-ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);?")
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[\u00e0-\u01dc][a-zü\u00e0-\u01dc]*)\)")
 PAGE_MARKER = re.compile(r"(?<![\d-])-\s?\d{1,3}\s?-(?![\d-])")
 PIECE_TITLE = re.compile(r"^第[一二三四五六七八九十百\d]+篇\s*[:：]\s*")
@@ -50,18 +47,6 @@ class CleanParagraph:
     source: str
     line: int
     title: bool = False
-
-
-def fix_entities(text: str) -> str:
-    def replace(match: re.Match) -> str:
-        name = match.group(1)
-        for broken, char in BROKEN_ENTITIES.items():
-            if name.lower().startswith(broken):
-                return char
-        decoded = html.unescape(f"&{name};")
-        return decoded if decoded != f"&{name};" else match.group(0)
-
-    return ENTITY.sub(replace, text)
 
 
 def strip_pinyin(text: str) -> str:
