@@ -185,3 +185,13 @@ def test_findings_in_wrapped_lines_point_at_the_original_characters():
         assert lines[finding.paragraph][finding.start:finding.end] == finding.text
         offset = sum(len(line) for line in lines[:finding.paragraph]) + finding.start
         assert text[offset:offset + len(finding.text)] == finding.text
+
+
+def test_one_problem_one_finding_but_every_category_keeps_its_own():
+    findings = Checker().check(["他说：&ldquo;要狠抓落实&rdquo;。全县上下认真的学习贯彻上级精神，希望大家再接再励，"
+                                "坚持问题导向，补齐短板弱项，推动各项工作落地见效，确保全年目标任务圆满完成，以优异成绩迎接检查验收，"
+                                "为全县经济社会高质量发展作出新的更大贡献，在新的起点上奋力谱写现代化建设新篇章，"
+                                "让全县人民群众的获得感、幸福感、安全感更加充实、更有保障、更可持续。"])
+    rules = [f.rule for f in findings]
+    assert "html-residue" in rules and "half-width-punctuation" not in rules  # the ; belongs to &ldquo;
+    assert {"typo", "long-sentence", "de-before-verb"} <= set(rules)  # inside the long sentence, other categories

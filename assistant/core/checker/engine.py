@@ -92,8 +92,8 @@ class Checker:
                 located += ((rule, index, hit) for index, hit in rule.document_hits(analyses, lines))
         found += (self._finding(rule, pieces[index], paragraphs, hit) for rule, index, hit in located)
         findings = [f for f in found if not self._ignored(f, paragraphs[f.paragraph])]
-        findings.sort(key=lambda f: (f.paragraph, f.start, f.end, f.rule))
-        return findings
+        findings.sort(key=lambda f: (f.paragraph, f.start, -f.end, -SEVERITY_RANK[f.severity], f.rule))
+        return _outermost(findings)
 
     def _unit_findings(self, rules: tuple[Rule, ...], unit: Unit, paragraphs: list[str],
                        analysis: Paragraph) -> list[Finding]:
@@ -127,3 +127,24 @@ class Checker:
             return True
         return bool(self.settings.ignored_places) and self.settings.ignores(finding, sentence_at(text, finding.start))
 
+
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _outermost(findings: list[Finding]) -> list[Finding]:
+    """One problem, one finding: a finding inside another of the same category and at least its
+    severity says nothing more (the ; of &ldquo; is part of the entity, 挺 is part of 挺好).
+    ``findings`` come sorted by paragraph, start, longest first."""
+    kept: list[Finding] = []
+    covering: dict[str, Finding] = {}  # per category, the last kept finding that may still cover
+    for finding in findings:
+        outer = covering.get(finding.category)
+        if (outer is not None and outer.paragraph == finding.paragraph and finding.end <= outer.end
+                and SEVERITY_RANK[outer.severity] >= SEVERITY_RANK[finding.severity]):
+            continue
+        kept.append(finding)
+        if outer is None or outer.paragraph != finding.paragraph or finding.end > outer.end:
+            covering[finding.category] = finding
+    kept.sort(key=lambda f: (f.paragraph, f.start, f.end, f.rule))
+    return kept
