@@ -76,4 +76,6 @@ def _same_length(convert, text: str) -> str:
     if len(converted) == len(text):
         return converted
     one_by_one = convert("\n".join(text)).split("\n")
+    if len(one_by_one) != len(text):  # OpenCC stops at a NUL character in some configurations
+        one_by_one = [convert(ch) for ch in text]
     return "".join(ch if len(ch) == 1 else text[i] for i, ch in enumerate(one_by_one))

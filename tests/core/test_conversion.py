@@ -185,3 +185,10 @@ def test_alignment_is_a_valid_edit_script_on_corpus_paragraphs(config):
     for old in paragraphs + ["我们使用云计算和U盘，方便面和互联网。", "雲端計算、隨身碟和泡麵"]:
         new = converter.convert(old)
         assert apply_opcodes(old, new, converter.alignment(old, new)) == new, old
+
+
+def test_script_marks_survive_a_nul_character():
+    """OpenCC's s2tw and s2hk return nothing for text holding NUL; the marks still cover the text."""
+    from assistant.core.script import script_marks
+
+    assert len(script_marks("\x00豈")) == 2
