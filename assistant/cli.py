@@ -159,7 +159,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     for status in statuses:
         if not status.installed:
             print(f"字体：{status.describe()}", file=sys.stderr)
-    export_gongwen(document, args.output, settings)
+    export_gongwen(document.snapshot(), args.output, settings)
     print(f"已按公文格式导出到 {args.output}", file=sys.stderr)
     return 0
 
@@ -170,7 +170,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     _print_notes(document)
     checker, _ = user_checker()
     findings = checker.check([p.text for p in document.paragraphs])
-    export_reviewed(document, findings, args.output)
+    export_reviewed(document.snapshot(), findings, args.output)
     print(f"已生成批注版（{len(findings)} 条批注）：{args.output}", file=sys.stderr)
     return 0
 

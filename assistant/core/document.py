@@ -1,12 +1,15 @@
 """Document model: an ordered list of paragraphs over a format backend (.docx or .txt).
 
 The model is what every other part of the app works on (checker, conversion, the editor). It
-never touches file formats itself: the backend keeps what it needs to write the file back with
-only the edited paragraphs changed, and ``save`` is atomic.
+never touches file formats itself: each backend keeps, privately and keyed by a paragraph's
+``uid``, what it needs to write the file back with only the edited paragraphs changed (the
+``w:p`` element, the line ending). ``save`` is atomic; background work (export, review) reads an
+immutable ``snapshot()`` instead of the live model.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -22,15 +25,27 @@ from .txt_io import TxtBackend
 LOCATION_NAMES = {"body": "正文", "table": "表格", "textbox": "文本框"}
 
 
+_uids = itertools.count(1)
+
+
 @dataclass(eq=False)
 class Paragraph:
-    """One paragraph. ``anchor`` is the backend's handle; ``saved_text`` what the file holds."""
+    """One paragraph. ``uid`` names it for the life of the session (backends key on it)."""
 
     text: str
     location: str = "body"
     editable: bool = True
-    anchor: object = None
-    saved_text: str | None = None
+    uid: int = field(default_factory=lambda: next(_uids))
+
+
+@dataclass(frozen=True)
+class ParagraphState:
+    """A paragraph as it stood when a snapshot was taken."""
+
+    uid: int
+    text: str
+    location: str
+    editable: bool
 
 
 class Backend(Protocol):
@@ -38,11 +53,40 @@ class Backend(Protocol):
 
     def describe(self) -> str: ...
 
-    def render(self, paragraphs: list[Paragraph]) -> bytes: ...
+    def adopt(self, paragraphs: list[Paragraph]) -> None: ...
+
+    def render(self, paragraphs) -> bytes: ...
+
+    def tables(self, paragraphs) -> dict[int, object]: ...
 
     def rewrite(self, paragraphs: list[Paragraph], edits: list[tuple[int, str]], align) -> None: ...
 
     def convert_other_parts(self, converter) -> None: ...
+
+
+@dataclass(frozen=True)
+class DocumentSnapshot:
+    """The document's text at one moment, for work on another thread while the user types on.
+
+    ``render`` writes the file as it would be saved; it leaves the backend unchanged, so only a
+    conversion applied meanwhile (the window is modal during exports) could change the result.
+    """
+
+    paragraphs: tuple[ParagraphState, ...]
+    path: Path | None
+    format: str
+    backend: Backend
+
+    @property
+    def texts(self) -> list[str]:
+        return [paragraph.text for paragraph in self.paragraphs]
+
+    def render(self) -> bytes:
+        return self.backend.render(self.paragraphs)
+
+    def tables(self) -> dict[int, object]:
+        """For each table paragraph (by uid), its outermost table as it would be saved."""
+        return self.backend.tables(self.paragraphs)
 
 
 @dataclass(eq=False)
@@ -65,6 +109,10 @@ class Document:
     def describe(self) -> str:
         """Format and encoding as shown in the status bar."""
         return self.backend.describe()
+
+    def snapshot(self) -> DocumentSnapshot:
+        states = tuple(ParagraphState(p.uid, p.text, p.location, p.editable) for p in self.paragraphs)
+        return DocumentSnapshot(states, self.path, self.format, self.backend)
 
     def set_text(self, index: int, text: str) -> None:
         paragraph = self.paragraphs[index]
@@ -165,8 +213,6 @@ class Document:
         atomic_write(target, data, backup=backup and overwriting_original and not self._backed_up)
         if overwriting_original and backup:
             self._backed_up = True
-        for paragraph in self.paragraphs:
-            paragraph.saved_text = paragraph.text
         if target != self.path:
             self._backed_up = False
         self.path = target
@@ -183,8 +229,6 @@ class Document:
         for paragraph in self.paragraphs:
             if wanted == "txt":
                 paragraph.text = paragraph.text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, " ")
-            paragraph.anchor = None
-            paragraph.saved_text = None
             paragraph.editable = True
 
 
@@ -203,11 +247,12 @@ def open_document(path: Path | str, *, encoding: str | None = None) -> Document:
     kind = sniff(path)
     if kind is FileKind.DOCX:
         backend, items = DocxBackend.read(path)
-        paragraphs = [Paragraph(text, location, location != "textbox", element, text)
-                      for text, location, element in items]
+        paragraphs = [Paragraph(text, location, location != "textbox") for text, location in items]
+        backend.adopt(paragraphs)
         return Document(backend, paragraphs, path)
     backend, lines = TxtBackend.read(path, encoding)
-    paragraphs = [Paragraph(text, "body", True, ending, text) for text, ending in lines]
+    paragraphs = [Paragraph(text) for text in lines]
+    backend.adopt(paragraphs)
     notes = [backend.encoding.note] if backend.encoding.note else []
     return Document(backend, paragraphs, path, notes)
 

@@ -18,6 +18,7 @@ Model decisions, per construct python-docx's ``Paragraph.text`` does not show:
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections.abc import Iterator
@@ -39,26 +40,31 @@ FALLBACK_TEXT_BOX_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:txbxContent//w:p",
 
 
 class DocxBackend:
+    """Keeps the opened package and, per paragraph uid, its ``w:p`` element in the live tree.
+
+    The live tree holds the file as opened plus conversions (``rewrite``); typed edits are applied
+    to a copy each time the file is rendered, so rendering changes nothing.
+    """
+
     format = "docx"
 
-    def __init__(self, document, source: bytes | None):
+    def __init__(self, document, source: bytes):
         self.document = document
         self._source = source
-        self._elements: list[etree._Element] = []
+        self._read_elements: list[etree._Element] = []
+        self._element_of: dict[int, etree._Element] = {}
         self._changed_parts: dict[str, etree._Element] = {}
 
     @classmethod
-    def read(cls, path: Path) -> tuple["DocxBackend", list[tuple[str, str, etree._Element]]]:
-        """Return the backend and ``(text, location, w:p element)`` for each paragraph."""
+    def read(cls, path: Path) -> tuple["DocxBackend", list[tuple[str, str]]]:
+        """Return the backend and ``(text, location)`` for each paragraph (see ``adopt``)."""
         source = path.read_bytes()
-        document = _open_with_python_docx(source, path.name)
-        backend = cls(document, source)
-        paragraphs = []
-        for element, location in iter_paragraphs(document.element.body):
-            paragraphs.append((paragraph_text(element), location, element))
-            if location != "textbox":
-                backend._elements.append(element)
-        return backend, paragraphs
+        backend = cls(_open_with_python_docx(source, path.name), source)
+        items = []
+        for element, location in iter_paragraphs(backend.document.element.body):
+            items.append((paragraph_text(element), location))
+            backend._read_elements.append(element)
+        return backend, items
 
     @classmethod
     def new(cls) -> "DocxBackend":
@@ -67,41 +73,62 @@ class DocxBackend:
         body = document.element.body
         for p in body.findall(x.P):
             body.remove(p)
-        return cls(document, None)
+        out = io.BytesIO()
+        document.save(out)
+        return cls(document, out.getvalue())
+
+    def adopt(self, paragraphs: list) -> None:
+        """The paragraphs made from ``read``'s items, in order: each is bound to its element."""
+        self._element_of = {p.uid: element for p, element in zip(paragraphs, self._read_elements)}
+        self._read_elements = []
 
     def describe(self) -> str:
         return "Word 文档（.docx）"
 
-    def render(self, paragraphs: list) -> bytes:
-        self._apply(paragraphs)
-        if self._source is None:
-            out = io.BytesIO()
-            self.document.save(out)
-            return out.getvalue()
+    def render(self, paragraphs) -> bytes:
+        root, _ = self._applied_copy(paragraphs)
         replacements = {}
-        for name, root in self._changed_parts.items():
+        for name, part_root in self._changed_parts.items():
             original = self._original_member(name)
-            data = _serialize_like(original, root)
+            data = _serialize_like(original, part_root)
             if _canonical(data) != _canonical(original):
                 replacements[name] = data
-        replacements[_member_name(self.document.part)] = serialize_part_xml(self.document.element)
+        replacements[_member_name(self.document.part)] = serialize_part_xml(root)
         return _replace_members(self._source, replacements)
+
+    def tables(self, paragraphs) -> dict[int, etree._Element]:
+        """Each table paragraph's outermost ``w:tbl``, with the edits applied (a copy)."""
+        _, twin = self._applied_copy(paragraphs)
+        found = {}
+        for paragraph in paragraphs:
+            if paragraph.location == "table" and paragraph.uid in self._element_of:
+                found[paragraph.uid] = _outermost(twin[self._element_of[paragraph.uid]], x.TBL)
+        return found
+
+    def _applied_copy(self, paragraphs) -> tuple[etree._Element, dict]:
+        """A copy of the main document part with ``paragraphs`` applied, and live → copy for w:p."""
+        live = self.document.element
+        root = copy.deepcopy(live)
+        twin = dict(zip(live.iter(x.P), root.iter(x.P)))
+        self._apply(paragraphs, root, twin)
+        return root, twin
 
     def _original_member(self, name: str) -> bytes:
         with zipfile.ZipFile(io.BytesIO(self._source)) as archive:
             return archive.read(name)
 
     def rewrite(self, paragraphs: list, edits: list, align) -> None:
-        """Apply machine edits (conversion) now, run by run, with ``align(old, new)`` opcodes.
+        """Apply machine edits (conversion) to the live tree, run by run, with ``align(old, new)``.
 
-        Unlike typing, these may touch read-only text-box paragraphs: the same conversion is
-        applied to their VML fallback copies by ``convert_other_parts``, so both stay equal.
+        Typed edits are first made part of the live tree, so the alignment starts from what the
+        user sees. Unlike typing, these may touch read-only text-box paragraphs: the same
+        conversion is applied to their VML fallback copies by ``convert_other_parts``.
         """
-        self._apply(paragraphs)
+        self._apply(paragraphs, self.document.element, None)
         for index, new_text in edits:
             paragraph = paragraphs[index]
-            set_paragraph_text(paragraph.anchor, new_text, align(paragraph.text, new_text))
-            paragraph.text = paragraph.saved_text = new_text
+            set_paragraph_text(self._element_of[paragraph.uid], new_text, align(paragraph.text, new_text))
+            paragraph.text = new_text
 
     def convert_other_parts(self, converter) -> None:
         """Convert headers, footers, footnotes, endnotes and text-box fallbacks in place."""
@@ -119,39 +146,61 @@ class DocxBackend:
             self._changed_parts[name] = etree.fromstring(self._original_member(name))
         return self._changed_parts[name]
 
-    def _apply(self, paragraphs: list) -> None:
-        """Bring the XML in line with the model: deletions, edits, then insertions in order."""
-        alive = {par.anchor for par in paragraphs if par.anchor is not None}
-        for element in self._elements:
-            if element not in alive:
-                remove_paragraph(element)
-        self._elements = [element for element in self._elements if element in alive]
-        previous = None
-        for par in paragraphs:
-            if par.anchor is None:
-                par.anchor = new_paragraph_like(previous, par.text)
-                self._place_new(par.anchor, previous)
-                self._elements.append(par.anchor)
-            elif par.text != par.saved_text:
-                if not par.editable:
-                    raise DocumentError("文本框中的文字是只读的，本软件不能修改；请在 Word 中编辑文本框。")
-                set_paragraph_text(par.anchor, par.text)
-            if par.editable:
-                previous = par.anchor
+    def _apply(self, paragraphs, root: etree._Element, twin: dict | None) -> None:
+        """Bring the tree under ``root`` in line with ``paragraphs``: deletions, edits, insertions.
 
-    def _place_new(self, element: etree._Element, previous: etree._Element | None) -> None:
-        if previous is not None:
-            previous.addnext(element)
-            return
-        if self._elements:
-            self._elements[0].addprevious(element)
-            return
-        body = self.document.element.body
+        ``twin`` maps live elements to the copy being edited; None edits the live tree itself,
+        and then new paragraphs are bound to their new elements.
+        """
+        target = (lambda element: element) if twin is None else twin.__getitem__
+        bound = [self._element_of.get(p.uid) for p in paragraphs]
+        alive = {id(element) for element in bound if element is not None}
+        for uid, element in list(self._element_of.items()):
+            if id(element) not in alive:
+                remove_paragraph(target(element))
+                if twin is None:
+                    del self._element_of[uid]
+        first = next((target(e) for e, p in zip(bound, paragraphs) if e is not None and p.location != "textbox"), None)
+        previous = None
+        for paragraph, element in zip(paragraphs, bound):
+            if element is None:
+                placed = new_paragraph_like(previous, paragraph.text)
+                _place_new(placed, previous, first, root)
+                if twin is None:
+                    self._element_of[paragraph.uid] = placed
+            else:
+                placed = target(element)
+                if paragraph_text(placed) != paragraph.text:
+                    if not paragraph.editable:
+                        raise DocumentError("文本框中的文字是只读的，本软件不能修改；请在 Word 中编辑文本框。")
+                    set_paragraph_text(placed, paragraph.text)
+            if paragraph.editable:
+                previous = placed
+
+
+def _place_new(element: etree._Element, previous: etree._Element | None, first: etree._Element | None,
+               root: etree._Element) -> None:
+    """After the paragraph before it; at the very start, before the first paragraph or section."""
+    if previous is not None:
+        previous.addnext(element)
+    elif first is not None:
+        first.addprevious(element)
+    else:
+        body = root.find(x.BODY)
         section = body.find(x.SECTPR)
         if section is not None:
             section.addprevious(element)
         else:
             body.append(element)
+
+
+def _outermost(element: etree._Element, tag: str) -> etree._Element | None:
+    found = None
+    while element is not None:
+        if element.tag == tag:
+            found = element
+        element = element.getparent()
+    return found
 
 
 def _convert_paragraphs(paragraphs: list[etree._Element], converter) -> bool:

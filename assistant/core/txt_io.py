@@ -16,8 +16,8 @@ ENDING_NAMES = {"\r\n": "CRLF（Windows）", "\n": "LF（Unix）", "\r": "CR（�
 class TxtBackend:
     """Remembers how the file was written so that an unchanged save is byte-identical.
 
-    Each paragraph's anchor is the line ending that followed it in the file; new paragraphs
-    use the file's dominant line ending.
+    Each line ending that followed a paragraph in the file is kept, by the paragraph's uid; new
+    paragraphs use the file's dominant line ending.
     """
 
     format = "txt"
@@ -26,10 +26,12 @@ class TxtBackend:
         self.encoding = encoding
         self.newline = newline
         self.final_newline = final_newline
+        self._read_endings: list[str] = []
+        self._ending_of: dict[int, str] = {}
 
     @classmethod
-    def read(cls, path: Path, forced_encoding: str | None = None) -> tuple["TxtBackend", list[tuple[str, str]]]:
-        """Return the backend and ``(text, line ending)`` for each line of ``path``."""
+    def read(cls, path: Path, forced_encoding: str | None = None) -> tuple["TxtBackend", list[str]]:
+        """Return the backend and the text of each line of ``path`` (see ``adopt``)."""
         raw = path.read_bytes()
         if forced_encoding:
             encoding = enc.named(forced_encoding)
@@ -46,7 +48,14 @@ class TxtBackend:
         final_newline = bool(lines) and bool(lines[-1][1])
         if not lines:
             lines = [("", "")]
-        return cls(encoding, newline, final_newline), lines
+        backend = cls(encoding, newline, final_newline)
+        backend._read_endings = [ending for _, ending in lines]
+        return backend, [text for text, _ in lines]
+
+    def adopt(self, paragraphs: list) -> None:
+        """The paragraphs made from ``read``'s lines, in order: they keep their line endings."""
+        self._ending_of = {p.uid: ending for p, ending in zip(paragraphs, self._read_endings) if ending}
+        self._read_endings = []
 
     @classmethod
     def new(cls) -> "TxtBackend":
@@ -61,6 +70,9 @@ class TxtBackend:
         for index, new_text in edits:
             paragraphs[index].text = new_text
 
+    def tables(self, paragraphs) -> dict[int, object]:
+        return {}
+
     def convert_other_parts(self, converter) -> None:
         """A text file has no headers, footers or notes."""
 
@@ -70,7 +82,7 @@ class TxtBackend:
         for index, paragraph in enumerate(paragraphs):
             parts.append(paragraph.text)
             if index < last or self.final_newline:
-                parts.append(paragraph.anchor if isinstance(paragraph.anchor, str) and paragraph.anchor else self.newline)
+                parts.append(self._ending_of.get(paragraph.uid, self.newline))
         text = "".join(parts)
         try:
             return self.encoding.encode(text)

@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
                 return
             target = Path(name)
         self._sync_model()
-        self._run_busy("正在导出公文格式…", lambda progress: export_gongwen(self.document, target, settings, missing),
+        self._run_busy("正在导出公文格式…", lambda progress: export_gongwen(self.document.snapshot(), target, settings, missing, progress),
                        lambda path: self._exported(path, "公文格式"))
 
     def export_review_dialog(self, target: Path | None = None) -> None:
@@ -406,9 +406,9 @@ class MainWindow(QMainWindow):
                 return
             target = Path(name)
         self._sync_model()
-        findings = list(self.findings)
-        self._run_busy("正在生成批注版…", lambda progress: export_reviewed(self.document, findings, target),
-                       lambda path: self._exported(path, f"批注版（{len(findings)} 条批注）"))
+        findings, draft = list(self.findings), self.document.snapshot()
+        self._run_busy("正在生成批注版…", lambda progress: export_reviewed(draft, findings, target, progress),
+                       lambda result: self._exported(result.path, f"批注版（{result.placed} 条批注）"))
 
     def _exported(self, path: Path, what: str) -> None:
         self.statusBar().showMessage(f"已导出{what}：{path}", 8000)

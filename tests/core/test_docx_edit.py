@@ -9,7 +9,8 @@ import pytest
 from lxml import etree
 
 from assistant.core.document import open_document
-from tests.conftest import W, body_paragraphs, peer_copy
+from assistant.core.docx_io import iter_paragraphs
+from tests.conftest import W, body_paragraphs, document_xml, peer_copy
 
 
 def runs_of(p: etree._Element) -> list[etree._Element]:
@@ -34,6 +35,11 @@ def run_text(run: etree._Element) -> str:
     return "".join(t.text or "" for t in run.iter(f"{W}t"))
 
 
+def file_paragraphs(path: Path) -> list[etree._Element]:
+    """The ``w:p`` elements of the file in the model's paragraph order."""
+    return [p for p, _ in iter_paragraphs(document_xml(path).find(f"{W}body"))]
+
+
 def index_of(document, part: str) -> int:
     return next(i for i, p in enumerate(document.paragraphs) if part in p.text)
 
@@ -47,16 +53,16 @@ def maoxuan(tmp_path: Path) -> Path:
     return peer_copy(tmp_path, "bisheng-unstructured__maoxuan_sample.docx", "maoxuan.docx")
 
 
-def section_holder(document) -> int:
+def section_holder(path: Path) -> int:
     """Index of the first paragraph that carries a section break (w:pPr/w:sectPr)."""
-    return next(i for i, p in enumerate(document.paragraphs) if p.anchor.find(f"{W}pPr/{W}sectPr") is not None)
+    return next(i for i, p in enumerate(file_paragraphs(path)) if p.find(f"{W}pPr/{W}sectPr") is not None)
 
 
 def test_one_character_in_the_middle_of_a_run_changes_only_that_run(maoxuan: Path, tmp_path: Path):
     document = open_document(maoxuan)
     index = index_of(document, "（一）国民党在美国援助下")
     paragraph = document.paragraphs[index]
-    before_runs = runs_of(paragraph.anchor)
+    before_runs = runs_of(file_paragraphs(maoxuan)[index])
     assert len(before_runs) >= 10 and len({rpr_bytes(r) for r in before_runs}) >= 3
     before_rpr = [rpr_bytes(r) for r in before_runs]
     before_text = [run_text(r) for r in before_runs]
@@ -143,7 +149,7 @@ def test_deleted_paragraph_is_removed_and_inserted_copies_previous_style(sample_
 def test_inserted_paragraph_copies_paragraph_properties_but_not_section_breaks(tmp_path: Path):
     source = peer_copy(tmp_path, "python-docx__hdr-header-footer.docx", "sections.docx")
     document = open_document(source)
-    holder = section_holder(document)
+    holder = section_holder(source)
     document.insert_paragraph(holder + 1, "分节符之后的新段落")
     document.save()
     new_p = saved_paragraph(source, "分节符之后的新段落")
@@ -155,7 +161,7 @@ def test_inserted_paragraph_copies_paragraph_properties_but_not_section_breaks(t
 def test_section_break_paragraph_is_emptied_not_removed(tmp_path: Path):
     source = peer_copy(tmp_path, "python-docx__hdr-header-footer.docx", "sections.docx")
     document = open_document(source)
-    holder = section_holder(document)
+    holder = section_holder(source)
     sections = len(list(body_paragraphs(source)[0].getroottree().iter(f"{W}sectPr")))
     document.delete_paragraph(holder)
     document.save()
@@ -167,8 +173,8 @@ def test_comment_anchors_survive_deleting_their_paragraph(tmp_path: Path):
     document = open_document(source)
     markers = ("commentRangeStart", "commentRangeEnd", "commentReference")
     counts = [len(body_paragraphs(source)[0].getroottree().findall(f".//{W}{m}")) for m in markers]
-    holder = next(i for i, p in enumerate(document.paragraphs)
-                  if p.anchor.find(f".//{W}commentRangeStart") is not None and i + 1 < len(document.paragraphs))
+    holder = next(i for i, p in enumerate(file_paragraphs(source))
+                  if p.find(f".//{W}commentRangeStart") is not None and i + 1 < len(document.paragraphs))
     document.delete_paragraph(holder)
     document.save()
     tree = body_paragraphs(source)[0].getroottree()

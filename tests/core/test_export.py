@@ -12,7 +12,7 @@ from assistant.core.document import open_document
 from assistant.core.export.fonts import check_fonts, font_names
 from assistant.core.export.gongwen import GongwenSettings, export_gongwen, normalise_date, structure
 from assistant.core.export.review import export_reviewed
-from tests.conftest import NS, ROOT, SAMPLE, W
+from tests.conftest import NS, ROOT, SAMPLE, W, peer_copy
 
 CORPUS = ROOT / "resources" / "corpus"
 TWIPS_PER_MM = 1440 / 25.4
@@ -32,7 +32,7 @@ def run_fonts(p) -> set[str]:
 
 
 def test_page_size_margins_grid_and_character_pitch(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE), tmp_path / "公文.docx")
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "公文.docx")
     document = part(out, "word/document.xml")
     size = document.find(f".//{W}pgSz")
     margins = document.find(f".//{W}pgMar")
@@ -55,7 +55,7 @@ def test_page_size_margins_grid_and_character_pitch(tmp_path: Path):
 
 
 def test_title_body_headings_and_closing_on_the_sample(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE), tmp_path / "公文.docx")
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "公文.docx")
     found = dict(paragraphs_with_text(part(out, "word/document.xml")))
     title = found["某某县发展和改革局2025年工作总结"]
     assert title.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center"
@@ -76,7 +76,7 @@ def test_title_body_headings_and_closing_on_the_sample(tmp_path: Path):
 def test_heading_levels_detected_on_corpus_drafts():
     levels = {}
     for name in ("003", "004"):
-        for block in structure(open_document(next(CORPUS.glob(f"{name}_*.txt")))):
+        for block in structure(open_document(next(CORPUS.glob(f"{name}_*.txt"))).snapshot()):
             if block.role == "heading":
                 levels.setdefault(block.level, block.text)
     assert levels[1].startswith(("一、", "二、", "三、"))
@@ -89,25 +89,25 @@ def test_title_lines_addressee_and_date(tmp_path: Path):
     draft.write_text("某某县人民政府办公室\n关于开展作风建设专项整治的通知\n各乡镇人民政府，县直各单位：\n"
                      "为深入贯彻落实……，现就有关事项通知如下。\n一、工作目标\n（一）总体要求。全面……\n"
                      "1.加强组织领导。\n（1）明确责任分工。\n某某县人民政府办公室\n2025-03-05\n", encoding="utf-8")
-    blocks = structure(open_document(draft))
+    blocks = structure(open_document(draft).snapshot())
     roles = [(b.role, b.level) for b in blocks]
     assert roles == [("title", 0), ("title", 0), ("addressee", 0), ("body", 0), ("heading", 1), ("heading", 2),
                      ("heading", 3), ("heading", 4), ("signature", 0), ("date", 0)]
     assert blocks[-1].text == "2025年3月5日"
     assert normalise_date("2025年01月05日") == "2025年1月5日"
-    out = export_gongwen(open_document(draft), tmp_path / "out.docx")
+    out = export_gongwen(open_document(draft).snapshot(), tmp_path / "out.docx")
     addressee = dict(paragraphs_with_text(part(out, "word/document.xml")))["各乡镇人民政府，县直各单位："]
     assert addressee.find(f"{W}pPr/{W}ind") is None and addressee.find(f"{W}pPr/{W}jc") is None
 
 
 def test_explicit_title_replaces_the_detected_one(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE), tmp_path / "out.docx", GongwenSettings(title="关于\n2025年工作的总结"))
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "out.docx", GongwenSettings(title="关于\n2025年工作的总结"))
     texts = [t for t, _ in paragraphs_with_text(part(out, "word/document.xml"))]
     assert texts[:3] == ["关于", "2025年工作的总结", "某某县发展和改革局2025年工作总结"]
 
 
 def test_page_numbers_odd_right_even_left_with_dashes(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE), tmp_path / "out.docx")
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "out.docx")
     document = part(out, "word/document.xml")
     assert part(out, "word/settings.xml").find(f"{W}evenAndOddHeaders") is not None
     rels = {r.get("Id"): r.get("Target") for r in part(out, "word/_rels/document.xml.rels")}
@@ -136,7 +136,9 @@ def test_font_check_reads_real_font_names(tmp_path: Path):
 def test_reviewed_copy_anchors_comments_on_the_flagged_characters(tmp_path: Path):
     document = open_document(SAMPLE)
     findings = Checker().check([p.text for p in document.paragraphs])
-    out = export_reviewed(document, findings, tmp_path / "批注版.docx")
+    result = export_reviewed(document.snapshot(), findings, tmp_path / "批注版.docx")
+    assert (result.placed, result.stale) == (len(findings), 0)
+    out = result.path
     comments = part(out, "word/comments.xml")
     authors = {c.get(f"{W}author") for c in comments.iter(f"{W}comment")}
     assert authors == {"公文写作助手"} and len(list(comments.iter(f"{W}comment"))) == len(findings)
@@ -159,3 +161,25 @@ def test_reviewed_copy_anchors_comments_on_the_flagged_characters(tmp_path: Path
         assert (finding.text, finding.message) in pairs, finding
     original = [p.text for p in open_document(SAMPLE).paragraphs]
     assert [p.text for p in open_document(out).paragraphs] == original
+
+
+def test_reviewed_copy_leaves_out_findings_older_than_the_text(tmp_path: Path):
+    """Findings computed before an edit never land on the words that stand there now."""
+    document = open_document(SAMPLE)
+    findings = Checker().check([p.text for p in document.paragraphs])
+    edited = findings[0].paragraph
+    document.set_text(edited, "我们要努力" + document.paragraphs[edited].text)
+    result = export_reviewed(document.snapshot(), findings, tmp_path / "批注版.docx")
+    moved = [f for f in findings if f.paragraph == edited]
+    assert result.stale == len(moved) > 0 and result.placed == len(findings) - len(moved)
+    comments = part(result.path, "word/comments.xml")
+    assert len(list(comments.iter(f"{W}comment"))) == result.placed
+
+
+def test_gongwen_export_carries_edited_table_text(tmp_path: Path):
+    source = peer_copy(tmp_path, "python-docx__tbl-having-tables.docx", "tables.docx")
+    document = open_document(source)
+    index = next(i for i, p in enumerate(document.paragraphs) if p.location == "table")
+    document.set_text(index, "表格里改过的字")
+    out = export_gongwen(document.snapshot(), tmp_path / "out.docx")
+    assert "表格里改过的字" in "".join(part(out, "word/document.xml").itertext())

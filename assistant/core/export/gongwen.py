@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt
 
 from ..atomic import atomic_write
 from ..docx_text import OBJECT_CHAR
-from ..document import Document
+from ..document import DocumentSnapshot
 from ..text.structure import heading_level
 
 # Drafts also write (一) with half-width brackets and 1、 with a 顿号; both are recognised.
@@ -81,18 +81,23 @@ class Block:
     source: object = None  # the w:tbl to copy, for a table block
 
 
-def export_gongwen(document: Document, path: Path | str, settings: GongwenSettings | None = None,
-                   missing_fonts: set[str] = frozenset()) -> Path:
-    """Write ``document`` laid out to GB/T 9704-2012 as a new .docx at ``path``."""
+def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenSettings | None = None,
+                   missing_fonts: set[str] = frozenset(), progress=None) -> Path:
+    """Write ``draft`` laid out to GB/T 9704-2012 as a new .docx at ``path``.
+
+    ``progress(done, total)`` is called per block; it may raise to cancel before anything is written.
+    """
     settings = settings or GongwenSettings()
-    blocks = structure(document, settings.title)
+    blocks = structure(draft, settings.title)
     out = docx.Document()
     body = out.element.body
     for p in body.findall(qn("w:p")):
         body.remove(p)
     _page_setup(out, settings)
     _normal_style(out, settings, missing_fonts)
-    for block in blocks:
+    for number, block in enumerate(blocks):
+        if progress is not None:
+            progress(number, len(blocks))
         if block.role == "table":
             _copy_table(out, block.source, settings, missing_fonts)
         else:
@@ -106,15 +111,16 @@ def export_gongwen(document: Document, path: Path | str, settings: GongwenSettin
     return Path(path)
 
 
-def structure(document: Document, title: str | None = None) -> list[Block]:
+def structure(draft: DocumentSnapshot, title: str | None = None) -> list[Block]:
     """The roles of the draft's paragraphs: title lines, 主送机关, headings, body, 落款, date."""
     paragraphs = []
     seen_tables = set()
-    for paragraph in document.paragraphs:
+    tables = draft.tables()
+    for paragraph in draft.paragraphs:
         if paragraph.location == "textbox":
             continue
         if paragraph.location == "table":
-            table = _outer_table(paragraph.anchor)
+            table = tables.get(paragraph.uid)
             if table is not None and id(table) not in seen_tables:
                 seen_tables.add(id(table))
                 paragraphs.append(Block("", "table", source=table))
@@ -176,16 +182,6 @@ def normalise_date(text: str) -> str:
         return text.strip()
     year, month, day = match.groups()
     return f"{year}年{int(month)}月{int(day)}日"
-
-
-def _outer_table(p):
-    table = None
-    element = p
-    while element is not None:
-        if element.tag == qn("w:tbl"):
-            table = element
-        element = element.getparent()
-    return table
 
 
 def _page_setup(out, settings: GongwenSettings) -> None:

@@ -2,13 +2,16 @@
 
 The draft is written as it is (formatting kept) and opened with python-docx; a finding's first
 and last characters are made run boundaries by splitting runs (each half keeps the run's
-formatting), and python-docx 1.2 anchors a comment on those runs.
+formatting), and python-docx 1.2 anchors a comment on those runs. A finding whose text no
+longer stands at its place (it was computed before an edit) is left out and counted, never
+put on whatever words stand there now.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -19,7 +22,7 @@ from lxml import etree
 from .. import ooxml as x
 from ..atomic import atomic_write
 from ..checker.model import Finding
-from ..document import Document
+from ..document import DocumentSnapshot, Paragraph
 from ..docx_io import DocxBackend, iter_paragraphs
 from ..docx_text import paragraph_atoms
 
@@ -27,13 +30,29 @@ AUTHOR = "公文写作助手"
 INITIALS = "助手"
 
 
-def export_reviewed(document: Document, findings: list[Finding], path: Path | str) -> Path:
-    """Write the draft with ``findings`` as comments; returns the path. The draft is not changed."""
-    source = document.backend.render(document.paragraphs) if document.format == "docx" else _plain_docx(document)
+@dataclass(frozen=True)
+class ReviewResult:
+    path: Path
+    placed: int  # comments written
+    stale: int  # findings left out: the text at their place has changed since the check
+
+
+def export_reviewed(draft: DocumentSnapshot, findings: list[Finding], path: Path | str,
+                    progress=None) -> ReviewResult:
+    """Write the draft with ``findings`` as comments. ``progress(done, total)`` may raise to cancel."""
+    source = draft.render() if draft.format == "docx" else DocxBackend.new().render(
+        [Paragraph(p.text) for p in draft.paragraphs])
     out = docx.Document(io.BytesIO(source))
     elements = [p for p, _ in iter_paragraphs(out.element.body)]
-    for finding in sorted(findings, key=lambda f: (f.paragraph, -f.start)):
-        if finding.paragraph >= len(elements) or document.paragraphs[finding.paragraph].location == "textbox":
+    placed = stale = 0
+    ordered = sorted(findings, key=lambda f: (f.paragraph, -f.start))
+    for number, finding in enumerate(ordered):
+        if progress is not None and number % 50 == 0:
+            progress(number, len(ordered))
+        if not still_stands(finding, draft):
+            stale += 1
+            continue
+        if draft.paragraphs[finding.paragraph].location == "textbox":
             continue  # Word does not anchor comments inside text boxes
         p = elements[finding.paragraph]
         runs = isolate(p, finding.start, finding.end)
@@ -42,17 +61,18 @@ def export_reviewed(document: Document, findings: list[Finding], path: Path | st
         paragraph = DocxParagraph(p, out.part)
         text = finding.message + (f"\n建议：{'、'.join(s or '（删除）' for s in finding.suggestions)}" if finding.suggestions else "")
         out.add_comment([Run(r, paragraph) for r in runs], text=text, author=AUTHOR, initials=INITIALS)
+        placed += 1
     buffer = io.BytesIO()
     out.save(buffer)
     atomic_write(Path(path), buffer.getvalue())
-    return Path(path)
+    return ReviewResult(Path(path), placed, stale)
 
 
-def _plain_docx(document: Document) -> bytes:
-    backend = DocxBackend.new()
-    from ..document import Paragraph
-
-    return backend.render([Paragraph(p.text) for p in document.paragraphs])
+def still_stands(finding: Finding, draft: DocumentSnapshot) -> bool:
+    """The finding's text is still at its place in the draft."""
+    if finding.paragraph >= len(draft.paragraphs):
+        return False
+    return draft.paragraphs[finding.paragraph].text[finding.start:finding.end] == finding.text
 
 
 def isolate(p: etree._Element, start: int, end: int) -> list[etree._Element]:
