@@ -14,38 +14,52 @@ ROOT = Path(__file__).resolve().parents[1]
 FILES = ROOT / "tests" / "_files"
 
 
-
 def _shared_folder() -> Path:
-    """Material shared between projects: $GONGWEN_SHARED, beside the clone, or the workplace copy."""
-    candidates = [os.environ.get("GONGWEN_SHARED"), ROOT.parent / "shared", "/work/shared"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "peer").is_dir():
-            return Path(candidate)
+    """Material shared between projects: $GONGWEN_SHARED when set, else beside the clone or the workplace copy."""
+    if os.environ.get("GONGWEN_SHARED"):
+        return Path(os.environ["GONGWEN_SHARED"])
+    for candidate in (ROOT.parent / "shared", Path("/work/shared")):
+        if (candidate / "peer").is_dir():
+            return candidate
     return ROOT.parent / "shared"
 
 
 SHARED = _shared_folder()
 PEER = SHARED / "peer"
 PEER_DOCX = PEER / "docx"
+VENDORED_PEER = FILES / "peer"  # a small copy of the peer files, so the evidence is in every clone
+VENDORED_DOCX = VENDORED_PEER / "docx"
 SAMPLE = ROOT / "resources" / "samples" / "sample_draft.docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 
 
-def peer_docx_files() -> list[Path]:
-    return sorted(PEER_DOCX.glob("*.docx")) if PEER_DOCX.is_dir() else []
-
-
 def require_peer() -> None:
-    if not PEER_DOCX.is_dir():
-        pytest.skip(f"peer .docx files not found at {PEER_DOCX} (they live beside the project in shared/peer)")
+    """Fail (never skip) when the shared peer files are missing: a green run must include them."""
+    if not PEER.is_dir():
+        pytest.fail(f"shared peer files not found at {PEER}: put the shared folder beside the clone "
+                    "or set GONGWEN_SHARED to it", pytrace=False)
+
+
+def peer_docx_files() -> list:
+    """Every vendored .docx (ids vendored/...) and every shared one (ids shared/...)."""
+    vendored = [pytest.param(p, id=f"vendored/{p.name}") for p in sorted(VENDORED_DOCX.glob("*.docx"))]
+    shared = [pytest.param(p, id=f"shared/{p.name}") for p in sorted(PEER_DOCX.glob("*.docx"))]
+    return vendored + shared
+
+
+def peer_docx(name: str) -> Path:
+    """A peer .docx by name: the vendored copy when there is one, else the shared file."""
+    if (VENDORED_DOCX / name).is_file():
+        return VENDORED_DOCX / name
+    require_peer()
+    return PEER_DOCX / name
 
 
 def peer_copy(tmp_path: Path, name: str, as_name: str | None = None) -> Path:
-    """A writable copy of a peer .docx (skips the test when the peer files are absent)."""
-    require_peer()
+    """A writable copy of a peer .docx."""
     target = tmp_path / (as_name or name)
-    shutil.copy(PEER_DOCX / name, target)
+    shutil.copy(peer_docx(name), target)
     return target
 
 

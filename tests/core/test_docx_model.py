@@ -8,23 +8,18 @@ import pytest
 
 from assistant.core.document import open_document
 from assistant.core.errors import DocumentError
-from tests.conftest import NS, PEER_DOCX, SAMPLE, document_xml, require_peer
-
-
-@pytest.fixture(autouse=True)
-def _peer():
-    require_peer()
+from tests.conftest import NS, SAMPLE, document_xml, peer_docx
 
 
 def texts(name: str) -> list[str]:
-    return [p.text for p in open_document(PEER_DOCX / name).paragraphs]
+    return [p.text for p in open_document(peer_docx(name)).paragraphs]
 
 
 def test_text_boxes_are_read_only_paragraphs_after_their_anchor_without_vml_duplicates():
     name = "docling__textbox.docx"
-    document = open_document(PEER_DOCX / name)
+    document = open_document(peer_docx(name))
     boxes = [p for p in document.paragraphs if p.location == "textbox"]
-    xml = document_xml(PEER_DOCX / name)
+    xml = document_xml(peer_docx(name))
     expected = xml.xpath("//w:txbxContent[not(ancestor::mc:Fallback)]//w:p", namespaces={
         **NS, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"})
     assert len(boxes) == len(expected) > 0
@@ -32,14 +27,14 @@ def test_text_boxes_are_read_only_paragraphs_after_their_anchor_without_vml_dupl
     with pytest.raises(DocumentError, match="只读"):
         document.set_text(document.paragraphs.index(boxes[0]), "改动")
 
-    small = open_document(PEER_DOCX / "mammoth.js__text-box.docx").paragraphs
+    small = open_document(peer_docx("mammoth.js__text-box.docx")).paragraphs
     assert [(p.text, p.location) for p in small] == [("\ufffc", "body"), ("Datum plane", "textbox")]
 
 
 def test_content_controls_are_read_through():
     found = texts("docling__docx_checkboxes.docx")
     assert "☒ Orange juice" in found and "☐ Tea" in found
-    python_docx = [p.text for p in docx.Document(PEER_DOCX / "docling__docx_checkboxes.docx").paragraphs]
+    python_docx = [p.text for p in docx.Document(peer_docx("docling__docx_checkboxes.docx")).paragraphs]
     assert "☐ Tea" not in python_docx  # python-docx alone does not see inside block content controls
 
 
@@ -57,7 +52,7 @@ def test_tracked_insertions_shown_and_deletions_hidden():
 def test_merged_cells_once_each():
     found = texts("docx2python__merged_cells.docx")
     assert found.count("0-12") == 1 and found.count("34-123") == 1
-    row_cells = [c.text for row in docx.Document(PEER_DOCX / "docx2python__merged_cells.docx").tables[0].rows
+    row_cells = [c.text for row in docx.Document(peer_docx("docx2python__merged_cells.docx")).tables[0].rows
                  for c in row.cells]
     assert row_cells.count("34-123") > 1  # python-docx's row.cells repeats a merged cell
 
@@ -83,11 +78,11 @@ def test_nested_tables_in_reading_order(tmp_path):
 
 def test_pictures_and_equations_are_object_characters():
     name = "docx2python__equations.docx"
-    maths = document_xml(PEER_DOCX / name).xpath(
+    maths = document_xml(peer_docx(name)).xpath(
         "//m:oMathPara | //m:oMath[not(ancestor::m:oMathPara)]",
         namespaces={"m": "http://schemas.openxmlformats.org/officeDocument/2006/math"})
     assert "".join(texts(name)).count("\ufffc") == len(maths) > 0
-    pictures = document_xml(PEER_DOCX / "python-docx__having-images.docx").xpath("//w:drawing", namespaces=NS)
+    pictures = document_xml(peer_docx("python-docx__having-images.docx")).xpath("//w:drawing", namespaces=NS)
     assert "".join(texts("python-docx__having-images.docx")).count("\ufffc") == len(pictures) > 0
 
 

@@ -1,4 +1,5 @@
-"""Every real-world .docx in shared/peer survives open + save without edits (issue 2 acceptance)."""
+"""Every real-world .docx, vendored (tests/_files/peer) and shared (shared/peer), survives open + save
+without edits (issue 2 acceptance)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from lxml import etree
 from assistant.cli import main as cli_main
 from assistant.core.document import open_document
 from assistant.core.errors import DocumentError
-from tests.conftest import PEER_DOCX, ROOT, peer_docx_files, require_peer
+from tests.conftest import PEER_DOCX, ROOT, peer_docx, peer_docx_files, require_peer
 
 # python-docx 1.2 cannot open ISO/IEC 29500 Strict files; the user gets the clear error instead.
 PYTHON_DOCX_CANNOT_OPEN = {"mammoth.js__strict-format.docx": "严格 Open XML"}
@@ -29,10 +30,10 @@ def canonical(xml: bytes) -> bytes:
 
 def test_peer_files_are_present():
     require_peer()
-    assert len(peer_docx_files()) >= 30
+    assert len(list(PEER_DOCX.glob("*.docx"))) >= 30
 
 
-@pytest.mark.parametrize("source", peer_docx_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("source", peer_docx_files())
 def test_roundtrip_keeps_everything(source: Path, tmp_path: Path):
     target = tmp_path / "out.docx"
     if source.name in PYTHON_DOCX_CANNOT_OPEN:
@@ -57,8 +58,7 @@ def test_roundtrip_keeps_everything(source: Path, tmp_path: Path):
 
 
 def test_cli_text_prints_one_paragraph_per_line():
-    require_peer()
-    source = PEER_DOCX / "bisheng-unstructured__1. 股东会-会议通知.docx"
+    source = peer_docx("bisheng-unstructured__1. 股东会-会议通知.docx")
     result = subprocess.run([sys.executable, "main.py", "text", str(source)], cwd=ROOT,
                             capture_output=True, text=True, check=True)
     lines = result.stdout.split("\n")[:-1]
