@@ -30,6 +30,7 @@ PEER_DOCX = PEER / "docx"
 VENDORED_PEER = FILES / "peer"  # a small copy of the peer files, so the evidence is in every clone
 VENDORED_DOCX = VENDORED_PEER / "docx"
 SAMPLE = ROOT / "resources" / "samples" / "sample_draft.docx"
+CORPUS = ROOT / "resources" / "corpus"  # the seed corpus as bundled (a copy of shared/corpus)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 

@@ -15,7 +15,7 @@ from assistant.core.conversion import CONFIGS, Converter, load_overrides, opencc
 from assistant.core.document import open_document
 from assistant.core.script import MIXED, SIMPLIFIED, TRADITIONAL, detect_script
 from assistant.core.userdata import write_word_list
-from tests.conftest import ROOT, SHARED, W, body_paragraphs, peer_copy
+from tests.conftest import CORPUS, ROOT, W, body_paragraphs, peer_copy
 
 OVERRIDE_EXAMPLES = [(o.source, config, given, wanted)
                      for o in load_overrides() for config in o.configs for given, wanted in o.examples]
@@ -153,9 +153,7 @@ def test_script_detection():
 
 
 def test_corpus_scripts():
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"corpus not found at {corpus}")
+    corpus = CORPUS
     verdicts = {p.name: detect_script(p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))}
     # One text is a web page machine-converted to traditional with simplified leftovers (干部、什么、善于).
     assert sorted(verdicts.values()) == [MIXED, SIMPLIFIED, SIMPLIFIED, SIMPLIFIED, SIMPLIFIED]
@@ -176,9 +174,7 @@ def apply_opcodes(old: str, new: str, opcodes) -> str:
 
 @pytest.mark.parametrize("config", ["s2t", "s2twp", "tw2sp", "t2s", "s2hk"])
 def test_alignment_is_a_valid_edit_script_on_corpus_paragraphs(config):
-    corpus = SHARED / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"corpus not found at {corpus}")
+    corpus = CORPUS
     converter = Converter(config)
     paragraphs = [line for p in sorted(corpus.glob("*.txt"))
                   for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]

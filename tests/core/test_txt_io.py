@@ -10,7 +10,7 @@ import pytest
 from assistant.cli import main as cli_main
 from assistant.core.document import open_document
 from assistant.core.errors import DocumentError
-from tests.conftest import SHARED
+from tests.conftest import CORPUS
 
 SIMPLIFIED = ["关于进一步加强作风建设的通知", "", "各科室：", "\t为深入贯彻落实中央八项规定精神，现将有关事项通知如下。", "一、提高认识，压实责任。"]
 TRADITIONAL = ["關於進一步加強作風建設的通知", "", "各科室：", "為深入貫徹落實中央八項規定精神，現將有關事項通知如下。", "一、提高認識，壓實責任。"]
@@ -76,10 +76,8 @@ def test_characters_the_encoding_cannot_hold_are_refused_with_advice(tmp_path: P
 
 
 def test_corpus_texts_are_detected_as_utf8():
-    corpus = SHARED / "corpus"
-    files = sorted(corpus.glob("*.txt"))
-    if not files:
-        pytest.skip(f"corpus not found at {corpus}")
+    files = sorted(CORPUS.glob("*.txt"))
+    assert files
     for path in files:
         assert open_document(path).backend.encoding.label == "UTF-8", path.name
 
