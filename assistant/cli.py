@@ -12,7 +12,7 @@ from . import APP_NAME, __version__
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.rules import load_rules
 from .core.checker.setup import user_checker
-from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter, user_protected_terms
+from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
 from .core.document import open_document
 from .core.export.fonts import check_fonts
 from .core.export.gongwen import GongwenSettings, export_gongwen
@@ -21,6 +21,7 @@ from .core.phrasebank.bank import PhraseBank
 from .core.phrasebank.build import build_bank, read_corpus, write_bank
 from .core.phrasebank.extract import KINDS
 from .core.errors import DocumentError
+from .core.settings import Settings
 from .core.userdata import read_word_list
 
 EXIT_DOCUMENT_ERROR = 2
@@ -50,7 +51,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.protect_file:
         protected += read_word_list(Path(args.protect_file))
     if not args.no_user_terms:
-        protected += user_protected_terms()
+        protected += Settings.load().protected_terms
     document = open_document(args.file, encoding=args.encoding)
     _print_notes(document)
     changes = document.convert(Converter(args.config, protected))

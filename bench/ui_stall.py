@@ -52,7 +52,7 @@ def main() -> None:
         last[0] = start
         window.open_path(draft)
         opened_at = None
-        while not (window.findings and window.checked_revision == window.revision):
+        while not (window.findings and window.is_checked()):
             app.processEvents()
             if opened_at is None and window.document.path == draft:
                 opened_at = time.perf_counter() - start

@@ -47,7 +47,7 @@ def main(out: Path) -> None:
     window.show()
     draft = next((ROOT / "resources" / "corpus").glob("002_*.txt"))
     window.open_path(draft)
-    wait(app, lambda: window.document.path == draft and window.findings and window.checked_revision == window.revision)
+    wait(app, lambda: window.document.path == draft and window.findings and window.is_checked())
     settle(app, 1.0)
     finding = next(f for f in window.findings if f.category == "colloquial")
     window.editor.jump_to(finding)

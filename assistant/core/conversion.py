@@ -21,7 +21,7 @@ import opencc
 
 from .errors import DocumentError
 from .resources import resource_path
-from .userdata import data_dir, read_word_list
+
 
 CONFIGS = {
     "s2t": "简体 → 繁体（OpenCC 标准）",
@@ -66,14 +66,6 @@ def load_overrides(path: Path | None = None) -> list[Override]:
         entries = tomllib.load(handle)["override"]
     return [Override(e["source"], e["target"], tuple(e["configs"]), e["note"],
                      tuple(tuple(pair) for pair in e["examples"])) for e in entries]
-
-
-def protected_terms_path() -> Path:
-    return data_dir() / "protected_terms.txt"
-
-
-def user_protected_terms() -> list[str]:
-    return read_word_list(protected_terms_path())
 
 
 class Converter:

@@ -23,6 +23,7 @@ from .sniff import FileKind, sniff
 from .txt_io import TxtBackend
 
 LOCATION_NAMES = {"body": "正文", "table": "表格", "textbox": "文本框"}
+CONVERSION_BATCH = 200  # paragraphs converted between two progress reports
 
 
 _uids = itertools.count(1)
@@ -163,10 +164,12 @@ class Document:
             for offset, line in enumerate(lines[j1 + paired:j2]):
                 self.insert_paragraph(i1 + paired + offset, line)
 
-    def plan_conversion(self, converter, spans: list[tuple[int, int, int]] | None = None) -> list[tuple[int, str, str]]:
+    def plan_conversion(self, converter, spans: list[tuple[int, int, int]] | None = None,
+                        progress=None) -> list[tuple[int, str, str]]:
         """What ``convert`` would change, without changing anything (the preview):
         (paragraph index, old text, new text) for every paragraph that would change.
-        ``spans`` of (paragraph, start, end) limit it to a selection; read-only ones are refused."""
+        ``spans`` of (paragraph, start, end) limit it to a selection; read-only ones are refused.
+        ``progress(done, total)`` is called between batches of paragraphs (it may raise to cancel)."""
         if spans is None:
             spans = [(i, 0, len(p.text)) for i, p in enumerate(self.paragraphs)]
         else:
@@ -174,7 +177,12 @@ class Document:
                 if not self.paragraphs[index].editable:
                     raise DocumentError(f"第 {index + 1} 段位于{LOCATION_NAMES[self.paragraphs[index].location]}中，是只读的。")
         olds = [self.paragraphs[i].text for i, _, _ in spans]
-        pieces = converter.convert_many([old[start:end] for old, (_, start, end) in zip(olds, spans)])
+        pieces: list[str] = []
+        for first in range(0, len(spans), CONVERSION_BATCH):
+            if progress is not None:
+                progress(first, len(spans))
+            batch = zip(olds[first:first + CONVERSION_BATCH], spans[first:first + CONVERSION_BATCH])
+            pieces += converter.convert_many([old[start:end] for old, (_, start, end) in batch])
         changes = []
         for old, piece, (index, start, end) in zip(olds, pieces, spans):
             new = old[:start] + piece + old[end:]
@@ -190,12 +198,16 @@ class Document:
         Returns the changes, as ``plan_conversion`` does.
         """
         changes = self.plan_conversion(converter, spans)
-        self.backend.rewrite(self.paragraphs, [(i, new) for i, _, new in changes], converter.alignment)
-        if spans is None:
-            self.backend.convert_other_parts(converter)
-        if changes or spans is None:
-            self.modified = True
+        self.apply_conversion(converter, changes, whole_document=spans is None)
         return changes
+
+    def apply_conversion(self, converter, changes: list[tuple[int, str, str]], *, whole_document: bool) -> None:
+        """Apply ``changes`` planned by ``plan_conversion`` on this same text (the preview accepted)."""
+        self.backend.rewrite(self.paragraphs, [(i, new) for i, _, new in changes], converter.alignment)
+        if whole_document:
+            self.backend.convert_other_parts(converter)
+        if changes or whole_document:
+            self.modified = True
 
     def save(self, path: Path | str | None = None, *, backup: bool = True) -> Path:
         """Write the document atomically; the first overwrite of the opened file keeps a .bak copy.
@@ -241,19 +253,24 @@ def _format_for(path: Path) -> str:
     raise DocumentError(f"不能保存为“{suffix}”格式，请选择 .docx 或 .txt。")
 
 
-def open_document(path: Path | str, *, encoding: str | None = None) -> Document:
-    """Open a .docx or .txt draft; raise DocumentError with a user-facing message otherwise."""
+def open_document(path: Path | str, *, encoding: str | None = None, progress=None) -> Document:
+    """Open a .docx or .txt draft; raise DocumentError with a user-facing message otherwise.
+    ``progress(done, total)`` is called before and after reading (it may raise to cancel)."""
     path = Path(path)
+    if progress is not None:
+        progress(0, 2)
     kind = sniff(path)
     if kind is FileKind.DOCX:
         backend, items = DocxBackend.read(path)
         paragraphs = [Paragraph(text, location, location != "textbox") for text, location in items]
-        backend.adopt(paragraphs)
-        return Document(backend, paragraphs, path)
-    backend, lines = TxtBackend.read(path, encoding)
-    paragraphs = [Paragraph(text) for text in lines]
+        notes = []
+    else:
+        backend, lines = TxtBackend.read(path, encoding)
+        paragraphs = [Paragraph(text) for text in lines]
+        notes = [backend.encoding.note] if backend.encoding.note else []
+    if progress is not None:
+        progress(1, 2)
     backend.adopt(paragraphs)
-    notes = [backend.encoding.note] if backend.encoding.note else []
     return Document(backend, paragraphs, path, notes)
 
 

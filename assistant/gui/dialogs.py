@@ -7,9 +7,7 @@ import html
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout)
 
-from ..core.conversion import protected_terms_path, user_protected_terms
 from ..core.export.fonts import FontStatus
-from ..core.userdata import write_word_list
 
 PREVIEW_LIMIT = 300
 
@@ -58,19 +56,21 @@ def _marked(text: str, other: str, _new: bool) -> str:
 class ProtectedTermsDialog(QDialog):
     """The user's never-convert list: one term per line (地名、人名、乾安县 …)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, terms: list[str], parent=None):
         super().__init__(parent)
         self.setWindowTitle("不转换词表")
         self.resize(420, 480)
-        self.editor = QPlainTextEdit("\n".join(user_protected_terms()))
+        self.editor = QPlainTextEdit("\n".join(terms))
         buttons = button_row(self, QDialogButtonBox.StandardButton.Save, "保存", self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("每行一个词语，简繁转换时保持原样（如人名、地名）："))
         layout.addWidget(self.editor, 1)
         layout.addWidget(buttons)
 
+    def terms(self) -> list[str]:
+        return [line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()]
+
     def _save(self) -> None:
-        write_word_list(protected_terms_path(), self.editor.toPlainText().splitlines())
         self.accept()
 
 

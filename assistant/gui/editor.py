@@ -50,6 +50,32 @@ class DraftEditor(QPlainTextEdit):
                 self._location_marks.append(selection)
         self.show_findings([])
 
+    def selected_spans(self) -> list[tuple[int, int, int]] | None:
+        """(paragraph, start, end) for each paragraph the selection touches; None: no selection."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        document = self.document()
+        first, last = document.findBlock(cursor.selectionStart()), document.findBlock(cursor.selectionEnd())
+        spans = []
+        for number in range(first.blockNumber(), last.blockNumber() + 1):
+            block = document.findBlockByNumber(number)
+            start = max(cursor.selectionStart() - block.position(), 0)
+            end = min(cursor.selectionEnd() - block.position(), len(block.text()))
+            spans.append((number, start, end))
+        return spans
+
+    def replace_paragraphs(self, texts: list[tuple[int, str]]) -> None:
+        """New text for whole paragraphs (a conversion), as one undoable step."""
+        edit = self.textCursor()
+        edit.beginEditBlock()
+        for index, new in texts:
+            block = self.document().findBlockByNumber(index)
+            line = QTextCursor(block)
+            line.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            line.insertText(new)
+        edit.endEditBlock()
+
     # -- findings ------------------------------------------------------------------------------
     def show_findings(self, findings: list[Finding]) -> None:
         """Underline ``findings``, building the underlines in batches between event-loop turns

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.core.checker.engine import Checker
-from assistant.core.checker.settings import CheckSettings
+from assistant.core.settings import Settings
 from assistant.core.checker.setup import user_checker
 from assistant.core.document import open_document
 from assistant.core.phrasebank.clean import clean_folder
@@ -82,13 +82,14 @@ def test_cli_rules_filter_and_text_output(tmp_path: Path):
 
 
 def test_disabled_rules_categories_and_ignore_list_persist():
-    settings = CheckSettings.load()
+    saved = Settings.load()
+    settings = saved.checker
     settings.disabled_categories.add("vague")
     settings.disabled_rules.add("stutter")
     settings.ignored_words.add("咱们")
     settings.ignored_places.add(("colloquial-degree", "这个做法挺好。", "挺"))
-    settings.save()
-    reloaded = CheckSettings.load()
+    saved.save()
+    reloaded = Settings.load().checker
     findings = Checker(settings=reloaded).check(["咱们取得了一些成绩，进一步进一步提高。", "这个做法挺好。", "那个做法挺好。"])
     rules = {(f.rule, f.text, f.paragraph) for f in findings}
     assert not any(r[0] in ("stutter", "vague-quantity") or r[1] == "咱们" for r in rules)
@@ -96,10 +97,22 @@ def test_disabled_rules_categories_and_ignore_list_persist():
 
 
 def test_damaged_settings_file_is_set_aside_with_a_note():
-    CheckSettings.path().write_text("{broken", encoding="utf-8")
-    settings = CheckSettings.load()
-    assert "已损坏" in settings.note and settings.disabled_rules == set()
-    assert CheckSettings.path().with_name("checker.json.broken").exists()
+    Settings.path().write_text("{broken", encoding="utf-8")
+    settings = Settings.load()
+    assert "已损坏" in settings.note and settings.checker.disabled_rules == set()
+    assert Settings.path().with_name("settings.json.broken").exists()
+
+
+def test_settings_of_earlier_versions_are_read_once(user_data_folder):
+    (user_data_folder / "checker.json").write_text('{"disabled_rules": ["stutter"]}', encoding="utf-8")
+    (user_data_folder / "protected_terms.txt").write_text("# 人名\n于谦\n", encoding="utf-8")
+    (user_data_folder / "recent.json").write_text('["/tmp/a.docx"]', encoding="utf-8")
+    settings = Settings.load()
+    assert (settings.checker.disabled_rules, settings.protected_terms, settings.recent_files) == (
+        {"stutter"}, ["于谦"], ["/tmp/a.docx"])
+    settings.save()
+    (user_data_folder / "checker.json").unlink()
+    assert Settings.load().checker.disabled_rules == {"stutter"}
 
 
 def test_only_changed_paragraphs_are_analysed_again():

@@ -11,10 +11,10 @@ import docx
 import pytest
 from lxml import etree
 
-from assistant.core.conversion import CONFIGS, Converter, load_overrides, opencc_for, protected_terms_path
+from assistant.core.conversion import CONFIGS, Converter, load_overrides, opencc_for
+from assistant.core.settings import Settings
 from assistant.core.document import open_document
 from assistant.core.script import MIXED, SIMPLIFIED, TRADITIONAL, detect_script
-from assistant.core.userdata import write_word_list
 from tests.conftest import CORPUS, ROOT, W, body_paragraphs, peer_copy
 
 OVERRIDE_EXAMPLES = [(o.source, config, given, wanted)
@@ -43,8 +43,8 @@ def test_protected_terms_survive_both_directions():
     assert Converter("t2s").convert("鍾南山") == "钟南山"
 
 
-def test_user_protected_terms_file_is_used_by_the_cli(tmp_path: Path):
-    write_word_list(protected_terms_path(), ["# 人名", "于谦"])
+def test_user_protected_terms_are_used_by_the_cli(tmp_path: Path):
+    Settings(protected_terms=["于谦"]).save()
     source = tmp_path / "名单.txt"
     source.write_text("于谦同志\n", encoding="utf-8")
     out = tmp_path / "out.txt"

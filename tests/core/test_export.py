@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from assistant.core.checker.engine import Checker
@@ -125,7 +126,6 @@ def test_page_numbers_odd_right_even_left_with_dashes(tmp_path: Path):
 def test_font_check_reads_real_font_names(tmp_path: Path):
     fonts = sorted(Path("/usr/share/fonts").rglob("*.tt[fc]"))
     if not fonts:
-        import pytest
         pytest.skip("no TrueType fonts on this machine")
     names = font_names(fonts[0])
     assert names
@@ -183,3 +183,30 @@ def test_gongwen_export_carries_edited_table_text(tmp_path: Path):
     document.set_text(index, "表格里改过的字")
     out = export_gongwen(document.snapshot(), tmp_path / "out.docx")
     assert "表格里改过的字" in "".join(part(out, "word/document.xml").itertext())
+
+
+class Stop(Exception):
+    pass
+
+
+def stop_at(count: int):
+    """A progress callback that cancels at its ``count``-th report (as 取消 does)."""
+    reports = []
+
+    def progress(done: int, total: int) -> None:
+        reports.append(done)
+        if len(reports) >= count:
+            raise Stop()
+
+    return progress
+
+
+def test_cancelled_exports_write_nothing(tmp_path: Path):
+    draft = open_document(SAMPLE).snapshot()
+    findings = Checker().check(draft.texts)
+    for export in (lambda target, progress: export_gongwen(draft, target, None, frozenset(), progress),
+                   lambda target, progress: export_reviewed(draft, findings, target, progress)):
+        target = tmp_path / "out.docx"
+        with pytest.raises(Stop):
+            export(target, stop_at(1))
+        assert not target.exists()

@@ -15,9 +15,24 @@ from assistant.core.document import open_document
 from assistant.gui import autosave
 from assistant.gui.app import create_window
 from assistant.gui.main_window import MainWindow
-from tests.conftest import ROOT, SAMPLE, peer_copy
+from tests.conftest import ROOT, SAMPLE, W, document_xml, peer_copy
 
 TIMEOUT = 20000
+
+
+def font_families() -> set[str]:
+    from PySide6.QtGui import QFontDatabase
+
+    return set(QFontDatabase.families())
+
+
+def part_xml(path: Path, name: str):
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read(name))
 
 
 @pytest.fixture
@@ -42,7 +57,7 @@ def window(windows) -> MainWindow:
 def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
     window.open_path(path)
     qtbot.waitUntil(lambda: window.document.path == path, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: window.checked_revision == window.revision, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.is_checked(), timeout=TIMEOUT)
 
 
 def test_the_whole_round_trip_of_an_editing_session(qtbot, window: MainWindow, sample_copy: Path):
@@ -80,10 +95,11 @@ def test_the_whole_round_trip_of_an_editing_session(qtbot, window: MainWindow, s
     # convert simplified → traditional with a preview
     seen = []
     window.convert_dialog("s2t", accept_preview=lambda dialog: seen.append(dialog.windowTitle()) or True)
-    assert seen and window.editor.lines()[0] == "某某縣發展和改革局2025年工作總結"
+    qtbot.waitUntil(lambda: bool(seen), timeout=TIMEOUT)
+    assert window.editor.lines()[0] == "某某縣發展和改革局2025年工作總結"
 
     # save, reopen, compare
-    qtbot.waitUntil(lambda: window.checked_revision == window.revision, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.is_checked(), timeout=TIMEOUT)
     assert window.save()
     assert [p.text for p in open_document(sample_copy).paragraphs] == window.editor.lines()
     assert not window.windowTitle().startswith("*")
@@ -95,7 +111,7 @@ def test_findings_appear_as_you_type(qtbot, window: MainWindow, sample_copy: Pat
     cursor = window.editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     cursor.insertText("咱们要好好干。")
-    qtbot.waitUntil(lambda: window.checked_revision == window.revision and len(window.findings) > before,
+    qtbot.waitUntil(lambda: window.is_checked() and len(window.findings) > before,
                     timeout=TIMEOUT)
     assert {"咱们", "好好"} <= {f.text for f in window.findings if f.paragraph == len(window.editor.lines()) - 1}
 
@@ -141,13 +157,68 @@ def test_line_breaks_inside_a_paragraph_stay_inside_it(qtbot, window: MainWindow
 
 
 def test_exports_from_the_window(qtbot, window: MainWindow, sample_copy: Path, tmp_path: Path):
+    from assistant.core.export.gongwen import GongwenSettings
+
     open_and_wait(qtbot, window, sample_copy)
+    window.editor.appendPlainText("这是导出前刚加的一段。")
     target = tmp_path / "公文.docx"
-    window.export_gongwen_dialog(target, confirm_fonts=lambda dialog: True)
-    qtbot.waitUntil(target.exists, timeout=TIMEOUT)
+
+    def choose_fallbacks(dialog) -> bool:
+        dialog.use_fallbacks.setChecked(True)
+        return True
+
+    window.export_gongwen_dialog(target, confirm_fonts=choose_fallbacks)
+    qtbot.waitUntil(lambda: window.operation.ended and target.exists(), timeout=TIMEOUT)
+    exported = open_document(target)
+    assert "这是导出前刚加的一段。" in [p.text for p in exported.paragraphs]
+    assert exported.paragraphs[0].text == window.editor.lines()[0]
+    settings = GongwenSettings(use_fallback_fonts=True)
+    missing = {name for name in settings.standard_fonts if name not in font_families()}
+    assert {"方正小标宋简体", "仿宋_GB2312"} <= missing, "this test expects a machine without the 公文 fonts"
+    fonts = {f.get(f"{W}eastAsia") for f in document_xml(target).iter(f"{W}rFonts")} - {None}
+    assert fonts <= {settings.font(name, missing) for name in settings.standard_fonts}
+    assert "仿宋" in fonts and not fonts & {"方正小标宋简体", "仿宋_GB2312"}
+
     reviewed = tmp_path / "批注版.docx"
     window.export_review_dialog(reviewed)
-    qtbot.waitUntil(reviewed.exists, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.operation.ended and reviewed.exists(), timeout=TIMEOUT)
+    comments = {c.get(f"{W}id") for c in part_xml(reviewed, "word/comments.xml").iter(f"{W}comment")}
+    assert len(comments) == len(window.findings) > 0
+
+
+def test_results_of_an_older_check_apply_only_to_unchanged_paragraphs(qtbot, window: MainWindow, sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    session = window.session
+    job = session.check_job()  # a check of the text as it is now …
+    last = len(window.editor.lines()) - 1
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("咱们要好好干。")  # … and an edit in the last paragraph before it comes back
+    window._sync()
+    before = {f.paragraph for f in session.findings}
+    assert session.apply_check(job(lambda done, total: None)) is False
+    after = session.findings
+    assert last not in {f.paragraph for f in after}, "findings of the edited paragraph were applied"
+    assert {f.paragraph for f in after} == before - {last} and len(before) > 3
+
+
+def test_findings_are_underlined_only_where_their_text_still_stands(qtbot, window: MainWindow, sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    finding = next(f for f in window.findings if f.text == "搞好")
+    assert window.editor.cursor_for(finding).selectedText() == "搞好"
+    cursor = window.editor.cursor_for(finding)
+    cursor.insertText("做好")
+    assert window.editor.cursor_for(finding) is None
+    assert window.editor.replace_finding(finding, "抓好") is False
+
+
+def test_saving_discards_the_autosave(qtbot, window: MainWindow, sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    window.editor.appendPlainText("新加的一段。")
+    window.autosave_now()
+    assert autosave.pending()
+    assert window.save()
+    assert not autosave.pending()
 
 
 def test_main_py_starts_the_gui_offscreen(tmp_path: Path):
@@ -189,6 +260,8 @@ def test_my_phrases_can_be_added_edited_and_deleted(qtbot, window: MainWindow, m
 def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
+    from assistant.core.phrasebank.bank import PhraseBank
+
     folder = tmp_path / "材料"
     folder.mkdir()
     for number in range(3):
@@ -196,23 +269,25 @@ def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_pat
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
     import time
 
-    import assistant.gui.main_window as main_window_module
-    real_read_folder = main_window_module.read_folder
+    import assistant.gui.ops as ops_module
+    real_read_folder = ops_module.read_folder
 
     def slow_read_folder(path, notes, progress):  # a long import: reports progress until cancelled
-        for step in range(500):
-            progress(step, 500)
+        for step in range(100):
+            progress(step, 100)
             time.sleep(0.01)
         return real_read_folder(path, notes, progress)
 
-    monkeypatch.setattr(main_window_module, "read_folder", slow_read_folder)
+    monkeypatch.setattr(ops_module, "read_folder", slow_read_folder)
+    user_bank = PhraseBank.user_path()
     window.import_phrases_dialog()
     qtbot.wait(100)
-    window._cancel(window.import_task)
-    qtbot.waitUntil(lambda: window.import_task.ended, timeout=TIMEOUT)
+    window.operation.cancel()
+    qtbot.waitUntil(lambda: window.operation.ended, timeout=TIMEOUT)
     qtbot.wait(50)
+    assert not user_bank.exists(), "the import went on after 取消 and wrote the user's bank"
     assert not [p for p in window.bank.phrases if p.user]
-    assert window.busy is None
+    assert not window.operation.dialog.isVisible()
 
 
 def test_conversion_from_the_window_keeps_run_formatting(qtbot, window: MainWindow, tmp_path: Path):
@@ -228,6 +303,7 @@ def test_conversion_from_the_window_keeps_run_formatting(qtbot, window: MainWind
     built.save(source)
     open_and_wait(qtbot, window, source)
     window.convert_dialog("s2twp", accept_preview=lambda dialog: True)
+    qtbot.waitUntil(lambda: window.operation.ended, timeout=TIMEOUT)
     assert window.editor.lines()[0] == "我們使用雲端計算和隨身碟"
     assert window.save()
     runs = ["".join(t.text for t in r.iter(f"{W}t")) for r in body_paragraphs(source)[0].iter(f"{W}r")]
@@ -237,11 +313,11 @@ def test_conversion_from_the_window_keeps_run_formatting(qtbot, window: MainWind
 def test_ignore_here_hides_only_that_place(qtbot, window: MainWindow, sample_copy: Path):
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("这个做法挺好。那个做法挺好。")
-    qtbot.waitUntil(lambda: window.checked_revision == window.revision and
+    qtbot.waitUntil(lambda: window.is_checked() and
                     len([f for f in window.findings if f.text == "挺"]) == 2, timeout=TIMEOUT)
     first = next(f for f in window.findings if f.text == "挺")
-    window._ignore_here(first)
-    qtbot.waitUntil(lambda: window.checked_revision == window.revision and
+    window.editor.ignore_here.emit(first)
+    qtbot.waitUntil(lambda: window.is_checked() and
                     len([f for f in window.findings if f.text == "挺"]) == 1, timeout=TIMEOUT)
     remaining = next(f for f in window.findings if f.text == "挺")
     assert remaining.start > first.start

@@ -14,7 +14,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from ..text.sentences import sentence_at
 from ..text.wrapping import Unit, units
 from .matcher import Matcher
 from .model import ALTERNATIVES_FOR, Finding
@@ -91,7 +90,7 @@ class Checker:
             if rule.document_level:
                 located += ((rule, index, hit) for index, hit in rule.document_hits(analyses, lines))
         found += (self._finding(rule, pieces[index], paragraphs, hit) for rule, index, hit in located)
-        findings = [f for f in found if not self._ignored(f, paragraphs[f.paragraph])]
+        findings = [f for f in found if not self.settings.ignores(f, paragraphs[f.paragraph])]
         findings.sort(key=lambda f: (f.paragraph, f.start, -f.end, -SEVERITY_RANK[f.severity], f.rule))
         return _outermost(findings)
 
@@ -121,12 +120,6 @@ class Checker:
             suggestions += [s for s in self.alternatives(flagged) if s not in suggestions]
         return Finding(rule.id, rule.category, hit.severity or rule.severity, index, start, end, flagged,
                        rule.format_message(flagged, hit), tuple(suggestions))
-
-    def _ignored(self, finding: Finding, text: str) -> bool:
-        if finding.text in self.settings.ignored_words:
-            return True
-        return bool(self.settings.ignored_places) and self.settings.ignores(finding, sentence_at(text, finding.start))
-
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

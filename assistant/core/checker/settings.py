@@ -1,11 +1,12 @@
-"""The user's checker choices: rules and categories turned off, and the personal ignore list."""
+"""The user's checker choices: rules and categories turned off, and the personal ignore list.
+
+Kept with the other settings in ``core.settings``; this class only says what they mean."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..userdata import data_dir, load_json, save_json
+from ..text.sentences import sentence_at
 from .model import Finding
 
 
@@ -16,28 +17,32 @@ class CheckSettings:
     ignored_words: set[str] = field(default_factory=set)
     # A rule ignored at one place: (rule id, the sentence around it, the flagged text).
     ignored_places: set[tuple[str, str, str]] = field(default_factory=set)
-    note: str = ""
-
-    @staticmethod
-    def path() -> Path:
-        return data_dir() / "checker.json"
 
     @classmethod
-    def load(cls) -> "CheckSettings":
-        data, note = load_json(cls.path())
+    def from_json(cls, data: dict) -> "CheckSettings":
         return cls(set(data.get("disabled_rules", [])), set(data.get("disabled_categories", [])),
-                   set(data.get("ignored_words", [])), {tuple(p) for p in data.get("ignored_places", [])}, note)
+                   set(data.get("ignored_words", [])), {tuple(p) for p in data.get("ignored_places", [])})
 
-    def save(self) -> None:
-        save_json(self.path(), {
+    def to_json(self) -> dict:
+        return {
             "disabled_rules": sorted(self.disabled_rules),
             "disabled_categories": sorted(self.disabled_categories),
             "ignored_words": sorted(self.ignored_words),
             "ignored_places": sorted(list(p) for p in self.ignored_places),
-        })
+        }
 
     def rule_enabled(self, rule) -> bool:
         return rule.id not in self.disabled_rules and rule.category not in self.disabled_categories
 
-    def ignores(self, finding: Finding, sentence: str) -> bool:
-        return finding.text in self.ignored_words or (finding.rule, sentence, finding.text) in self.ignored_places
+    def ignore_at(self, finding: Finding, paragraph_text: str) -> None:
+        """忽略此处: this rule, on this text, in this sentence, no longer reported."""
+        self.ignored_places.add(_place(finding, paragraph_text))
+
+    def ignores(self, finding: Finding, paragraph_text: str) -> bool:
+        if finding.text in self.ignored_words:
+            return True
+        return bool(self.ignored_places) and _place(finding, paragraph_text) in self.ignored_places
+
+
+def _place(finding: Finding, paragraph_text: str) -> tuple[str, str, str]:
+    return finding.rule, sentence_at(paragraph_text, finding.start), finding.text

@@ -6,17 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..phrasebank.bank import PhraseBank
+from ..settings import Settings
 from ..userdata import data_dir
 from .engine import Checker
 from .rules import Rule, load_rules
-from .settings import CheckSettings
 
 SUGGESTIONS_FROM_BANK = 5
 
 
-def user_checker(rules: list[Rule] | None = None, bank: PhraseBank | None = None) -> tuple[Checker, list[str]]:
-    """A checker for this user, and the notes (damaged settings or bank files) to show them."""
-    settings = CheckSettings.load()
+def user_checker(rules: list[Rule] | None = None, bank: PhraseBank | None = None,
+                 settings: Settings | None = None) -> tuple[Checker, list[str]]:
+    """A checker for this user (``settings`` or those saved), and the notes (damaged settings
+    or bank files) to show them."""
+    settings = settings or Settings.load()
     bank = bank or PhraseBank.load()
 
     def alternatives(word: str) -> list[str]:
@@ -24,7 +26,7 @@ def user_checker(rules: list[Rule] | None = None, bank: PhraseBank | None = None
 
     rules = rules if rules is not None else load_rules(user_lexicons=user_lexicon_folder())
     notes = [note for note in (settings.note, bank.note, *(getattr(r, "note", "") for r in rules)) if note]
-    return Checker(rules, settings, alternatives), notes
+    return Checker(rules, settings.checker, alternatives), notes
 
 
 def user_lexicon_folder() -> Path:

@@ -1,0 +1,165 @@
+"""One draft being edited: where the window's text, the check results and the settings meet.
+
+The editor is a view. It hands its lines to ``sync`` and shows what the session holds; the
+session's Document is the one copy of the text that saving, exporting and converting use.
+Work on another thread starts from an immutable job (``check_job``, ``conversion_job``,
+``snapshot``), and what comes back is applied only where it is still true: check results per
+paragraph, by the revision that paragraph's text had (novelWriter's per-block drop), and a
+conversion plan only if nothing was typed after it was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .checker.engine import Checker
+from .checker.model import Finding
+from .conversion import Converter
+from .document import Document, DocumentSnapshot
+from .errors import DocumentError
+from .script import detect_script
+from .settings import Settings
+
+SCRIPT_SAMPLE = 20_000  # characters read to tell simplified from traditional
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    uids: tuple[int, ...]  # the paragraphs checked, in order
+    revisions: tuple[int, ...]  # the revision each paragraph's text had when it was checked
+    findings: tuple[Finding, ...]
+    script: str
+
+
+@dataclass(frozen=True)
+class ConversionPlan:
+    converter: Converter
+    spans: tuple[tuple[int, int, int], ...] | None  # None: the whole document
+    changes: tuple[tuple[int, str, str], ...]
+    revision: int
+
+
+class DraftSession:
+    def __init__(self, document: Document, settings: Settings, checker: Checker):
+        self.document = document
+        self.settings = settings
+        self.checker = checker
+        self.revision = 0
+        self.script = ""
+        self._changed_at = {paragraph.uid: 0 for paragraph in document.paragraphs}
+        self._found: dict[int, list[Finding]] = {}  # per paragraph uid, its findings as last checked
+        self._findings: list[Finding] | None = None
+
+    # -- the text ------------------------------------------------------------------------------
+    def sync(self, lines: list[str]) -> bool:
+        """Bring the document in line with the editor's lines; True if anything changed.
+        Raises DocumentError (and changes nothing) when a read-only paragraph was edited."""
+        before = {paragraph.uid: paragraph.text for paragraph in self.document.paragraphs}
+        if len(lines) == len(before) and all(p.text == line for p, line in zip(self.document.paragraphs, lines)):
+            return False
+        self.document.replace_lines(lines)
+        self.revision += 1
+        for paragraph in self.document.paragraphs:
+            if before.get(paragraph.uid) != paragraph.text:
+                self._changed_at[paragraph.uid] = self.revision
+                self._found.pop(paragraph.uid, None)
+        alive = {paragraph.uid for paragraph in self.document.paragraphs}
+        for uid in set(self._changed_at) - alive:
+            del self._changed_at[uid]
+            self._found.pop(uid, None)
+        self._findings = None
+        return True
+
+    def snapshot(self) -> DocumentSnapshot:
+        return self.document.snapshot()
+
+    def save(self, path: Path) -> Path:
+        return self.document.save(path)
+
+    # -- checking ------------------------------------------------------------------------------
+    def check_job(self) -> Callable[[Callable[[int, int], None]], CheckResult]:
+        """The check of the text as it stands now, to run on a worker thread."""
+        paragraphs = self.document.paragraphs
+        lines = [p.text for p in paragraphs]
+        uids = tuple(p.uid for p in paragraphs)
+        revisions = tuple(self._changed_at[uid] for uid in uids)
+        checker = self.checker
+
+        def work(progress) -> CheckResult:
+            findings = checker.check(lines, progress)
+            return CheckResult(uids, revisions, tuple(findings), detect_script("\n".join(lines)[:SCRIPT_SAMPLE]))
+
+        return work
+
+    def apply_check(self, result: CheckResult) -> bool:
+        """Take the findings of every paragraph whose text is still the one checked; True if that
+        was all of them (otherwise another check is due)."""
+        current = [uid for uid, revision in zip(result.uids, result.revisions) if self._changed_at.get(uid) == revision]
+        for uid in current:
+            self._found[uid] = []
+        for finding in result.findings:
+            uid = result.uids[finding.paragraph]
+            if uid in self._found and self._changed_at.get(uid) == result.revisions[finding.paragraph]:
+                self._found[uid].append(finding)
+        self.script = result.script
+        self._findings = None
+        return len(current) == len(self.document.paragraphs)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings that stand, in reading order, numbered by today's paragraph positions."""
+        if self._findings is None:
+            self._findings = [finding if finding.paragraph == index else replace(finding, paragraph=index)
+                              for index, paragraph in enumerate(self.document.paragraphs)
+                              for finding in self._found.get(paragraph.uid, ())]
+        return self._findings
+
+    # -- ignoring ------------------------------------------------------------------------------
+    def ignore_here(self, finding: Finding) -> None:
+        self.settings.checker.ignore_at(finding, self.document.paragraphs[finding.paragraph].text)
+        self._drop(lambda f: self.settings.checker.ignores(f, self.document.paragraphs[f.paragraph].text))
+
+    def ignore_rule(self, finding: Finding) -> None:
+        self.settings.checker.disabled_rules.add(finding.rule)
+        self._drop(lambda f: f.rule == finding.rule)
+
+    def accept_word(self, finding: Finding) -> None:
+        self.settings.checker.ignored_words.add(finding.text)
+        self._drop(lambda f: f.text == finding.text)
+
+    def _drop(self, ignored: Callable[[Finding], bool]) -> None:
+        """The findings just ignored disappear at once, and the choice is saved."""
+        kept = [f for f in self.findings if not ignored(f)]
+        for uid in self._found:
+            self._found[uid] = []
+        for finding in kept:
+            self._found[self.document.paragraphs[finding.paragraph].uid].append(finding)
+        self._findings = None
+        self.settings.save()
+
+    # -- conversion ----------------------------------------------------------------------------
+    def conversion_job(self, converter: Converter, spans: list[tuple[int, int, int]] | None):
+        """The preview of a conversion of the text as it stands now, to run on a worker thread."""
+        draft = Document(self.document.backend, [replace(p) for p in self.document.paragraphs])
+        revision = self.revision
+
+        def work(progress) -> ConversionPlan:
+            changes = draft.plan_conversion(converter, spans, progress)
+            return ConversionPlan(converter, tuple(spans) if spans is not None else None, tuple(changes), revision)
+
+        return work
+
+    def apply_conversion(self, plan: ConversionPlan) -> list[tuple[int, str, str]]:
+        """Convert as previewed; refused if the text changed after the preview was made."""
+        if plan.revision != self.revision:
+            raise DocumentError("预览之后文稿又有改动，请重新转换。")
+        self.document.apply_conversion(plan.converter, list(plan.changes), whole_document=plan.spans is None)
+        self.revision += 1
+        for index, _, _ in plan.changes:
+            uid = self.document.paragraphs[index].uid
+            self._changed_at[uid] = self.revision
+            self._found.pop(uid, None)
+        self._findings = None
+        return list(plan.changes)

@@ -1,0 +1,66 @@
+"""All of the user's settings in one file, ``settings.json`` in the per-user data folder.
+
+One place, written atomically: the checker's choices, protected terms for conversion, recent
+files and the window's layout. A damaged file is set aside with a note (see ``load_json``).
+The separate files of earlier versions (checker.json, protected_terms.txt, recent.json) are
+read once, when settings.json does not exist yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checker.settings import CheckSettings
+from .userdata import data_dir, load_json, read_word_list, save_json
+
+RECENT_LIMIT = 8
+
+
+@dataclass
+class Settings:
+    checker: CheckSettings = field(default_factory=CheckSettings)
+    protected_terms: list[str] = field(default_factory=list)
+    recent_files: list[str] = field(default_factory=list)
+    window: dict[str, str] = field(default_factory=dict)  # Qt's saved geometry and state, base64
+    note: str = ""
+
+    @staticmethod
+    def path() -> Path:
+        return data_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> "Settings":
+        if not cls.path().exists():
+            return _from_earlier_files()
+        data, note = load_json(cls.path())
+        return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
+                   list(data.get("recent_files", [])), dict(data.get("window", {})), note)
+
+    def save(self) -> None:
+        save_json(self.path(), {
+            "checker": self.checker.to_json(),
+            "protected_terms": list(dict.fromkeys(t.strip() for t in self.protected_terms if t.strip())),
+            "recent_files": self.recent_files[:RECENT_LIMIT],
+            "window": self.window,
+        })
+
+    def remember_recent(self, path: Path) -> None:
+        self.recent_files = [str(path)] + [p for p in self.recent_files if p != str(path)][:RECENT_LIMIT - 1]
+
+
+def _from_earlier_files() -> Settings:
+    folder = data_dir()
+    checker, note = load_json(folder / "checker.json")
+    return Settings(CheckSettings.from_json(checker), read_word_list(folder / "protected_terms.txt"),
+                    _earlier_recent(folder / "recent.json"), {}, note)
+
+
+def _earlier_recent(path: Path) -> list[str]:
+    import json
+
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [entry for entry in entries if isinstance(entry, str)] if isinstance(entries, list) else []

@@ -1,0 +1,78 @@
+"""The window's menus and toolbar: which command sits where, under which shortcut."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ..core.conversion import CONFIGS
+
+MENU_CONFIGS = ["s2t", "t2s", "s2twp", "tw2sp", "s2tw", "tw2s", "s2hk", "hk2s", "t2tw", "t2hk"]
+TOOLBAR_LABELS = {"s2t": "简→繁", "t2s": "繁→简"}
+
+
+def build_menus(window) -> None:
+    bar = window.menuBar()
+    toolbar = window.addToolBar("常用")
+    toolbar.setObjectName("常用")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    add = _adder(window)
+    keys = QKeySequence.StandardKey
+
+    file_menu = bar.addMenu("文件(&F)")
+    add(file_menu, "新建(&N)", window.new_file, keys.New)
+    toolbar.addAction(add(file_menu, "打开(&O)…", window.choose_and_open, keys.Open))
+    window.recent_menu = file_menu.addMenu("最近打开")
+    toolbar.addAction(add(file_menu, "保存(&S)", window.save, keys.Save))
+    add(file_menu, "另存为(&A)…", window.save_as, QKeySequence("Ctrl+Shift+S"))
+    file_menu.addSeparator()
+    export = add(file_menu, "导出公文格式(&G)…", lambda: window.export_gongwen_dialog())
+    add(file_menu, "导出批注版(&R)…", lambda: window.export_review_dialog())
+    file_menu.addSeparator()
+    add(file_menu, "退出(&X)", window.close, keys.Quit)
+
+    edit = bar.addMenu("编辑(&E)")
+    add(edit, "撤销(&U)", window.editor.undo, keys.Undo)
+    add(edit, "重做(&R)", window.editor.redo, QKeySequence("Ctrl+Y"))
+    edit.addSeparator()
+    add(edit, "查找(&F)…", window.show_find, keys.Find)
+    add(edit, "替换(&H)…", window.show_find, QKeySequence("Ctrl+H"))
+    edit.addSeparator()
+    add(edit, "放大", lambda: window.editor.zoom(1), QKeySequence("Ctrl+="))
+    add(edit, "缩小", lambda: window.editor.zoom(-1), QKeySequence("Ctrl+-"))
+
+    check = bar.addMenu("检查(&C)")
+    toolbar.addSeparator()
+    toolbar.addAction(add(check, "重新检查", window.check_now, QKeySequence("F7")))
+
+    convert = bar.addMenu("转换(&T)")
+    for config in MENU_CONFIGS:
+        action = add(convert, CONFIGS[config], lambda _=False, c=config: window.convert_dialog(c))
+        if config in TOOLBAR_LABELS:
+            action.setIconText(TOOLBAR_LABELS[config])
+            toolbar.addAction(action)
+    convert.addSeparator()
+    add(convert, "不转换词表…", window.edit_protected_terms)
+
+    phrases = bar.addMenu("短语库(&P)")
+    toolbar.addAction(add(phrases, "查找短语", window.show_phrases, QKeySequence("Ctrl+K")))
+    toolbar.addSeparator()
+    export.setIconText("导出公文格式")
+    toolbar.addAction(export)
+    add(phrases, "把选中文字加入我的短语…", window.add_selection_to_phrases, QKeySequence("Ctrl+D"))
+    add(phrases, "从文件夹导入我的短语…", window.import_phrases_dialog)
+
+    help_menu = bar.addMenu("帮助(&H)")
+    add(help_menu, "关于", window.about)
+
+
+def _adder(window):
+    def add(menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    return add

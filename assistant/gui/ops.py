@@ -1,0 +1,93 @@
+"""The window's named background operations (Anki's CollectionOp/QueryOp pattern).
+
+Each runs one core call on a worker thread and hands its result to the UI thread. The long ones
+show a progress dialog with 取消: the core reports progress at its own points, and after 取消 the
+next report raises ``tasks.Cancelled``, so the work stops there and nothing is applied or written.
+The check has no dialog: it runs quietly, one at a time, while the user types.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from .. import APP_NAME
+from ..core.document import open_document
+from ..core.export.gongwen import export_gongwen
+from ..core.export.review import export_reviewed
+from ..core.phrasebank.build import build_bank, read_folder
+from . import tasks
+
+SHOW_AFTER_MS = 500
+
+
+class BusyOp:
+    """One long operation behind a progress dialog; ``cancel()`` is what 取消 does."""
+
+    def __init__(self, parent: QWidget, text: str, work, on_done, on_failed):
+        self.dialog = QProgressDialog(text, "取消", 0, 0, parent)
+        self.dialog.setWindowTitle(APP_NAME)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.on_done, self.on_failed = on_done, on_failed
+        self.task = tasks.start(work, self._finished, self._failed, parent, on_progress=self._progress)
+        self.dialog.canceled.connect(self.cancel)
+
+    @property
+    def ended(self) -> bool:
+        return self.task.ended
+
+    def cancel(self) -> None:
+        self.task.cancelled = True
+        self.dialog.reset()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    def _finished(self, result) -> None:
+        self.dialog.reset()
+        self.on_done(result)
+
+    def _failed(self, problem: Exception) -> None:
+        self.dialog.reset()
+        self.on_failed(problem)
+
+
+def open_draft(parent, path: Path, on_done, on_failed) -> BusyOp:
+    return BusyOp(parent, f"正在打开“{Path(path).name}”…", lambda progress: open_document(path, progress=progress),
+                  on_done, on_failed)
+
+
+def check(parent, job, on_done, on_failed, pool: QThreadPool) -> tasks.Task:
+    """``job`` from DraftSession.check_job; ``pool`` runs one check at a time (the checker's caches)."""
+    return tasks.start(job, on_done, on_failed, parent, pool=pool)
+
+
+def plan_conversion(parent, job, on_done, on_failed) -> BusyOp:
+    """``job`` from DraftSession.conversion_job: the preview's changes."""
+    return BusyOp(parent, "正在准备简繁转换…", job, on_done, on_failed)
+
+
+def export_gongwen_file(parent, draft, target: Path, settings, missing_fonts, on_done, on_failed) -> BusyOp:
+    return BusyOp(parent, "正在导出公文格式…",
+                  lambda progress: export_gongwen(draft, target, settings, missing_fonts, progress), on_done, on_failed)
+
+
+def export_review_file(parent, draft, findings, target: Path, on_done, on_failed) -> BusyOp:
+    return BusyOp(parent, "正在生成批注版…", lambda progress: export_reviewed(draft, findings, target, progress),
+                  on_done, on_failed)
+
+
+def import_phrases(parent, bank, folder: Path, on_done, on_failed) -> BusyOp:
+    """Phrases from the user's own documents into 我的短语: returns (added, notes)."""
+
+    def work(progress):
+        notes: list[str] = []
+        paragraphs = read_folder(folder, notes, progress)
+        progress(1, 1)  # the last chance to cancel before the user's bank file is written
+        return bank.add_user_phrases(build_bank(paragraphs)["entries"]), notes
+
+    return BusyOp(parent, "正在从文档中提取短语…", work, on_done, on_failed)
