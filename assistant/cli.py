@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .core.checker.model import CATEGORIES, SEVERITIES
-from .core.checker.rules import load_rules
+from .core.checker.loading import load_rules
 from .core.checker.setup import user_checker
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
 from .core.document import open_document

@@ -29,12 +29,6 @@ def read_word_list(path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def write_word_list(path: Path, words: list[str]) -> None:
-    from .atomic import atomic_write
-
-    atomic_write(path, ("\n".join(dict.fromkeys(w.strip() for w in words if w.strip())) + "\n").encode("utf-8"))
-
-
 def load_json(path: Path) -> tuple[dict, str]:
     """Read a JSON settings file. A damaged file is set aside (renamed ``.broken``), never dropped
     silently: the caller gets an empty dict and a note to show the user."""

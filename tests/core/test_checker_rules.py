@@ -8,7 +8,7 @@ import pytest
 from assistant.core.checker.calibrate import calibrate, corpus_texts
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.model import CATEGORIES
-from assistant.core.checker.rules import load_rules
+from assistant.core.checker.loading import load_rules
 from assistant.core.resources import resource_path
 
 

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from ..text.wrapping import Unit, units
 from .matcher import Matcher
 from .model import ALTERNATIVES_FOR, Finding
-from .rules import Hit, Rule, load_rules
+from .loading import load_rules
+from .rules import Hit, Rule
 from .settings import CheckSettings
 from .text import Paragraph
 

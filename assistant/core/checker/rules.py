@@ -9,14 +9,13 @@ paragraph at a time; document rules see every paragraph's analysis at once.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..resources import resource_path
 from .fixes import FIXES
-from .model import CATEGORIES, SEVERITIES
+from .model import SEVERITIES
 from .text import Paragraph
 
 SCOPES = frozenset({"body", "heading"})
@@ -264,36 +263,3 @@ class PatternRule(Rule):
             else:
                 suggestions = (self.map[text[start:end]],) if text[start:end] in self.map else ()
             yield Hit(start, end, suggestions)
-
-
-def load_rules(folder: Path | None = None, user_lexicons: Path | None = None) -> list[Rule]:
-    """Every rule in the rule files, validated; each file's ``category`` must be a known id.
-    ``user_lexicons``: a folder of the user's own additions to the lexicons (same file names)."""
-    from .builtin import KINDS as BUILTIN_KINDS
-    from .repetition import KINDS as REPETITION_KINDS
-
-    from .sequence import SequenceRule
-
-    kinds = {"words": WordsRule, "lexicon": LexiconRule, "pattern": PatternRule, "sequence": SequenceRule,
-             **BUILTIN_KINDS, **REPETITION_KINDS}
-    folder = folder or resource_path("rules")
-    rules: list[Rule] = []
-    for path in sorted(folder.glob("[!_]*.toml")):
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-        category = data.get("category")
-        if category not in CATEGORIES:
-            raise RuleError(f"{path.name}: unknown category {category!r}")
-        for spec in data.get("rule", []):
-            kind = kinds.get(spec.get("kind"))
-            if kind is None:
-                raise RuleError(f"{path.name}: rule {spec.get('id')} has unknown kind {spec.get('kind')!r}")
-            rules.append(kind(spec, category))
-    if user_lexicons is not None:
-        for rule in rules:
-            if isinstance(rule, LexiconRule):
-                rule.add_user_entries(user_lexicons)
-    ids = [rule.id for rule in rules]
-    if len(ids) != len(set(ids)):
-        raise RuleError(f"duplicate rule ids: {sorted({i for i in ids if ids.count(i) > 1})}")
-    return rules

@@ -9,7 +9,8 @@ from ..phrasebank.bank import PhraseBank
 from ..settings import Settings
 from ..userdata import data_dir
 from .engine import Checker
-from .rules import Rule, load_rules
+from .loading import load_rules
+from .rules import Rule
 
 SUGGESTIONS_FROM_BANK = 5
 
