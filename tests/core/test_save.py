@@ -53,3 +53,16 @@ def test_a_new_file_gets_normal_permissions_and_an_overwrite_keeps_them(tmp_path
     target.chmod(0o640)
     document.save(target)
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_saving_twice_writes_the_same_file_and_changes_nothing_in_the_model(sample_copy: Path, tmp_path: Path):
+    """Rendering has no side effect: a second save after an insertion and a deletion is identical."""
+    document = open_document(sample_copy)
+    document.insert_paragraph(2, "新插入的一段。")
+    document.delete_paragraph(4)
+    texts = [p.text for p in document.paragraphs]
+    first, second = tmp_path / "一.docx", tmp_path / "二.docx"
+    document.save(first)
+    document.save(second)
+    assert first.read_bytes() == second.read_bytes()
+    assert [p.text for p in open_document(second).paragraphs] == texts == [p.text for p in document.paragraphs]

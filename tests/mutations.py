@@ -1,0 +1,140 @@
+"""Mutation check: break the code one line at a time and see the tests catch it.
+
+Each sabotage replaces one exact piece of a file (it must occur once), runs the tests that guard
+it, and restores the file. A sabotage the tests do not catch is a hole in the suite. Run:
+
+    .venv/bin/python tests/mutations.py            # all of them; prints the score
+    .venv/bin/python tests/mutations.py cancel     # only those whose name contains "cancel"
+
+Not part of the suite (it runs the guarding tests about 30 times); the score goes in the notes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GUI_TESTS = "tests/gui/test_main_window.py"
+
+
+@dataclass(frozen=True)
+class Sabotage:
+    name: str
+    path: str
+    old: str
+    new: str
+    tests: tuple[str, ...]
+
+
+SABOTAGES = [
+    # -- the regressions the architecture review named ------------------------------------------
+    Sabotage("cancel is ignored: the work runs on after 取消", "assistant/gui/tasks.py",
+             "            raise Cancelled()", "            pass", (f"{GUI_TESTS}::test_cancelling_an_import_applies_nothing",)),
+    Sabotage("export ignores the fallback-font choice", "assistant/core/export/gongwen.py",
+             "        return self.fallbacks.get(name, name) if self.use_fallback_fonts and name in missing else name",
+             "        return name", (f"{GUI_TESTS}::test_exports_from_the_window",)),
+    Sabotage("stale check results are applied", "assistant/core/session.py",
+             "if self._changed_at.get(uid) == revision]", "if True]",
+             (f"{GUI_TESTS}::test_results_of_an_older_check_apply_only_to_unchanged_paragraphs",)),
+    Sabotage("an edit does not make a paragraph's results stale", "assistant/core/session.py",
+             "                self._changed_at[paragraph.uid] = self.revision", "                pass",
+             (f"{GUI_TESTS}::test_results_of_an_older_check_apply_only_to_unchanged_paragraphs",)),
+    Sabotage("cursor_for without its text check", "assistant/gui/editor.py",
+             "if not block.isValid() or block.text()[finding.start:finding.end] != finding.text:",
+             "if not block.isValid():", (f"{GUI_TESTS}::test_findings_are_underlined_only_where_their_text_still_stands",)),
+    Sabotage("saving leaves the autosave behind", "assistant/gui/main_window.py",
+             "        autosave.discard(previous)\n        autosave.discard(path)\n", "",
+             (f"{GUI_TESTS}::test_saving_discards_the_autosave",)),
+    Sabotage("review comments go on whatever text stands there now", "assistant/core/export/review.py",
+             "    return draft.paragraphs[finding.paragraph].text[finding.start:finding.end] == finding.text",
+             "    return True", ("tests/core/test_export.py",)),
+    Sabotage("a list entry that can never fire (同时/此外 kind)", "resources/lexicons/colloquial.tsv",
+             "这会儿\t此时、目前、现在\tspoken\t这会儿各项准备工作已经就绪。\n",
+             "这会儿\t此时、目前、现在\tspoken\t这会儿各项准备工作已经就绪。\n同时而已\t同时\tspoken\t同时要做好防汛工作。\n",
+             ("tests/core/test_checker_rules.py",)),
+    Sabotage("忽略此处 does not record the place", "assistant/core/session.py",
+             "        self.settings.checker.ignore_at(finding, self.document.paragraphs[finding.paragraph].text)",
+             "        pass", (f"{GUI_TESTS}::test_ignore_here_hides_only_that_place",)),
+    Sabotage("the GUI reaches into the session's private findings", "assistant/gui/main_window.py",
+             "        self.status_labels[\"findings\"].setText(f\"问题：{len(self.session.findings)}\")",
+             "        self.status_labels[\"findings\"].setText(f\"问题：{len(self.session._found)}\")",
+             ("tests/core/test_layering.py",)),
+    # -- the document model and files ---------------------------------------------------------
+    Sabotage("render edits the live tree (a side effect)", "assistant/core/docx_io.py",
+             "        root = copy.deepcopy(live)", "        root = live", ("tests/core/test_save.py",)),
+    Sabotage("deleted paragraphs stay in the saved .docx", "assistant/core/docx_io.py",
+             "                remove_paragraph(target(element))", "                pass",
+             ("tests/core/test_docx_edit.py", "tests/core/test_save.py")),
+    Sabotage("a .txt loses its own line endings", "assistant/core/txt_io.py",
+             "parts.append(self._ending_of.get(paragraph.uid, self.newline))", "parts.append(self.newline)",
+             ("tests/core/test_txt_io.py",)),
+    Sabotage("settings of earlier versions are not read", "assistant/core/settings.py",
+             "        if not cls.path().exists():", "        if False:", ("tests/core/test_checker.py",)),
+    Sabotage("the first overwrite keeps no backup", "assistant/core/document.py",
+             "backup=backup and overwriting_original and not self._backed_up)", "backup=False)",
+             ("tests/core/test_save.py",)),
+    # -- conversion ---------------------------------------------------------------------------
+    Sabotage("protected terms are converted", "assistant/core/conversion.py",
+             "        fixed.update({term: term for term in protected if term})", "        pass",
+             ("tests/core/test_conversion.py",)),
+    Sabotage("headers and footers are not converted", "assistant/core/document.py",
+             "            self.backend.convert_other_parts(converter)", "            pass",
+             ("tests/core/test_conversion.py",)),
+    # -- the checker --------------------------------------------------------------------------
+    Sabotage("one problem gives two findings", "assistant/core/checker/engine.py",
+             "                and SEVERITY_RANK[outer.severity] >= SEVERITY_RANK[finding.severity]):\n            continue",
+             "                and SEVERITY_RANK[outer.severity] >= SEVERITY_RANK[finding.severity]):\n            pass",
+             ("tests/core/test_checker.py",)),
+    Sabotage("the full-width semicolon no longer ends a sentence", "assistant/core/text/sentences.py",
+             'SENTENCE_END = "。！？；!?;…"', 'SENTENCE_END = "。！？!?;…"',
+             ("tests/core/test_checker_rules.py", "tests/core/test_checker.py")),
+    Sabotage("every paragraph is analysed again after one edit", "assistant/core/checker/engine.py",
+             "            self._cache[text] = analysis", "            pass", ("tests/core/test_checker.py",)),
+    Sabotage("ignored words are reported anyway", "assistant/core/checker/settings.py",
+             "        if finding.text in self.ignored_words:\n            return True",
+             "        if False:\n            return True", ("tests/core/test_checker.py",)),
+    # -- the phrase bank ----------------------------------------------------------------------
+    Sabotage("inserted phrases double the punctuation", "assistant/core/phrasebank/sources.py",
+             "        phrase = phrase.lstrip(PUNCTUATION)", "        pass", ("tests/core/test_phrasebank.py",)),
+    Sabotage("seed phrases lose their rank", "assistant/core/phrasebank/bank.py",
+             "(SEED_WEIGHT if self.seed else 1.0)", "1.0", ("tests/core/test_phrasebank.py",)),
+    Sabotage("the user's phrases are not ranked first", "assistant/core/phrasebank/bank.py",
+             "        return score + (USER_BONUS if self.user else 0.0)", "        return score",
+             ("tests/core/test_phrasebank.py", f"{GUI_TESTS}::test_my_phrases_can_be_added_edited_and_deleted")),
+]
+
+
+def run(sabotage: Sabotage) -> bool:
+    """True when the tests fail with the sabotage in place (it is caught)."""
+    path = ROOT / sabotage.path
+    original = path.read_bytes()
+    text = original.decode("utf-8")
+    if text.count(sabotage.old) != 1:
+        raise SystemExit(f"{sabotage.name}: the text to replace occurs {text.count(sabotage.old)} times in {sabotage.path}")
+    try:
+        path.write_bytes(text.replace(sabotage.old, sabotage.new).encode("utf-8"))
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *sabotage.tests],
+                                cwd=ROOT, capture_output=True, text=True, env=env, timeout=900)
+    finally:
+        path.write_bytes(original)
+    return result.returncode != 0
+
+
+def main(pattern: str = "") -> int:
+    chosen = [s for s in SABOTAGES if pattern in s.name]
+    caught = 0
+    for sabotage in chosen:
+        verdict = run(sabotage)
+        caught += verdict
+        print(f"{'caught ' if verdict else 'MISSED '} {sabotage.name}", flush=True)
+    print(f"{caught} of {len(chosen)} sabotages caught ({100 * caught / max(len(chosen), 1):.0f} %)")
+    return 0 if caught == len(chosen) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ""))
