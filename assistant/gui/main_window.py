@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
+        self._restore_layout()
         self._update_title()
         self._update_status()
 
@@ -361,6 +362,19 @@ class MainWindow(QMainWindow):
         except DocumentError as problem:
             self.show_problem(problem)
 
+    def _restore_layout(self) -> None:
+        """Size, position, docks and toolbar as the user left them."""
+        layout = self.settings.window
+        if "geometry" in layout:
+            self.restoreGeometry(QByteArray.fromBase64(layout["geometry"].encode("ascii")))
+        if "state" in layout:
+            self.restoreState(QByteArray.fromBase64(layout["state"].encode("ascii")))
+
+    def _keep_layout(self) -> None:
+        self.settings.window = {"geometry": bytes(self.saveGeometry().toBase64()).decode("ascii"),
+                                "state": bytes(self.saveState().toBase64()).decode("ascii")}
+        self._save_settings()
+
     def _remember_recent(self, path: Path) -> None:
         self.settings.remember_recent(path)
         self._save_settings()
@@ -423,6 +437,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._may_discard():
             autosave.discard(self.document.path)
+            self._keep_layout()
             self.check_pool.waitForDone(3000)
             event.accept()
         else:

@@ -321,3 +321,18 @@ def test_ignore_here_hides_only_that_place(qtbot, window: MainWindow, sample_cop
                     len([f for f in window.findings if f.text == "挺"]) == 1, timeout=TIMEOUT)
     remaining = next(f for f in window.findings if f.text == "挺")
     assert remaining.start > first.start
+
+
+def test_recent_files_and_window_layout_are_kept_in_the_settings(qtbot, windows, sample_copy: Path):
+    from assistant.core.settings import Settings
+
+    first = windows()
+    first.show()
+    open_and_wait(qtbot, first, sample_copy)
+    first.resize(900, 640)
+    first.close()
+    saved = Settings.load()
+    assert saved.recent_files[0] == str(sample_copy) and {"geometry", "state"} <= set(saved.window)
+    second = windows()
+    assert second.height() == 640 and second.settings.recent_files[0] == str(sample_copy)  # not the default 800
+    assert [a.text() for a in second.recent_menu.actions()] == [str(sample_copy)]
