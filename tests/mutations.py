@@ -93,7 +93,7 @@ SABOTAGES = [
              'SENTENCE_END = "。！？；!?;…"', 'SENTENCE_END = "。！？!?;…"',
              ("tests/core/test_checker_rules.py", "tests/core/test_checker.py")),
     Sabotage("every paragraph is analysed again after one edit", "assistant/core/checker/engine.py",
-             "            self._cache[text] = analysis", "            pass", ("tests/core/test_checker.py",)),
+             "        self._cache[text] = analysis", "        pass", ("tests/core/test_checker.py",)),
     Sabotage("ignored words are reported anyway", "assistant/core/checker/settings.py",
              "        if finding.text in self.ignored_words:\n            return True",
              "        if False:\n            return True", ("tests/core/test_checker.py",)),
