@@ -103,7 +103,7 @@ SABOTAGES = [
     Sabotage("seed phrases lose their rank", "assistant/core/phrasebank/bank.py",
              "(SEED_WEIGHT if self.seed else 1.0)", "1.0", ("tests/core/test_phrasebank.py",)),
     Sabotage("the user's phrases are not ranked first", "assistant/core/phrasebank/bank.py",
-             "        return score + (USER_BONUS if self.user else 0.0)", "        return score",
+             "self.phrases[i].text != query, not self.phrases[i].user,", "self.phrases[i].text != query,",
              ("tests/core/test_phrasebank.py", f"{GUI_TESTS}::test_my_phrases_can_be_added_edited_and_deleted")),
 ]
 

@@ -245,3 +245,11 @@ def test_alternatives_the_corpus_uses_in_the_slot_come_first():
     ranked = [w for w, _ in synonyms().candidates("认真", attested)]
     assert set(ranked) == set(plain)
     assert ranked.index("扎实") < ranked.index("切实") and ranked.index("全面") < ranked.index("深入")
+
+
+def test_the_users_own_phrases_rank_first():
+    """A phrase the user saved is what they reach for: it comes before the bundled ones."""
+    PhraseBank.load().save_user_phrase("落实落细见真章", "落实执行")
+    found = PhraseBank.load().search("落实")
+    assert found[0].text == "落实落细见真章" and found[0].user
+    assert any(not p.user for p in found[1:])

@@ -26,7 +26,6 @@ KIND_WEIGHT = {"idiom": 1.2, "collocation": 1.2, "pattern": 1.0, "pair": 0.8, "q
 SEED_WEIGHT = 2.5
 LENGTH_PENALTY = 0.15
 PREFIX_BONUS = 0.3
-USER_BONUS = 5.0
 
 
 @dataclass
@@ -49,10 +48,9 @@ class Phrase:
 
     def usefulness(self) -> float:
         """How likely an official wants this phrase: used across many texts (document frequency),
-        seen in the primary corpus, of a reusable kind, short; the user's own phrases first."""
+        seen in the primary corpus, of a reusable kind, short."""
         score = KIND_WEIGHT.get(self.kind, 1.0) * math.log1p(self.documents) * (SEED_WEIGHT if self.seed else 1.0)
-        score += 0.3 * math.log1p(self.frequency) - LENGTH_PENALTY * max(0, len(self.text) - 8)
-        return score + (USER_BONUS if self.user else 0.0)
+        return score + 0.3 * math.log1p(self.frequency) - LENGTH_PENALTY * max(0, len(self.text) - 8)
 
     def to_json(self) -> dict:
         data = {"text": self.text, "kind": self.kind, "kind_name": KINDS.get(self.kind, self.kind),
@@ -108,7 +106,8 @@ class PhraseBank:
     def search(self, query: str, category: str | None = None, kind: str | None = None,
                limit: int = 50) -> list[Phrase]:
         """The exact phrase first, then every phrase that starts with, contains or has the pinyin
-        initials of the query, most useful first (a prefix match counts a little more)."""
+        initials of the query: the user's own first, then most useful first (a prefix match
+        counts a little more)."""
         query = query.strip()
         if not query:
             matches = list(range(len(self.phrases)))
@@ -119,7 +118,7 @@ class PhraseBank:
             if query.isascii() and query.isalpha():
                 matches += _find_all(self._joined_initials, self._initial_starts, query.lower())
         wanted = [i for i in dict.fromkeys(matches) if self._wanted(self.phrases[i], category, kind)]
-        wanted.sort(key=lambda i: (self.phrases[i].text != query,
+        wanted.sort(key=lambda i: (self.phrases[i].text != query, not self.phrases[i].user,
                                    -(self.phrases[i].usefulness() + PREFIX_BONUS * (i in prefixed)),
                                    self.phrases[i].text))
         return [self.phrases[i] for i in wanted[:limit]]
