@@ -42,7 +42,9 @@ LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", 
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
 # What may follow a complete verb–object phrase: punctuation, 了/着, a conjunction or preposition (not 的:
 # 落实国家的政策 — 国家 modifies what follows).
-PHRASE_END = {"x", "w", "ul", "uz", "c", "p", "y"}
+PHRASE_END = {"x", "w", "ul", "uz", "c", "y"}
+# Punctuation that opens a name or quotation inside a noun phrase (建立政务服务“好差评”制度).
+OPENING_MARKS = set("“‘《（(〈「")
 MODIFIER_TAGS = {"vn", "uj", "a", "m", "n", "nz"}
 LIST_MARKS = {"、", "和", "与", "及", "以及", "或"}
 # Nouns that 公文 puts before the real object (中央的部署, 国家的政策): never an object alone.
@@ -60,7 +62,7 @@ MIN_ENTROPY = 0.6
 PAIR_LENGTHS = (3, 4, 5, 6, 7)
 # Result complements of 公文 verbs (落实到位, 一抓到底).
 RESULTS = ("到位", "到底", "到人", "到户", "见效", "落地", "落细")
-FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才很还]")
+FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才很还等]")
 
 
 @dataclass
@@ -140,7 +142,7 @@ class Corpus:
     the first example of any string."""
 
     def __init__(self, paragraphs: list[CleanParagraph]):
-        tagger = jieba.posseg.POSTokenizer(tokenizer())
+        tagger = pos_tagger()
         self.word_tags: dict[str, str] = tagger.word_tag_tab
         self.sentences: list[Sentence] = []
         self.paragraphs: dict[str, str] = {}
@@ -280,6 +282,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue
                 if _in_longer_run(text, parts, i, len(a)) or _fragment(a) or _fragment(b):
                     continue
+                if _noun_phrase(a) and _noun_phrase(b):
+                    continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
                 shared = any(x == y for x, y in zip(a, b))
                 both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b))
                 if shared or (both_idioms and len(a) in (4, 5)):
@@ -415,11 +419,21 @@ def _frame(items: list[str], word_tags: dict[str, str]) -> str | None:
     suffix = _common_prefix([item[::-1] for item in items])[::-1]
     if len(prefix) + len(suffix) >= min(len(item) for item in items):
         return None
-    if all(ch in FUNCTION_CHARS for ch in prefix + suffix):
-        return None
+    if all(ch in FUNCTION_CHARS for ch in prefix + suffix) or (not prefix and suffix[0] in FUNCTION_CHARS):
+        return None  # ……的发展、……的发展: the varying part is the phrase, the frame is grammar
     if len(prefix + suffix) < 2 and not (prefix and word_tags.get(prefix, "").startswith("v")):
         return None
+    if not all({len(prefix), len(item) - len(suffix)} <= _word_boundaries(item) for item in items):
+        return None  # 政务公开、厂务公开: the shared 务公开 is not a word of its own
     return f"{prefix}{SLOT}{suffix}"
+
+
+def _word_boundaries(text: str) -> set[int]:
+    ends, position = {0}, 0
+    for word in cut(text):
+        position += len(word)
+        ends.add(position)
+    return ends
 
 
 def _common_prefix(items: list[str]) -> str:
@@ -439,14 +453,15 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
         for word, tag in sentence.words:
             if (len(word) < 4 and word not in known) or not HANZI_ONLY.match(word):
                 continue
-            if tag == "i" or word in known or (tag == "l" and not _compositional(word)):
+            if tag == "i" or word in known or (tag == "l" and not _compositional(word) and not _term_or_piece(word)):
                 collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
-        if not _compositional(gram) and not _fragment(gram):
+        if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram):
             collector.add(gram, "idiom")
     for sentence in corpus.sentences:
         for item in _four_character_list_items(sentence.text):
-            collector.add(item, "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+            if not _term_or_piece(item):
+                collector.add(item, "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
         for match in OPPOSITE_PAIR_PHRASE.finditer(sentence.text):
             collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
 
@@ -471,6 +486,52 @@ def _four_character_list_items(text: str) -> list[str]:
                     and any(len(n) == 4 and HANZI_ONLY.match(n) for n in neighbours)):
                 items.append(part)
     return items
+
+
+@lru_cache(maxsize=1)
+def pos_tagger() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+NOUN_TAGS = {"n", "nz", "ns", "nt", "ng", "b", "j"}
+NAME_TAGS = {"ns", "nt", "nz"}  # 斯里兰卡: a place or an organisation is not a phrase  # not nr: jieba tags 弘扬, 封山 so
+# Abstract nouns that head noun phrases (……体系, ……力度): a four-character phrase ending in one is
+# a noun phrase, not a 四字格.
+HEAD_NOUNS = {"体系", "力度", "基础", "资源", "机制", "制度", "能力", "水平", "工作", "服务", "结构", "环境", "问题",
+              "方面", "领域", "任务", "措施", "政策", "目标", "标准", "规划", "方案", "中心", "体制", "程度", "效能"}
+PIECE_END_TAGS = {"p", "d", "c", "u", "uj", "ul", "uz", "r", "m", "q", "mq", "y", "f"}
+
+
+def _nouns_only(phrase: str) -> bool:
+    """Two or more nouns by the dictionary's tags: a term or a name (文化传统, 智能电网), not a 四字格
+    or a clause. (A verbal noun in front is a verb as often as not: 服务群众, 教育人民.)"""
+    tags = pos_tagger().word_tag_tab
+    found = [tags.get(word, "x") for word in cut(phrase)]
+    return all(tag in NOUN_TAGS for tag in found) and (len(found) > 1 or found[0] in NAME_TAGS)
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """Headed by a noun with nothing but nouns in front (殖民主义, 监察机关, 科技创新体系)."""
+    tags = pos_tagger().word_tag_tab
+    found = [tags.get(word, "x") for word in cut(phrase)]
+    return found[-1] in NOUN_TAGS and all(tag in NOUN_TAGS or tag == "vn" for tag in found)
+
+
+def _term_or_piece(phrase: str) -> bool:
+    """A compound of nouns (计算中心, 文化传统, 碳排放权: a term, not a 四字格), or a piece cut out of
+    a sentence (使每一个, 逐步向更, 二不怕死: ending on a function word or a number, or starting with
+    a number). Tags are the dictionary's, not guessed from the phrase out of context."""
+    if _nouns_only(phrase):
+        return True
+    tags = pos_tagger().word_tag_tab
+    tagged = [(word, tags.get(word, "x")) for word in cut(phrase)]
+    if len(tagged) > 1 and tagged[-1][0] in HEAD_NOUNS:
+        return True  # 考核体系, 降费力度, 发展基础: a noun phrase
+    last_word, last_tag = tagged[-1]
+    if len(phrase) == 4 and phrase[0] == phrase[-1]:
+        return True  # 有领导有(步骤), 又好又(快): the first half of a longer ABAC phrase
+    return ((len(last_word) == 1 and last_tag in PIECE_END_TAGS) or last_tag in ("m", "mq")
+            or (len(tagged) > 1 and tagged[0][1] == "m"))
 
 
 def _compositional(phrase: str) -> bool:
@@ -533,18 +594,52 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
     objects = Counter(verb for verb, _ in counts)
     for sentence in corpus.sentences:
         clause: list[tuple[str, str]] = []
-        for word, tag in sentence.words + [("。", "x")]:
+        words = sentence.words + [("。", "x")]
+        after_list_noun = False  # the clause before this one was a noun and ended at 、
+        for k, (word, tag) in enumerate(words):
             if word not in "，、；：。！？":
                 clause.append((word, tag))
                 continue
+            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and words[k + 1][1] in OBJECT_TAGS)
+            after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
-                    and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])):
+                    and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])
+                    and not in_noun_list and _complete(corpus, clause)):
                 collector.add("".join(w for w, _ in clause), "collocation")
             clause = []
     for verb, obj, clause_final in sorted(set(pairs_found)):
         productive = objects[verb] >= 2
-        if len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive)):
+        if (len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive))
+                and (obj in action_words() or _ends_a_phrase(corpus, verb + obj))):
             collector.add(verb + obj, "collocation")
+
+
+# What follows a verb–object phrase that is complete: punctuation, a particle or a conjunction.
+PHRASE_FOLLOWERS = set("，。；、：！？）”’的了和与及并")
+# What precedes one: punctuation, a modal or conjunction, or the last character of an adverb of
+# manner (不断, 进一步, 大力, 积极, 切实, 全面, 深入, 继续, 加快).
+PHRASE_LEADERS = set("，。；、：！？（“‘要将并和与及地以为来能应须断步力极实面入续快速真好先再也都还又就才是在把对")
+COMPLETE_SHARE = 0.25
+
+
+def _complete(corpus: Corpus, clause: list[tuple[str, str]]) -> bool:
+    """A clause of a verb and its object that stands on its own: one whose object is a 公文 verb
+    (研究解决) does; any other is seen twice (or is a 公文 verb's) and mostly stands alone."""
+    text = "".join(word for word, _ in clause)
+    if clause[-1][0] in action_words():
+        return True
+    return (clause[0][0] in action_words() or corpus.count(text) >= 2) and _ends_a_phrase(corpus, text)
+
+
+def _ends_a_phrase(corpus: Corpus, phrase: str) -> bool:
+    """At least a quarter of the phrase's uses end there and a quarter start there (加强重点 is nearly
+    always 加强重点领域…, a piece of a longer object; 支撑能力 mostly ……的支撑能力, a noun phrase;
+    压实责任 stands on its own)."""
+    text = corpus.text
+    uses = [m.span() for m in re.finditer(re.escape(phrase), text)]
+    ends = sum(1 for _, end in uses if end >= len(text) or text[end] in PHRASE_FOLLOWERS or text[end] == "\n")
+    starts = sum(1 for start, _ in uses if start == 0 or text[start - 1] in PHRASE_LEADERS or text[start - 1] == "\n")
+    return not uses or min(ends, starts) >= COMPLETE_SHARE * len(uses)
 
 
 def verb_object_pairs(corpus: Corpus) -> list[tuple[str, str, bool]]:
@@ -564,6 +659,8 @@ def verb_object_pairs(corpus: Corpus) -> list[tuple[str, str, bool]]:
             while end < len(words) and end - i <= 2 and (words[end][1] in OBJECT_TAGS or words[end][0] in verbs):
                 end += 1  # a noun, or a verb used as one (抓好落实, 加强监管)
             following = words[end][1] if end < len(words) else "x"
+            if end < len(words) and words[end][0][:1] in OPENING_MARKS:
+                continue
             if end < len(words) and words[end][0] in LIST_MARKS:
                 continue  # 统筹双边、多边……: the object is the first of a list
             obj = "".join(word for word, _ in words[i + 1:end])
