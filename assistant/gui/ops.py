@@ -32,12 +32,14 @@ class BusyOp:
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)
         self.on_done, self.on_failed = on_done, on_failed
+        self._handled = False  # the result (or error) has reached the UI thread
         self.task = tasks.start(work, self._finished, self._failed, parent, on_progress=self._progress)
         self.dialog.canceled.connect(self.cancel)
 
     @property
     def ended(self) -> bool:
-        return self.task.ended
+        """The work has stopped and its result, unless cancelled, has been applied."""
+        return self.task.ended and (self._handled or self.task.cancelled)
 
     def cancel(self) -> None:
         self.task.cancelled = True
@@ -48,10 +50,12 @@ class BusyOp:
         self.dialog.setValue(done)
 
     def _finished(self, result) -> None:
+        self._handled = True
         self.dialog.reset()
         self.on_done(result)
 
     def _failed(self, problem: Exception) -> None:
+        self._handled = True
         self.dialog.reset()
         self.on_failed(problem)
 
