@@ -38,7 +38,7 @@ def main(out: Path) -> None:
     app = QApplication(sys.argv[:1])
     from assistant.core.export.fonts import check_fonts
     from assistant.core.export.gongwen import GongwenSettings
-    from assistant.gui.dialogs import ConversionPreview, FontCheckDialog
+    from assistant.gui.dialogs import ChangePreview, FontCheckDialog
     from assistant.gui.main_window import MainWindow
     from assistant.core.conversion import CONFIGS
 
@@ -65,7 +65,7 @@ def main(out: Path) -> None:
 
     converter = Converter("s2twp")
     changes = [(i, old, new) for i, (old, new) in enumerate(zip(lines, converter.convert_many(lines))) if old != new]
-    preview = ConversionPreview(CONFIGS["s2twp"], changes, window)
+    preview = ChangePreview(f"转换预览 — {CONFIGS['s2twp']}", changes, window)
     preview.show()
     settle(app)
     preview.grab().save(str(out / "3-conversion-preview.png"))

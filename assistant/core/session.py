@@ -34,6 +34,14 @@ class CheckResult:
 
 
 @dataclass(frozen=True)
+class FixPlan:
+    """全部修正: the findings to fix (non-overlapping, still standing) and each changed paragraph."""
+
+    findings: tuple[Finding, ...]
+    changes: tuple[tuple[int, str, str], ...]  # (paragraph index, old text, new text)
+
+
+@dataclass(frozen=True)
 class ConversionPlan:
     converter: Converter
     spans: tuple[tuple[int, int, int], ...] | None  # None: the whole document
@@ -115,6 +123,25 @@ class DraftSession:
                               for index, paragraph in enumerate(self.document.paragraphs)
                               for finding in self._found.get(paragraph.uid, ())]
         return self._findings
+
+    def fix_plan(self, findings: list[Finding]) -> FixPlan:
+        """What 全部修正 would do with ``findings``: each fixable one still standing at its place takes
+        its first suggestion; of two that overlap, the earlier wins."""
+        chosen: list[Finding] = []
+        for finding in sorted((f for f in findings if f.fixable), key=lambda f: (f.paragraph, f.start, -f.end)):
+            text = self.document.paragraphs[finding.paragraph].text if finding.paragraph < len(self.document.paragraphs) else ""
+            if text[finding.start:finding.end] != finding.text:
+                continue
+            if chosen and chosen[-1].paragraph == finding.paragraph and finding.start < chosen[-1].end:
+                continue
+            chosen.append(finding)
+        changes = []
+        for index in dict.fromkeys(f.paragraph for f in chosen):
+            old = new = self.document.paragraphs[index].text
+            for finding in reversed([f for f in chosen if f.paragraph == index]):
+                new = new[:finding.start] + finding.suggestions[0] + new[finding.end:]
+            changes.append((index, old, new))
+        return FixPlan(tuple(chosen), tuple(changes))
 
     # -- ignoring ------------------------------------------------------------------------------
     def ignore_here(self, finding: Finding) -> None:

@@ -1,8 +1,9 @@
-"""Dialogs: conversion preview, protected terms, find & replace, and the font check before export."""
+"""Dialogs: the preview of a change, protected terms, find & replace, and the font check before export."""
 
 from __future__ import annotations
 
 import html
+from difflib import SequenceMatcher
 
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout)
@@ -22,35 +23,37 @@ def button_row(dialog: QDialog, ok: QDialogButtonBox.StandardButton, ok_text: st
     return buttons
 
 
-class ConversionPreview(QDialog):
-    """Every paragraph the conversion would change, old above new, before anything is applied."""
+class ChangePreview(QDialog):
+    """Every paragraph a change would touch (a conversion, 全部修正), old above new with the changed
+    characters in bold, before anything is applied."""
 
     def __init__(self, title: str, changes: list[tuple[int, str, str]], parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"转换预览 — {title}")
+        self.setWindowTitle(title)
         self.resize(820, 560)
         browser = QTextBrowser()
         rows = []
         for index, old, new in changes[:PREVIEW_LIMIT]:
-            rows.append(f"<p><b>第 {index + 1} 段</b><br><span style='color:#a61e4d'>－ {_marked(old, new, False)}</span>"
-                        f"<br><span style='color:#2b8a3e'>＋ {_marked(new, old, True)}</span></p>")
+            removed, added = _marked(old, new)
+            rows.append(f"<p><b>第 {index + 1} 段</b><br><span style='color:#a61e4d'>－ {removed}</span>"
+                        f"<br><span style='color:#2b8a3e'>＋ {added}</span></p>")
         more = f"<p>……另有 {len(changes) - PREVIEW_LIMIT} 段</p>" if len(changes) > PREVIEW_LIMIT else ""
-        browser.setHtml("".join(rows) + more or "<p>没有需要转换的文字。</p>")
+        browser.setHtml("".join(rows) + more or "<p>没有需要改动的文字。</p>")
         buttons = button_row(self, QDialogButtonBox.StandardButton.Ok, f"应用（{len(changes)} 段）", self.accept)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"将改变 {len(changes)} 段，改动的字已加粗："))
+        layout.addWidget(QLabel(f"将改变 {len(changes)} 段，改动的字已加粗，应用后可一步撤销："))
         layout.addWidget(browser, 1)
         layout.addWidget(buttons)
 
 
-def _marked(text: str, other: str, _new: bool) -> str:
-    """Bold the characters that differ from ``other`` at the same position (conversions keep length
-    almost everywhere, so this is what a reviewer wants to see)."""
-    out = []
-    for i, ch in enumerate(text):
-        same = i < len(other) and other[i] == ch
-        out.append(html.escape(ch) if same else f"<b>{html.escape(ch)}</b>")
-    return "".join(out)
+def _marked(old: str, new: str) -> tuple[str, str]:
+    """Both texts as HTML with the characters that differ in bold (a character diff)."""
+    old_out, new_out = [], []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        piece_old, piece_new = html.escape(old[i1:i2]), html.escape(new[j1:j2])
+        old_out.append(piece_old if tag == "equal" else f"<b>{piece_old}</b>")
+        new_out.append(piece_new if tag == "equal" else f"<b>{piece_new}</b>")
+    return "".join(old_out), "".join(new_out)
 
 
 class ProtectedTermsDialog(QDialog):

@@ -128,6 +128,43 @@ class DraftEditor(QPlainTextEdit):
             self.centerCursor()
             self.setFocus()
 
+    def next_finding(self, forward: bool = True) -> Finding | None:
+        """Select the next (or previous) finding after (before) the cursor, wrapping around."""
+        standing = [f for f in self.findings if self.cursor_for(f) is not None]
+        if not standing:
+            return None
+        document, cursor = self.document(), self.textCursor()
+        here = cursor.selectionEnd() if forward else cursor.selectionStart()
+
+        def position(finding: Finding) -> int:
+            return document.findBlockByNumber(finding.paragraph).position() + finding.start
+
+        ordered = sorted(standing, key=position)
+        if forward:
+            chosen = next((f for f in ordered if position(f) >= here and not self._selects(f)), ordered[0])
+        else:
+            chosen = next((f for f in reversed(ordered) if position(f) < here and not self._selects(f)), ordered[-1])
+        self.jump_to(chosen)
+        return chosen
+
+    def _selects(self, finding: Finding) -> bool:
+        cursor, wanted = self.textCursor(), self.cursor_for(finding)
+        return (cursor.selectionStart(), cursor.selectionEnd()) == (wanted.selectionStart(), wanted.selectionEnd())
+
+    def apply_fixes(self, findings: list[Finding]) -> int:
+        """Each finding's first suggestion in place of its text, as one undoable step (全部修正);
+        ``findings`` must not overlap. Returns how many were applied."""
+        edit = self.textCursor()
+        edit.beginEditBlock()
+        applied = 0
+        for finding in sorted(findings, key=lambda f: (f.paragraph, f.start), reverse=True):
+            cursor = self.cursor_for(finding)
+            if cursor is not None:
+                cursor.insertText(finding.suggestions[0])
+                applied += 1
+        edit.endEditBlock()
+        return applied
+
     def replace_finding(self, finding: Finding, replacement: str) -> bool:
         """One undoable edit: the flagged characters become ``replacement``."""
         cursor = self.cursor_for(finding)

@@ -27,10 +27,11 @@ from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.session import DraftSession
 from ..core.settings import Settings
 from . import autosave, ops
-from .dialogs import ConversionPreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
+from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
 from .editor import DraftEditor
 from .menus import build_menus
-from .panels import FindingsPanel, PhrasePanel
+from .findings_panel import FindingsPanel
+from .panels import PhrasePanel
 
 FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"
 CHECK_PAUSE_MS = 600
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.editor.ignore_rule.connect(lambda finding: self._ignore(self.session.ignore_rule, finding))
         self.editor.accept_word.connect(lambda finding: self._ignore(self.session.accept_word, finding))
         self.findings_panel.chosen.connect(self.editor.jump_to)
+        self.findings_panel.fix.connect(self.fix_findings)
+        self.findings_panel.ignore_rule.connect(lambda finding: self._ignore(self.session.ignore_rule, finding))
         self.phrase_panel.insert.connect(self.insert_phrase)
         self.phrase_panel.changed.connect(self.reload_bank)
 
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
     def _show_findings(self) -> None:
         findings = self.session.findings
         self.editor.show_findings(findings)
-        self.findings_panel.set_findings(findings)
+        self.findings_panel.set_findings(findings, [p.text for p in self.document.paragraphs])
         self.status_labels["script"].setText(f"字形：{SCRIPT_NAMES.get(self.session.script, '—')}")
         self._update_status()
 
@@ -195,6 +198,52 @@ class MainWindow(QMainWindow):
         except DocumentError as problem:
             self.show_problem(problem)
         self._show_findings()
+
+    # -- moving between findings and fixing them -----------------------------------------------
+    def next_problem(self, forward: bool = True) -> None:
+        """F8 / Shift+F8: the editor selects the next finding, the panel follows."""
+        finding = self.editor.next_finding(forward)
+        if finding is None:
+            self.statusBar().showMessage("没有发现问题。", 5000)
+        else:
+            self.findings_panel.select(finding)
+            self.statusBar().showMessage(finding.message, 8000)
+
+    def _finding_at_cursor(self) -> Finding | None:
+        return self.editor.finding_at(self.editor.textCursor().selectionStart())
+
+    def apply_first_suggestion(self) -> None:
+        """Alt+Enter: the finding at the cursor takes its first suggestion."""
+        finding = self._finding_at_cursor()
+        if finding is not None and finding.suggestions:
+            self.editor.replace_finding(finding, finding.suggestions[0])
+
+    def ignore_at_cursor(self) -> None:
+        """Ctrl+.: 忽略此处 for the finding at the cursor."""
+        finding = self._finding_at_cursor()
+        if finding is not None:
+            self._ignore(self.session.ignore_here, finding)
+
+    def fix_document(self) -> None:
+        self.fix_findings([f for f in self.session.findings if f.fixable])
+
+    def fix_paragraph(self) -> None:
+        paragraph = self.editor.textCursor().blockNumber()
+        self.fix_findings([f for f in self.session.findings if f.fixable and f.paragraph == paragraph])
+
+    def fix_findings(self, findings: list[Finding], accept_preview=None) -> None:
+        """全部修正: every certain fix among ``findings``, shown first, applied as one undoable step
+        through the same edit path as a single fix (a .docx keeps each run's formatting)."""
+        if not self._sync():
+            return
+        plan = self.session.fix_plan(findings)
+        if not plan.findings:
+            self.statusBar().showMessage("没有可以自动修正的问题。", 5000)
+            return
+        preview = ChangePreview(f"全部修正 — {len(plan.findings)} 处", list(plan.changes), self)
+        if accept_preview(preview) if accept_preview else preview.exec():
+            applied = self.editor.apply_fixes(list(plan.findings))
+            self.statusBar().showMessage(f"已修正 {applied} 处，可撤销（Ctrl+Z）。", 8000)
 
     # -- phrases -------------------------------------------------------------------------------
     def insert_phrase(self, text: str) -> None:
@@ -244,7 +293,7 @@ class MainWindow(QMainWindow):
                                              self.show_problem)
 
     def _review_conversion(self, plan, accept_preview) -> None:
-        preview = ConversionPreview(CONFIGS[plan.converter.config], list(plan.changes), self)
+        preview = ChangePreview(f"转换预览 — {CONFIGS[plan.converter.config]}", list(plan.changes), self)
         if not (accept_preview(preview) if accept_preview else preview.exec()) or not plan.changes:
             return
         try:

@@ -44,6 +44,14 @@ def build_menus(window) -> None:
     check = bar.addMenu("检查(&C)")
     toolbar.addSeparator()
     toolbar.addAction(add(check, "重新检查", window.check_now, QKeySequence("F7")))
+    check.addSeparator()
+    add(check, "下一处问题", lambda: window.next_problem(True), QKeySequence("F8"))
+    add(check, "上一处问题", lambda: window.next_problem(False), QKeySequence("Shift+F8"))
+    add(check, "采用第一条建议", window.apply_first_suggestion, QKeySequence("Alt+Return"))
+    add(check, "忽略此处", window.ignore_at_cursor, QKeySequence("Ctrl+."))
+    check.addSeparator()
+    add(check, "修正本段确定的问题…", window.fix_paragraph)
+    add(check, "全部修正确定的问题…", window.fix_document)
 
     convert = bar.addMenu("转换(&T)")
     for config in MENU_CONFIGS:

@@ -1,120 +1,21 @@
-"""Dock panels: the findings list and the phrase bank."""
+"""The phrase bank panel: search, examples with their sources, insertion, 我的短语."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMenu, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
-from ..core.checker.model import CATEGORIES, SEVERITIES, Finding
 from ..core.phrasebank.bank import Phrase, PhraseBank
 from ..core.phrasebank.extract import KINDS
 from ..core.phrasebank.sources import source_label
 
 ALL = "全部"
 RESULT_LIMIT = 200
-ITEM_BATCH = 250
-
-
-# Items carry plain integers (indexes into lists the panel keeps), never Python objects: PySide
-# has crashed here while clearing thousands of items that held objects in their data.
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole
+# Items carry an integer index into the panel's results, never the Python object (see findings_panel).
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class FindingsPanel(QWidget):
-    """Findings grouped by category with counts; a click selects the text in the editor."""
-
-    chosen = Signal(object)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.category = QComboBox()
-        self.category.addItem(ALL, None)
-        for key, name in CATEGORIES.items():
-            self.category.addItem(name, key)
-        self.severity = QComboBox()
-        self.severity.addItem(ALL, None)
-        for key, name in SEVERITIES.items():
-            self.severity.addItem(name, key)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["问题", "位置"])
-        self.tree.setColumnWidth(0, 240)
-        self.summary = QLabel("尚未检查")
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel("类别"))
-        filters.addWidget(self.category, 1)
-        filters.addWidget(QLabel("级别"))
-        filters.addWidget(self.severity, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.summary)
-        self.findings: list[Finding] = []
-        self._queue: list[tuple[QTreeWidgetItem, list]] = []
-        self._generation = 0
-        self.category.currentIndexChanged.connect(self._refill)
-        self.severity.currentIndexChanged.connect(self._refill)
-        self.tree.itemClicked.connect(self._clicked)
-        self.tree.itemActivated.connect(self._clicked)
-
-    def set_findings(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        self._refill()
-
-    def _refill(self) -> None:
-        category, severity = self.category.currentData(), self.severity.currentData()
-        shown = {id(f) for f in self.findings if (category is None or f.category == category)
-                 and (severity is None or f.severity == severity)}
-        expanded = {self.tree.topLevelItem(i).data(0, CATEGORY_ROLE)
-                    for i in range(self.tree.topLevelItemCount()) if self.tree.topLevelItem(i).isExpanded()}
-        self.tree.clear()
-        self._queue: list[tuple[QTreeWidgetItem, list]] = []
-        for key, name in CATEGORIES.items():
-            group = [(i, f) for i, f in enumerate(self.findings) if id(f) in shown and f.category == key]
-            if not group:
-                continue
-            parent = QTreeWidgetItem([f"{name}（{len(group)}）", ""])
-            parent.setData(0, CATEGORY_ROLE, key)
-            self.tree.addTopLevelItem(parent)
-            parent.setExpanded(key in expanded or len(expanded) == 0)
-            self._queue.append((parent, group))
-        self._generation += 1
-        self._fill_batch(self._generation)
-        self.summary.setText(f"共 {len(self.findings)} 处问题" + (f"，显示 {len(shown)} 处" if len(shown) != len(self.findings) else ""))
-
-    def _fill_batch(self, generation: int) -> None:
-        """Add the findings under their categories a batch at a time between event-loop turns."""
-        if generation != self._generation:
-            return
-        budget = ITEM_BATCH
-        while self._queue and budget > 0:
-            parent, group = self._queue[0]
-            children = []
-            for index, finding in group[:budget]:
-                child = QTreeWidgetItem([finding.message, f"第{finding.paragraph + 1}段"])
-                child.setToolTip(0, finding.message)
-                child.setData(0, INDEX_ROLE, index)
-                children.append(child)
-            parent.addChildren(children)
-            budget -= len(children)
-            del group[:len(children)]
-            if not group:
-                self._queue.pop(0)
-        if self._queue:
-            QTimer.singleShot(0, lambda: self._fill_batch(generation))
-
-    def finding_of(self, item: QTreeWidgetItem) -> Finding | None:
-        index = item.data(0, INDEX_ROLE)
-        return self.findings[index] if isinstance(index, int) and index < len(self.findings) else None
-
-    def _clicked(self, item: QTreeWidgetItem) -> None:
-        finding = self.finding_of(item)
-        if finding is not None:
-            self.chosen.emit(finding)
 
 
 class PhrasePanel(QWidget):

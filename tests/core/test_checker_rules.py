@@ -45,6 +45,26 @@ def test_rule_passes_its_good_examples(rule):
         assert not findings_of(rule.id, example.text), f"{rule.id} flagged: {example.text}"
 
 
+CERTAIN_RULES = [rule for rule in RULES if rule.certain]
+
+
+def test_certain_rules_are_those_of_certain_categories_and_stutter():
+    assert {r.category for r in CERTAIN_RULES} == {"typo", "number", "punctuation", "repetition"}
+    assert [r.id for r in CERTAIN_RULES if r.category == "repetition"] == ["stutter"]
+    assert not [r.id for r in CERTAIN_RULES if r.severity == "info"]
+
+
+@pytest.mark.parametrize("rule", CERTAIN_RULES, ids=lambda r: r.id)
+def test_certain_rules_fix_every_bad_example(rule):
+    """全部修正 applies the first suggestion of a certain finding: each must offer one, and applying
+    it must leave nothing for the rule to flag."""
+    for example in rule.bad:
+        for finding in findings_of(rule.id, example.text):
+            assert finding.fixable, (rule.id, example.text)
+            fixed = example.text[:finding.start] + finding.suggestions[0] + example.text[finding.end:]
+            assert (finding.start, finding.text) not in [(f.start, f.text) for f in findings_of(rule.id, fixed)], fixed
+
+
 LIST_RULES = [rule for rule in RULES if rule.listed_entries]
 
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from assistant.core.document import open_document
@@ -68,7 +67,8 @@ def test_the_whole_round_trip_of_an_editing_session(qtbot, window: MainWindow, s
     # jump from the panel to a finding
     panel = window.findings_panel.tree
     group = next(panel.topLevelItem(i) for i in range(panel.topLevelItemCount())
-                 if panel.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "colloquial")
+                 if "“搞好”" in panel.topLevelItem(i).text(0))
+    group.setExpanded(True)  # places are filled in when a group opens
     item = next(group.child(i) for i in range(group.childCount())
                 if window.findings_panel.finding_of(group.child(i)).text == "搞好")
     panel.itemClicked.emit(item, 0)
@@ -336,3 +336,65 @@ def test_recent_files_and_window_layout_are_kept_in_the_settings(qtbot, windows,
     second = windows()
     assert second.height() == 640 and second.settings.recent_files[0] == str(sample_copy)  # not the default 800
     assert [a.text() for a in second.recent_menu.actions()] == [str(sample_copy)]
+
+
+def test_fix_all_of_one_group_keeps_formatting_and_undoes_in_one_step(qtbot, window: MainWindow, tmp_path: Path):
+    import docx
+
+    from tests.conftest import W, body_paragraphs
+
+    built = docx.Document()
+    for number in range(60):
+        paragraph = built.add_paragraph()
+        paragraph.add_run(f"第{number}项工作,").bold = True
+        paragraph.add_run("要抓紧,抓实,抓好,落实到位。")
+    source = tmp_path / "标点.docx"
+    built.save(source)
+    open_and_wait(qtbot, window, source)
+    original = window.editor.lines()
+    panel = window.findings_panel
+    group = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                 if "“,”" in panel.tree.topLevelItem(i).text(0))
+    members = panel.group_findings(group)
+    assert len(members) == 240 and group.text(0).endswith("×240")
+    menu = panel.context_menu_for(group)
+    fix_action = next(a for a in menu.actions() if a.text().startswith("全部修正（240 处）"))
+    previews = []
+    window.fix_findings(members, accept_preview=lambda dialog: previews.append(dialog) or True)
+    assert fix_action and previews and "240 处" in previews[0].windowTitle()
+    assert not any("," in line for line in window.editor.lines())
+    assert window.save()
+    runs = [(run.find(f"{W}rPr/{W}b") is not None, "".join(t.text for t in run.iter(f"{W}t")))
+            for run in body_paragraphs(source)[0].iter(f"{W}r")]
+    assert runs == [(True, "第0项工作，"), (False, "要抓紧，抓实，抓好，落实到位。")]
+    window.editor.undo()
+    assert window.editor.lines() == original
+
+
+def test_keyboard_only_walk(qtbot, window: MainWindow, sample_copy: Path):
+    from PySide6.QtCore import Qt as Keys
+
+    open_and_wait(qtbot, window, sample_copy)
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus, timeout=TIMEOUT)
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(window.editor, Keys.Key.Key_F8)
+        seen.append(window.editor.textCursor().selectedText())
+        assert window.findings_panel.tree.currentItem() is not None
+    assert all(seen) and len(set(seen)) >= 3
+    before = window.editor.toPlainText()
+    applied = 0
+    for _ in range(12):
+        if applied == 2:
+            break
+        finding = window.editor.finding_at(window.editor.textCursor().selectionStart())
+        if finding is not None and finding.suggestions:
+            qtbot.keyClick(window.editor, Keys.Key.Key_Return, Keys.KeyboardModifier.AltModifier)
+            applied += 1
+        qtbot.keyClick(window.editor, Keys.Key.Key_F8)
+    assert applied == 2 and window.editor.toPlainText() != before
+    qtbot.keyClick(window.editor, Keys.Key.Key_S, Keys.KeyboardModifier.ControlModifier)
+    assert not window.windowTitle().startswith("*")
+    assert [p.text for p in open_document(sample_copy).paragraphs] == window.editor.lines()

@@ -18,6 +18,7 @@ class Category:
     colour: str
     severity: str
     alternatives: bool
+    certain: bool  # fixes safe for 全部修正
 
 
 def load_categories() -> dict[str, Category]:
@@ -51,6 +52,11 @@ class Finding:
     text: str
     message: str
     suggestions: tuple[str, ...] = field(default=())
+    certain: bool = False  # the first suggestion is the fix, safe to apply with 全部修正
+
+    @property
+    def fixable(self) -> bool:
+        return self.certain and bool(self.suggestions)
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..resources import resource_path
 from .fixes import FIXES
-from .model import SEVERITIES
+from .model import CATEGORY_INFO, SEVERITIES
 from .text import Paragraph
 
 SCOPES = frozenset({"body", "heading"})
@@ -64,6 +64,7 @@ class Rule:
         if self.severity not in SEVERITIES:
             raise RuleError(f"rule {self.id}: unknown severity {self.severity!r}")
         self.source: str = spec.get("source", "")
+        self.certain: bool = spec.get("certain", CATEGORY_INFO[category].certain and self.severity != "info")
         self.scope = frozenset(spec.get("scope", SCOPES))
         if not self.scope <= SCOPES:
             raise RuleError(f"rule {self.id}: scope must be among {sorted(SCOPES)}")
