@@ -1,7 +1,7 @@
 """All of the user's settings in one file, ``settings.json`` in the per-user data folder.
 
 One place, written atomically: the checker's choices, protected terms for conversion, recent
-files and the window's layout. A damaged file is set aside with a note (see ``load_json``).
+files, the window's layout, the comment author, the autosave interval and the editor's font size. A damaged file is set aside with a note (see ``load_json``).
 The separate files of earlier versions (checker.json, protected_terms.txt, recent.json) are
 read once, when settings.json does not exist yet.
 """
@@ -15,6 +15,7 @@ from .checker.settings import CheckSettings
 from .userdata import data_dir, load_json, read_word_list, save_json
 
 RECENT_LIMIT = 8
+DEFAULT_AUTHOR = "公文写作助手"
 
 
 @dataclass
@@ -23,6 +24,9 @@ class Settings:
     protected_terms: list[str] = field(default_factory=list)
     recent_files: list[str] = field(default_factory=list)
     window: dict[str, str] = field(default_factory=dict)  # Qt's saved geometry and state, base64
+    author: str = DEFAULT_AUTHOR  # written on the comments of a reviewed copy
+    autosave_minutes: int = 1
+    font_size: int = 14  # the editor's, in points
     note: str = ""
 
     @staticmethod
@@ -35,7 +39,9 @@ class Settings:
             return _from_earlier_files()
         data, note = load_json(cls.path())
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
-                   list(data.get("recent_files", [])), dict(data.get("window", {})), note)
+                   list(data.get("recent_files", [])), dict(data.get("window", {})),
+                   str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
+                   int(data.get("font_size", 14)), note)
 
     def save(self) -> None:
         save_json(self.path(), {
@@ -43,6 +49,9 @@ class Settings:
             "protected_terms": list(dict.fromkeys(t.strip() for t in self.protected_terms if t.strip())),
             "recent_files": self.recent_files[:RECENT_LIMIT],
             "window": self.window,
+            "author": self.author,
+            "autosave_minutes": self.autosave_minutes,
+            "font_size": self.font_size,
         })
 
     def remember_recent(self, path: Path) -> None:
@@ -53,7 +62,7 @@ def _from_earlier_files() -> Settings:
     folder = data_dir()
     checker, note = load_json(folder / "checker.json")
     return Settings(CheckSettings.from_json(checker), read_word_list(folder / "protected_terms.txt"),
-                    _earlier_recent(folder / "recent.json"), {}, note)
+                    _earlier_recent(folder / "recent.json"), note=note)
 
 
 def _earlier_recent(path: Path) -> list[str]:

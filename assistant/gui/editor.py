@@ -213,8 +213,11 @@ class DraftEditor(QPlainTextEdit):
 
     # -- zoom ----------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
+        self.set_point_size(self.font().pointSize() + steps)
+
+    def set_point_size(self, size: int) -> None:
         font = self.font()
-        font.setPointSize(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, font.pointSize() + steps)))
+        font.setPointSize(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size)))
         self.setFont(font)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)

@@ -30,12 +30,12 @@ from . import autosave, ops
 from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
 from .editor import DraftEditor
 from .menus import build_menus
+from .options import OptionsDialog
 from .findings_panel import FindingsPanel
 from .panels import PhrasePanel
 
 FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"
 CHECK_PAUSE_MS = 600
-AUTOSAVE_MS = 60_000
 DRAFT_SUFFIXES = (".docx", ".txt")
 
 
@@ -64,8 +64,8 @@ class MainWindow(QMainWindow):
         for label in self.status_labels.values():
             self.statusBar().addPermanentWidget(label)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS, timeout=self.check_now)
-        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave_now)
-        self.autosave_timer.start()
+        self.autosave_timer = QTimer(self, timeout=self.autosave_now)
+        self._apply_general_settings()
         self._connect()
         build_menus(self)
         self._fill_recent()
@@ -405,6 +405,18 @@ class MainWindow(QMainWindow):
                 snapshot.path.unlink(missing_ok=True)
 
     # -- settings and recent files -------------------------------------------------------------
+    def show_options(self, accept=None) -> None:
+        """工具 → 选项; ``accept`` (tests) stands in for the user's clicks and returns True to apply."""
+        dialog = OptionsDialog(self.settings, self.checker.rules, self)
+        if accept(dialog) if accept else dialog.exec():
+            self._save_settings()
+            self._apply_general_settings()
+            self.check_now()
+
+    def _apply_general_settings(self) -> None:
+        self.autosave_timer.start(self.settings.autosave_minutes * 60_000)
+        self.editor.set_point_size(self.settings.font_size)
+
     def _save_settings(self) -> None:
         try:
             self.settings.save()

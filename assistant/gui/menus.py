@@ -70,6 +70,9 @@ def build_menus(window) -> None:
     add(phrases, "把选中文字加入我的短语…", window.add_selection_to_phrases, QKeySequence("Ctrl+D"))
     add(phrases, "从文件夹导入我的短语…", window.import_phrases_dialog)
 
+    tools = bar.addMenu("工具(&O)")
+    add(tools, "选项…", window.show_options)
+
     help_menu = bar.addMenu("帮助(&H)")
     add(help_menu, "关于", window.about)
 

@@ -398,3 +398,39 @@ def test_keyboard_only_walk(qtbot, window: MainWindow, sample_copy: Path):
     qtbot.keyClick(window.editor, Keys.Key.Key_S, Keys.KeyboardModifier.ControlModifier)
     assert not window.windowTitle().startswith("*")
     assert [p.text for p in open_document(sample_copy).paragraphs] == window.editor.lines()
+
+
+def test_options_restore_an_ignored_word_turn_a_rule_off_and_keep_general_settings(qtbot, window: MainWindow,
+                                                                                  sample_copy: Path):
+    from PySide6.QtCore import Qt as Flags
+
+    from assistant.core.settings import Settings
+
+    open_and_wait(qtbot, window, sample_copy)
+    gaohao = next(f for f in window.findings if f.text == "搞好")
+    window.editor.accept_word.emit(gaohao)
+    assert not [f for f in window.findings if f.text == "搞好"]
+
+    def restore_word_and_turn_off_stutter(dialog) -> bool:
+        ignored = dialog.ignored
+        item = next(ignored.item(i) for i in range(ignored.count()) if ignored.item(i).text() == "词语：搞好")
+        item.setSelected(True)
+        dialog._restore_selected()
+        tree = dialog.rules_tree
+        rules = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+                 for j in range(tree.topLevelItem(i).childCount())]
+        next(r for r in rules if r.data(0, Flags.ItemDataRole.UserRole) == "rule:stutter").setCheckState(
+            0, Flags.CheckState.Unchecked)
+        dialog.font_size.setValue(18)
+        dialog.author.setText("县政府办公室")
+        dialog._accept()
+        return True
+
+    window.show_options(accept=restore_word_and_turn_off_stutter)
+    qtbot.waitUntil(lambda: window.is_checked() and any(f.text == "搞好" for f in window.findings), timeout=TIMEOUT)
+    saved = Settings.load()
+    assert "搞好" not in saved.checker.ignored_words and saved.checker.disabled_rules == {"stutter"}
+    assert (saved.font_size, saved.author) == (18, "县政府办公室") and window.editor.font().pointSize() == 18
+    window.editor.appendPlainText("要进一步进一步提高。")
+    qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
+    assert not [f for f in window.findings if f.rule == "stutter"]

@@ -1,0 +1,116 @@
+"""工具 → 选项: which categories and rules run, what the user has ignored (with 恢复), and the
+general settings. Changes apply when the dialog is accepted and are saved in settings.json."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSpinBox, QTabWidget, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..core.checker.model import CATEGORIES
+from ..core.settings import Settings
+from .dialogs import button_row
+
+RULE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def rule_label(rule) -> str:
+    """A rule as the user knows it: its message with the flagged text left out."""
+    return rule.message.replace("“{text}”", "……").replace("{text}", "……").split("{")[0].rstrip("，：")
+
+
+class OptionsDialog(QDialog):
+    def __init__(self, settings: Settings, rules, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("选项")
+        self.resize(640, 560)
+        self.settings = settings
+        tabs = QTabWidget()
+        tabs.addTab(self._rules_tab(rules), "检查规则")
+        tabs.addTab(self._ignored_tab(), "已忽略")
+        tabs.addTab(self._general_tab(), "常规")
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(button_row(self, QDialogButtonBox.StandardButton.Ok, "确定", self._accept))
+
+    # -- tabs ----------------------------------------------------------------------------------
+    def _rules_tab(self, rules) -> QWidget:
+        checker = self.settings.checker
+        self.rules_tree = QTreeWidget()
+        self.rules_tree.setHeaderHidden(True)
+        for key, name in CATEGORIES.items():
+            category = QTreeWidgetItem([name])
+            category.setData(0, RULE_ROLE, f"category:{key}")
+            category.setCheckState(0, Qt.CheckState.Unchecked if key in checker.disabled_categories else Qt.CheckState.Checked)
+            for rule in (r for r in rules if r.category == key):
+                item = QTreeWidgetItem([rule_label(rule)])
+                item.setData(0, RULE_ROLE, f"rule:{rule.id}")
+                item.setCheckState(0, Qt.CheckState.Unchecked if rule.id in checker.disabled_rules else Qt.CheckState.Checked)
+                category.addChild(item)
+            self.rules_tree.addTopLevelItem(category)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("取消勾选的类别或规则不再检查："))
+        layout.addWidget(self.rules_tree, 1)
+        return page
+
+    def _ignored_tab(self) -> QWidget:
+        checker = self.settings.checker
+        self.ignored = QListWidget()
+        for word in sorted(checker.ignored_words):
+            item = QListWidgetItem(f"词语：{word}")
+            item.setData(RULE_ROLE, ("word", word))
+            self.ignored.addItem(item)
+        for rule, sentence, text in sorted(checker.ignored_places):
+            item = QListWidgetItem(f"此处：“{text}”（{sentence[:30]}）")
+            item.setData(RULE_ROLE, ("place", rule, sentence, text))
+            self.ignored.addItem(item)
+        restore = QPushButton("恢复选中项")
+        restore.clicked.connect(self._restore_selected)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("“忽略此处”和“加入词表”的内容；恢复后会再次提示："))
+        layout.addWidget(self.ignored, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(restore)
+        layout.addLayout(row)
+        return page
+
+    def _general_tab(self) -> QWidget:
+        self.author = QLineEdit(self.settings.author)
+        self.autosave = QSpinBox(minimum=1, maximum=60, suffix=" 分钟")
+        self.autosave.setValue(self.settings.autosave_minutes)
+        self.font_size = QSpinBox(minimum=9, maximum=40, suffix=" 磅")
+        self.font_size.setValue(self.settings.font_size)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow("批注版的批注作者", self.author)
+        form.addRow("自动保存间隔", self.autosave)
+        form.addRow("编辑区字号", self.font_size)
+        return page
+
+    # -- applying ------------------------------------------------------------------------------
+    def _restore_selected(self) -> None:
+        for item in self.ignored.selectedItems():
+            self.ignored.takeItem(self.ignored.row(item))
+
+    def _accept(self) -> None:
+        checker = self.settings.checker
+        checker.disabled_categories, checker.disabled_rules = set(), set()
+        for row in range(self.rules_tree.topLevelItemCount()):
+            category = self.rules_tree.topLevelItem(row)
+            if category.checkState(0) != Qt.CheckState.Checked:
+                checker.disabled_categories.add(category.data(0, RULE_ROLE).split(":", 1)[1])
+            for index in range(category.childCount()):
+                rule = category.child(index)
+                if rule.checkState(0) != Qt.CheckState.Checked:
+                    checker.disabled_rules.add(rule.data(0, RULE_ROLE).split(":", 1)[1])
+        kept = [self.ignored.item(i).data(RULE_ROLE) for i in range(self.ignored.count())]
+        checker.ignored_words = {entry[1] for entry in kept if entry[0] == "word"}
+        checker.ignored_places = {tuple(entry[1:]) for entry in kept if entry[0] == "place"}
+        self.settings.author = self.author.text().strip() or self.settings.author
+        self.settings.autosave_minutes = self.autosave.value()
+        self.settings.font_size = self.font_size.value()
+        self.accept()
