@@ -11,7 +11,7 @@ from pathlib import Path
 from . import APP_NAME, __version__
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.loading import load_rules
-from .core.checker.setup import user_checker
+from .core.checker.setup import user_checker, user_lexicon_folder
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
 from .core.document import open_document
 from .core.export.fonts import check_fonts
@@ -74,7 +74,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Flag weak and repetitive phrasing; exit 0 even when there are findings."""
     document = open_document(args.file, encoding=args.encoding)
     _print_notes(document)
-    rules = load_rules()
+    rules = load_rules(user_lexicons=user_lexicon_folder())
     if args.rules:
         wanted = {item.strip() for item in args.rules.split(",") if item.strip()}
         unknown = wanted - {r.id for r in rules} - {r.category for r in rules}

@@ -40,6 +40,7 @@ def run(argv: list[str]) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "gongwen-assistant.svg"))))
     window = create_window(Path(argv[0]) if argv else None)
     window.show()
+    QTimer.singleShot(0, window.show_start_notes)
     QTimer.singleShot(0, window.offer_recovery)
     if os.environ.get("GONGWEN_QUIT_WHEN_SHOWN"):
         # bench/cold_start.py: say when the first window is on screen, then leave

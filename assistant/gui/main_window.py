@@ -32,6 +32,7 @@ from .editor import DraftEditor
 from .menus import build_menus
 from .options import OptionsDialog
 from .findings_panel import FindingsPanel
+from .help import HelpWindow
 from .panels import PhrasePanel
 
 FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"
@@ -391,6 +392,12 @@ class MainWindow(QMainWindow):
         snapshot.path.unlink(missing_ok=True)
         self.statusBar().showMessage("已恢复自动保存的内容，请检查后保存。", 10000)
 
+    def show_start_notes(self) -> None:
+        """What loading found wrong (a damaged settings or bank file set aside, bad lines in a word
+        list), once, after the window is shown."""
+        if self.notes:
+            QMessageBox.warning(self, "提示", "\n\n".join(self.notes))
+
     def offer_recovery(self) -> None:
         snapshots = autosave.pending()
         if not snapshots:
@@ -453,6 +460,10 @@ class MainWindow(QMainWindow):
         self.find_dialog.show()
         self.find_dialog.raise_()
         self.find_dialog.find_text.setFocus()
+
+    def show_help(self, page: str) -> None:
+        self.help_window = HelpWindow(self)
+        self.help_window.show_page(page)
 
     def about(self) -> None:
         QMessageBox.about(self, "关于", f"<b>{APP_NAME}</b> {__version__}<br>离线运行，不联网。<br>"

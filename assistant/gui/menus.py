@@ -74,6 +74,9 @@ def build_menus(window) -> None:
     add(tools, "选项…", window.show_options)
 
     help_menu = bar.addMenu("帮助(&H)")
+    add(help_menu, "使用说明", lambda: window.show_help("index"), keys.HelpContents)
+    add(help_menu, "快捷键", lambda: window.show_help("shortcuts"))
+    help_menu.addSeparator()
     add(help_menu, "关于", window.about)
 
 

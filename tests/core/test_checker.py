@@ -161,6 +161,10 @@ def test_a_units_own_typos_are_added_and_bad_lines_reported(tmp_path: Path, monk
     found = [(f.rule, f.text, f.suggestions[0]) for f in checker.check(["请某某县政付各部门抓紧落实。"])]
     assert ("typo", "某某县政付", "某某县政府") in found
     assert any("1 行格式不对" in note for note in notes)
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("请某某县政付各部门抓紧落实。\n", encoding="utf-8")
+    result = run_check(str(draft), "--format", "json")
+    assert "某某县政府" in [s for f in json.loads(result.stdout) for s in f["suggestions"]], "the CLI ignores the unit's lexicon"
 
 
 DRAFT = ["今年以来，全县上下认真的学习贯彻上级精神，各项工作推进的十分顺利。咱们要把成绩巩固好，坚持问题导向，补齐短板弱项。",

@@ -434,3 +434,21 @@ def test_options_restore_an_ignored_word_turn_a_rule_off_and_keep_general_settin
     window.editor.appendPlainText("要进一步进一步提高。")
     qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
     assert not [f for f in window.findings if f.rule == "stutter"]
+
+
+def test_a_damaged_settings_file_is_reported_once_the_window_shows(windows, monkeypatch):
+    from assistant.core.settings import Settings
+
+    Settings.path().write_text("{damaged", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
+    window = windows()
+    window.show_start_notes()
+    assert len(shown) == 1 and "settings.json" in shown[0] and "已损坏" in shown[0]
+
+
+def test_f1_opens_the_help(qtbot, window: MainWindow):
+    action = next(a for menu in window.menuBar().actions() for a in menu.menu().actions() if a.text() == "使用说明")
+    assert action.shortcut().toString() == "F1"
+    action.trigger()
+    assert window.help_window.isVisible() and window.help_window.windowTitle() == "使用说明"
