@@ -104,12 +104,12 @@ class DraftSession:
     def apply_check(self, result: CheckResult) -> bool:
         """Take the findings of every paragraph whose text is still the one checked; True if that
         was all of them (otherwise another check is due)."""
-        current = [uid for uid, revision in zip(result.uids, result.revisions) if self._changed_at.get(uid) == revision]
+        current = {uid for uid, revision in zip(result.uids, result.revisions) if self._changed_at.get(uid) == revision}
         for uid in current:
             self._found[uid] = []
         for finding in result.findings:
             uid = result.uids[finding.paragraph]
-            if uid in self._found and self._changed_at.get(uid) == result.revisions[finding.paragraph]:
+            if uid in current:
                 self._found[uid].append(finding)
         self.script = result.script
         self._findings = None

@@ -11,7 +11,8 @@ from ..core.checker.model import CATEGORY_COLOURS, Finding
 
 LOCATION_TINTS = {"table": "#f1f6ff", "textbox": "#f7f3e8"}
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
-UNDERLINE_BATCH = 250
+SCREEN_BLOCKS = 80  # more paragraphs than a screen shows
+UNDERLINE_MARGIN = 150  # paragraphs underlined above and below the screen
 
 
 class DraftEditor(QPlainTextEdit):
@@ -28,14 +29,18 @@ class DraftEditor(QPlainTextEdit):
         font.setPointSize(14)
         self.setFont(font)
         self.findings: list[Finding] = []
+        self._by_paragraph: dict[int, list[Finding]] = {}
         self._location_marks: list[QTextEdit.ExtraSelection] = []
-        self._generation = 0
-        self._pending: tuple = (0, [], [])
+        self._scrolled = QTimer(self, singleShot=True, interval=30, timeout=self._underline_visible)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled.start)
 
     # -- content -------------------------------------------------------------------------------
     def lines(self) -> list[str]:
-        document = self.document()
-        return [document.findBlockByNumber(i).text() for i in range(document.blockCount())]
+        lines, block = [], self.document().begin()
+        while block.isValid():
+            lines.append(block.text())
+            block = block.next()
+        return lines
 
     def set_paragraphs(self, texts: list[str], locations: list[str]) -> None:
         self.setPlainText("\n".join(texts))
@@ -78,31 +83,29 @@ class DraftEditor(QPlainTextEdit):
 
     # -- findings ------------------------------------------------------------------------------
     def show_findings(self, findings: list[Finding]) -> None:
-        """Underline ``findings``, building the underlines in batches between event-loop turns
-        so that thousands of findings never freeze the window."""
+        """Underline ``findings``. Only the paragraphs on screen and some either side carry
+        underlines (rebuilt after scrolling), so 30,000 findings cost what a screenful does."""
         self.findings = findings
-        self._generation += 1
-        self._pending = (self._generation, list(findings), list(self._location_marks))
-        self._build_batch()
+        self._by_paragraph = {}
+        for finding in findings:
+            self._by_paragraph.setdefault(finding.paragraph, []).append(finding)
+        self._underline_visible()
 
-    def _build_batch(self) -> None:
-        generation, remaining, selections = self._pending
-        if generation != self._generation:
-            return  # newer findings arrived; this batch is stale
-        for finding in remaining[:UNDERLINE_BATCH]:
-            cursor = self.cursor_for(finding)
-            if cursor is None:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            selection.format.setUnderlineColor(QColor(CATEGORY_COLOURS.get(finding.category, "#e03131")))
-            selections.append(selection)
-        del remaining[:UNDERLINE_BATCH]
-        if remaining:
-            QTimer.singleShot(0, self._build_batch)
-        else:
-            self.setExtraSelections(selections)
+    def _underline_visible(self) -> None:
+        first = self.firstVisibleBlock().blockNumber()
+        shown = range(max(0, first - UNDERLINE_MARGIN), first + SCREEN_BLOCKS + UNDERLINE_MARGIN)
+        selections = list(self._location_marks)
+        for number in shown:
+            for finding in self._by_paragraph.get(number, ()):
+                cursor = self.cursor_for(finding)
+                if cursor is None:
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                selection.format.setUnderlineColor(QColor(CATEGORY_COLOURS.get(finding.category, "#e03131")))
+                selections.append(selection)
+        self.setExtraSelections(selections)
 
     def cursor_for(self, finding: Finding) -> QTextCursor | None:
         block = self.document().findBlockByNumber(finding.paragraph)
@@ -116,8 +119,8 @@ class DraftEditor(QPlainTextEdit):
     def finding_at(self, position: int) -> Finding | None:
         block = self.document().findBlock(position)
         offset = position - block.position()
-        for finding in self.findings:
-            if finding.paragraph == block.blockNumber() and finding.start <= offset <= finding.end:
+        for finding in self._by_paragraph.get(block.blockNumber(), ()):
+            if finding.start <= offset <= finding.end:
                 return finding
         return None
 

@@ -7,6 +7,7 @@ only starts operations and applies their results.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
@@ -38,6 +39,7 @@ from .panels import PhrasePanel
 FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"
 CHECK_PAUSE_MS = 600
 DRAFT_SUFFIXES = (".docx", ".txt")
+NOT_COUNTED = re.compile(r"[\s\ufffc]")  # spaces, line ends and pictures are not characters of the text
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.check_pool.setMaxThreadCount(1)  # one check at a time: the checker's caches are not shared
         self.edits = self.checked_edits = 0  # editor changes seen; how many the last full check covered
         self._check_running = False
+        self._panel_due = False  # findings wait to be listed in the panel
         self.operation: ops.BusyOp | None = None
 
         self.editor = DraftEditor(self)
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         for label in self.status_labels.values():
             self.statusBar().addPermanentWidget(label)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS, timeout=self.check_now)
+        self.panel_timer = QTimer(self, singleShot=True, interval=0, timeout=self._fill_panel)
         self.autosave_timer = QTimer(self, timeout=self.autosave_now)
         self._apply_general_settings()
         self._connect()
@@ -145,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def is_checked(self) -> bool:
         """Every edit so far has been checked and its findings are shown."""
-        return not self._check_running and self.checked_edits == self.edits
+        return not self._check_running and self.checked_edits == self.edits and not self._panel_due
 
     def check_now(self) -> None:
         if self._check_running:
@@ -158,7 +162,8 @@ class MainWindow(QMainWindow):
 
     def _checked(self, result, edits: int) -> None:
         self._check_running = False
-        self._sync()
+        if edits != self.edits:
+            self._sync()  # typed while the check ran: the session learns which paragraphs changed
         complete = self.session.apply_check(result)
         self._show_findings()
         if complete and edits == self.edits:
@@ -180,11 +185,19 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_findings(self) -> None:
+        """Findings reach the editor and the panel in the next event-loop turn, so applying a
+        check result and drawing it are two short pauses, not one long one, even with tens of
+        thousands of findings."""
+        self.status_labels["script"].setText(f"字形：{SCRIPT_NAMES.get(self.session.script, '—')}")
+        self._update_status()
+        self._panel_due = True
+        self.panel_timer.start()
+
+    def _fill_panel(self) -> None:
+        self._panel_due = False
         findings = self.session.findings
         self.editor.show_findings(findings)
         self.findings_panel.set_findings(findings, [p.text for p in self.document.paragraphs])
-        self.status_labels["script"].setText(f"字形：{SCRIPT_NAMES.get(self.session.script, '—')}")
-        self._update_status()
 
     def _cursor_moved(self) -> None:
         finding = self.editor.finding_at(self.editor.textCursor().position())
@@ -476,8 +489,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "出错了", f"发生了意外错误，您的文字没有丢失。\n\n{type(problem).__name__}: {problem}")
 
     def _update_status(self) -> None:
-        text = self.editor.toPlainText()
-        count = sum(1 for ch in text if not ch.isspace() and ch != "\ufffc")
+        count = len(NOT_COUNTED.sub("", self.editor.toPlainText()))
         self.status_labels["count"].setText(f"字数：{count}")
         self.status_labels["paragraphs"].setText(f"段落：{self.editor.document().blockCount()}")
         self.status_labels["findings"].setText(f"问题：{len(self.session.findings)}")
