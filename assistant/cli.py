@@ -21,6 +21,7 @@ from .core.phrasebank.bank import PhraseBank
 from .core.phrasebank.build import build_bank, read_corpus, write_bank
 from .core.phrasebank.extract import KINDS
 from .core.errors import DocumentError
+from .core.phrasebank.sources import source_label
 from .core.settings import Settings
 from .core.userdata import read_word_list
 
@@ -193,7 +194,7 @@ def _print_phrases(phrases, as_json: bool) -> None:
         extra = f"  （{phrase.reason}）" if phrase.reason else ""
         print(f"{phrase.text}  [{label}·{phrase.category or '—'}] ×{phrase.frequency}{extra}")
         for example in phrase.examples[:1]:
-            print(f"    例：{example['sentence']}  —— {example['source']}")
+            print(f"    例：{example['sentence']}  —— {source_label(example['source'])}")
 
 
 def _print_notes(document) -> None:

@@ -226,6 +226,9 @@ def test_examples_name_their_text_by_its_title_and_insertion_does_not_double_pun
     assert source_label("cpc_17.txt:95").startswith("《高举中国特色社会主义伟大旗帜") and source_label("cpc_17.txt:95").endswith("第 95 行")
     assert source_label("000_1b93140fb0d8b732.txt:3") == "《“一分部署九分落实”之浅见》 第 3 行"
     assert source_label("讲话.txt:2") == "讲话.txt 第 2 行"
+    # a site banner (SUCAI198.COM ……) and a page mark are not the title; a numbered heading is not either
+    assert source_label("002_21a3f9444ee05820.txt:25") == "《在干部作风整顿活动动员大会上的讲话》 第 25 行"
+    assert source_label("004_10173cafc358167d.txt:3") == "004_10173cafc358167d.txt 第 3 行"
     assert fitted("狠抓落实，", "要", "。") == "狠抓落实"
     assert fitted("，压实责任", "，", "") == "压实责任"
     assert fitted("压实责任", "要", "和") == "压实责任"

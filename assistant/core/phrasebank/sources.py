@@ -4,13 +4,17 @@ file name with a hash; and how a phrase fits where it is inserted."""
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 
 from ..conversion import opencc_for
 from ..resources import resource_path
+from ..text.hanzi import hanzi_count
 from ..text.sentences import CLAUSE_SEPARATORS, SENTENCE_END
+from ..text.structure import heading_level
 
 PUNCTUATION = CLAUSE_SEPARATORS + SENTENCE_END
+MAX_TITLE = 40
 
 
 @lru_cache(maxsize=1)
@@ -23,9 +27,25 @@ def titles() -> dict[str, str]:
             for row in csv.DictReader(handle, delimiter="\t"):
                 found[row["file"]] = row["title"]
     for path in sorted(resource_path("corpus").glob("*.txt")):
-        first = next((line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()), "")
-        found[path.name] = opencc_for("t2s").convert(first[:40])  # some seed pages are traditional
+        title = _title_line(path.read_text(encoding="utf-8-sig").splitlines()[:TITLE_LINES])
+        if title:
+            found[path.name] = opencc_for("t2s").convert(title)  # some seed pages are traditional
     return found
+
+
+TITLE_LINES = 3  # a title stands at the top, if anywhere
+PAGE_MARK = re.compile(r"[（(]第\s*\d+\s*/\s*\d+\s*页[）)]$|^第[一二三四五六七八九十]+篇[:：]")
+
+
+def _title_line(lines: list[str]) -> str:
+    """The first line that reads as a title: short, Chinese, not a site banner (SUCAI198.COM ……)
+    or a numbered heading (一、背景链接); page marks and 第一篇： are dropped. "" when none does."""
+    for line in (line.strip() for line in lines):
+        title = PAGE_MARK.sub("", line).strip()
+        if (title and len(title) <= MAX_TITLE and not re.search("[A-Za-z]", title) and heading_level(title) is None
+                and hanzi_count(title) >= len(title) / 2):
+            return title
+    return ""
 
 
 def source_label(source: str) -> str:
