@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -33,9 +33,20 @@ def warm_up_core() -> None:
     script_marks("中國")
 
 
+def install_translations(app: QApplication) -> None:
+    """Qt's own Chinese: standard buttons (保存、取消), the editor's context menu (撤销、复制、粘贴),
+    file dialogs. The .qm files come with PySide6 and are kept in the frozen bundle."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    install_translations(app)
     warm_up_core()
     app.setWindowIcon(QIcon(str(resource_path("icons", "gongwen-assistant.svg"))))
     window = create_window(Path(argv[0]) if argv else None)

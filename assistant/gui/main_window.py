@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
@@ -27,7 +27,7 @@ from ..core.phrasebank.sources import fitted
 from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.session import DraftSession
 from ..core.settings import Settings
-from . import autosave, ops
+from . import autosave, files, ops
 from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
 from .editor import DraftEditor
 from .menus import build_menus
@@ -133,9 +133,9 @@ class MainWindow(QMainWindow):
     def choose_and_open(self) -> None:
         if not self._may_discard():
             return
-        name, _ = QFileDialog.getOpenFileName(self, "打开文档", "", FILE_FILTER)
-        if name:
-            self.open_path(Path(name))
+        chosen = files.ask_open(self, "打开文档", FILE_FILTER)
+        if chosen is not None:
+            self.open_path(chosen)
 
     def new_file(self) -> None:
         if self._may_discard():
@@ -274,9 +274,9 @@ class MainWindow(QMainWindow):
         self.phrase_panel.query.setFocus()
 
     def import_phrases_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择含 .docx/.txt 的文件夹")
-        if folder:
-            self.operation = ops.import_phrases(self, self.bank, Path(folder), self._phrases_imported, self.show_problem)
+        folder = files.ask_folder(self, "选择含 .docx/.txt 的文件夹")
+        if folder is not None:
+            self.operation = ops.import_phrases(self, self.bank, folder, self._phrases_imported, self.show_problem)
 
     def _phrases_imported(self, result) -> None:
         added, notes = result
@@ -332,8 +332,8 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        name, _ = QFileDialog.getSaveFileName(self, "另存为", str(self.document.path or "未命名.docx"), FILE_FILTER)
-        return bool(name) and self._save_to(Path(name))
+        chosen = files.ask_save(self, "另存为", str(self.document.path or "未命名.docx"), FILE_FILTER)
+        return chosen is not None and self._save_to(chosen)
 
     def _save_to(self, path: Path) -> bool:
         previous = self.document.path
@@ -380,8 +380,7 @@ class MainWindow(QMainWindow):
 
     def _ask_target(self, title: str, suffix: str) -> Path | None:
         base = self.document.path.with_suffix("") if self.document.path else Path("未命名")
-        name, _ = QFileDialog.getSaveFileName(self, title, f"{base}-{suffix}.docx", "Word 文档 (*.docx)")
-        return Path(name) if name else None
+        return files.ask_save(self, title, f"{base}-{suffix}.docx", "Word 文档 (*.docx)")
 
     # -- autosave and recovery -----------------------------------------------------------------
     def autosave_now(self) -> None:

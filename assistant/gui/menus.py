@@ -7,8 +7,9 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ..core.conversion import CONFIGS
 
-MENU_CONFIGS = ["s2t", "t2s", "s2twp", "tw2sp", "s2tw", "tw2s", "s2hk", "hk2s", "t2tw", "t2hk"]
-TOOLBAR_LABELS = {"s2t": "简→繁", "t2s": "繁→简"}
+MENU_CONFIGS = ["s2tw", "s2hk", "t2s", "s2twp", "tw2sp", "tw2s", "hk2s", "t2tw", "t2hk", "s2t"]
+# The everyday choices; the OpenCC standard form (s2t) is in the menu for old texts.
+TOOLBAR_LABELS = {"s2tw": "简→繁（台湾）", "s2hk": "简→繁（香港）", "t2s": "繁→简"}
 
 
 def build_menus(window) -> None:

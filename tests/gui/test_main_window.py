@@ -258,7 +258,7 @@ def test_my_phrases_can_be_added_edited_and_deleted(qtbot, window: MainWindow, m
 
 
 def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_path: Path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+    from assistant.gui import files
 
     from assistant.core.phrasebank.bank import PhraseBank
 
@@ -266,7 +266,7 @@ def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_pat
     folder.mkdir()
     for number in range(3):
         (folder / f"{number}.txt").write_text("要坚持刀刃向内、自我革命，守正创新、勇毅前行。\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+    monkeypatch.setattr(files, "ask_folder", lambda *args, **kwargs: folder)
     import time
 
     import assistant.gui.ops as ops_module
