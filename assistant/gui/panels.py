@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
                                QTextBrowser, QVBoxLayout, QWidget)
 
@@ -19,7 +20,8 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PhrasePanel(QWidget):
-    """Search the phrase bank by word, pinyin initials and category; Enter or a double-click
+    """Search the phrase bank by word, pinyin initials and category as you type; Enter goes to
+    the results, a double-click (or Enter in the results, or Ctrl+Enter anywhere in the panel)
     inserts the phrase at the cursor. Alternatives for a flagged word come first."""
 
     insert = Signal(str)
@@ -34,15 +36,20 @@ class PhrasePanel(QWidget):
         self.results = QListWidget()
         self.example = QTextBrowser()
         self.example.setMaximumHeight(140)
+        hint = QLabel("回车：转到结果　双击或 Ctrl+回车：插入到光标处")
+        hint.setStyleSheet("color: #666")
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.categories)
+        layout.addWidget(hint)
         layout.addWidget(self.results, 1)
         layout.addWidget(QLabel("例句与出处"))
         layout.addWidget(self.example)
         self.reload_categories()
         self.query.textChanged.connect(self.search)
-        self.query.returnPressed.connect(self._insert_current)
+        self.query.returnPressed.connect(self._to_results)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._insert_current, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.categories.currentIndexChanged.connect(self.search)
         self.results.currentItemChanged.connect(self._show_example)
         self.results.itemActivated.connect(lambda item: self._insert(item))
@@ -50,6 +57,13 @@ class PhrasePanel(QWidget):
         self.results.customContextMenuRequested.connect(self._menu)
         self.shown: list[Phrase] = []
         self.search()
+
+    def _to_results(self) -> None:
+        self.search()
+        if self.results.count():
+            self.results.setCurrentRow(next((i for i in range(self.results.count())
+                                             if self.results.item(i).flags() & Qt.ItemFlag.ItemIsSelectable), 0))
+            self.results.setFocus()
 
     def reload_categories(self) -> None:
         self.categories.blockSignals(True)
@@ -134,7 +148,12 @@ class PhrasePanel(QWidget):
         self.changed.emit()
 
     def _insert_current(self) -> None:
-        self._insert(self.results.currentItem())
+        """Ctrl+Enter: the chosen result, or the first one when none is chosen yet."""
+        item = self.results.currentItem()
+        if item is None or not item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            item = next((self.results.item(i) for i in range(self.results.count())
+                         if self.results.item(i).flags() & Qt.ItemFlag.ItemIsSelectable), None)
+        self._insert(item)
 
     def _insert(self, item: QListWidgetItem | None) -> None:
         phrase = self.phrase_of(item)

@@ -60,6 +60,8 @@ def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
 
 
 def test_the_whole_round_trip_of_an_editing_session(qtbot, window: MainWindow, sample_copy: Path):
+    from PySide6.QtCore import Qt as Keys
+
     open_and_wait(qtbot, window, sample_copy)
     assert window.editor.lines() == [p.text for p in open_document(sample_copy).paragraphs]
     assert window.findings and window.findings_panel.tree.topLevelItemCount() >= 5
@@ -89,8 +91,11 @@ def test_the_whole_round_trip_of_an_editing_session(qtbot, window: MainWindow, s
     cursor = window.editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     window.editor.setTextCursor(cursor)
-    window.phrase_panel.query.returnPressed.emit()
-    assert window.editor.lines()[-1].endswith("狠抓落实")
+    before_enter = window.editor.lines()
+    qtbot.keyClick(window.phrase_panel.query, Keys.Key.Key_Return)  # Enter goes to the results …
+    assert window.editor.lines() == before_enter and window.phrase_panel.results.hasFocus()
+    qtbot.keyClick(window.phrase_panel.results, Keys.Key.Key_Return, Keys.KeyboardModifier.ControlModifier)
+    assert window.editor.lines()[-1].endswith("狠抓落实")  # … Ctrl+Enter inserts
 
     # convert simplified → traditional with a preview
     seen = []
