@@ -15,7 +15,8 @@ from .core.checker.setup import user_checker, user_lexicon_folder
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
 from .core.document import open_document
 from .core.export.fonts import check_fonts
-from .core.export.gongwen import GongwenSettings, export_gongwen
+from .core.export.gongwen import export_gongwen
+from .core.export.layout import GongwenSettings
 from .core.export.review import export_reviewed
 from .core.phrasebank.bank import PhraseBank
 from .core.phrasebank.build import build_bank, read_corpus, write_bank

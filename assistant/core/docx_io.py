@@ -32,6 +32,7 @@ from lxml import etree
 from . import ooxml as x
 from .docx_text import new_paragraph_like, paragraph_text, set_paragraph_text
 from .errors import DocumentError
+from .export.layout import base_layout
 
 STRICT_NAMESPACE = b"purl.oclc.org/ooxml"
 NOTE_AND_MARGIN_TYPES = {CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES, CT.WML_ENDNOTES}
@@ -68,11 +69,13 @@ class DocxBackend:
 
     @classmethod
     def new(cls) -> "DocxBackend":
-        """A backend for a document saved as a new .docx (python-docx's default template)."""
+        """A backend for a document saved as a new .docx: python-docx's template laid out as a
+        公文 page (A4, GB/T 9704 margins, 3号 仿宋_GB2312 body on a 28-pt line pitch)."""
         document = docx.Document()
         body = document.element.body
         for p in body.findall(x.P):
             body.remove(p)
+        base_layout(document)
         out = io.BytesIO()
         document.save(out)
         return cls(document, out.getvalue())

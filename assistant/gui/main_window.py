@@ -21,7 +21,7 @@ from ..core.conversion import CONFIGS, Converter
 from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError
 from ..core.export.fonts import check_fonts
-from ..core.export.gongwen import GongwenSettings
+from ..core.export.layout import GongwenSettings
 from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
 from ..core.script import NAMES as SCRIPT_NAMES

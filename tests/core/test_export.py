@@ -11,7 +11,8 @@ from lxml import etree
 from assistant.core.checker.engine import Checker
 from assistant.core.document import open_document
 from assistant.core.export.fonts import check_fonts, font_names
-from assistant.core.export.gongwen import GongwenSettings, export_gongwen, normalise_date, structure
+from assistant.core.export.gongwen import export_gongwen, normalise_date, structure
+from assistant.core.export.layout import GongwenSettings
 from assistant.core.export.review import export_reviewed
 from tests.conftest import NS, ROOT, SAMPLE, W, peer_copy
 

@@ -66,3 +66,28 @@ def test_saving_twice_writes_the_same_file_and_changes_nothing_in_the_model(samp
     document.save(second)
     assert first.read_bytes() == second.read_bytes()
     assert [p.text for p in open_document(second).paragraphs] == texts == [p.text for p in document.paragraphs]
+
+
+def test_a_txt_saved_as_docx_gets_the_gongwen_page_and_body_style(tmp_path: Path):
+    """A4, 37 mm top and 28 mm binding margins, 仿宋_GB2312 三号 with w:eastAsia set, exact 28-pt lines."""
+    import zipfile
+
+    from lxml import etree
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    source = tmp_path / "草稿.txt"
+    source.write_text("关于做好年终工作的通知\n各单位：\n现将有关事项通知如下。\n", encoding="utf-8")
+    target = open_document(source).save(tmp_path / "草稿.docx")
+    with zipfile.ZipFile(target) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    size, margins = document.find(f".//{W}sectPr/{W}pgSz"), document.find(f".//{W}sectPr/{W}pgMar")
+    mm = lambda twips: round(int(twips) / 56.7)  # noqa: E731 - 1 mm = 56.7 twips
+    assert (mm(size.get(f"{W}w")), mm(size.get(f"{W}h"))) == (210, 297)
+    assert (mm(margins.get(f"{W}top")), mm(margins.get(f"{W}left"))) == (37, 28)
+    normal = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Normal")
+    assert normal.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋_GB2312"
+    assert normal.find(f"{W}rPr/{W}sz").get(f"{W}val") == "32"  # half-points: 三号 = 16 pt
+    line = normal.find(f"{W}pPr/{W}spacing")
+    assert (line.get(f"{W}line"), line.get(f"{W}lineRule")) == ("560", "exact")
+    assert [p.text for p in open_document(target).paragraphs] == ["关于做好年终工作的通知", "各单位：", "现将有关事项通知如下。"]

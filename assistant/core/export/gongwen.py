@@ -11,20 +11,20 @@ recognised from their numbering (一、 黑体; （一） 楷体; 1. and （1）
 from __future__ import annotations
 
 import copy
-import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from ..atomic import atomic_write
 from ..docx_text import OBJECT_CHAR
 from ..document import DocumentSnapshot
+from .layout import GongwenSettings, normal_style, page_setup, set_fonts
 from ..text.structure import heading_level
 
 # Drafts also write (一) with half-width brackets and 1、 with a 顿号; both are recognised.
@@ -32,43 +32,6 @@ DATE = re.compile(r"^\s*(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\
 CHINESE_DATE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 TITLE_MAX_LINES = 3
 TITLE_MAX_CHARS = 40
-
-
-@dataclass
-class GongwenSettings:
-    """Every layout choice of the export in one place; the defaults are the standard's."""
-
-    page_width_mm: float = 210
-    page_height_mm: float = 297
-    top_margin_mm: float = 37
-    binding_margin_mm: float = 28
-    text_width_mm: float = 156
-    text_height_mm: float = 225
-    lines_per_page: int = 22
-    chars_per_line: int = 28
-    line_pitch_pt: float = 28
-    title_font: str = "方正小标宋简体"
-    title_size_pt: float = 22  # 2号
-    body_font: str = "仿宋_GB2312"
-    body_size_pt: float = 16  # 3号
-    heading_fonts: dict[int, str] = field(default_factory=lambda: {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312",
-                                                                    4: "仿宋_GB2312"})
-    page_number_font: str = "宋体"
-    page_number_size_pt: float = 14  # 4号
-    latin_font: str = "Times New Roman"
-    # Written into the document instead of a standard font that this PC lacks, when enabled.
-    fallbacks: dict[str, str] = field(default_factory=lambda: {
-        "方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "黑体": "黑体", "宋体": "宋体"})
-    use_fallback_fonts: bool = False
-    title: str | None = None  # the user's own title, overriding the detected one
-
-    def font(self, name: str, missing: set[str] = frozenset()) -> str:
-        return self.fallbacks.get(name, name) if self.use_fallback_fonts and name in missing else name
-
-    @property
-    def standard_fonts(self) -> list[str]:
-        return list(dict.fromkeys([self.title_font, self.body_font, *self.heading_fonts.values(),
-                                   self.page_number_font]))
 
 
 @dataclass
@@ -93,8 +56,8 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
     body = out.element.body
     for p in body.findall(qn("w:p")):
         body.remove(p)
-    _page_setup(out, settings)
-    _normal_style(out, settings, missing_fonts)
+    page_setup(out, settings)
+    normal_style(out, settings, missing_fonts)
     for number, block in enumerate(blocks):
         if progress is not None:
             progress(number, len(blocks))
@@ -182,62 +145,6 @@ def normalise_date(text: str) -> str:
         return text.strip()
     year, month, day = match.groups()
     return f"{year}年{int(month)}月{int(day)}日"
-
-
-def _page_setup(out, settings: GongwenSettings) -> None:
-    section = out.sections[0]
-    section.page_width, section.page_height = Mm(settings.page_width_mm), Mm(settings.page_height_mm)
-    section.top_margin = Mm(settings.top_margin_mm)
-    section.left_margin = Mm(settings.binding_margin_mm)
-    section.right_margin = Mm(settings.page_width_mm - settings.binding_margin_mm - settings.text_width_mm)
-    bottom = settings.page_height_mm - settings.top_margin_mm - settings.text_height_mm
-    section.bottom_margin = Mm(bottom)
-    # GB/T 9704 7.5: the page number's dash line sits 7 mm below the text block.
-    section.footer_distance = Mm(bottom - 7) - Pt(settings.page_number_size_pt)
-    section.header_distance = Mm(15)
-    sect_pr = section._sectPr
-    for old in sect_pr.findall(qn("w:docGrid")):
-        sect_pr.remove(old)
-    # A line grid (Word's 页面设置 shows the lines per page from it); the 28 characters per line
-    # come from the character spacing set in the Normal style, which Word, WPS and LibreOffice
-    # all honour (LibreOffice lays a w:charSpace character grid out far too wide).
-    grid = OxmlElement("w:docGrid")
-    grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(settings.line_pitch_pt * 20)))
-    sect_pr.append(grid)
-
-
-def character_spacing_twips(settings: GongwenSettings) -> int:
-    """Spacing (1/20 pt, negative = tighter) that makes ``chars_per_line`` body characters fill a line."""
-    pitch = Mm(settings.text_width_mm).pt / settings.chars_per_line
-    return math.floor((pitch - settings.body_size_pt) * 20)
-
-
-def _normal_style(out, settings: GongwenSettings, missing: set[str]) -> None:
-    """Normal carries the body font, size, exact line pitch and character spacing."""
-    style = out.styles["Normal"]
-    style.font.size = Pt(settings.body_size_pt)
-    rpr = style.element.get_or_add_rPr()
-    set_fonts(rpr, settings.font(settings.body_font, missing), settings.latin_font)
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:val"), str(character_spacing_twips(settings)))
-    rpr.append(spacing)
-    layout = style.paragraph_format
-    layout.space_before = Pt(0)
-    layout.space_after = Pt(0)
-    layout.line_spacing = Pt(settings.line_pitch_pt)  # exact: one grid line per text line
-
-
-def set_fonts(rpr, east_asian: str, latin: str) -> None:
-    """python-docx's ``font.name`` leaves the East Asian font alone: set w:rFonts/@w:eastAsia too."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:eastAsia", east_asian), ("w:cs", latin)):
-        fonts.set(qn(attribute), value)
-    for hint in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(hint), None)
 
 
 def _add_run(paragraph, text: str, font: str, size_pt: float, settings: GongwenSettings, missing: set[str]):
