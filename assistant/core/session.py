@@ -59,6 +59,7 @@ class DraftSession:
         self._changed_at = {paragraph.uid: 0 for paragraph in document.paragraphs}
         self._found: dict[int, list[Finding]] = {}  # per paragraph uid, its findings as last checked
         self._findings: list[Finding] | None = None
+        self._before_ignore: tuple | None = None  # the choices and findings before the last ignore
 
     # -- the text ------------------------------------------------------------------------------
     def sync(self, lines: list[str]) -> bool:
@@ -145,16 +146,38 @@ class DraftSession:
 
     # -- ignoring ------------------------------------------------------------------------------
     def ignore_here(self, finding: Finding) -> None:
+        self._keep_for_undo()
         self.settings.checker.ignore_at(finding, self.document.paragraphs[finding.paragraph].text)
         self._drop(lambda f: self.settings.checker.ignores(f, self.document.paragraphs[f.paragraph].text))
 
     def ignore_rule(self, finding: Finding) -> None:
+        self._keep_for_undo()
         self.settings.checker.disabled_rules.add(finding.rule)
         self._drop(lambda f: f.rule == finding.rule)
 
     def accept_word(self, finding: Finding) -> None:
+        self._keep_for_undo()
         self.settings.checker.ignored_words.add(finding.text)
         self._drop(lambda f: f.text == finding.text)
+
+    def undo_ignore(self) -> bool:
+        """Take back the last 忽略此处 / 关闭此规则 / 加入词表: the choice is forgotten (and saved)
+        and its findings are shown again. False when there is nothing to take back."""
+        if self._before_ignore is None:
+            return False
+        choices, found = self._before_ignore
+        self._before_ignore = None
+        checker = self.settings.checker
+        checker.disabled_rules, checker.ignored_words, checker.ignored_places = choices
+        self._found = found
+        self._findings = None
+        self.settings.save()
+        return True
+
+    def _keep_for_undo(self) -> None:
+        checker = self.settings.checker
+        choices = (set(checker.disabled_rules), set(checker.ignored_words), set(checker.ignored_places))
+        self._before_ignore = (choices, {uid: list(found) for uid, found in self._found.items()})
 
     def _drop(self, ignored: Callable[[Finding], bool]) -> None:
         """The findings just ignored disappear at once, and the choice is saved."""

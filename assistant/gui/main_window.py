@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
@@ -38,6 +38,7 @@ from .panels import PhrasePanel
 
 FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"
 CHECK_PAUSE_MS = 600
+UNDO_OFFER_MS = 15_000  # how long 撤销 stays in the status bar after an ignore
 DRAFT_SUFFIXES = (".docx", ".txt")
 NOT_COUNTED = re.compile(r"[\s\ufffc]")  # spaces, line ends and pictures are not characters of the text
 
@@ -64,6 +65,11 @@ class MainWindow(QMainWindow):
         self.phrase_panel = PhrasePanel(self.bank)
         self._add_docks()
         self.find_dialog = FindReplaceDialog(self.editor, self)
+        self.undo_button = QPushButton("撤销")
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.statusBar().insertPermanentWidget(0, self.undo_button)  # a message would hide a normal one
+        self.undo_timer = QTimer(self, singleShot=True, interval=UNDO_OFFER_MS, timeout=self.undo_button.hide)
         self.status_labels = {key: QLabel() for key in ("count", "paragraphs", "findings", "format", "script")}
         for label in self.status_labels.values():
             self.statusBar().addPermanentWidget(label)
@@ -100,6 +106,7 @@ class MainWindow(QMainWindow):
         self.editor.ignore_here.connect(lambda finding: self._ignore(self.session.ignore_here, finding))
         self.editor.ignore_rule.connect(lambda finding: self._ignore(self.session.ignore_rule, finding))
         self.editor.accept_word.connect(lambda finding: self._ignore(self.session.accept_word, finding))
+        self.undo_button.clicked.connect(self.undo_ignore)
         self.findings_panel.chosen.connect(self.editor.jump_to)
         self.findings_panel.fix.connect(self.fix_findings)
         self.findings_panel.ignore_rule.connect(lambda finding: self._ignore(self.session.ignore_rule, finding))
@@ -205,13 +212,29 @@ class MainWindow(QMainWindow):
             self.phrase_panel.show_alternatives(finding.text)
 
     def _ignore(self, action, finding: Finding) -> None:
-        """忽略此处 / 关闭此规则 / 加入词表: the session drops the findings and saves the choice."""
+        """忽略此处 / 关闭此规则 / 加入词表: the session drops the findings and saves the choice;
+        the status bar offers 撤销. Closing a whole rule is confirmed first."""
+        if action == self.session.ignore_rule and QMessageBox.question(
+                self, "关闭规则", f"以后不再提示这类问题：\n{finding.message}\n\n可在“工具 → 选项”中重新打开。"
+        ) != QMessageBox.StandardButton.Yes:
+            return
         try:
             if self._sync():
                 action(finding)
         except DocumentError as problem:
             self.show_problem(problem)
+            return
         self._show_findings()
+        self.undo_button.show()
+        self.statusBar().showMessage(f"已忽略“{finding.text}”。", UNDO_OFFER_MS)
+        self.undo_timer.start()
+
+    def undo_ignore(self) -> None:
+        self.undo_button.hide()
+        if self.session.undo_ignore():
+            self._show_findings()
+            self.statusBar().showMessage("已撤销忽略。", 5000)
+            self.check_now()
 
     # -- moving between findings and fixing them -----------------------------------------------
     def next_problem(self, forward: bool = True) -> None:

@@ -457,3 +457,24 @@ def test_f1_opens_the_help(qtbot, window: MainWindow):
     assert action.shortcut().toString() == "F1"
     action.trigger()
     assert window.help_window.isVisible() and window.help_window.windowTitle() == "使用说明"
+
+
+def test_closing_a_rule_is_confirmed_and_undone_from_the_status_bar(qtbot, window: MainWindow, sample_copy: Path,
+                                                                     monkeypatch):
+    from assistant.core.settings import Settings
+
+    open_and_wait(qtbot, window, sample_copy)
+    finding = next(f for f in window.findings if f.category == "colloquial")
+    count = len([f for f in window.findings if f.rule == finding.rule])
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or QMessageBox.StandardButton.No)
+    window.editor.ignore_rule.emit(finding)
+    assert asked and len([f for f in window.findings if f.rule == finding.rule]) == count  # declined: nothing changes
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    window.editor.ignore_rule.emit(finding)
+    assert not [f for f in window.findings if f.rule == finding.rule]
+    assert finding.rule in Settings.load().checker.disabled_rules and window.undo_button.isVisible()
+    window.undo_button.click()
+    assert finding.rule not in Settings.load().checker.disabled_rules and not window.undo_button.isVisible()
+    qtbot.waitUntil(lambda: window.is_checked() and len([f for f in window.findings if f.rule == finding.rule]) == count,
+                    timeout=TIMEOUT)
