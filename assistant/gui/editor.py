@@ -30,6 +30,7 @@ class DraftEditor(QPlainTextEdit):
         self.setFont(font)
         self.findings: list[Finding] = []
         self._by_paragraph: dict[int, list[Finding]] = {}
+        self._first_place: dict[str, Finding] = {}  # the underlined place of each document-wide finding
         self._location_marks: list[QTextEdit.ExtraSelection] = []
         self._scrolled = QTimer(self, singleShot=True, interval=30, timeout=self._underline_visible)
         self.verticalScrollBar().valueChanged.connect(self._scrolled.start)
@@ -86,9 +87,11 @@ class DraftEditor(QPlainTextEdit):
         """Underline ``findings``. Only the paragraphs on screen and some either side carry
         underlines (rebuilt after scrolling), so 30,000 findings cost what a screenful does."""
         self.findings = findings
-        self._by_paragraph = {}
+        self._by_paragraph, self._first_place = {}, {}
         for finding in findings:
             self._by_paragraph.setdefault(finding.paragraph, []).append(finding)
+            if finding.document_level:
+                self._first_place.setdefault(finding.message, finding)
         self._underline_visible()
 
     def _underline_visible(self) -> None:
@@ -97,6 +100,8 @@ class DraftEditor(QPlainTextEdit):
         selections = list(self._location_marks)
         for number in shown:
             for finding in self._by_paragraph.get(number, ()):
+                if finding.document_level and self._first_place.get(finding.message) is not finding:
+                    continue  # a document-wide finding is underlined once; the panel lists every place
                 cursor = self.cursor_for(finding)
                 if cursor is None:
                     continue

@@ -212,3 +212,12 @@ def test_one_problem_one_finding_but_every_category_keeps_its_own():
     rules = [f.rule for f in findings]
     assert "html-residue" in rules and "half-width-punctuation" not in rules  # the ; belongs to &ldquo;
     assert {"typo", "long-sentence", "de-before-verb"} <= set(rules)  # inside the long sentence, other categories
+
+
+def test_document_overuse_is_reported_at_every_use_and_never_suggests_an_overused_word():
+    paragraphs = [f"第{n}项工作要推进基层治理，推动责任落实。" for n in range(40)]
+    checker = Checker(alternatives=lambda word: {"推进": ["推动", "促进"], "推动": ["推进", "带动"]}.get(word, []))
+    overuse = [f for f in checker.check(paragraphs) if f.rule == "document-overuse"]
+    tuijin = [f for f in overuse if f.text == "推进"]
+    assert len(tuijin) == 40 and len({f.message for f in tuijin}) == 1 and "40 次" in tuijin[0].message
+    assert {s for f in overuse if f.text in ("推进", "推动") for s in f.suggestions} == {"促进", "带动"}

@@ -13,6 +13,7 @@ import gc
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from ..text.wrapping import Unit, units
 from .matcher import Matcher
@@ -93,7 +94,7 @@ class Checker:
         found += (self._finding(rule, pieces[index], paragraphs, hit) for rule, index, hit in located)
         findings = [f for f in found if not self.settings.ignores(f, paragraphs[f.paragraph])]
         findings.sort(key=lambda f: (f.paragraph, f.start, -f.end, -SEVERITY_RANK[f.severity], f.rule))
-        return _outermost(findings)
+        return _without_overused_suggestions(_outermost(findings))
 
     def _unit_findings(self, rules: tuple[Rule, ...], unit: Unit, paragraphs: list[str],
                        analysis: Paragraph) -> list[Finding]:
@@ -120,10 +121,20 @@ class Checker:
         if self.alternatives is not None and rule.category in ALTERNATIVES_FOR:
             suggestions += [s for s in self.alternatives(flagged) if s not in suggestions]
         return Finding(rule.id, rule.category, hit.severity or rule.severity, index, start, end, flagged,
-                       rule.format_message(flagged, hit), tuple(suggestions), rule.certain)
+                       rule.format_message(flagged, hit), tuple(suggestions), rule.certain, rule.document_level)
 
 
+OVERUSE_RULES = {"document-overuse", "window-overuse"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _without_overused_suggestions(findings: list[Finding]) -> list[Finding]:
+    """A word the document already uses too often is never offered as a replacement."""
+    overused = {f.text for f in findings if f.rule in OVERUSE_RULES}
+    if not overused:
+        return findings
+    return [replace(f, suggestions=tuple(s for s in f.suggestions if s not in overused))
+            if overused.intersection(f.suggestions) else f for f in findings]
 
 
 def _outermost(findings: list[Finding]) -> list[Finding]:

@@ -53,6 +53,7 @@ class Finding:
     message: str
     suggestions: tuple[str, ...] = field(default=())
     certain: bool = False  # the first suggestion is the fix, safe to apply with 全部修正
+    document_level: bool = False  # one of the places of a document-wide finding (全文用了 40 次)
 
     @property
     def fixable(self) -> bool:

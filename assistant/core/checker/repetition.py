@@ -354,7 +354,8 @@ class DuplicateSentenceRule(DocumentRule):
 
 class DocumentOveruseRule(DocumentRule, WordWatch):
     """A word used ``min_count`` times or more and ``ratio`` times more often than in general
-    Chinese (jieba's dictionary frequencies). Reported once, at its first use."""
+    Chinese (jieba's dictionary frequencies). Reported at every use, with one message, so the
+    panel lists all its places and the writer picks which to change."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
@@ -369,11 +370,10 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
         overused = {word: count for word, count in counts.items()
                     if count >= self.min_count and count / (expected_share(word) * total_tokens) >= self.ratio}
         for index, (paragraph, found) in enumerate(zip(paragraphs, words)):
-            for word in overused.keys() & set(found):
-                token = next(t for t in paragraph.tokens if t.text == word)
-                yield index, Hit(token.start, token.end, values=(("count", overused.pop(word)),))
-            if not overused:
-                return
+            if overused.keys() & set(found):
+                for token in paragraph.tokens:
+                    if token.text in overused:
+                        yield index, Hit(token.start, token.end, values=(("count", overused[token.text]),))
 
 
 KINDS = {
