@@ -15,19 +15,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+import docx.document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
 
 from .. import ooxml as x
 from ..atomic import atomic_write
-from ..checker.model import Finding
+from ..checker.model import CATEGORIES, Finding
 from ..document import DocumentSnapshot, Paragraph
 from ..docx_io import DocxBackend, iter_paragraphs
 from ..docx_text import paragraph_atoms
+from ..health import HealthReport, ratio_label, summary
+from .gongwen import set_fonts
 
 AUTHOR = "公文写作助手"
 INITIALS = "助手"
+HEALTH_TITLE = "文稿体检"
+HEALTH_FONT = "宋体"
+HEALTH_HEADING_FONT = "黑体"
 
 
 @dataclass(frozen=True)
@@ -38,8 +48,9 @@ class ReviewResult:
 
 
 def export_reviewed(draft: DocumentSnapshot, findings: list[Finding], path: Path | str,
-                    progress=None) -> ReviewResult:
-    """Write the draft with ``findings`` as comments. ``progress(done, total)`` may raise to cancel."""
+                    progress=None, health: HealthReport | None = None) -> ReviewResult:
+    """Write the draft with ``findings`` as comments. ``progress(done, total)`` may raise to cancel.
+    With ``health``, the copy opens with a 文稿体检 page, then a page break and the draft."""
     source = draft.render() if draft.format == "docx" else DocxBackend.new().render(
         [Paragraph(p.text) for p in draft.paragraphs])
     out = docx.Document(io.BytesIO(source))
@@ -62,10 +73,77 @@ def export_reviewed(draft: DocumentSnapshot, findings: list[Finding], path: Path
         text = finding.message + (f"\n建议：{'、'.join(s or '（删除）' for s in finding.suggestions)}" if finding.suggestions else "")
         out.add_comment([Run(r, paragraph) for r in runs], text=text, author=AUTHOR, initials=INITIALS)
         placed += 1
+    if health is not None:
+        add_health_page(out, health)
     buffer = io.BytesIO()
     out.save(buffer)
     atomic_write(Path(path), buffer.getvalue())
     return ReviewResult(Path(path), placed, stale)
+
+
+def add_health_page(out: docx.document.Document, report: HealthReport) -> None:
+    """A 文稿体检 page before the draft: heading, summary, findings by category, overused words.
+    Built at the end of the body (python-docx's only place) and moved to its start; formatting is
+    direct, since the draft's own styles may lack any named one."""
+    body = out.element.body
+    added: list[etree._Element] = []
+
+    def paragraph(text: str, size: float = 12, font: str = HEALTH_FONT, centred: bool = False):
+        new = out.add_paragraph()
+        if centred:
+            new.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = new.add_run(text)
+        run.font.size = Pt(size)
+        set_fonts(run._element.get_or_add_rPr(), font, "Times New Roman")
+        added.append(new._p)
+        return new
+
+    def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+        grid = out.add_table(rows=len(rows) + 1, cols=len(header))
+        _set_borders(grid._tbl)
+        for r, values in enumerate([header, *rows]):
+            for c, value in enumerate(values):
+                cell = grid.cell(r, c).paragraphs[0]
+                run = cell.add_run(value)
+                run.font.size = Pt(11)
+                set_fonts(run._element.get_or_add_rPr(), HEALTH_HEADING_FONT if r == 0 else HEALTH_FONT,
+                          "Times New Roman")
+        added.append(grid._tbl)
+
+    paragraph(HEALTH_TITLE, 18, HEALTH_HEADING_FONT, centred=True)
+    paragraph(summary(report))
+    paragraph("问题分类", 14, HEALTH_HEADING_FONT)
+    counts = [(name, str(report.by_category[key])) for key, name in CATEGORIES.items() if key in report.by_category]
+    if counts:
+        table(("类别", "处数"), counts)
+    else:
+        paragraph("没有发现问题。")
+    paragraph("用得偏多的词", 14, HEALTH_HEADING_FONT)
+    if report.overused:
+        table(("词语", "次数", "约为常见用量的几倍"), [(w.word, str(w.count), ratio_label(w)) for w in report.overused])
+    else:
+        paragraph("没有明显偏多的词。")
+    page_break = out.add_paragraph()
+    page_break.add_run().add_break(WD_BREAK.PAGE)
+    added.append(page_break._p)
+    for position, element in enumerate(added):
+        body.insert(position, element)
+
+
+def _set_borders(tbl: etree._Element) -> None:
+    """Single thin borders on every edge and between cells (placed before w:tblLook, as the schema
+    orders them)."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "808080")):
+            line.set(qn(key), value)
+        borders.append(line)
+    look = tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(borders)
+    else:
+        tbl.tblPr.append(borders)
 
 
 def still_stands(finding: Finding, draft: DocumentSnapshot) -> bool:
