@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import APP_NAME
 from .checker.settings import CheckSettings
 from .userdata import data_dir, load_json, read_word_list, save_json
 
 RECENT_LIMIT = 8
-DEFAULT_AUTHOR = "公文写作助手"
+DEFAULT_AUTHOR = APP_NAME
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Settings:
     author: str = DEFAULT_AUTHOR  # written on the comments of a reviewed copy
     autosave_minutes: int = 1
     font_size: int = 14  # the editor's, in points
+    review_with_health: bool = False  # the reviewed copy opens with a 文稿体检 page
     note: str = ""
 
     @staticmethod
@@ -41,7 +43,7 @@ class Settings:
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
                    str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
-                   int(data.get("font_size", 14)), note)
+                   int(data.get("font_size", 14)), bool(data.get("review_with_health", False)), note)
 
     def save(self) -> None:
         save_json(self.path(), {
@@ -52,6 +54,7 @@ class Settings:
             "author": self.author,
             "autosave_minutes": self.autosave_minutes,
             "font_size": self.font_size,
+            "review_with_health": self.review_with_health,
         })
 
     def remember_recent(self, path: Path) -> None:

@@ -156,7 +156,7 @@ class HealthDialog(QDialog):
     def __init__(self, report: HealthReport, previous: HealthReport | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("文稿体检")
-        self.report = report
+        self.report, self.previous = report, previous
         self.comparison: QTableWidget | None = None
         self.report_widget = self._report_widget(report, previous)
         scroll = QScrollArea()

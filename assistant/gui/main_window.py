@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
@@ -33,6 +33,7 @@ from .editor import DraftEditor
 from .menus import build_menus
 from .options import OptionsDialog
 from .findings_panel import FindingsPanel
+from .health import HealthDialog
 from .help import HelpWindow
 from .panels import PhrasePanel
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self._check_running = False
         self._panel_due = False  # findings wait to be listed in the panel
         self.operation: ops.BusyOp | None = None
+        self.last_health = None
 
         self.editor = DraftEditor(self)
         self.setCentralWidget(self.editor)
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self, document: Document) -> None:
         self.session = DraftSession(document, self.settings, self.checker)
+        self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
         self._show_findings()
         if document.path is not None:
@@ -282,6 +285,18 @@ class MainWindow(QMainWindow):
             applied = self.editor.apply_fixes(list(plan.findings))
             self.statusBar().showMessage(f"已修正 {applied} 处，可撤销（Ctrl+Z）。", 8000)
 
+    def health_check(self, show=None) -> None:
+        """检查 → 文稿体检: the report in the background, then its charts, compared with the last
+        report of this draft when there is one. ``show`` (tests) replaces exec()."""
+        if self._sync():
+            self.operation = ops.health_report(self, [p.text for p in self.document.paragraphs], list(self.session.findings),
+                                               lambda report: self._show_health(report, show), self.show_problem)
+
+    def _show_health(self, report, show) -> None:
+        dialog = HealthDialog(report, self.last_health, self)
+        self.last_health = report
+        (show or QDialog.exec)(dialog)
+
     # -- phrases -------------------------------------------------------------------------------
     def insert_phrase(self, text: str) -> None:
         """Insert at the cursor, without doubling the punctuation around it."""
@@ -392,6 +407,7 @@ class MainWindow(QMainWindow):
         target = target or self._ask_target("导出批注版", "批注版")
         if target is not None and self._sync():
             self.operation = ops.export_review_file(self, self.session.snapshot(), list(self.session.findings), target,
+                                                    self.settings.author, self.settings.review_with_health,
                                                     self._reviewed, self.show_problem)
 
     def _reviewed(self, result) -> None:

@@ -53,6 +53,8 @@ def build_menus(window) -> None:
     check.addSeparator()
     add(check, "修正本段确定的问题…", window.fix_paragraph)
     add(check, "全部修正确定的问题…", window.fix_document)
+    check.addSeparator()
+    add(check, "文稿体检…", window.health_check)
 
     convert = bar.addMenu("转换(&T)")
     for config in MENU_CONFIGS:

@@ -17,6 +17,7 @@ from .. import APP_NAME
 from ..core.document import open_document
 from ..core.export.gongwen import export_gongwen
 from ..core.export.review import export_reviewed
+from ..core.health import build_report
 from ..core.phrasebank.build import build_bank, read_folder
 from . import tasks
 
@@ -80,9 +81,18 @@ def export_gongwen_file(parent, draft, target: Path, settings, missing_fonts, on
                   lambda progress: export_gongwen(draft, target, settings, missing_fonts, progress), on_done, on_failed)
 
 
-def export_review_file(parent, draft, findings, target: Path, on_done, on_failed) -> BusyOp:
-    return BusyOp(parent, "正在生成批注版…", lambda progress: export_reviewed(draft, findings, target, progress),
-                  on_done, on_failed)
+def export_review_file(parent, draft, findings, target: Path, author: str, with_health: bool,
+                       on_done, on_failed) -> BusyOp:
+    def work(progress):
+        health = build_report(draft.texts, findings) if with_health else None
+        return export_reviewed(draft, findings, target, progress, health, author)
+
+    return BusyOp(parent, "正在生成批注版…", work, on_done, on_failed)
+
+
+def health_report(parent, texts: list[str], findings, on_done, on_failed) -> BusyOp:
+    """文稿体检 (the first one reads the bundled corpus for its norms: a few seconds)."""
+    return BusyOp(parent, "正在体检…", lambda progress: build_report(texts, findings), on_done, on_failed)
 
 
 def import_phrases(parent, bank, folder: Path, on_done, on_failed) -> BusyOp:

@@ -4,7 +4,7 @@ general settings. Changes apply when the dialog is accepted and are saved in set
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSpinBox, QTabWidget, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -84,9 +84,12 @@ class OptionsDialog(QDialog):
         self.autosave.setValue(self.settings.autosave_minutes)
         self.font_size = QSpinBox(minimum=9, maximum=40, suffix=" 磅")
         self.font_size.setValue(self.settings.font_size)
+        self.review_with_health = QCheckBox("批注版首页附“文稿体检”")
+        self.review_with_health.setChecked(self.settings.review_with_health)
         page = QWidget()
         form = QFormLayout(page)
         form.addRow("批注版的批注作者", self.author)
+        form.addRow("", self.review_with_health)
         form.addRow("自动保存间隔", self.autosave)
         form.addRow("编辑区字号", self.font_size)
         return page
@@ -113,4 +116,5 @@ class OptionsDialog(QDialog):
         self.settings.author = self.author.text().strip() or self.settings.author
         self.settings.autosave_minutes = self.autosave.value()
         self.settings.font_size = self.font_size.value()
+        self.settings.review_with_health = self.review_with_health.isChecked()
         self.accept()

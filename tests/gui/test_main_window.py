@@ -505,3 +505,25 @@ def test_an_overused_word_lists_all_its_places_and_each_fix_is_one_undo(qtbot, w
     assert "37 次" in regrouped.text(0) and regrouped.childCount() == 37
     window.editor.undo()
     assert window.editor.toPlainText().count("赋能") == 38
+
+
+def test_health_check_compares_with_the_last_one_and_the_reviewed_copy_uses_the_settings(
+        qtbot, window: MainWindow, sample_copy: Path, tmp_path: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    shown = []
+    window.health_check(show=shown.append)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=60000)
+    assert shown[0].windowTitle() == "文稿体检" and shown[0].previous is None
+    window.editor.appendPlainText("要进一步加强学习，加强管理，加强监督。")
+    qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
+    window.health_check(show=shown.append)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=TIMEOUT)
+    assert shown[1].previous is shown[0].report
+
+    window.settings.author, window.settings.review_with_health = "县政府办公室", True
+    reviewed = tmp_path / "批注版.docx"
+    window.export_review_dialog(reviewed)
+    qtbot.waitUntil(lambda: window.operation.ended and reviewed.exists(), timeout=60000)
+    authors = {c.get(f"{W}author") for c in part_xml(reviewed, "word/comments.xml").iter(f"{W}comment")}
+    assert authors == {"县政府办公室"}
+    assert open_document(reviewed).paragraphs[0].text.startswith("文稿体检")

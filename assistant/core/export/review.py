@@ -25,6 +25,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from .. import ooxml as x
+from ... import APP_NAME
 from ..atomic import atomic_write
 from ..checker.model import CATEGORIES, Finding
 from ..document import DocumentSnapshot, Paragraph
@@ -33,8 +34,6 @@ from ..docx_text import paragraph_atoms
 from ..health import HealthReport, ratio_label, summary
 from .gongwen import set_fonts
 
-AUTHOR = "公文写作助手"
-INITIALS = "助手"
 HEALTH_TITLE = "文稿体检"
 HEALTH_FONT = "宋体"
 HEALTH_HEADING_FONT = "黑体"
@@ -48,7 +47,7 @@ class ReviewResult:
 
 
 def export_reviewed(draft: DocumentSnapshot, findings: list[Finding], path: Path | str,
-                    progress=None, health: HealthReport | None = None) -> ReviewResult:
+                    progress=None, health: HealthReport | None = None, author: str = APP_NAME) -> ReviewResult:
     """Write the draft with ``findings`` as comments. ``progress(done, total)`` may raise to cancel.
     With ``health``, the copy opens with a 文稿体检 page, then a page break and the draft."""
     source = draft.render() if draft.format == "docx" else DocxBackend.new().render(
@@ -71,7 +70,7 @@ def export_reviewed(draft: DocumentSnapshot, findings: list[Finding], path: Path
             continue
         paragraph = DocxParagraph(p, out.part)
         text = finding.message + (f"\n建议：{'、'.join(s or '（删除）' for s in finding.suggestions)}" if finding.suggestions else "")
-        out.add_comment([Run(r, paragraph) for r in runs], text=text, author=AUTHOR, initials=INITIALS)
+        out.add_comment([Run(r, paragraph) for r in runs], text=text, author=author, initials=author[:2])
         placed += 1
     if health is not None:
         add_health_page(out, health)
