@@ -37,6 +37,7 @@ def test_every_page_file_is_listed_and_has_a_chinese_title(qapp):
         assert HAN.search(page.title), f"{name}.md: title {page.title!r} is not Chinese"
         assert page.title != name
         assert len(page.plain) > 200
+        assert "**" not in page.plain and "](" not in page.plain, f"{name}.md: Markdown shown as text"
 
 
 def test_categories_page_names_every_category(qapp):
