@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ..core.checker.model import CATEGORIES, CATEGORY_COLOURS, SEVERITIES, Finding
@@ -49,7 +49,10 @@ class FindingsPanel(QWidget):
             self.severity.addItem(name, key)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["问题", "处数"])
-        self.tree.setColumnWidth(0, 260)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.fix_all = QPushButton("全部修正确定的问题…")
         self.fix_all.setToolTip("错别字、标点、数字格式、重复书写等有确定改法的问题，预览后一次修正，可一步撤销")
