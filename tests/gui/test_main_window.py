@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from assistant.core.checker.engine import Checker
 from assistant.core.document import open_document
 from assistant.gui import autosave
 from assistant.gui.app import create_window
@@ -436,9 +437,10 @@ def test_options_restore_an_ignored_word_turn_a_rule_off_and_keep_general_settin
     saved = Settings.load()
     assert "搞好" not in saved.checker.ignored_words and saved.checker.disabled_rules == {"stutter"}
     assert (saved.font_size, saved.author) == (18, "县政府办公室") and window.editor.font().pointSize() == 18
-    window.editor.appendPlainText("要进一步进一步提高。")
+    window.editor.appendPlainText("要加强加强管理。")  # a stutter (see the rule's examples)
     qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
     assert not [f for f in window.findings if f.rule == "stutter"]
+    assert [f.rule for f in Checker().check(["要加强加强管理。"])] == ["stutter"]
 
 
 def test_a_damaged_settings_file_is_reported_once_the_window_shows(windows, monkeypatch):

@@ -1,0 +1,47 @@
+"""DraftSession without a window: text sync, per-paragraph check results, 全部修正 plans, ignores."""
+
+from __future__ import annotations
+
+from assistant.core.checker.engine import Checker
+from assistant.core.document import new_document
+from assistant.core.session import DraftSession
+from assistant.core.settings import Settings
+
+LINES = ["今年以来,各项工作推进顺利。", "要加强加强管理,抓好落实。", "咱们要好好干。"]
+
+
+def session_with(lines: list[str]) -> DraftSession:
+    session = DraftSession(new_document(), Settings(), Checker())
+    session.sync(lines)
+    assert session.apply_check(session.check_job()(lambda done, total: None))
+    return session
+
+
+def test_fix_plan_takes_only_certain_standing_and_non_overlapping_fixes():
+    session = session_with(LINES)
+    findings = session.findings
+    assert any(not f.fixable for f in findings) and any(f.fixable for f in findings)
+    plan = session.fix_plan(findings + [findings[0]])
+    assert all(f.fixable for f in plan.findings) and len(set(plan.findings)) == len(plan.findings)
+    assert dict((i, new) for i, _, new in plan.changes) == {0: "今年以来，各项工作推进顺利。", 1: "要加强管理，抓好落实。"}
+    session.sync(["今年以来、各项工作推进顺利。"] + LINES[1:])  # the first comma was edited away
+    assert 0 not in {i for i, _, _ in session.fix_plan(findings).changes}
+
+
+def test_a_result_applies_only_to_paragraphs_unchanged_since_the_check():
+    session = session_with(LINES)
+    job = session.check_job()
+    session.sync(LINES[:2] + ["我们要认真做好各项工作。"])
+    assert session.apply_check(job(lambda done, total: None)) is False
+    assert 2 not in {f.paragraph for f in session.findings}
+    assert {0, 1} <= {f.paragraph for f in session.findings}
+
+
+def test_an_ignore_is_undone_with_its_findings():
+    session = session_with(LINES)
+    before = list(session.findings)
+    zanmen = next(f for f in before if f.text == "咱们")
+    session.accept_word(zanmen)
+    assert "咱们" not in [f.text for f in session.findings] and "咱们" in Settings.load().checker.ignored_words
+    assert session.undo_ignore() and session.findings == before
+    assert "咱们" not in Settings.load().checker.ignored_words and not session.undo_ignore()
