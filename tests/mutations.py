@@ -34,7 +34,7 @@ SABOTAGES = [
     # -- the regressions the architecture review named ------------------------------------------
     Sabotage("cancel is ignored: the work runs on after 取消", "assistant/gui/tasks.py",
              "            raise Cancelled()", "            pass", (f"{GUI_TESTS}::test_cancelling_an_import_applies_nothing",)),
-    Sabotage("export ignores the fallback-font choice", "assistant/core/export/gongwen.py",
+    Sabotage("export ignores the fallback-font choice", "assistant/core/export/layout.py",
              "        return self.fallbacks.get(name, name) if self.use_fallback_fonts and name in missing else name",
              "        return name", (f"{GUI_TESTS}::test_exports_from_the_window",)),
     Sabotage("stale check results are applied", "assistant/core/session.py",
