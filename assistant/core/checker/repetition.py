@@ -363,17 +363,23 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
         self.ratio = number_of(spec, "ratio", self.id)
 
     def document_hits(self, paragraphs, lines):
-        words = [paragraph.remember(self.id, lambda p=paragraph: [t.text for t in self.watched_tokens(p)])
-                 for paragraph in paragraphs]
+        watched = [paragraph.remember(self.id, lambda p=paragraph: _tokens_and_words(self.watched_tokens(p)))
+                   for paragraph in paragraphs]
         total_tokens = sum(len(paragraph.tokens) for paragraph in paragraphs)
-        counts = Counter(chain.from_iterable(words))
+        counts = Counter(chain.from_iterable(words for _, words in watched))
         overused = {word: count for word, count in counts.items()
                     if count >= self.min_count and count / (expected_share(word) * total_tokens) >= self.ratio}
-        for index, (paragraph, found) in enumerate(zip(paragraphs, words)):
-            if overused.keys() & set(found):
-                for token in paragraph.tokens:
+        for index, (tokens, words) in enumerate(watched):
+            if not overused.keys().isdisjoint(words):
+                for token in tokens:
                     if token.text in overused:
                         yield index, Hit(token.start, token.end, values=(("count", overused[token.text]),))
+
+
+def _tokens_and_words(tokens) -> tuple[list, list[str]]:
+    """A paragraph's watched tokens, and their texts for counting at C speed."""
+    tokens = list(tokens)
+    return tokens, [token.text for token in tokens]
 
 
 KINDS = {
