@@ -221,3 +221,18 @@ def test_document_overuse_is_reported_at_every_use_and_never_suggests_an_overuse
     tuijin = [f for f in overuse if f.text == "推进"]
     assert len(tuijin) == 40 and len({f.message for f in tuijin}) == 1 and "40 次" in tuijin[0].message
     assert {s for f in overuse if f.text in ("推进", "推动") for s in f.suggestions} == {"促进", "带动"}
+
+
+def test_a_re_check_after_edits_equals_a_fresh_check():
+    """Document-wide counts are kept between checks and updated for the changed paragraphs only:
+    edits, deletions and duplicated paragraphs must give what a new checker gives."""
+    paragraphs = [p.text for p in open_document(SAMPLE).paragraphs] * 3
+    checker = Checker()
+    checker.check(paragraphs)
+    edits = [lambda ps: ps[:5] + ["要加强学习，加强管理，加强监督，加强考核。"] + ps[5:],
+             lambda ps: ps[:-4],
+             lambda ps: ps + ps[:6],
+             lambda ps: [p.replace("工作", "事务") for p in ps]]
+    for edit in edits:
+        paragraphs = edit(paragraphs)
+        assert checker.check(paragraphs) == Checker().check(paragraphs)

@@ -236,6 +236,34 @@ def expected_share(word: str) -> float:
     return max(word_frequency(word), 1) / dictionary_total()
 
 
+class RunningCounts:
+    """Counts summed over a document's paragraphs and kept from one check to the next: after an
+    edit only the paragraphs that changed are counted (a cached analysis is the same object while
+    its text is unchanged), so a re-check of a long draft does not count every word again."""
+
+    def __init__(self):
+        self.total: Counter[str] = Counter()
+        self._known: dict[int, tuple[object, Counter[str]]] = {}  # id → (analysis kept alive, its counts)
+        self._times: dict[int, int] = {}  # how often each analysis is in the total (duplicate paragraphs)
+
+    def over(self, paragraphs, count) -> Counter[str]:
+        present = Counter(id(paragraph) for paragraph in paragraphs)
+        for paragraph in paragraphs:
+            if id(paragraph) not in self._known:
+                self._known[id(paragraph)] = (paragraph, count(paragraph))
+                self._times[id(paragraph)] = 0
+        for key in list(self._times):
+            change = present.get(key, 0) - self._times[key]
+            counts = self._known[key][1]
+            for _ in range(abs(change)):
+                (self.total.update if change > 0 else self.total.subtract)(counts)
+            if present.get(key, 0):
+                self._times[key] = present[key]
+            else:
+                del self._times[key], self._known[key]
+        return self.total
+
+
 class WindowOveruseRule(DocumentRule, WordWatch):
     """A word crowding a stretch of text: in a window of sentences of about ``window_chars``
     characters, used ``min_count`` times or more and ``ratio`` times more often than in general
@@ -255,6 +283,7 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         self.theme_share = number_of(spec, "theme_share", self.id)
         self.domain_frequency = number_of(spec, "domain_frequency", self.id)
         self.local_share = number_of(spec, "local_share", self.id)
+        self._presence, self._uses = RunningCounts(), RunningCounts()
 
     def document_hits(self, paragraphs, lines):
         for index, token, count, ratio in self.candidates(paragraphs):
@@ -266,12 +295,11 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         """(paragraph index, first use in the window, count, observed/expected) of every word
         used ``min_count`` (by default the rule's) times or more in a window, the subject left out."""
         min_count = min_count or self.min_count
-        windows = [paragraph.remember(self.id, lambda p=paragraph: self.windows(p)) for paragraph in paragraphs]
-        all_windows = [window for found in windows for window in found]
-        presence = Counter(chain.from_iterable(window[1] for window in all_windows))
-        uses = Counter(chain.from_iterable(window[1].elements() for window in all_windows))
-        themes = {word for word, n in presence.items()
-                  if len(all_windows) >= 3 and n >= self.theme_share * len(all_windows)}
+        windows = [self._windows_of(paragraph) for paragraph in paragraphs]
+        window_count = sum(len(found) for found in windows)
+        presence = self._presence.over(paragraphs, lambda p: Counter(chain.from_iterable(w[1] for w in self._windows_of(p))))
+        uses = self._uses.over(paragraphs, lambda p: Counter(chain.from_iterable(w[1].elements() for w in self._windows_of(p))))
+        themes = {word for word, n in presence.items() if window_count >= 3 and n >= self.theme_share * window_count}
         heading: set[str] = set()
         for index, (paragraph, found) in enumerate(zip(paragraphs, windows)):
             if paragraph.role == "heading":
@@ -286,6 +314,9 @@ class WindowOveruseRule(DocumentRule, WordWatch):
                     if word_frequency(word) < self.domain_frequency and count >= self.local_share * uses[word]:
                         continue  # a term of the field discussed here and little elsewhere: the local subject
                     yield index, firsts[word], count, count / (expected_share(word) * size)
+
+    def _windows_of(self, paragraph: Paragraph):
+        return paragraph.remember(self.id, lambda p=paragraph: self.windows(p))
 
     def windows(self, paragraph: Paragraph) -> list[tuple[int, Counter[str], dict[str, Token], set[str]]]:
         """(tokens in the window, counts of watched non-parallel words, first use of each, the
@@ -361,12 +392,13 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
         super().__init__(spec, category)
         self.min_count = number_of(spec, "min_count", self.id)
         self.ratio = number_of(spec, "ratio", self.id)
+        self._counts = RunningCounts()
 
     def document_hits(self, paragraphs, lines):
         watched = [paragraph.remember(self.id, lambda p=paragraph: _tokens_and_words(self.watched_tokens(p)))
                    for paragraph in paragraphs]
         total_tokens = sum(len(paragraph.tokens) for paragraph in paragraphs)
-        counts = Counter(chain.from_iterable(words for _, words in watched))
+        counts = self._counts.over(paragraphs, lambda p: Counter(p.remember(self.id, None)[1]))
         overused = {word: count for word, count in counts.items()
                     if count >= self.min_count and count / (expected_share(word) * total_tokens) >= self.ratio}
         for index, (tokens, words) in enumerate(watched):
