@@ -126,6 +126,16 @@ SABOTAGES = [
              '    for name in ("qtbase_zh_CN", "qt_zh_CN"):', '    for name in ():', ("tests/gui/test_chinese_labels.py",)),
     Sabotage("a new .docx is python-docx's US Letter page", "assistant/core/docx_io.py",
              "        base_layout(document)\n", "", ("tests/core/test_save.py",)),
+    # -- the statistical 错别字 detector (issue 18) ----------------------------------------------
+    Sabotage("pairs edited texts use are taken for slips", "assistant/core/checker/confusion.py",
+             "    if word_frequency(pair) > 0 or pair in attested_pairs():", "    if word_frequency(pair) > 0:",
+             ("tests/core/test_confusion.py",)),
+    Sabotage("titles and quotations are checked for slips", "assistant/core/checker/confusion.py",
+             "            if any(left <= start < right for left, right in spans):", "            if False:",
+             ("tests/core/test_confusion.py",)),
+    Sabotage("re-checks never take a paragraph's words out of the counts", "assistant/core/checker/repetition.py",
+             "                (self.total.update if change > 0 else self.total.subtract)(counts)",
+             "                self.total.update(counts)", ("tests/core/test_checker.py",)),
     # -- the phrase bank ----------------------------------------------------------------------
     Sabotage("inserted phrases double the punctuation", "assistant/core/phrasebank/sources.py",
              "        phrase = phrase.lstrip(PUNCTUATION)", "        pass", ("tests/core/test_phrasebank.py",)),
