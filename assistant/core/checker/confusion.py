@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY, is_hanzi
 from ..text.segmenter import tokenizer, word_frequency
+from ..text.structure import quoted_spans
 from .calibrate import held_out
 from .rules import Hit, Rule, number_of
 
@@ -27,7 +28,6 @@ from .rules import Hit, Rule, number_of
 NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz"}
 # Characters that stand alone all the time: a pair holding one is grammar, not a broken word.
 FUNCTION_CHARS = set("的地得了着过是在和与及或就也都还又把被将对为从向以于等之其而且但并要会能可不没很更最所这那此该各每有")
-QUOTES = {"《": "》", "“": "”", "「": "」"}
 
 
 @lru_cache(maxsize=1)
@@ -48,17 +48,6 @@ def confusables() -> dict[str, frozenset[str]]:
                 for char in group:
                     found.setdefault(char, set()).update(c for c in group if c != char)
     return {char: frozenset(others) for char, others in found.items()}
-
-
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Inside 《》 and quotation marks: titles and quoted wording are reproduced as written."""
-    spans, stack = [], []
-    for index, char in enumerate(text):
-        if char in QUOTES:
-            stack.append((char, index))
-        elif stack and char == QUOTES[stack[-1][0]]:
-            spans.append((stack.pop()[1], index + 1))
-    return spans
 
 
 def candidate_pairs(tagged) -> Iterator[tuple[int, str]]:
@@ -133,7 +122,7 @@ class ConfusableRule(Rule):
         self.min_frequency = number_of(spec, "min_frequency", self.id)
 
     def paragraph_hits(self, paragraph) -> Iterator[Hit]:
-        spans = protected_spans(paragraph.text)
+        spans = quoted_spans(paragraph.text)
         for start, pair in candidate_pairs(paragraph.tagged):
             if any(left <= start < right for left, right in spans):
                 continue

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from ..text.segmenter import dictionary_total, word_frequency
 from ..text.sentences import SENTENCE_END, Span, clauses
-from ..text.structure import ENUMERATION
+from ..text.structure import ENUMERATION, quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import Paragraph, Token
 
@@ -60,6 +60,7 @@ class EchoRule(WordWatch):
         opening_end = paragraph.sentences[0].end if paragraph.sentences else 0
         words = self.watched_tokens(paragraph)
         topic = {token.text for token in words if token.start < opening_end}
+        quoted = quoted_spans(text)
         for token in words:
             if token.start >= opening_end and token.text in topic:
                 continue  # the subject the paragraph opened with comes back
@@ -72,8 +73,11 @@ class EchoRule(WordWatch):
             # The parallel positions are only worked out for a paragraph that has a close repeat.
             if token.start in paragraph.parallel or previous in paragraph.parallel:
                 continue
-            if not self._contrast(text, previous, token.start):
-                yield Hit(token.start, token.end, values=(("distance", token.start - previous),))
+            if self._contrast(text, previous, token.start):
+                continue
+            if any(left <= previous < right or left <= token.start < right for left, right in quoted):
+                continue  # a quoted slogan or title said as written (“双随机、一公开”，随机抽取)
+            yield Hit(token.start, token.end, values=(("distance", token.start - previous),))
 
     @staticmethod
     def _contrast(text: str, first: int, second: int) -> bool:

@@ -27,3 +27,18 @@ def heading_level(text: str) -> int | None:
         if pattern.match(text):
             return level
     return None
+
+
+QUOTES = {"《": "》", "“": "”", "「": "」"}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each 《title》 and “quotation”, marks included: wording reproduced as written
+    (a title, a slogan such as “双随机、一公开”), not the writer's own to vary or correct."""
+    spans, stack = [], []
+    for index, char in enumerate(text):
+        if char in QUOTES:
+            stack.append((char, index))
+        elif stack and char == QUOTES[stack[-1][0]]:
+            spans.append((stack.pop()[1], index + 1))
+    return spans
