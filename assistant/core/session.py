@@ -126,13 +126,14 @@ class DraftSession:
         return self._findings
 
     def fix_plan(self, findings: list[Finding]) -> FixPlan:
-        """What 全部修正 would do with ``findings``: each fixable one still standing at its place takes
-        its first suggestion; of two that overlap, the earlier wins."""
+        """What 全部修正 would do with ``findings``: each fixable one still standing at its place in an
+        editable paragraph takes its first suggestion; of two that overlap, the earlier wins."""
         chosen: list[Finding] = []
+        paragraphs = self.document.paragraphs
         for finding in sorted((f for f in findings if f.fixable), key=lambda f: (f.paragraph, f.start, -f.end)):
-            text = self.document.paragraphs[finding.paragraph].text if finding.paragraph < len(self.document.paragraphs) else ""
-            if text[finding.start:finding.end] != finding.text:
-                continue
+            paragraph = paragraphs[finding.paragraph] if finding.paragraph < len(paragraphs) else None
+            if paragraph is None or not paragraph.editable or paragraph.text[finding.start:finding.end] != finding.text:
+                continue  # gone, edited since the check, or in a text box (read-only here)
             if chosen and chosen[-1].paragraph == finding.paragraph and finding.start < chosen[-1].end:
                 continue
             chosen.append(finding)

@@ -45,3 +45,10 @@ def test_an_ignore_is_undone_with_its_findings():
     assert "咱们" not in [f.text for f in session.findings] and "咱们" in Settings.load().checker.ignored_words
     assert session.undo_ignore() and session.findings == before
     assert "咱们" not in Settings.load().checker.ignored_words and not session.undo_ignore()
+
+
+def test_fix_plan_leaves_read_only_paragraphs_alone():
+    session = session_with(LINES)
+    session.document.paragraphs[0].editable = False  # as a text box's paragraph is
+    assert 0 not in {i for i, _, _ in session.fix_plan(session.findings).changes}
+    assert 1 in {i for i, _, _ in session.fix_plan(session.findings).changes}
