@@ -15,6 +15,10 @@ from .errors import DocumentError
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 5000
+MAX_XML_TAGS = 5_000_000  # markup in one part (a 1,000-page report has well under a million)
+# A DTD inside a part: python-docx does not expand entities, so their text would be lost on save;
+# a DTD can also make a parser expand a few bytes into gigabytes. Word never writes one.
+DOCTYPE_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .doc/.wps/.et and encrypted OOXML
@@ -92,3 +96,23 @@ def check_zip(path: Path) -> None:
         )
     if any(info.flag_bits & 0x1 for info in members):
         raise DocumentError(f"文件“{path.name}”的内容已加密，本软件无法读取。请取消密码后再打开。")
+    _check_xml_parts(path, members)
+
+
+def _check_xml_parts(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """No DTD in any XML part, and no part with more markup than a document could need. (A size in
+    the archive's directory cannot understate what Python inflates: reading stops there.)"""
+    with zipfile.ZipFile(path) as archive:
+        for info in members:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                data = archive.read(info)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                raise DocumentError(f"文件“{path.name}”已损坏，无法解压（{exc}）。可尝试用 Word 的“打开并修复”功能恢复。") from exc
+            if any(mark in data[:65536] for mark in DOCTYPE_MARKS):
+                raise DocumentError(f"文件“{path.name}”的内部部件“{info.filename}”含有文档类型定义（DOCTYPE），"
+                                    "Word 不会写入这种内容，可能是恶意构造的文件，已拒绝打开。"
+                                    "如确需使用，请在 Word 中打开并另存为新的 .docx。")
+            if data.count(b"<") > MAX_XML_TAGS:
+                raise DocumentError(f"文件“{path.name}”的内部部件“{info.filename}”标记过多，超出安全上限，已拒绝打开。")

@@ -74,6 +74,32 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path: Path):
     assert_refused(bomb, tmp_path, "解压后将超过")
 
 
+def docx_with_document_xml(path: Path, xml: bytes) -> Path:
+    """The sample draft with its main part replaced."""
+    with zipfile.ZipFile(SAMPLE) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            copy.writestr(info, xml if info.filename == "word/document.xml" else original.read(info))
+    return path
+
+
+def test_a_part_with_a_dtd_is_refused(tmp_path: Path):
+    """An entity would be dropped from the text on save (python-docx does not expand it), and a DTD
+    can expand a few bytes into gigabytes (billion laughs): refused, never half-read."""
+    with zipfile.ZipFile(SAMPLE) as original:
+        xml = original.read("word/document.xml")
+    head, _, rest = xml.partition(b"?>")
+    hostile = head + b'?><!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>' + rest
+    assert_refused(docx_with_document_xml(tmp_path / "实体.docx", hostile), tmp_path, "DOCTYPE")
+
+
+def test_a_part_with_absurd_markup_is_refused(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(sniff, "MAX_XML_TAGS", 100)
+    path = tmp_path / "标记.docx"
+    path.write_bytes(SAMPLE.read_bytes())
+    with pytest.raises(DocumentError, match="标记过多"):
+        open_document(path)
+
+
 def test_too_many_zip_members(tmp_path: Path):
     many = tmp_path / "碎片.docx"
     with zipfile.ZipFile(many, "w") as archive:
