@@ -17,6 +17,9 @@ from .userdata import data_dir, load_json, read_word_list, save_json
 
 RECENT_LIMIT = 8
 DEFAULT_AUTHOR = APP_NAME
+# What each key of settings.json must hold; a file that says otherwise is set aside.
+SCHEMA = {"checker": dict, "protected_terms": list, "recent_files": list, "window": dict, "author": str,
+          "autosave_minutes": int, "font_size": int, "review_with_health": bool}
 
 
 @dataclass
@@ -39,7 +42,7 @@ class Settings:
     def load(cls) -> "Settings":
         if not cls.path().exists():
             return _from_earlier_files()
-        data, note = load_json(cls.path())
+        data, note = load_json(cls.path(), SCHEMA)
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
                    str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),

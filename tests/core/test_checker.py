@@ -236,3 +236,17 @@ def test_a_re_check_after_edits_equals_a_fresh_check():
     for edit in edits:
         paragraphs = edit(paragraphs)
         assert checker.check(paragraphs) == Checker().check(paragraphs)
+
+
+def test_settings_that_are_a_folder_too_big_or_of_the_wrong_types_are_set_aside(user_data_folder, monkeypatch):
+    from assistant.core import userdata
+
+    path = Settings.path()
+    path.mkdir()
+    assert "文件夹" in Settings.load().note and path.with_name("settings.json.broken").is_dir()
+    path.write_text('{"recent_files": "C:/草稿.docx", "font_size": "大"}', encoding="utf-8")
+    settings = Settings.load()
+    assert "类型不对" in settings.note and settings.recent_files == [] and settings.font_size == 14
+    path.write_text('{"font_size": 16}', encoding="utf-8")
+    monkeypatch.setattr(userdata, "MAX_JSON_BYTES", 5)
+    assert "MB" in Settings.load().note and not path.exists()
