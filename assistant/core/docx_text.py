@@ -176,6 +176,7 @@ def _make_t(text: str) -> etree._Element:
 
 def _set_t_text(t: etree._Element, text: str) -> None:
     """Word drops edge and repeated spaces unless told to keep them; say so only when needed."""
+    text = x.xml_safe(text)
     t.text = text
     if text != text.strip() or "  " in text:
         t.set(x.XML_SPACE, "preserve")

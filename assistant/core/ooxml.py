@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+# Characters XML 1.0 cannot hold (control characters other than tab and line ends, surrogates):
+# a form feed pasted from a PDF must not make a save fail. They are written as U+FFFD.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return XML_ILLEGAL.sub("\ufffd", text)
 
 
 def w(name: str) -> str:

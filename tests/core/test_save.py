@@ -91,3 +91,23 @@ def test_a_txt_saved_as_docx_gets_the_gongwen_page_and_body_style(tmp_path: Path
     line = normal.find(f"{W}pPr/{W}spacing")
     assert (line.get(f"{W}line"), line.get(f"{W}lineRule")) == ("560", "exact")
     assert [p.text for p in open_document(target).paragraphs] == ["关于做好年终工作的通知", "各单位：", "现将有关事项通知如下。"]
+
+
+def test_control_characters_xml_cannot_hold_are_saved_as_replacement_marks(sample_copy: Path, tmp_path: Path):
+    """A form feed pasted from a PDF (or any control character) must not make a .docx save, a 公文
+    export or a reviewed copy fail: it is written as U+FFFD."""
+    from assistant.core.checker.engine import Checker
+    from assistant.core.export.gongwen import export_gongwen
+    from assistant.core.export.review import export_reviewed
+
+    source = tmp_path / "分页.txt"
+    source.write_bytes("第一段\x0c第二页\n第二段\n".encode("utf-8"))
+    draft = open_document(source)
+    assert [p.text for p in open_document(draft.save(tmp_path / "分页.docx")).paragraphs] == ["第一段\ufffd第二页", "第二段"]
+    document = open_document(sample_copy)
+    document.set_text(1, document.paragraphs[1].text + "\x0b末尾")
+    document.save()
+    assert open_document(sample_copy).paragraphs[1].text.endswith("\ufffd末尾")
+    snapshot = document.snapshot()
+    assert export_gongwen(snapshot, tmp_path / "公文.docx").exists()
+    assert export_reviewed(snapshot, Checker().check(snapshot.texts), tmp_path / "批注.docx").placed > 0

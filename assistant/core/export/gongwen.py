@@ -23,6 +23,7 @@ from docx.shared import Pt
 
 from ..atomic import atomic_write
 from ..docx_text import OBJECT_CHAR
+from ..ooxml import xml_safe
 from ..document import DocumentSnapshot
 from .layout import GongwenSettings, normal_style, page_setup, set_fonts
 from ..text.structure import heading_level
@@ -148,7 +149,7 @@ def normalise_date(text: str) -> str:
 
 
 def _add_run(paragraph, text: str, font: str, size_pt: float, settings: GongwenSettings, missing: set[str]):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     run.font.size = Pt(size_pt)
     run.font.bold = False
     set_fonts(run._element.get_or_add_rPr(), settings.font(font, missing), settings.latin_font)

@@ -70,7 +70,7 @@ def export_reviewed(draft: DocumentSnapshot, findings: list[Finding], path: Path
             continue
         paragraph = DocxParagraph(p, out.part)
         text = finding.message + (f"\n建议：{'、'.join(s or '（删除）' for s in finding.suggestions)}" if finding.suggestions else "")
-        out.add_comment([Run(r, paragraph) for r in runs], text=text, author=author, initials=author[:2])
+        out.add_comment([Run(r, paragraph) for r in runs], text=x.xml_safe(text), author=author, initials=author[:2])
         placed += 1
     if health is not None:
         add_health_page(out, health)
