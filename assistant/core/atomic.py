@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
-from .errors import DocumentError
+from .errors import DocumentError, ReadOnlyFile
 
 
 def backup_path(path: Path) -> Path:
@@ -15,13 +16,24 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
+def atomic_write(path: Path, data: bytes, *, backup: bool = False, overwrite_read_only: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
-    With ``backup`` and an existing ``path``, the old file is first copied to ``<name>.bak``.
-    On any failure the temporary file is removed and a DocumentError explains the problem.
+    With ``backup`` and an existing ``path``, the old file is first copied to ``<name>.bak``
+    (itself written atomically: a symlink there is replaced, never followed). Saving through a
+    symlink writes the file it points to; a file with other hard links is not replaced (they would
+    keep the old text); a read-only file only with ``overwrite_read_only``. On any failure the
+    temporary file is removed and a DocumentError explains the problem.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_dir():
+        status = path.stat()
+        if status.st_nlink > 1:
+            raise DocumentError(f"文件“{path.name}”还有其他硬链接，覆盖会让它们内容不一致，已停止保存。请用“另存为”保存到新文件。")
+        if not status.st_mode & stat.S_IWUSR and not overwrite_read_only:
+            raise ReadOnlyFile(f"文件“{path.name}”是只读的，没有覆盖。如确需修改，请先取消只读属性，或用“另存为”保存到新文件。")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise DocumentError(f"无法保存：文件夹“{folder}”不存在。")
@@ -37,13 +49,29 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
         if path.exists():
             _keep_mode(path, tmp_name)
             if backup:
-                shutil.copy2(path, backup_path(path))
+                _write_backup(path)
         else:
             _default_mode(tmp_name)
         os.replace(tmp_name, path)
     except OSError as exc:
         _remove_quietly(tmp_name)
         raise DocumentError(f"无法保存到“{path}”：{_reason(exc)}。") from exc
+    except BaseException:
+        _remove_quietly(tmp_name)
+        raise
+
+
+def _write_backup(path: Path) -> None:
+    """The original, as it was, to ``<name>.bak``: through a temporary file and a rename, so a
+    symlink planted at the .bak name is replaced, not written through."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.bak.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(path, "rb") as original:
+            shutil.copyfileobj(original, out)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copystat(path, tmp_name)
+        os.replace(tmp_name, backup_path(path))
     except BaseException:
         _remove_quietly(tmp_name)
         raise

@@ -209,20 +209,27 @@ class Document:
         if changes or whole_document:
             self.modified = True
 
-    def save(self, path: Path | str | None = None, *, backup: bool = True) -> Path:
+    def save(self, path: Path | str | None = None, *, backup: bool = True, overwrite_read_only: bool = False) -> Path:
         """Write the document atomically; the first overwrite of the opened file keeps a .bak copy.
 
-        Saving to a path with another suffix (.txt ↔ .docx) converts the format.
+        Saving to a path with another suffix (.txt ↔ .docx) converts the format; the opened file
+        itself is never overwritten in another format (a Word file named .txt stays Word).
+        A read-only file is overwritten only with ``overwrite_read_only`` (ReadOnlyFile otherwise).
         """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise DocumentError("请先选择保存位置。")
         wanted = _format_for(target)
+        overwriting_original = self.path is not None and target.resolve() == self.path.resolve()
         if wanted != self.format:
+            if overwriting_original:
+                names = {"docx": "Word 文档", "txt": "纯文本"}
+                raise DocumentError(f"文件“{target.name}”实际是{names[self.format]}，扩展名却是“{target.suffix}”；"
+                                    f"为免丢失内容，没有按{names[wanted]}覆盖它。请用“另存为”选择正确的扩展名。")
             self._switch_backend(wanted)
         data = self.backend.render(self.paragraphs)
-        overwriting_original = self.path is not None and target.resolve() == self.path.resolve()
-        atomic_write(target, data, backup=backup and overwriting_original and not self._backed_up)
+        atomic_write(target, data, backup=backup and overwriting_original and not self._backed_up,
+                     overwrite_read_only=overwrite_read_only)
         if overwriting_original and backup:
             self._backed_up = True
         if target != self.path:

@@ -8,3 +8,7 @@ class DocumentError(Exception):
     as is (message box in the GUI, one line on stderr in the CLI). Programming errors are not
     wrapped in it; only conditions caused by the file, the disk or the user's input are.
     """
+
+
+class ReadOnlyFile(DocumentError):
+    """The file to overwrite is marked read-only: the user decides (the window asks; the CLI refuses)."""

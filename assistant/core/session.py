@@ -84,8 +84,8 @@ class DraftSession:
     def snapshot(self) -> DocumentSnapshot:
         return self.document.snapshot()
 
-    def save(self, path: Path) -> Path:
-        return self.document.save(path)
+    def save(self, path: Path, *, overwrite_read_only: bool = False) -> Path:
+        return self.document.save(path, overwrite_read_only=overwrite_read_only)
 
     # -- checking ------------------------------------------------------------------------------
     def check_job(self) -> Callable[[Callable[[int, int], None]], CheckResult]:

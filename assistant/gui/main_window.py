@@ -19,7 +19,7 @@ from ..core.checker.model import ALTERNATIVES_FOR, Finding
 from ..core.checker.setup import user_checker
 from ..core.conversion import CONFIGS, Converter
 from ..core.document import Document, new_document, open_document
-from ..core.errors import DocumentError
+from ..core.errors import DocumentError, ReadOnlyFile
 from ..core.export.fonts import check_fonts
 from ..core.export.layout import GongwenSettings
 from ..core.phrasebank.bank import PhraseBank
@@ -377,7 +377,12 @@ class MainWindow(QMainWindow):
         previous = self.document.path
         try:
             self.session.sync(self.editor.lines())
-            self.session.save(path)
+            try:
+                self.session.save(path)
+            except ReadOnlyFile as problem:
+                if QMessageBox.question(self, "只读文件", f"{problem}\n\n仍要覆盖这个只读文件吗？") != QMessageBox.StandardButton.Yes:
+                    return False
+                self.session.save(path, overwrite_read_only=True)
         except DocumentError as problem:
             self.show_problem(problem)
             return False

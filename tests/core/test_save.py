@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from assistant.core.atomic import backup_path
@@ -111,3 +113,66 @@ def test_control_characters_xml_cannot_hold_are_saved_as_replacement_marks(sampl
     snapshot = document.snapshot()
     assert export_gongwen(snapshot, tmp_path / "公文.docx").exists()
     assert export_reviewed(snapshot, Checker().check(snapshot.texts), tmp_path / "批注.docx").placed > 0
+
+
+def test_saving_through_a_symlink_writes_the_file_it_points_to(sample_copy: Path, tmp_path: Path):
+    link = tmp_path / "链接.docx"
+    link.symlink_to(sample_copy)
+    document = open_document(link)
+    document.set_text(0, "改过的标题")
+    document.save()
+    assert link.is_symlink() and open_document(sample_copy).paragraphs[0].text == "改过的标题"
+
+
+def test_a_file_with_other_hard_links_is_not_replaced(sample_copy: Path, tmp_path: Path):
+    import pytest
+
+    from assistant.core.errors import DocumentError
+
+    other = tmp_path / "另一个名字.docx"
+    os.link(sample_copy, other)
+    document = open_document(sample_copy)
+    document.set_text(0, "改过的标题")
+    with pytest.raises(DocumentError, match="硬链接"):
+        document.save()
+    assert open_document(other).paragraphs[0].text != "改过的标题"
+
+
+def test_a_read_only_file_is_overwritten_only_when_the_user_says_so(sample_copy: Path):
+    import pytest
+
+    from assistant.core.errors import ReadOnlyFile
+
+    sample_copy.chmod(0o444)
+    document = open_document(sample_copy)
+    document.set_text(0, "改过的标题")
+    with pytest.raises(ReadOnlyFile, match="只读"):
+        document.save()
+    assert open_document(sample_copy).paragraphs[0].text != "改过的标题"
+    document.save(overwrite_read_only=True)
+    assert open_document(sample_copy).paragraphs[0].text == "改过的标题"
+    assert stat.S_IMODE(sample_copy.stat().st_mode) == 0o444
+
+
+def test_a_symlink_at_the_backup_name_is_replaced_not_followed(sample_copy: Path, tmp_path: Path):
+    victim = tmp_path / "别的文件.txt"
+    victim.write_text("不能被改写", encoding="utf-8")
+    backup_path(sample_copy).symlink_to(victim)
+    document = open_document(sample_copy)
+    document.set_text(0, "改过的标题")
+    document.save()
+    assert victim.read_text(encoding="utf-8") == "不能被改写"
+    assert not backup_path(sample_copy).is_symlink() and backup_path(sample_copy).read_bytes()[:2] == b"PK"
+
+
+def test_the_opened_file_is_never_overwritten_in_another_format(tmp_path: Path):
+    import pytest
+
+    from assistant.core.errors import DocumentError
+
+    disguised = tmp_path / "其实是Word.txt"
+    disguised.write_bytes(SAMPLE.read_bytes())
+    document = open_document(disguised)
+    with pytest.raises(DocumentError, match="实际是Word 文档"):
+        document.save()
+    assert disguised.read_bytes() == SAMPLE.read_bytes()

@@ -529,3 +529,13 @@ def test_health_check_compares_with_the_last_one_and_the_reviewed_copy_uses_the_
     authors = {c.get(f"{W}author") for c in part_xml(reviewed, "word/comments.xml").iter(f"{W}comment")}
     assert authors == {"县政府办公室"}
     assert open_document(reviewed).paragraphs[0].text.startswith("文稿体检")
+
+
+def test_saving_over_a_read_only_file_asks_first(qtbot, window: MainWindow, sample_copy: Path, monkeypatch):
+    open_and_wait(qtbot, window, sample_copy)
+    sample_copy.chmod(0o444)
+    window.editor.appendPlainText("新加的一段。")
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: next(answers))
+    assert window.save() is False and "新加的一段。" not in [p.text for p in open_document(sample_copy).paragraphs]
+    assert window.save() is True and "新加的一段。" in [p.text for p in open_document(sample_copy).paragraphs]
