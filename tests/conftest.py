@@ -60,7 +60,7 @@ def peer_docx(name: str) -> Path:
 def peer_copy(tmp_path: Path, name: str, as_name: str | None = None) -> Path:
     """A writable copy of a peer .docx."""
     target = tmp_path / (as_name or name)
-    shutil.copy(peer_docx(name), target)
+    shutil.copyfile(peer_docx(name), target)  # contents only: the shared originals may be read-only
     return target
 
 
