@@ -250,3 +250,14 @@ def test_settings_that_are_a_folder_too_big_or_of_the_wrong_types_are_set_aside(
     path.write_text('{"font_size": 16}', encoding="utf-8")
     monkeypatch.setattr(userdata, "MAX_JSON_BYTES", 5)
     assert "MB" in Settings.load().note and not path.exists()
+
+
+def test_invisible_characters_are_read_through_and_findings_point_at_what_the_user_sees():
+    """Text pasted from a web page: 搞​好 (a zero-width space inside) is still 搞好 to the rules, and
+    the finding covers the characters on screen, the invisible one included."""
+    text = "咱们\u200b要搞\u200b好各项工作。"
+    found = {(f.rule, f.start, f.end): f for f in Checker().check([text])}
+    dated = next(f for f in found.values() if f.rule == "colloquial-dated")
+    assert (dated.start, dated.end, dated.text) == (4, 7, "搞\u200b好") and text[dated.start:dated.end] == dated.text
+    assert [(f.start, f.text) for f in found.values() if f.rule == "invisible-char"] == [(2, "\u200b"), (5, "\u200b")]
+    assert all(text[f.start:f.end] == f.text for f in found.values())

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
+from ..text.invisible import without_invisible
 from ..text.wrapping import Unit, units
 from .matcher import Matcher
 from .model import ALTERNATIVES_FOR, Finding
@@ -74,10 +75,15 @@ class Checker:
         with gc_paused():
             return self._check(paragraphs, progress)
 
-    def _check(self, paragraphs: list[str], progress: Callable[[int, int], None] | None) -> list[Finding]:
+    def _check(self, originals: list[str], progress: Callable[[int, int], None] | None) -> list[Finding]:
+        """The rules read the paragraphs without invisible characters (text/invisible.py); what
+        they find is mapped back to the characters the user sees, and the rules marked ``raw``
+        (the invisible characters themselves) read the original text."""
+        cleaned = [without_invisible(text) for text in originals]
+        paragraphs = [text for text, _ in cleaned]
         pieces = units(paragraphs)
         enabled = [rule for rule in self.rules if self.settings.rule_enabled(rule)]
-        paragraph_rules = tuple(rule for rule in enabled if not rule.document_level)
+        paragraph_rules = tuple(rule for rule in enabled if not rule.document_level and not rule.raw)
         located: list[tuple[Rule, int, Hit]] = []
         analyses: list[Paragraph] = []
         found: list[Finding] = []
@@ -92,7 +98,12 @@ class Checker:
             if rule.document_level:
                 located += ((rule, index, hit) for index, hit in rule.document_hits(analyses, lines))
         found += (self._finding(rule, pieces[index], paragraphs, hit) for rule, index, hit in located)
-        findings = [f for f in found if not self.settings.ignores(f, paragraphs[f.paragraph])]
+        found = [_restored(f, originals[f.paragraph], cleaned[f.paragraph][1]) for f in found]
+        raw_rules = tuple(rule for rule in enabled if rule.raw)
+        for index, (original, (_, kept)) in enumerate(zip(originals, cleaned)):
+            if kept is not None and raw_rules:
+                found += self._unit_findings(raw_rules, Unit(original, index, (0,)), originals, self.analyse(original))
+        findings = [f for f in found if not self.settings.ignores(f, originals[f.paragraph])]
         findings.sort(key=lambda f: (f.paragraph, f.start, -f.end, -SEVERITY_RANK[f.severity], f.rule))
         return _without_overused_suggestions(_outermost(findings))
 
@@ -122,6 +133,15 @@ class Checker:
             suggestions += [s for s in self.alternatives(flagged) if s not in suggestions]
         return Finding(rule.id, rule.category, hit.severity or rule.severity, index, start, end, flagged,
                        rule.format_message(flagged, hit), tuple(suggestions), rule.certain, rule.document_level)
+
+
+def _restored(finding: Finding, original: str, kept: tuple[int, ...] | None) -> Finding:
+    """A finding on the text without invisible characters, placed on the original characters."""
+    if kept is None:
+        return finding
+    start = kept[finding.start] if finding.start < len(kept) else len(original)
+    end = kept[finding.end - 1] + 1 if finding.end > finding.start else start
+    return replace(finding, start=start, end=end, text=original[start:end])
 
 
 OVERUSE_RULES = {"document-overuse", "window-overuse"}

@@ -64,6 +64,7 @@ class Rule:
         if self.severity not in SEVERITIES:
             raise RuleError(f"rule {self.id}: unknown severity {self.severity!r}")
         self.source: str = spec.get("source", "")
+        self.raw: bool = spec.get("raw", False)  # reads the text with its invisible characters
         self.certain: bool = spec.get("certain", CATEGORY_INFO[category].certain and self.severity != "info")
         self.scope = frozenset(spec.get("scope", SCOPES))
         if not self.scope <= SCOPES:
