@@ -60,7 +60,7 @@ class EchoRule(WordWatch):
         opening_end = paragraph.sentences[0].end if paragraph.sentences else 0
         words = self.watched_tokens(paragraph)
         topic = {token.text for token in words if token.start < opening_end}
-        quoted = quoted_spans(text)
+        quoted = None  # worked out for a paragraph with a repeat to report
         for token in words:
             if token.start >= opening_end and token.text in topic:
                 continue  # the subject the paragraph opened with comes back
@@ -75,6 +75,7 @@ class EchoRule(WordWatch):
                 continue
             if self._contrast(text, previous, token.start):
                 continue
+            quoted = quoted_spans(text) if quoted is None else quoted
             if any(left <= previous < right or left <= token.start < right for left, right in quoted):
                 continue  # a quoted slogan or title said as written (“双随机、一公开”，随机抽取)
             yield Hit(token.start, token.end, values=(("distance", token.start - previous),))

@@ -30,13 +30,15 @@ def heading_level(text: str) -> int | None:
 
 
 QUOTES = {"《": "》", "“": "”", "「": "」"}
+QUOTE_MARKS = re.compile("[《》“”「」]")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each 《title》 and “quotation”, marks included: wording reproduced as written
     (a title, a slogan such as “双随机、一公开”), not the writer's own to vary or correct."""
     spans, stack = [], []
-    for index, char in enumerate(text):
+    for match in QUOTE_MARKS.finditer(text):
+        char, index = match.group(), match.start()
         if char in QUOTES:
             stack.append((char, index))
         elif stack and char == QUOTES[stack[-1][0]]:
