@@ -75,7 +75,7 @@ SABOTAGES = [
     Sabotage("settings of earlier versions are not read", "assistant/core/settings.py",
              "        if not cls.path().exists():", "        if False:", ("tests/core/test_checker.py",)),
     Sabotage("the first overwrite keeps no backup", "assistant/core/document.py",
-             "backup=backup and overwriting_original and not self._backed_up)", "backup=False)",
+             "backup=backup and overwriting_original and not self._backed_up,", "backup=False,",
              ("tests/core/test_save.py",)),
     # -- conversion ---------------------------------------------------------------------------
     Sabotage("protected terms are converted", "assistant/core/conversion.py",
@@ -117,7 +117,7 @@ SABOTAGES = [
              "                if finding.document_level and self._first_place.get(finding.message) is not finding:",
              "                if False:", (f"{GUI_TESTS}::test_an_overused_word_lists_all_its_places_and_each_fix_is_one_undo",)),
     Sabotage("the reviewed copy ignores the chosen author", "assistant/core/export/review.py",
-             "text=text, author=author, initials=author[:2])", "text=text, author=APP_NAME, initials=APP_NAME[:2])",
+             "author=author, initials=author[:2])", "author=APP_NAME, initials=APP_NAME[:2])",
              (f"{GUI_TESTS}::test_health_check_compares_with_the_last_one_and_the_reviewed_copy_uses_the_settings",)),
     Sabotage("restoring an ignored word in 选项 does nothing", "assistant/gui/options.py",
              "            self.ignored.takeItem(self.ignored.row(item))", "            pass",
