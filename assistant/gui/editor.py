@@ -3,6 +3,8 @@ with the finding's suggestions, zoom, and marks for table and text-box paragraph
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat, QWheelEvent
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
@@ -30,6 +32,8 @@ class DraftEditor(QPlainTextEdit):
         self.setFont(font)
         self.findings: list[Finding] = []
         self._by_paragraph: dict[int, list[Finding]] = {}
+        self._ordered: list[Finding] = []  # in reading order, for F8
+        self._order_keys: list[tuple[int, int]] = []
         self._first_place: dict[str, Finding] = {}  # the underlined place of each document-wide finding
         self._location_marks: list[QTextEdit.ExtraSelection] = []
         self._scrolled = QTimer(self, singleShot=True, interval=30, timeout=self._underline_visible)
@@ -88,6 +92,8 @@ class DraftEditor(QPlainTextEdit):
         underlines (rebuilt after scrolling), so 30,000 findings cost what a screenful does."""
         self.findings = findings
         self._by_paragraph, self._first_place = {}, {}
+        self._ordered = sorted(findings, key=lambda f: (f.paragraph, f.start))
+        self._order_keys = [(f.paragraph, f.start) for f in self._ordered]
         for finding in findings:
             self._by_paragraph.setdefault(finding.paragraph, []).append(finding)
             if finding.document_level:
@@ -137,23 +143,22 @@ class DraftEditor(QPlainTextEdit):
             self.setFocus()
 
     def next_finding(self, forward: bool = True) -> Finding | None:
-        """Select the next (or previous) finding after (before) the cursor, wrapping around."""
-        standing = [f for f in self.findings if self.cursor_for(f) is not None]
-        if not standing:
+        """Select the next (or previous) finding after (before) the cursor, wrapping around. A
+        binary search in the findings kept in reading order: F8 costs the same with 60,000."""
+        if not self._ordered:
             return None
-        document, cursor = self.document(), self.textCursor()
-        here = cursor.selectionEnd() if forward else cursor.selectionStart()
-
-        def position(finding: Finding) -> int:
-            return document.findBlockByNumber(finding.paragraph).position() + finding.start
-
-        ordered = sorted(standing, key=position)
-        if forward:
-            chosen = next((f for f in ordered if position(f) >= here and not self._selects(f)), ordered[0])
-        else:
-            chosen = next((f for f in reversed(ordered) if position(f) < here and not self._selects(f)), ordered[-1])
-        self.jump_to(chosen)
-        return chosen
+        cursor = self.textCursor()
+        position = cursor.selectionEnd() if forward else cursor.selectionStart()
+        block = self.document().findBlock(position)
+        at = bisect_left(self._order_keys, (block.blockNumber(), position - block.position()))
+        count = len(self._ordered)
+        steps = range(count) if forward else range(-1, -count - 1, -1)
+        for step in steps:
+            finding = self._ordered[(at + step) % count]
+            if self.cursor_for(finding) is not None and not self._selects(finding):
+                self.jump_to(finding)
+                return finding
+        return None
 
     def _selects(self, finding: Finding) -> bool:
         cursor, wanted = self.textCursor(), self.cursor_for(finding)

@@ -21,6 +21,7 @@ from ..core.checker.model import CATEGORIES, CATEGORY_COLOURS, SEVERITIES, Findi
 
 ALL = "全部"
 GROUP_BATCH = 250
+PLACE_BATCH = 500  # places listed per event-loop turn when a group opens
 CONTEXT = 10  # characters shown on each side of a place
 GROUP_ROLE = Qt.ItemDataRole.UserRole
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +33,7 @@ class Group:
     category: str
     message: str
     members: list[int]  # indexes into the panel's findings
-    filled: bool = False
+    filled: int = 0  # how many places are listed so far
 
 
 class FindingsPanel(QWidget):
@@ -70,6 +71,7 @@ class FindingsPanel(QWidget):
         self.findings: list[Finding] = []
         self.texts: list[str] = []
         self.groups: list[Group] = []
+        self._place_of: dict[Finding, tuple[int, int]] = {}  # finding → (group row, place row)
         self._pending: list[int] = []
         self._generation = 0
         self._fill_categories()
@@ -112,6 +114,8 @@ class FindingsPanel(QWidget):
                 by_key[key].members.append(index)
         order = {key: position for position, key in enumerate(CATEGORIES)}
         self.groups = sorted(by_key.values(), key=lambda g: (order.get(g.category, 99), -len(g.members), g.message))
+        self._place_of = {self.findings[index]: (number, row) for number, group in enumerate(self.groups)
+                          for row, index in enumerate(group.members)}
         self.tree.clear()
         self._pending = list(range(len(self.groups)))
         self._generation += 1
@@ -141,12 +145,19 @@ class FindingsPanel(QWidget):
 
     def _expanded(self, item: QTreeWidgetItem) -> None:
         number = item.data(0, GROUP_ROLE)
-        if isinstance(number, int) and not self.groups[number].filled:
-            self._fill_places(item, self.groups[number])
+        if isinstance(number, int):
+            self._fill_places(item, self.groups[number], PLACE_BATCH)
 
-    def _fill_places(self, item: QTreeWidgetItem, group: Group) -> None:
-        group.filled = True
-        item.addChildren([self._place_item(index) for index in group.members])
+    def _fill_places(self, item: QTreeWidgetItem, group: Group, upto: int) -> None:
+        """List the group's places up to ``upto`` now and the rest a batch per event-loop turn (a
+        group of 20,000 commas opens at once)."""
+        if group.filled < upto:
+            item.addChildren([self._place_item(index) for index in group.members[group.filled:upto]])
+            group.filled = min(upto, len(group.members))
+        if group.filled < len(group.members):
+            generation = self._generation
+            QTimer.singleShot(0, lambda: generation == self._generation
+                              and self._fill_places(item, group, group.filled + PLACE_BATCH))
 
     def _place_item(self, index: int) -> QTreeWidgetItem:
         finding = self.findings[index]
@@ -169,18 +180,16 @@ class FindingsPanel(QWidget):
 
     def select(self, finding: Finding) -> None:
         """Open the group holding ``finding`` and select its place (the editor moved to it)."""
-        for row in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(row)
-            group = self.groups[item.data(0, GROUP_ROLE)]
-            members = [self.findings[i] for i in group.members]
-            if finding in members:
-                if not group.filled:
-                    self._fill_places(item, group)
-                item.setExpanded(True)
-                place = item.child(members.index(finding))
-                self.tree.setCurrentItem(place)
-                self.tree.scrollToItem(place)
-                return
+        where = self._place_of.get(finding)
+        if where is None or where[0] >= self.tree.topLevelItemCount():
+            return  # filtered out, or its group is not listed yet
+        number, row = where
+        item, group = self.tree.topLevelItem(number), self.groups[number]
+        self._fill_places(item, group, row + 1)
+        item.setExpanded(True)
+        place = item.child(row)
+        self.tree.setCurrentItem(place)
+        self.tree.scrollToItem(place)
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
         finding = self.finding_of(item) or next(iter(self.group_findings(item)), None)
