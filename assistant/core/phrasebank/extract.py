@@ -28,7 +28,7 @@ import jieba.posseg
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
-from ..text.segmenter import USER_DICTIONARY, cut, tokenizer
+from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
 
@@ -505,14 +505,14 @@ PIECE_END_TAGS = {"p", "d", "c", "u", "uj", "ul", "uz", "r", "m", "q", "mq", "y"
 def _nouns_only(phrase: str) -> bool:
     """Two or more nouns by the dictionary's tags: a term or a name (文化传统, 智能电网), not a 四字格
     or a clause. (A verbal noun in front is a verb as often as not: 服务群众, 教育人民.)"""
-    tags = pos_tagger().word_tag_tab
+    tags = pos_table()
     found = [tags.get(word, "x") for word in cut(phrase)]
     return all(tag in NOUN_TAGS for tag in found) and (len(found) > 1 or found[0] in NAME_TAGS)
 
 
 def _noun_phrase(phrase: str) -> bool:
     """Headed by a noun with nothing but nouns in front (殖民主义, 监察机关, 科技创新体系)."""
-    tags = pos_tagger().word_tag_tab
+    tags = pos_table()
     found = [tags.get(word, "x") for word in cut(phrase)]
     return found[-1] in NOUN_TAGS and all(tag in NOUN_TAGS or tag == "vn" for tag in found)
 
@@ -523,7 +523,7 @@ def _term_or_piece(phrase: str) -> bool:
     a number). Tags are the dictionary's, not guessed from the phrase out of context."""
     if _nouns_only(phrase):
         return True
-    tags = pos_tagger().word_tag_tab
+    tags = pos_table()
     tagged = [(word, tags.get(word, "x")) for word in cut(phrase)]
     if len(tagged) > 1 and tagged[-1][0] in HEAD_NOUNS:
         return True  # 考核体系, 降费力度, 发展基础: a noun phrase
