@@ -537,5 +537,6 @@ def test_saving_over_a_read_only_file_asks_first(qtbot, window: MainWindow, samp
     window.editor.appendPlainText("新加的一段。")
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: next(answers))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: None)  # a refusal must not wait for a click
     assert window.save() is False and "新加的一段。" not in [p.text for p in open_document(sample_copy).paragraphs]
     assert window.save() is True and "新加的一段。" in [p.text for p in open_document(sample_copy).paragraphs]
