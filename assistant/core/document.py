@@ -19,6 +19,7 @@ from .atomic import atomic_write
 from .docx_io import DocxBackend
 from .docx_text import LINE_BREAK, OBJECT_CHAR
 from .errors import DocumentError
+from .limits import check_text_size
 from .sniff import FileKind, sniff
 from .txt_io import TxtBackend
 
@@ -269,10 +270,12 @@ def open_document(path: Path | str, *, encoding: str | None = None, progress=Non
     kind = sniff(path)
     if kind is FileKind.DOCX:
         backend, items = DocxBackend.read(path)
+        check_text_size([text for text, _ in items], path.name)
         paragraphs = [Paragraph(text, location, location != "textbox") for text, location in items]
         notes = []
     else:
         backend, lines = TxtBackend.read(path, encoding)
+        check_text_size(lines, path.name)
         paragraphs = [Paragraph(text) for text in lines]
         notes = [backend.encoding.note] if backend.encoding.note else []
     if progress is not None:
