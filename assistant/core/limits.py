@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .errors import DocumentError
 
-MAX_TEXT_CHARS = 400_000        # about 650 pages of 公文 (22 lines × 28 characters); checked in < 10 s
+MAX_TEXT_CHARS = 300_000        # about 500 pages of 公文; the checker answers for it in < 10 s
 MAX_PARAGRAPHS = 100_000        # a full-length draft has a few thousand, a long table tens of thousands
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 4  # no encoding needs more than 4 bytes per character (+ BOM)
 MAX_DOCX_BYTES = 200 * 1024 * 1024       # the .docx file itself, pictures included
@@ -25,7 +25,7 @@ def check_text_size(texts: list[str], file_name: str) -> None:
     characters = sum(map(len, texts))
     if characters > MAX_TEXT_CHARS:
         raise DocumentError(f"文件“{file_name}”有 {characters / 10000:.0f} 万字，超过本软件一次能处理的 "
-                            f"{MAX_TEXT_CHARS // 10000} 万字（约 650 页）。请拆分后再打开。")
+                            f"{MAX_TEXT_CHARS // 10000} 万字（约 500 页）。请拆分后再打开。")
 
 
 def too_many_paragraphs(file_name: str, count: int) -> str:
