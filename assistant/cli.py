@@ -13,7 +13,9 @@ from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.loading import load_rules
 from .core.checker.setup import user_checker, user_lexicon_folder
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
+from .core.atomic import refuse_wrong_suffix
 from .core.document import open_document
+from .core.limits import check_checkable
 from .core.export.fonts import check_fonts
 from .core.export.gongwen import export_gongwen
 from .core.export.layout import GongwenSettings
@@ -43,7 +45,7 @@ def cmd_roundtrip(args: argparse.Namespace) -> int:
     """Open and save without edits: proves nothing is lost on the way through."""
     document = open_document(args.input, encoding=args.encoding)
     _print_notes(document)
-    document.save(args.output, backup=False)
+    document.save(args.output)
     return 0
 
 
@@ -67,7 +69,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if not args.output:
         print("错误：请用 -o 指定输出文件，或用 --preview 只预览。", file=sys.stderr)
         return EXIT_DOCUMENT_ERROR
-    document.save(args.output, backup=False)
+    document.save(args.output)
     print(f"已转换 {len(changes)} 段，保存到 {args.output}", file=sys.stderr)
     return 0
 
@@ -75,6 +77,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Flag weak and repetitive phrasing; exit 0 even when there are findings."""
     document = open_document(args.file, encoding=args.encoding)
+    check_checkable([p.text for p in document.paragraphs], document.path.name)
     _print_notes(document)
     rules = load_rules(user_lexicons=user_lexicon_folder())
     if args.rules:
@@ -155,6 +158,7 @@ def cmd_phrasebank(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Lay the draft out to GB/T 9704-2012; first say which standard fonts this PC lacks."""
+    refuse_wrong_suffix(Path(args.output), writes_word=True)
     document = open_document(args.file, encoding=args.encoding)
     _print_notes(document)
     settings = GongwenSettings(title=args.title.replace("\\n", "\n") if args.title else None)
@@ -169,7 +173,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """A copy of the draft with every finding as a Word comment."""
+    refuse_wrong_suffix(Path(args.output), writes_word=True)
     document = open_document(args.file, encoding=args.encoding)
+    check_checkable([p.text for p in document.paragraphs], document.path.name)
     _print_notes(document)
     checker, _ = user_checker()
     findings = checker.check([p.text for p in document.paragraphs])

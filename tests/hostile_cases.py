@@ -32,6 +32,7 @@ class Run:
     output: Path | None = None          # must not exist when the command refuses
     guarded: list[Path] = field(default_factory=list)  # byte-identical afterwards
     backed_up: list[Path] = field(default_factory=list)  # replaced only with the old bytes in <name>.bak
+    output_starts: bytes = b""          # what the written output must begin with (its format)
     stdout_has: str = ""                # a finding the command must still report
     stderr_has: str = ""                # the message must say this
     env: dict[str, str] = field(default_factory=dict)
@@ -144,10 +145,10 @@ def huge_text(megabytes: int, command: str) -> Callable[[Path], Run]:
 
 def largest_accepted_text(folder: Path) -> Run:
     """The longest draft that opens (just under the character cap): checked in bounded time."""
-    from assistant.core.limits import MAX_TEXT_CHARS
+    from assistant.core.limits import MAX_CHECK_CHARS
 
     corpus = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "resources" / "corpus").rglob("*.txt")))
-    text = (corpus * (MAX_TEXT_CHARS // len(corpus) + 1))[:MAX_TEXT_CHARS - 1000]
+    text = (corpus * (MAX_TEXT_CHARS // len(corpus) + 1))[:MAX_CHECK_CHARS - 1000]
     path = text_file(folder, "largest.txt", text)
     return Run(["check", str(path), "--format", "json"], exits=(0,))
 
@@ -171,7 +172,7 @@ def review_with_many_findings(folder: Path) -> Run:
 def huge_user_phrase_bank(folder: Path) -> Run:
     data = folder / "data"
     data.mkdir()
-    with open(data / "user_phrases.json", "wb") as handle:
+    with open(data / "phrasebank_user.json", "wb") as handle:
         handle.write(b'{"entries": [')
         handle.truncate(1 << 30)
     return Run(["phrases", "落实"], exits=(0,), env={"GONGWEN_DATA_DIR": str(data)}, stderr_has="broken")
@@ -210,7 +211,9 @@ def suffix_against_format(command: str, output_name: str) -> Callable[[Path], Ru
         argv = {"roundtrip": ["roundtrip", str(path), str(out)],
                 "export": ["export", str(path), "-o", str(out)],
                 "convert": ["convert", str(path), "--config", "s2t", "-o", str(out)]}[command]
-        return Run(argv, output=out, guarded=[path])
+        saves_as_word = command != "export" and output_name.endswith(".docx")
+        return Run(argv, exits=(0,) if saves_as_word else (2,), output=out, guarded=[path],
+                   output_starts=b"PK\x03\x04" if saves_as_word else b"")
     return build
 
 
@@ -357,7 +360,8 @@ CASES = [
     Case("junk-before-zip", "1 GiB 垃圾数据后接有效 ZIP", junk_before_zip),
     Case("text-49MB", "49 MB 文本", huge_text(49, "text")),
     Case("check-10MB", "检查 10 MB 文本", huge_text(10, "check")),
-    Case("check-largest", "检查上限内最长的文稿", largest_accepted_text, bench_only=True),
+    Case("check-largest", "命令行检查上限内最长的文稿", largest_accepted_text, bench_only=True),
+    Case("check-over-limit", "命令行检查 40 万字", huge_text(1, "check")),
     Case("repeat-20k-words", "“加强”×1 万，“加强”×1 万", repeated_word_clauses),
     Case("convert-long-clause", ".docx 中“头发”×4000 转繁体", long_clause_conversion),
     Case("review-10k", "审阅稿：约 1 万条批注", review_with_many_findings),
@@ -366,9 +370,9 @@ CASES = [
     Case("entity-in-header", "页眉含实体，再转换", entity_in_header),
     Case("export-onto-input", "export e.txt -o e.txt", export_onto_its_input),
     Case("convert-onto-itself", "convert b.txt -o b.txt", convert_onto_itself),
-    Case("roundtrip-txt-to-docx", "roundtrip x.txt y.docx", suffix_against_format("roundtrip", "y.docx")),
+    Case("roundtrip-txt-to-docx", "roundtrip x.txt y.docx（另存为 Word）", suffix_against_format("roundtrip", "y.docx")),
     Case("export-to-txt", "export x.txt -o out.txt", suffix_against_format("export", "out.txt")),
-    Case("convert-txt-to-docx", "convert x.txt -o out.docx", suffix_against_format("convert", "out.docx")),
+    Case("convert-txt-to-docx", "convert x.txt -o out.docx（另存为 Word）", suffix_against_format("convert", "out.docx")),
     Case("read-only-output", "输出文件只读（0444）", read_only_output),
     Case("symlinked-backup", ".bak 是指向别的文件的符号链接", symlinked_backup),
     Case("read-only-backup", "旧的 .bak 只读", read_only_backup),
@@ -379,8 +383,8 @@ CASES = [
     Case("lone-surrogate-convert", "w:sym D800，convert", lone_surrogate_symbol("convert")),
     Case("lone-surrogate-export", "w:sym D800，export", lone_surrogate_symbol("export")),
     Case("import-one-bad-file", "导入文件夹，其中一个文件有孤立代理项", import_with_one_bad_file),
-    Case("bank-entries-string", '{"entries":"abc"}', user_json("user_phrases.json", b'{"entries":"abc"}', ["phrases", "落实"])),
-    Case("bank-entry-no-kind", "条目缺 kind", user_json("user_phrases.json", b'{"entries":[{"text":"x"}]}', ["phrases", "落实"])),
+    Case("bank-entries-string", '{"entries":"abc"}', user_json("phrasebank_user.json", b'{"entries":"abc"}', ["phrases", "落实"])),
+    Case("bank-entry-no-kind", "条目缺 kind", user_json("phrasebank_user.json", b'{"entries":[{"text":"x"}]}', ["phrases", "落实"])),
     Case("checker-json-types", '{"disabled_rules":5}', user_json("checker.json", b'{"disabled_rules":5}', ["check", "{draft}"])),
     Case("checker-json-folder", "checker.json 是文件夹", user_json("checker.json", None, ["check", "{draft}"])),
     Case("settings-json-folder", "settings.json 是文件夹", user_json("settings.json", None, ["check", "{draft}"])),

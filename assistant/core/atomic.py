@@ -10,6 +10,9 @@ from pathlib import Path
 
 from .errors import DocumentError, ReadOnlyFile
 
+WORD_MAGIC = b"PK\x03\x04"
+TEXT_SUFFIXES = (".txt", ".text")
+
 
 def backup_path(path: Path) -> Path:
     """Where the copy of the user's original file is kept on the first overwrite."""
@@ -26,6 +29,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False, overwrite_rea
     temporary file is removed and a DocumentError explains the problem.
     """
     path = Path(path)
+    refuse_wrong_suffix(path, writes_word=data.startswith(WORD_MAGIC))
     if path.is_symlink():
         path = path.resolve()
     if path.exists() and not path.is_dir():
@@ -59,6 +63,16 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False, overwrite_rea
     except BaseException:
         _remove_quietly(tmp_name)
         raise
+
+
+def refuse_wrong_suffix(path: Path, *, writes_word: bool) -> None:
+    """A Word file named .txt (or text named .docx) opens as garbage or not at all: every write
+    is checked here against what it writes (commands may ask first, before doing the work)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx" and not writes_word:
+        raise DocumentError(f"“{path.name}”以 .docx 结尾，但要写入的是纯文本，没有保存。请把扩展名改为 .txt。")
+    if suffix in TEXT_SUFFIXES and writes_word:
+        raise DocumentError(f"“{path.name}”以 {path.suffix} 结尾，但要写入的是 Word 文档，没有保存。请把扩展名改为 .docx。")
 
 
 def _write_backup(path: Path) -> None:

@@ -20,6 +20,7 @@ from .docx_io import DocxBackend
 from .docx_text import LINE_BREAK, OBJECT_CHAR
 from .errors import DocumentError
 from .limits import check_text_size
+from .ooxml import XML_ILLEGAL, xml_safe
 from .sniff import FileKind, sniff
 from .txt_io import TxtBackend
 
@@ -276,8 +277,11 @@ def open_document(path: Path | str, *, encoding: str | None = None, progress=Non
     else:
         backend, lines = TxtBackend.read(path, encoding)
         check_text_size(lines, path.name)
-        paragraphs = [Paragraph(text) for text in lines]
+        unusable = sum(len(XML_ILLEGAL.findall(line)) for line in lines)
+        paragraphs = [Paragraph(xml_safe(text)) for text in lines]
         notes = [backend.encoding.note] if backend.encoding.note else []
+        if unusable:
+            notes.append(f"文件中有 {unusable} 个不能用于文档的控制字符，已换成“\ufffd”，保存时也将这样写入。")
     if progress is not None:
         progress(1, 2)
     backend.adopt(paragraphs)

@@ -250,12 +250,12 @@ def _open_with_python_docx(source: bytes, name: str):
                 f"文件“{name}”是“严格 Open XML（Strict）”格式，本软件暂不支持。"
                 "请在 Word 中打开，另存为“Word 文档（*.docx）”后再打开。"
             ) from exc
-        raise DocumentError(f"文件“{name}”不是 Word 文档，或内部结构已损坏（缺少 {exc}）。") from exc
-    except ValueError as exc:
-        raise DocumentError(f"文件“{name}”不是 Word 文档（{exc}）。") from exc
-    except Exception as exc:  # noqa: BLE001 - a malformed package can fail anywhere inside python-docx
-        raise DocumentError(f"文件“{name}”不是 Word 文档或已损坏，无法读取（{type(exc).__name__}: {exc}）。"
+        raise DocumentError(f"文件“{name}”不是 Word 文档，或内部结构已损坏（缺少必需的部件）。"
                             "可尝试用 Word 的“打开并修复”功能恢复。") from exc
+    except ValueError as exc:  # python-docx: "file '<_io.BytesIO …>' is not a Word file, content type is …"
+        raise DocumentError(f"文件“{name}”不是 Word 文档（它的正文部件是别的格式，可能是 Excel 或 PowerPoint 文件改了扩展名）。") from exc
+    except Exception as exc:  # noqa: BLE001 - a malformed package can fail anywhere inside python-docx
+        raise DocumentError(f"文件“{name}”不是 Word 文档或已损坏，无法读取。可尝试用 Word 的“打开并修复”功能恢复。") from exc
 
 
 def _is_strict(source: bytes) -> bool:

@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import APP_NAME
+from .checker.settings import SHAPE as CHECK_SHAPE
 from .checker.settings import CheckSettings
-from .userdata import data_dir, load_json, read_word_list, save_json
+from .userdata import Record, data_dir, load_json, read_word_list, save_json
 
 RECENT_LIMIT = 8
 DEFAULT_AUTHOR = APP_NAME
 # What each key of settings.json must hold; a file that says otherwise is set aside.
-SCHEMA = {"checker": dict, "protected_terms": list, "recent_files": list, "window": dict, "author": str,
-          "autosave_minutes": int, "font_size": int, "review_with_health": bool}
+SHAPE = Record(optional={"checker": CHECK_SHAPE, "protected_terms": list[str], "recent_files": list[str],
+                         "window": dict[str, str], "author": str, "autosave_minutes": int, "font_size": int,
+                         "review_with_health": bool})
 
 
 @dataclass
@@ -42,7 +44,7 @@ class Settings:
     def load(cls) -> "Settings":
         if not cls.path().exists():
             return _from_earlier_files()
-        data, note = load_json(cls.path(), SCHEMA)
+        data, note = load_json(cls.path(), SHAPE)
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
                    str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
@@ -66,7 +68,7 @@ class Settings:
 
 def _from_earlier_files() -> Settings:
     folder = data_dir()
-    checker, note = load_json(folder / "checker.json")
+    checker, note = load_json(folder / "checker.json", CHECK_SHAPE)
     return Settings(CheckSettings.from_json(checker), read_word_list(folder / "protected_terms.txt"),
                     _earlier_recent(folder / "recent.json"), note=note)
 
