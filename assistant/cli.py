@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import APP_NAME, __version__
+from . import APP_NAME, __version__, cli_messages
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.loading import load_rules
 from .core.checker.setup import user_checker, user_lexicon_folder
@@ -217,6 +217,7 @@ def _reads_a_document(parser: argparse.ArgumentParser, name: str = "file", help_
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_messages.install()
     parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME} {__version__} 命令行")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 

@@ -5,23 +5,14 @@ intact. (Time and memory per case: bench/hostile.py.)"""
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_stderr import foreign_lines
 from tests.hostile_cases import CASES, ROOT, Case
-
-INTERNALS = re.compile(r"Traceback|object at 0x|Error\b|Exception\b|File \"")
-HANZI = re.compile(r"[\u4e00-\u9fff]")
-
-
-def foreign_lines(stderr: str) -> list[str]:
-    """Lines a Chinese user could not read: internals, or no Chinese at all."""
-    return [line for line in stderr.splitlines()
-            if line.strip() and (INTERNALS.search(line) or not HANZI.search(line))]
 
 
 @pytest.mark.parametrize("case", [case for case in CASES if not case.bench_only], ids=lambda case: case.name)
