@@ -148,7 +148,7 @@ def largest_accepted_text(folder: Path) -> Run:
     from assistant.core.limits import MAX_CHECK_CHARS
 
     corpus = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "resources" / "corpus").rglob("*.txt")))
-    text = (corpus * (MAX_TEXT_CHARS // len(corpus) + 1))[:MAX_CHECK_CHARS - 1000]
+    text = (corpus * (MAX_CHECK_CHARS // len(corpus) + 1))[:MAX_CHECK_CHARS - 1000]
     path = text_file(folder, "largest.txt", text)
     return Run(["check", str(path), "--format", "json"], exits=(0,))
 
@@ -394,5 +394,7 @@ CASES = [
     Case("zip-without-content-types", "缺 [Content_Types].xml", zip_without_content_types),
     Case("fifo", "命名管道", fifo),
     Case("zero-width", "词中零宽字符", zero_width_inside_words),
+    Case("bad-argument", "phrases --limit abc", lambda folder: Run(["phrases", "--limit", "abc"])),
+    Case("missing-argument", "convert 缺 --config", lambda folder: Run(["convert", str(text_file(folder, "a.txt", PARAGRAPH))])),
     Case("duplicate-document-member", "两个 word/document.xml", duplicate_document_member),
 ]

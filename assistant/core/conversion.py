@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import opencc
 
 from .errors import DocumentError
 from .resources import resource_path
+from .text.diff import Opcode, diff
 
 
 CONFIGS = {
@@ -35,13 +35,7 @@ CONFIGS = {
     "t2tw": "繁体 → 台湾用字",
     "t2hk": "繁体 → 香港用字",
 }
-Opcode = tuple[str, int, int, int, int]
 CLAUSE_END = re.compile(r"(?<=[，。；：！？、,;:!?\s])")
-LONG_CLAUSE = 300  # longer clauses take a linear diff (difflib's cost grows too fast with length)
-MAX_PHRASE = 16    # longer than the phrases OpenCC converts as one: how far a linear diff looks ahead
-# Where a linear diff looks for agreement after a mismatch: one-for-one first, then the nearest.
-RESYNC_STEPS = sorted(((di, dj) for di in range(MAX_PHRASE + 1) for dj in range(MAX_PHRASE + 1) if di or dj),
-                      key=lambda step: (max(step), abs(step[0] - step[1])))
 
 
 @dataclass(frozen=True)
@@ -142,9 +136,9 @@ class Converter:
             return []
         one_by_one = self._opencc.convert("\n".join(old)).split("\n") if old else []
         if len(one_by_one) != len(old) or any(len(ch) != 1 for ch in one_by_one):
-            return _diff(old, new)
+            return diff(old, new)
         guide = "".join(one_by_one)
-        blocks = [("equal", 0, len(old), 0, len(new))] if guide == new else _diff(guide, new)
+        blocks = [("equal", 0, len(old), 0, len(new))] if guide == new else diff(guide, new)
         opcodes: list[Opcode] = []
         for tag, i1, i2, j1, j2 in blocks:
             if tag == "equal":
@@ -153,40 +147,6 @@ class Converter:
             else:
                 opcodes.append((tag, i1, i2, j1, j2))
         return opcodes
-
-
-def _diff(a: str, b: str) -> list[Opcode]:
-    """difflib's opcodes for a clause of ordinary length; beyond that its cost grows with the cube
-    of the length on repetitive text (头发头发…), so long clauses take a linear diff."""
-    if max(len(a), len(b)) <= LONG_CLAUSE:
-        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return _linear_diff(a, b)
-
-
-def _linear_diff(a: str, b: str) -> list[Opcode]:
-    """Opcodes in one pass: equal characters pair by position; after a mismatch the two sides are
-    joined again at the nearest point (at most MAX_PHRASE characters on) where they agree. A
-    conversion changes text phrase by phrase, so the mismatches it makes are short and local."""
-    opcodes: list[Opcode] = []
-    i = j = 0
-    while i < len(a) and j < len(b):
-        start_i, start_j = i, j
-        while i < len(a) and j < len(b) and a[i] == b[j]:
-            i, j = i + 1, j + 1
-        if i > start_i:
-            opcodes.append(("equal", start_i, i, start_j, j))
-        if i == len(a) or j == len(b):
-            break
-        di, dj = next(((di, dj) for di, dj in RESYNC_STEPS
-                       if i + di < len(a) and j + dj < len(b) and a[i + di] == b[j + dj]), (len(a) - i, len(b) - j))
-        tag = "replace" if di and dj else "delete" if di else "insert"
-        opcodes.append((tag, i, i + di, j, j + dj))
-        i, j = i + di, j + dj
-    if i < len(a) or j < len(b):
-        tag = "replace" if i < len(a) and j < len(b) else "delete" if i < len(a) else "insert"
-        opcodes.append((tag, i, len(a), j, len(b)))
-    return opcodes
-
 
 
 def convert(text: str, config: str) -> str:

@@ -26,6 +26,7 @@ from .txt_io import TxtBackend
 
 LOCATION_NAMES = {"body": "正文", "table": "表格", "textbox": "文本框"}
 CONVERSION_BATCH = 200  # paragraphs converted between two progress reports
+MAX_DIFFED_LINES = 2000  # changed lines beyond this are paired by position (see line_opcodes)
 
 
 _uids = itertools.count(1)
@@ -149,7 +150,7 @@ class Document:
         are edited pairwise, the surplus inserted or deleted. Read-only paragraphs must not change.
         """
         old = [paragraph.text for paragraph in self.paragraphs]
-        opcodes = SequenceMatcher(None, old, lines, autojunk=False).get_opcodes()
+        opcodes = line_opcodes(old, lines)
         for tag, i1, i2, _, _ in opcodes:
             if tag != "equal":
                 for paragraph in self.paragraphs[i1:i2]:
@@ -251,6 +252,39 @@ class Document:
             if wanted == "txt":
                 paragraph.text = paragraph.text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, " ")
             paragraph.editable = True
+
+
+def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The edits from ``old`` lines to ``new`` ones. An edit touches a few lines in one place: the
+    common head and tail are matched in one pass, and only the middle is diffed. A middle of
+    thousands of lines (a paste, a replace-all) is paired line by line: difflib's matcher grows
+    with the square of the lines it compares, and more on repetitive ones."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    old_middle, new_middle = old[head:len(old) - tail], new[head:len(new) - tail]
+    if max(len(old_middle), len(new_middle)) <= MAX_DIFFED_LINES:
+        middle = SequenceMatcher(None, old_middle, new_middle, autojunk=False).get_opcodes()
+    else:
+        middle = _paired_by_position(old_middle, new_middle)
+    shifted = [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle
+               if i1 != i2 or j1 != j2]
+    equal_head = [("equal", 0, head, 0, head)] if head else []
+    equal_tail = [("equal", len(old) - tail, len(old), len(new) - tail, len(new))] if tail else []
+    return equal_head + shifted + equal_tail
+
+
+def _paired_by_position(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    paired = min(len(old), len(new))
+    opcodes = [("equal" if old[k] == new[k] else "replace", k, k + 1, k, k + 1) for k in range(paired)]
+    if len(old) > paired:
+        opcodes.append(("delete", paired, len(old), paired, paired))
+    if len(new) > paired:
+        opcodes.append(("insert", paired, paired, paired, len(new)))
+    return opcodes
 
 
 def _format_for(path: Path) -> str:
