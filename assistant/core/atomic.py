@@ -92,8 +92,14 @@ def _write_backup(path: Path) -> None:
 
 
 def _keep_mode(original: Path, tmp_name: str) -> None:
-    """mkstemp creates 0600 files; keep the permissions the user's file had."""
+    """mkstemp creates 0600 files owned by us; keep the permissions the user's file had, and its
+    owner and group where we may set them (an administrator saving a colleague's file)."""
     shutil.copymode(original, tmp_name)
+    status = original.stat()
+    try:
+        os.chown(tmp_name, status.st_uid, status.st_gid)
+    except (OSError, AttributeError):  # not allowed (an ordinary user), or no chown (Windows)
+        pass
 
 
 def _default_mode(tmp_name: str) -> None:
