@@ -218,7 +218,7 @@ def _reads_a_document(parser: argparse.ArgumentParser, name: str = "file", help_
 
 def build_parser() -> argparse.ArgumentParser:
     cli_messages.install()
-    parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME} {__version__} 命令行")
+    parser = cli_messages.Parser(prog="main.py", description=f"{APP_NAME} {__version__} 命令行")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
     text = commands.add_parser("text", help="按段落输出文档文字（每段一行）")

@@ -26,9 +26,15 @@ CHINESE = {
     "ignored explicit argument %r": "多余的值 %r",
     "invalid %(type)s value: %(value)r": "值 %(value)r 的格式不对",
     "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择 %(value)r（可选：%(choices)s）",
-    "%(prog)s: error: %(message)s\n": "错误：%(message)s（%(prog)s -h 查看用法）\n",
 }
 
 
 def install() -> None:
     argparse._ = lambda message: CHINESE.get(message, message)
+
+
+class Parser(argparse.ArgumentParser):
+    """A mistyped command gets one line, as every other error does (the usage is one -h away)."""
+
+    def error(self, message: str):
+        self.exit(2, f"错误：{message}（用 {self.prog} -h 查看用法）\n")

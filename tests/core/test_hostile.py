@@ -5,6 +5,7 @@ intact. (Time and memory per case: bench/hostile.py.)"""
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,13 @@ import pytest
 from tests.cli_stderr import foreign_lines
 from tests.hostile_cases import CASES, ROOT, Case
 
+MEMORY_LIMIT = 1 << 30
+
+
+def within_one_gigabyte() -> None:
+    """The CLI's heap and private mappings capped at 1 GiB: a blow-up fails with MemoryError."""
+    resource.setrlimit(resource.RLIMIT_DATA, (MEMORY_LIMIT, MEMORY_LIMIT))
+
 
 @pytest.mark.parametrize("case", [case for case in CASES if not case.bench_only], ids=lambda case: case.name)
 def test_a_hostile_input_gets_one_chinese_line_and_loses_nothing(case: Case, tmp_path: Path):
@@ -22,7 +30,7 @@ def test_a_hostile_input_gets_one_chinese_line_and_loses_nothing(case: Case, tmp
     originals = {path: path.read_bytes() for path in run.backed_up}
     env = {**os.environ, "GONGWEN_DATA_DIR": str(tmp_path / "data"), **run.env}
     result = subprocess.run([sys.executable, "main.py", *run.argv], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=300, preexec_fn=within_one_gigabyte)
 
     assert result.returncode in run.exits, (result.returncode, result.stderr[-2000:])
     assert foreign_lines(result.stderr) == [], result.stderr[-2000:]
