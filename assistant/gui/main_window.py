@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         target = target or self._ask_target("导出公文格式", "公文")
         if target is not None and self._sync():
             self.operation = ops.export_gongwen_file(self, self.session.snapshot(), target, settings, missing,
-                                                     lambda path: self._exported(path, "公文格式"), self.show_problem)
+                                                     self._exported_gongwen, self.show_problem)
 
     def export_review_dialog(self, target: Path | None = None) -> None:
         target = target or self._ask_target("导出批注版", "批注版")
@@ -418,6 +418,12 @@ class MainWindow(QMainWindow):
     def _reviewed(self, result) -> None:
         stale = f"；{result.stale} 条因文字已改动未加（请重新检查后再导出）" if result.stale else ""
         self._exported(result.path, f"批注版（{result.placed} 条批注{stale}）")
+
+    def _exported_gongwen(self, result) -> None:
+        """Say what could not be carried over, then where the export went."""
+        if result.notes:
+            QMessageBox.information(self, "导出公文格式", "\n".join(result.notes))
+        self._exported(result.path, f"公文格式（共 {result.pages} 页）")
 
     def _exported(self, path: Path, what: str) -> None:
         self.statusBar().showMessage(f"已导出{what}：{path}", 8000)

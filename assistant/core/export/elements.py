@@ -118,7 +118,7 @@ def recognise(lines: list[Line]) -> Recognised:
     start = _head(lines, elements)
     end, annex = _tail(lines, start, elements)
     body = lines[start:end]
-    for line in body:
+    for line in body + annex:
         if line.role == "body":
             level = heading_level(line.text)
             if level is not None:
