@@ -36,6 +36,7 @@ SEPARATOR_SIZE = 8  # its width in eighths of a point (1 pt); the standard gives
 RECORD_THICK, RECORD_THIN = 8, 6  # 7.4.1: 0.35 mm ≈ 1 pt, 0.25 mm ≈ 0.75 pt (eighths of a point)
 RECORD_RULES_PT = 3  # the height the three rules add (1 + 0.75 + 1 pt), taken from the line above them
 MARK_TOP_MM = 35  # 7.2.4: the 标志's upper edge 35 mm below the top of the text block
+MARK_GLYPH_EM = 1.1  # a line's bottom to the top of its glyphs, in ems (see Writer.mark)
 # The start of w:pPr's schema order (CT_PPr in ECMA-376), up to the children written here.
 PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
              "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
@@ -175,8 +176,9 @@ class Writer:
         height = math.ceil(size * 1.2 / self.pitch) * self.pitch
         above = self.pages.used * self.pitch
         target = MARK_TOP_MM / 25.4 * 72
-        # With exact spacing the glyphs stand on the line's bottom: the em box starts height − size down.
-        before = max(0.0, target - above - (height - size))
+        # With exact spacing the glyphs stand near the line's bottom: their top is about 1.1 em
+        # above it (measured on LibreOffice's PDF by tests/render_gongwen.py).
+        before = max(0.0, target - above - (height - MARK_GLYPH_EM * size))
         lines = math.ceil((above + before + height) / self.pitch - 1e-6) - self.pages.used
         paragraph = self.paragraph(lines, WD_ALIGN_PARAGRAPH.CENTER)
         layout = paragraph.paragraph_format
@@ -213,8 +215,8 @@ class Writer:
                 self.run(paragraph, rest)
         else:
             paragraph = self.text(line.text)
-        if keep_with_next:
-            self.chain_start = self.pages.used - 1 if self.pages.used > start else start
+        if keep_with_next:  # LibreOffice moves the whole paragraph along with the 落款
+            self.chain_start = start
             self.out.paragraphs[-1].paragraph_format.keep_with_next = True
 
     def table(self, table) -> None:
