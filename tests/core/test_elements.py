@@ -34,9 +34,7 @@ def test_upward_draft_every_element():
     assert e.cc == "市交通运输局，市财政局"
     assert (e.printer, e.print_date) == ("某某县人民政府办公室", "2026年3月5日")
     assert found.body[0].text.startswith("为加快") and found.body[-1].text == "妥否，请批示。"
-    assert [(b.role, b.level) for b in found.body if b.role == "heading"] == [("heading", 1), ("heading", 2),
-                                                                            ("heading", 2), ("heading", 1),
-                                                                            ("heading", 1)]
+    assert [b.level for b in found.body if b.role == "heading"] == [1, 2, 2, 1, 2, 2, 1]
     assert found.annex == []
 
 

@@ -43,6 +43,10 @@ PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:fr
              "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
              "w:suppressOverlap", "w:jc")
+# What a copied table cannot keep: it refers to parts of the draft's package.
+TABLE_LEFT_OUT = tuple(qn(tag) for tag in ("w:drawing", "w:pict", "w:object", "w:footnoteReference",
+                                           "w:endnoteReference", "w:commentReference", "w:commentRangeStart",
+                                           "w:commentRangeEnd"))
 ANNEX_LABEL = re.compile(r"^附\s*件\s*\d*$")
 
 
@@ -190,15 +194,17 @@ class Writer:
     # -- 主体 (7.3) ------------------------------------------------------------------------
 
     def title_and_addressee(self, e: Elements) -> None:
-        if not e.title:
-            return
+        if e.title:
+            self.title(e.title)
+        if e.addressee:
+            self.text(e.addressee, first_indent=0, align=None)  # 7.3.2: 居左顶格, 回行时仍顶格
+
+    def title(self, title: str) -> None:
         capacity = Pt(self.s.text_width_mm / 25.4 * 72).pt / (self.s.title_size_pt + self.char - self.s.body_size_pt)
-        for line in e.title.splitlines():  # 7.3.1: 2号小标宋, centred, one or more lines
+        for line in title.splitlines():  # 7.3.1: 2号小标宋, centred, one or more lines
             paragraph = self.paragraph(line_count(line, capacity), WD_ALIGN_PARAGRAPH.CENTER)
             self.run(paragraph, line, self.s.title_font, self.s.title_size_pt)
         self.blank()  # 7.3.2: the 主送机关 标题下空一行 (and the 正文 after a title without one)
-        if e.addressee:
-            self.text(e.addressee, first_indent=0, align=None)  # 居左顶格, 回行时仍顶格
 
     def line(self, line: Line, keep_with_next: bool = False) -> None:
         start = self.pages.used
@@ -220,11 +226,11 @@ class Writer:
             self.out.paragraphs[-1].paragraph_format.keep_with_next = True
 
     def table(self, table) -> None:
-        """A table of the draft, copied with its structure; pictures inside are left out (their
-        relationships belong to the draft's package; source.py counts them), text in the body font."""
+        """A table of the draft, copied with its structure and text in the body font; what refers to
+        the draft's own package (pictures, notes, comments) is left out, and source.py says so."""
         copied = copy.deepcopy(table)
-        for picture in copied.xpath(".//w:drawing | .//w:pict | .//w:object"):
-            picture.getparent().remove(picture)
+        for element in [e for e in copied.iter(*TABLE_LEFT_OUT)]:
+            element.getparent().remove(element)
         for rpr in copied.iter(qn("w:rPr")):
             set_fonts(rpr, self.s.font(self.s.body_font, self.missing), self.s.latin_font)
         body = self.out.element.body

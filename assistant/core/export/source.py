@@ -53,6 +53,7 @@ def read_draft(draft) -> Source:
                 seen_tables.add(id(table))
                 lines.append(Line("", "table", source=table))
                 lost["表格中的图片"] += sum(1 for _ in table.iter(f"{{{A_NS}}}blip"))
+                _count_left_out(table, lost)
             continue
         label = numbering.label(element) if numbering is not None and element is not None else ""
         text = paragraph.text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, "").strip()
@@ -64,13 +65,17 @@ def read_draft(draft) -> Source:
         if element is not None and paragraph.location == "body":
             for picture in pictures(element, part):
                 lines.append(Line("", "picture", source=picture))
-            for tag, name in LEFT_OUT.items():
-                lost[name] += sum(1 for _ in element.iter(tag))
+            _count_left_out(element, lost)
     notes = [f"{name} {count} 处未能带入导出文件，请在 Word 中补上。" for name, count in lost.items() if count]
     if boxed:
         notes.insert(0, f"文本框中的 {boxed} 段文字已作为正文段落排入。")
     return Source(lines, notes)
 
+
+
+def _count_left_out(element: etree._Element, lost: Counter) -> None:
+    for tag, name in LEFT_OUT.items():
+        lost[name] += sum(1 for _ in element.iter(tag))
 
 
 def pictures(p: etree._Element, part) -> list[Picture]:
