@@ -22,6 +22,9 @@ from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
 from ..core.export.fonts import check_fonts
 from ..core.export.layout import GongwenSettings
+from ..core.export.elements import recognise
+from ..core.export.remember import to_remember, with_remembered
+from ..core.export.source import read_draft
 from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
 from ..core.script import NAMES as SCRIPT_NAMES
@@ -29,6 +32,7 @@ from ..core.session import DraftSession
 from ..core.settings import Settings
 from . import autosave, files, ops
 from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
+from .elements_dialog import ElementsDialog
 from .editor import DraftEditor
 from .menus import build_menus
 from .options import OptionsDialog
@@ -395,17 +399,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已保存到 {path}", 5000)
         return True
 
-    def export_gongwen_dialog(self, target: Path | None = None, confirm_fonts=None) -> None:
+    def export_gongwen_dialog(self, target: Path | None = None, confirm_fonts=None, confirm_elements=None) -> None:
+        """Font check, then the 公文要素 (recognised, or remembered from the last export), then the file."""
         settings = GongwenSettings()
         statuses = check_fonts(settings.standard_fonts)
         dialog = FontCheckDialog(statuses, self)
-        if not (confirm_fonts(dialog) if confirm_fonts else dialog.exec()):
+        if not (confirm_fonts(dialog) if confirm_fonts else dialog.exec()) or not self._sync():
             return
         settings.use_fallback_fonts = dialog.use_fallbacks.isChecked()
         missing = {s.name for s in statuses if not s.installed}
+        draft = self.session.snapshot()
+        source = read_draft(draft)
+        elements = ElementsDialog(with_remembered(recognise(source.lines).elements, self.settings.gongwen),
+                                  source.notes, self)
+        if not (confirm_elements(elements) if confirm_elements else elements.exec()):
+            return
+        confirmed = elements.elements()
+        self.settings.gongwen = to_remember(confirmed)
+        self._save_settings()
         target = target or self._ask_target("导出公文格式", "公文")
-        if target is not None and self._sync():
-            self.operation = ops.export_gongwen_file(self, self.session.snapshot(), target, settings, missing,
+        if target is not None:
+            self.operation = ops.export_gongwen_file(self, draft, target, settings, missing, confirmed,
                                                      self._exported_gongwen, self.show_problem)
 
     def export_review_dialog(self, target: Path | None = None) -> None:
@@ -420,10 +434,8 @@ class MainWindow(QMainWindow):
         self._exported(result.path, f"批注版（{result.placed} 条批注{stale}）")
 
     def _exported_gongwen(self, result) -> None:
-        """Say what could not be carried over, then where the export went."""
-        if result.notes:
-            QMessageBox.information(self, "导出公文格式", "\n".join(result.notes))
-        self._exported(result.path, f"公文格式（共 {result.pages} 页）")
+        left_out = f"，{len(result.notes)} 条提示见导出前的要素对话框" if result.notes else ""
+        self._exported(result.path, f"公文格式（共 {result.pages} 页{left_out}）")
 
     def _exported(self, path: Path, what: str) -> None:
         self.statusBar().showMessage(f"已导出{what}：{path}", 8000)

@@ -76,9 +76,11 @@ def plan_conversion(parent, job, on_done, on_failed) -> BusyOp:
     return BusyOp(parent, "正在准备简繁转换…", job, on_done, on_failed)
 
 
-def export_gongwen_file(parent, draft, target: Path, settings, missing_fonts, on_done, on_failed) -> BusyOp:
+def export_gongwen_file(parent, draft, target: Path, settings, missing_fonts, elements, on_done, on_failed) -> BusyOp:
+    """``elements``: the 公文要素 the user confirmed; the result lists what could not be carried."""
     return BusyOp(parent, "正在导出公文格式…",
-                  lambda progress: export_gongwen(draft, target, settings, missing_fonts, progress), on_done, on_failed)
+                  lambda progress: export_gongwen(draft, target, settings, missing_fonts, progress, elements),
+                  on_done, on_failed)
 
 
 def export_review_file(parent, draft, findings, target: Path, author: str, with_health: bool,
