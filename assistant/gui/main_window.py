@@ -23,6 +23,7 @@ from ..core.errors import DocumentError, ReadOnlyFile
 from ..core.export.fonts import check_fonts
 from ..core.export.layout import GongwenSettings
 from ..core.export.elements import recognise
+from ..core.templates import new_from_template
 from ..core.export.remember import to_remember, with_remembered
 from ..core.export.source import read_draft
 from ..core.phrasebank.bank import PhraseBank
@@ -154,6 +155,11 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if self._may_discard():
             self._opened(new_document())
+
+    def new_from_template(self, name: str) -> None:
+        """A new unsaved draft from the 文种 template ``name``, ready to fill in."""
+        if self._may_discard():
+            self._opened(new_from_template(name))
 
     # -- checking ------------------------------------------------------------------------------
     def _text_changed(self) -> None:

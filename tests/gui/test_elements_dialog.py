@@ -71,3 +71,15 @@ def test_window_exports_what_was_confirmed_and_remembers_it(qtbot, tmp_path: Pat
     window.export_gongwen_dialog(tmp_path / "二.docx", confirm_fonts=lambda dialog: True, confirm_elements=confirm)
     qtbot.waitUntil(lambda: window.operation.ended, timeout=20000)
     assert seen == [True, False]  # the second dialog opened with the remembered choice
+
+
+def test_new_draft_from_a_template_menu(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.editor.document().setModified(False))
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("文件"))
+    new_menu = next(a.menu() for a in file_menu.actions() if a.text().startswith("新建"))
+    names = [a.text() for a in new_menu.actions() if a.text()]
+    assert names[0] == "空白文稿" and names[1:9] == ["通知", "请示", "报告", "函", "纪要", "意见", "通报", "批复"]
+    next(a for a in new_menu.actions() if a.text() == "请示").trigger()
+    lines = window.editor.lines()
+    assert "妥否，请批示。" in lines and lines[2].endswith("的请示") and window.document.path is None

@@ -20,14 +20,15 @@ DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见
 # 上行文 carry a 签发人 (GB/T 9704 7.2.6); the 文种 sent to superiors.
 UPWARD_TYPES = {"请示", "报告"}
 DOC_NUMBER = re.compile(
-    r"^(?P<org>[\u4e00-\u9fff]{1,15})\s*(?P<open>[〔\[［（(【])\s*(?P<year>\d{4})\s*(?P<close>[〕\]］）)】])"
-    r"\s*(?P<seq>\d+)\s*号")
+    r"^(?P<org>[\u4e00-\u9fff×]{1,15})\s*(?P<open>[〔\[［（(【])\s*(?P<year>\d{4}|×{4})\s*(?P<close>[〕\]］）)】])"
+    r"\s*(?P<seq>\d+|×+)\s*号")  # × : a template's placeholder
 SIGNER = re.compile(r"签发人\s*[：:]\s*(?P<name>.+)$")
 COPY_NUMBER = re.compile(r"^\d{6}$")
 SECRECY = re.compile(r"^(绝密|机密|秘密)(★.*)?$")
 URGENCY = re.compile(r"^(特急|加急)$")
 DATE = re.compile(r"^\s*(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?\s*$")
 CHINESE_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日\s*$")
+PLACEHOLDER_DATE = re.compile(r"^\s*×{4}年×{1,2}月×{1,2}日\s*$")  # a template's
 CHINESE_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 CC = re.compile(r"^抄\s*送\s*[：:]\s*(?P<names>.+)$")
 PRINTED = re.compile(r"^(?P<org>\S.*?)\s+(?P<date>\S+?年\S+?月\S+?日)\s*印\s*发\s*$")
@@ -246,7 +247,7 @@ def doc_type(title: str) -> str:
 
 
 def is_date(text: str) -> bool:
-    return bool(DATE.match(text) or CHINESE_DATE.match(text))
+    return bool(DATE.match(text) or CHINESE_DATE.match(text) or PLACEHOLDER_DATE.match(text))
 
 
 def normalise_date(text: str) -> str:
