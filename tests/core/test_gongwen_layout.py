@@ -322,3 +322,20 @@ def test_round_trip_text_of_the_export_is_the_draft_plus_labels(tmp_path, capsys
         labelled += mine != theirs
     if path.name == "编号.docx":
         assert labelled == 6  # every numbered heading
+
+
+def test_blank_page_before_the_record_page_and_neither_numbered(tmp_path):
+    """Page 2 (even) is full, so the 版记 goes to page 4 after a blank page 3; 7.5: those two
+    pages carry no page number."""
+    paragraph = "字" * 54  # two full lines with the first-line indent
+    draft = tmp_path / "满页.txt"
+    draft.write_text("\n".join(["关于某事的通知", *[paragraph] * 21, "抄送：甲。", "某局办公室    2026年1月2日印发"]),
+                     encoding="utf-8")
+    result = export_gongwen(open_document(draft).snapshot(), tmp_path / "满页.docx")
+    assert result.pages == 4
+    document = docx.Document(str(result.path))
+    numbered, unnumbered = document.sections
+    assert "PAGE" in numbered.footer._element.xml and "PAGE" in numbered.even_page_footer._element.xml
+    assert not unnumbered.footer.is_linked_to_previous and "PAGE" not in unnumbered.footer._element.xml
+    assert "PAGE" not in unnumbered.even_page_footer._element.xml
+    assert [p.text for p in document.paragraphs[-2:]] == ["抄送：甲。", "某局办公室\t2026年1月2日印发"]

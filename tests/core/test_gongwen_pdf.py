@@ -80,3 +80,19 @@ def test_page_numbers_7_mm_below_odd_right_even_left(rendered):
             assert abs((LEFT_PT + WIDTH_PT - max(w.x1 for w in below)) / MM - one_character) < 1
         else:
             assert abs((min(w.x0 for w in below) - LEFT_PT) / MM - one_character) < 1
+
+
+def test_blank_page_and_record_page_carry_no_page_number(tmp_path):
+    """Page 2 full, so a blank page 3 and the 版记 on page 4, neither numbered (7.5)."""
+    from assistant.core.document import open_document
+    from assistant.core.export.gongwen import export_gongwen
+    from tests.gongwen_pdf import to_pdf
+
+    draft = tmp_path / "满页.txt"
+    draft.write_text("\n".join(["关于某事的通知", *["字" * 54] * 21, "抄送：甲。", "某局办公室    2026年1月2日印发"]),
+                     encoding="utf-8")
+    every = pages(to_pdf(export_gongwen(open_document(draft).snapshot(), tmp_path / "满页.docx").path))
+    assert len(every) == 4
+    below = [[w.text for w in words if w.y0 > TOP_PT + HEIGHT_PT] for words in every]
+    assert below == [["—", "1", "—"], ["—", "2", "—"], [], []]
+    assert text_lines(every[2]) == [] and "".join(w.text for w in text_lines(every[3])[-1]).endswith("印发")

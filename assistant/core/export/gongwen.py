@@ -337,10 +337,17 @@ class Writer:
         capacity = (self.s.chars_per_line * self.char) / size - 2
         cc_text = f"抄送：{e.cc}。" if e.cc else ""
         needed = (line_count(cc_text, capacity, -3) if cc_text else 0) + 1
-        if self.pages.last_page % 2 == 1 or self.pages.left_on_page < needed:
-            for _ in range(1 if self.pages.last_page % 2 == 1 else 2):
-                self.pages.break_page()
-                self.paragraph().paragraph_format.page_break_before = True
+        if self.pages.last_page % 2 == 1:
+            self.pages.break_page()
+            self.paragraph().paragraph_format.page_break_before = True
+        elif self.pages.room_on_last_page < needed:
+            # 7.5: a blank page before the 版记 page; neither carries a page number, so they
+            # form a section of their own whose footers stay empty.
+            self._end_numbered_section()
+            self.pages.break_page()
+            self.paragraph()
+            self.pages.break_page()
+            self.paragraph().paragraph_format.page_break_before = True
         filler = self.pages.left_on_page - needed
         for number in range(filler):  # the last filler gives the rules' width back
             self.blank(self.pitch - RECORD_RULES_PT if number == filler - 1 else None)
@@ -360,6 +367,14 @@ class Writer:
         if not cc_text:
             _border(printed, "top", RECORD_THICK)
         _border(printed, "bottom", RECORD_THICK)
+
+    def _end_numbered_section(self) -> None:
+        """The last paragraph so far closes the numbered section (a next-page section break)."""
+        body = self.out.element.body
+        last = body.find(qn("w:sectPr")).getprevious()
+        if last is None or last.tag != qn("w:p"):
+            last = self.out.add_paragraph()._p
+        last.get_or_add_pPr().append(copy.deepcopy(body.find(qn("w:sectPr"))))
 
     # -- 页码 (7.5) ------------------------------------------------------------------------
 
@@ -384,6 +399,9 @@ class Writer:
             self.run(paragraph, "— ", self.s.page_number_font, size, latin=font)
             _field(paragraph, "PAGE", lambda p: self.run(p, "", self.s.page_number_font, size, latin=font))
             self.run(paragraph, " —", self.s.page_number_font, size, latin=font)
+        for unnumbered in self.out.sections[1:]:  # the blank page and the 版记 page after it
+            unnumbered.footer.is_linked_to_previous = False
+            unnumbered.even_page_footer.is_linked_to_previous = False
 
 
 def _exact(paragraph, height_pt: float) -> None:

@@ -32,7 +32,13 @@ class Pages:
 
     @property
     def left_on_page(self) -> int:
+        """Lines left on the page the next line goes on."""
         return self.per_page - self.used % self.per_page
+
+    @property
+    def room_on_last_page(self) -> int:
+        """Lines left on the last page used (none when it is full)."""
+        return self.left_on_page if self.used % self.per_page else 0
 
     def add(self, lines: int) -> None:
         self.used += lines
