@@ -25,6 +25,7 @@ from assistant.core.export.gongwen import export_gongwen
 from assistant.core.export.layout import GongwenSettings
 from assistant.core.export.numbering import chinese_counting
 from assistant.core.export.paging import Pages, line_count
+from assistant.core.export.title import title_lines
 from assistant.core.export.remember import recognise_draft, to_remember, with_remembered
 from tests.conftest import FILES, VENDORED_DOCX, W
 
@@ -122,9 +123,10 @@ def test_unsealed_closing_steps_the_date_two_characters_right(tmp_path):
 
 
 @pytest.mark.parametrize("signature, date, sealed, expected", [
-    ("某局", "2026年1月2日", True, (2, 4 + (6 - 2) / 2, 4)),  # the date is 6 characters wide
-    ("某某县人民政府办公室", "2026年3月10日", False, (1, 2, 2 + 10 - 2 - 6.5)),
-    ("某局", "2026年12月31日", False, (1, 2 + 7 + 2 - 2, 2)),  # a date longer than the 署名
+    # a date's width: half a character a digit, one a hanzi, a quarter for each of its five gaps
+    ("某局", "2026年1月2日", True, (2, 4 + (7.25 - 2) / 2, 4)),
+    ("某某县人民政府办公室", "2026年3月10日", False, (1, 2, 2 + 10 - 2 - 7.75)),
+    ("某局", "2026年12月31日", False, (1, 2 + 8.25 + 2 - 2, 2)),  # a date longer than the 署名
 ])
 def test_closing_positions(signature, date, sealed, expected):
     place = closing(signature, date, sealed)
@@ -313,7 +315,7 @@ def test_round_trip_text_of_the_export_is_the_draft_plus_labels(tmp_path, capsys
     assert cli.main(["export", str(path), "-o", str(out)]) == 0
     capsys.readouterr()
     assert cli.main(["text", str(out)]) == 0
-    exported = [comparable(t) for t in capsys.readouterr().out.splitlines() if comparable(t)]
+    exported = [comparable(t) for t in capsys.readouterr().out.split("\n") if comparable(t)]  # not \u2028
     draft = [comparable(p.text) for p in open_document(path).paragraphs if comparable(p.text)]
     assert len(exported) == len(draft)
     labelled = 0
@@ -339,3 +341,15 @@ def test_blank_page_before_the_record_page_and_neither_numbered(tmp_path):
     assert not unnumbered.footer.is_linked_to_previous and "PAGE" not in unnumbered.footer._element.xml
     assert "PAGE" not in unnumbered.even_page_footer._element.xml
     assert [p.text for p in document.paragraphs[-2:]] == ["抄送：甲。", "某局办公室\t2026年1月2日印发"]
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("关于申请2026年农村公路建设补助资金的请示", ["关于申请2026年农村", "公路建设补助资金的请示"]),
+    ("某某县发展和改革局关于开展2026年度优化营商环境专项督查工作的通知",
+     ["某某县发展和改革局关于开展2026年度", "优化营商环境专项督查工作的通知"]),
+    ("关于做好春季森林防火工作的通知", ["关于做好春季森林防火工作的通知"]),
+])
+def test_long_titles_break_between_words_into_balanced_lines(title, lines):
+    """7.3.1: 回行时词意完整, 排列对称; a line of 2号 holds 20 characters."""
+    capacity = GongwenSettings().text_width_mm / 25.4 * 72 / (22 + GongwenSettings().char_pitch_pt - 16)
+    assert title_lines(title, capacity) == lines

@@ -1,6 +1,7 @@
 """Where the 发文机关署名 and 成文日期 stand (GB/T 9704-2012 7.3.5), as right indents in characters.
 
-Widths count a full-width character as one and a half-width one (the digits of the date) as half.
+Widths count a full-width character as one, a half-width one (the digits of the date) as half,
+and the gap between the two kinds as a quarter.
 - 7.3.5.1 sealed: the date 右空四字; the 署名 centred over the date. The standard only asks that
   the seal's top stand within one line of the text above; ``GongwenSettings.sealed_gap_lines``
   blank lines leave the seal that room over the 署名 and date (a layout choice, not a figure of
@@ -16,9 +17,14 @@ import unicodedata
 from dataclasses import dataclass
 
 
+AUTOSPACE = 0.25  # the gap Word and LibreOffice put between Chinese and digits or Latin letters
+
+
 def width(text: str) -> float:
-    """Width in full-width characters."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Width in full-width characters, with the gaps between Chinese and half-width text."""
+    wide = [unicodedata.east_asian_width(c) in "WF" for c in text]
+    switches = sum(1 for a, b in zip(wide, wide[1:]) if a != b)
+    return sum(1.0 if w else 0.5 for w in wide) + AUTOSPACE * switches
 
 
 @dataclass(frozen=True)

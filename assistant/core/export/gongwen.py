@@ -30,6 +30,7 @@ from .elements import Elements, Line, recognise
 from .layout import GongwenSettings, normal_style, page_setup, set_fonts
 from .paging import Pages, line_count
 from .source import Picture, read_draft
+from .title import title_lines
 
 SEPARATOR_GAP_PT = 11  # 7.2.7: the red line 4 mm (11.3 pt) below the 发文字号 (w:space is whole points)
 SEPARATOR_SIZE = 8  # its width in eighths of a point (1 pt); the standard gives no width for it
@@ -202,8 +203,12 @@ class Writer:
     def title(self, title: str) -> None:
         capacity = Pt(self.s.text_width_mm / 25.4 * 72).pt / (self.s.title_size_pt + self.char - self.s.body_size_pt)
         for line in title.splitlines():  # 7.3.1: 2号小标宋, centred, one or more lines
-            paragraph = self.paragraph(line_count(line, capacity), WD_ALIGN_PARAGRAPH.CENTER)
-            self.run(paragraph, line, self.s.title_font, self.s.title_size_pt)
+            broken = title_lines(line, capacity)  # a long line: balanced lines, whole words
+            paragraph = self.paragraph(len(broken), WD_ALIGN_PARAGRAPH.CENTER)
+            for number, part in enumerate(broken):
+                run = self.run(paragraph, part, self.s.title_font, self.s.title_size_pt)
+                if number < len(broken) - 1:
+                    run.add_break()
         self.blank()  # 7.3.2: the 主送机关 标题下空一行 (and the 正文 after a title without one)
 
     def line(self, line: Line, keep_with_next: bool = False) -> None:
