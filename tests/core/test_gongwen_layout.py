@@ -353,3 +353,21 @@ def test_long_titles_break_between_words_into_balanced_lines(title, lines):
     """7.3.1: 回行时词意完整, 排列对称; a line of 2号 holds 20 characters."""
     capacity = GongwenSettings().text_width_mm / 25.4 * 72 / (22 + GongwenSettings().char_pitch_pt - 16)
     assert title_lines(title, capacity) == lines
+
+
+def test_cli_export_sets_elements_and_tells_what_it_left_out(tmp_path, capsys):
+    out = tmp_path / "out.docx"
+    assert cli.main(["export", str(VENDORED_DOCX / "poi__form_footnotes.docx"), "-o", str(out), "--no-sealed",
+                     "--set", "发文机关标志=某某县人民政府文件", "--set", "发文字号=某政发[2026]7号"]) == 0
+    err = capsys.readouterr().err
+    assert "要素：发文字号：某政发〔2026〕7号" in err and "要素：加盖印章：否" in err
+    assert any(line.startswith("注意：脚注") for line in err.splitlines())
+    texts = [p.text for p in open_document(out).paragraphs if p.text]
+    assert texts[:2] == ["某某县人民政府文件", "某政发〔2026〕7号"]
+
+
+@pytest.mark.parametrize("argument", ["不存在=1", "发文字号"])
+def test_cli_export_rejects_an_unknown_element_in_one_chinese_line(tmp_path, capsys, argument):
+    assert cli.main(["export", str(DRAFTS / "upward.txt"), "-o", str(tmp_path / "x.docx"), "--set", argument]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("错误：") and not (tmp_path / "x.docx").exists()
