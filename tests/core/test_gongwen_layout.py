@@ -371,3 +371,21 @@ def test_cli_export_rejects_an_unknown_element_in_one_chinese_line(tmp_path, cap
     assert cli.main(["export", str(DRAFTS / "upward.txt"), "-o", str(tmp_path / "x.docx"), "--set", argument]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("错误：") and not (tmp_path / "x.docx").exists()
+
+
+def test_annex_starts_a_page_with_its_label_and_title(tmp_path):
+    """7.3.7: “附件1” 黑体 顶格 on the first line of a new page, the title centred on the third."""
+    draft = tmp_path / "附件.txt"
+    draft.write_text("关于某事的通知\n各单位：\n正文。\n附件：名单\n某局\n2026年1月2日\n附件1\n参会人员名单\n张三，李四。\n",
+                     encoding="utf-8")
+    result = export_gongwen(open_document(draft).snapshot(), tmp_path / "附件.docx")
+    with zipfile.ZipFile(result.path) as archive:
+        paragraphs = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body").findall(f"{W}p")
+    label = exact(paragraphs, "附件1")
+    index = paragraphs.index(label)
+    assert label.find(f"{W}pPr/{W}pageBreakBefore") is not None and ind(label, "firstLine") == 0
+    assert label.find(f".//{W}rFonts").get(f"{W}eastAsia") == "黑体"
+    title = paragraphs[index + 2]
+    assert text(paragraphs[index + 1]) == "" and text(title) == "参会人员名单"
+    assert title.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center" and title.find(f".//{W}sz").get(f"{W}val") == "44"
+    assert text(paragraphs[index + 4]) == "张三，李四。" and result.pages == 2

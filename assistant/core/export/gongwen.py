@@ -131,10 +131,10 @@ class Writer:
             _exact(paragraph, height_pt)
 
     def text(self, text: str, *, first_indent: float = 2, left: float = 0, right: float = 0,
-             align=WD_ALIGN_PARAGRAPH.JUSTIFY, font: str | None = None):
-        """A 3号 paragraph; indents in characters."""
+             align=WD_ALIGN_PARAGRAPH.JUSTIFY, font: str | None = None, lead: str = "", lead_font: str | None = None):
+        """A 3号 paragraph; indents in characters. ``lead`` (a run-in heading) opens it in ``lead_font``."""
         capacity = self.s.chars_per_line - left - right
-        paragraph = self.paragraph(line_count(text, capacity, first_indent), align)
+        paragraph = self.paragraph(line_count(lead + text, capacity, first_indent), align)
         layout = paragraph.paragraph_format
         if first_indent:
             layout.first_line_indent = Pt(self.char * first_indent)
@@ -142,7 +142,10 @@ class Writer:
             layout.left_indent = Pt(self.char * left)
         if right:
             layout.right_indent = Pt(self.char * right)
-        self.run(paragraph, text, font)
+        if lead:
+            self.run(paragraph, lead, lead_font)
+        if text:
+            self.run(paragraph, text, font)
         return paragraph
 
     # -- 版头 (7.2) ------------------------------------------------------------------------
@@ -217,15 +220,11 @@ class Writer:
             self.table(line.source)
         elif line.role == "picture":
             self.picture(line.source)
-        elif line.role == "heading":
+        elif line.role == "heading":  # a run-in heading: the heading font covers its first sentence
             head, rest = _heading_sentence(line.text)
-            paragraph = self.text(head + rest, font=self.s.heading_fonts[line.level])
-            if rest:  # a run-in heading: the heading font covers its first sentence only
-                paragraph._p.remove(paragraph.runs[0]._r)
-                self.run(paragraph, head, self.s.heading_fonts[line.level])
-                self.run(paragraph, rest)
+            self.text(rest, lead=head, lead_font=self.s.heading_fonts[line.level])
         else:
-            paragraph = self.text(line.text)
+            self.text(line.text)
         if keep_with_next:  # LibreOffice moves the whole paragraph along with the 落款
             self.chain_start = start
             self.out.paragraphs[-1].paragraph_format.keep_with_next = True
@@ -240,12 +239,12 @@ class Writer:
             set_fonts(rpr, self.s.font(self.s.body_font, self.missing), self.s.latin_font)
         body = self.out.element.body
         body.find(qn("w:sectPr")).addprevious(copied)
-        rows = copied.findall(qn("w:tr"))
-        for row in rows:
-            cells = row.findall(qn("w:tc")) or [row]
-            capacity = max(2.0, self.s.chars_per_line / len(cells) - 1)
-            self.pages.add(max(sum(line_count("".join(p.itertext()), capacity, 0) for p in cell.iter(qn("w:p")))
-                               for cell in cells))
+        for row in copied.iter(qn("w:tr")):  # an estimate: cells share the line equally
+            cells = row.findall(qn("w:tc"))
+            if cells:
+                capacity = max(2.0, self.s.chars_per_line / len(cells) - 1)
+                self.pages.add(max(sum(line_count("".join(p.itertext()), capacity) for p in cell.iter(qn("w:p")))
+                                   for cell in cells))
 
     def picture(self, picture: Picture) -> None:
         """Centred, scaled to the text width at most, on a whole number of grid lines."""
@@ -305,27 +304,23 @@ class Writer:
             self.keep(paragraph)
 
     def annex(self, lines: list[Line]) -> None:
-        """7.3.7: 附件 另面编排; “附件N” in 黑体 顶格 on the first line, its title centred on the third."""
-        for number, line in enumerate(lines):
-            if number == 0 and line.role == "body" and ANNEX_LABEL.match(line.text):
-                self.pages.break_page()
-                paragraph = self.text(line.text, first_indent=0, font=self.s.heading_fonts[1], align=None)
-                paragraph.paragraph_format.page_break_before = True
-                self.blank()
-                continue
-            if number == 0:
-                self.pages.break_page()
-                before = self.pages.used
-                self.line(line)
-                self.out.paragraphs[-1].paragraph_format.page_break_before = True
-                if self.pages.used == before:  # a table: its page break goes on a paragraph before
-                    self.out.paragraphs[-1].paragraph_format.page_break_before = True
-                continue
-            if number == 1 and ANNEX_LABEL.match(lines[0].text) and line.role == "body":
-                paragraph = self.paragraph(align=WD_ALIGN_PARAGRAPH.CENTER)
-                self.run(paragraph, line.text, self.s.title_font, self.s.title_size_pt)
-                self.blank()
-                continue
+        """7.3.7: 附件 另面编排; “附件N” in 黑体 顶格 on the first line, its title centred on the
+        third, then the text as 正文."""
+        if not lines:
+            return
+        self.pages.break_page()
+        first, rest = lines[0], lines[1:]
+        if first.role == "body" and ANNEX_LABEL.match(first.text):
+            label = self.text(first.text, first_indent=0, font=self.s.heading_fonts[1], align=None)
+            label.paragraph_format.page_break_before = True
+            self.blank()
+            if rest and rest[0].role == "body":
+                self.title(rest[0].text)
+                rest = rest[1:]
+        else:
+            self.paragraph().paragraph_format.page_break_before = True
+            rest = lines
+        for line in rest:
             self.line(line)
 
     # -- 版记 (7.4) ------------------------------------------------------------------------
