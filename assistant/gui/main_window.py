@@ -22,10 +22,8 @@ from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
 from ..core.export.fonts import check_fonts
 from ..core.export.layout import GongwenSettings
-from ..core.export.elements import recognise
 from ..core.templates import new_from_template
-from ..core.export.remember import to_remember, with_remembered
-from ..core.export.source import read_draft
+from ..core.export.remember import to_remember
 from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
 from ..core.script import NAMES as SCRIPT_NAMES
@@ -415,18 +413,20 @@ class MainWindow(QMainWindow):
         settings.use_fallback_fonts = dialog.use_fallbacks.isChecked()
         missing = {s.name for s in statuses if not s.installed}
         draft = self.session.snapshot()
-        source = read_draft(draft)
-        elements = ElementsDialog(with_remembered(recognise(source.lines).elements, self.settings.gongwen),
-                                  source.notes, self)
-        if not (confirm_elements(elements) if confirm_elements else elements.exec()):
-            return
-        confirmed = elements.elements()
-        self.settings.gongwen = to_remember(confirmed)
-        self._save_settings()
-        target = target or self._ask_target("导出公文格式", "公文")
-        if target is not None:
-            self.operation = ops.export_gongwen_file(self, draft, target, settings, missing, confirmed,
-                                                     self._exported_gongwen, self.show_problem)
+
+        def confirm(found) -> None:
+            elements = ElementsDialog(*found, self)
+            if not (confirm_elements(elements) if confirm_elements else elements.exec()):
+                return
+            confirmed = elements.elements()
+            self.settings.gongwen = to_remember(confirmed)
+            self._save_settings()
+            chosen = target or self._ask_target("导出公文格式", "公文")
+            if chosen is not None:
+                self.operation = ops.export_gongwen_file(self, draft, chosen, settings, missing, confirmed,
+                                                         self._exported_gongwen, self.show_problem)
+
+        self.operation = ops.prefill_elements(self, draft, self.settings.gongwen, confirm, self.show_problem)
 
     def export_review_dialog(self, target: Path | None = None) -> None:
         target = target or self._ask_target("导出批注版", "批注版")

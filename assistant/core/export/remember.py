@@ -21,6 +21,13 @@ def recognise_draft(draft) -> Elements:
     return recognise(read_draft(draft).lines).elements
 
 
+def prefill(draft, remembered: dict) -> tuple[Elements, list[str]]:
+    """What the 公文要素 dialog opens with: the draft's 要素 completed from ``remembered``, and
+    what the export cannot carry over."""
+    source = read_draft(draft)
+    return with_remembered(recognise(source.lines).elements, remembered), source.notes
+
+
 def with_remembered(elements: Elements, remembered: dict) -> Elements:
     """``elements`` with its empty remembered fields filled in, and the remembered seal choice."""
     values = {FIELD_NAMES[name]: str(remembered[name]) for name in REMEMBERED
