@@ -23,11 +23,11 @@ def have_libreoffice() -> bool:
     return bool(shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdftoppm"))
 
 
-def to_pdf(docx: Path) -> Path:
-    """LibreOffice's PDF of ``docx``, beside it."""
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
-                   check=True, capture_output=True, timeout=300)
-    return docx.with_suffix(".pdf")
+def to_pdf(*docx: Path) -> Path:
+    """LibreOffice's PDF of each ``docx`` (one run for all), beside it; returns the first's."""
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docx[0].parent),
+                    *map(str, docx)], check=True, capture_output=True, timeout=600)
+    return docx[0].with_suffix(".pdf")
 
 
 @dataclass(frozen=True)

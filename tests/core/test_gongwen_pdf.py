@@ -96,3 +96,20 @@ def test_blank_page_and_record_page_carry_no_page_number(tmp_path):
     below = [[w.text for w in words if w.y0 > TOP_PT + HEIGHT_PT] for words in every]
     assert below == [["—", "1", "—"], ["—", "2", "—"], [], []]
     assert text_lines(every[2]) == [] and "".join(w.text for w in text_lines(every[3])[-1]).endswith("印发")
+
+
+def test_page_counts_as_the_layout_counted_them_on_the_corpus(tmp_path):
+    """The line model behind the even page count and the 版记 placement agrees with LibreOffice
+    on the bundled drafts (long ones included)."""
+    from assistant.core.document import open_document
+    from assistant.core.export.gongwen import export_gongwen
+    from tests.conftest import CORPUS, SAMPLE
+    from tests.gongwen_pdf import to_pdf
+
+    counted = {}
+    for number, draft in enumerate([*sorted(CORPUS.glob("*.txt")), SAMPLE]):
+        result = export_gongwen(open_document(draft).snapshot(), tmp_path / f"{number}.docx")
+        counted[result.path] = result.pages
+    to_pdf(*counted)
+    assert {path.name: len(pages(path.with_suffix(".pdf"))) for path in counted} == \
+        {path.name: count for path, count in counted.items()}

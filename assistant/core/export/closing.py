@@ -1,7 +1,7 @@
 """Where the 发文机关署名 and 成文日期 stand (GB/T 9704-2012 7.3.5), as right indents in characters.
 
-Widths count a full-width character as one, a half-width one (the digits of the date) as half,
-and the gap between the two kinds as a quarter.
+Widths count a full-width character as one, a digit as half, and the gap between the two kinds
+as a quarter (closing.width).
 - 7.3.5.1 sealed: the date 右空四字; the 署名 centred over the date. The standard only asks that
   the seal's top stand within one line of the text above; ``GongwenSettings.sealed_gap_lines``
   blank lines leave the seal that room over the 署名 and date (a layout choice, not a figure of
@@ -18,13 +18,21 @@ from dataclasses import dataclass
 
 
 AUTOSPACE = 0.25  # the gap Word and LibreOffice put between Chinese and digits or Latin letters
+NARROW = 0.25  # half-width punctuation and spaces in Times New Roman (, . : ; about a quarter em)
 
 
 def width(text: str) -> float:
-    """Width in full-width characters, with the gaps between Chinese and half-width text."""
-    wide = [unicodedata.east_asian_width(c) in "WF" for c in text]
-    switches = sum(1 for a, b in zip(wide, wide[1:]) if a != b)
-    return sum(1.0 if w else 0.5 for w in wide) + AUTOSPACE * switches
+    """Width in full-width characters: Chinese (and ambiguous-width marks such as ★) one, digits
+    and Latin letters half, half-width punctuation a quarter, plus the gaps between Chinese and
+    digits or letters."""
+    total, previous = 0.0, None
+    for char in text:
+        kind = "wide" if unicodedata.east_asian_width(char) in "WFA" else "alnum" if char.isalnum() else "narrow"
+        total += {"wide": 1.0, "alnum": 0.5, "narrow": NARROW}[kind]
+        if {previous, kind} == {"wide", "alnum"}:
+            total += AUTOSPACE
+        previous = kind
+    return total
 
 
 @dataclass(frozen=True)
