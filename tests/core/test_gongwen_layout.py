@@ -389,3 +389,11 @@ def test_annex_starts_a_page_with_its_label_and_title(tmp_path):
     assert text(paragraphs[index + 1]) == "" and text(title) == "参会人员名单"
     assert title.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center" and title.find(f".//{W}sz").get(f"{W}val") == "44"
     assert text(paragraphs[index + 4]) == "张三，李四。" and result.pages == 2
+
+
+@pytest.mark.parametrize("sample, expected", [("公文", 2), ("2026年", 3.25), ("概念,从", 3.25), ("机密★1年", 4.5 + 0.25 * 2),
+                                              ("A4纸", 2.25)])
+def test_character_widths(sample, expected):
+    """As LibreOffice sets them (measured with pdftotext -bbox): digits and letters half a
+    character, half-width punctuation a quarter, a quarter between Chinese and digits."""
+    assert width(sample) == expected
