@@ -239,12 +239,7 @@ class Writer:
             set_fonts(rpr, self.s.font(self.s.body_font, self.missing), self.s.latin_font)
         body = self.out.element.body
         body.find(qn("w:sectPr")).addprevious(copied)
-        for row in copied.iter(qn("w:tr")):  # an estimate: cells share the line equally
-            cells = row.findall(qn("w:tc"))
-            if cells:
-                capacity = max(2.0, self.s.chars_per_line / len(cells) - 1)
-                self.pages.add(max(sum(line_count("".join(p.itertext()), capacity) for p in cell.iter(qn("w:p")))
-                                   for cell in cells))
+        self.pages.add(_table_lines(copied, self.s))
 
     def picture(self, picture: Picture) -> None:
         """Centred, scaled to the text width at most, on a whole number of grid lines."""
@@ -402,6 +397,37 @@ class Writer:
         for unnumbered in self.out.sections[1:]:  # the blank page and the 版记 page after it
             unnumbered.footer.is_linked_to_previous = False
             unnumbered.even_page_footer.is_linked_to_previous = False
+
+
+def _table_lines(table, settings: GongwenSettings) -> int:
+    """Grid lines a copied table takes (an estimate): per row, its tallest cell or its set
+    height; a cell's paragraphs wrap at its width (tblGrid, gridSpan) in the size its text is
+    set in, one line pitch a line, plus their spacing before and after."""
+    columns = [int(c.get(qn("w:w"), "0")) / 20 for c in table.iter(qn("w:gridCol"))]
+    fallback = Pt(settings.text_width_mm / 25.4 * 72).pt / max(len(columns), 1)
+    pitch = settings.line_pitch_pt
+    total = 0.0
+    for row in table.iter(qn("w:tr")):
+        height = row.find(f"{qn('w:trPr')}/{qn('w:trHeight')}")
+        tallest, column = (int(height.get(qn("w:val"), "0")) / 20 if height is not None else 0.0), 0
+        for cell in row.findall(qn("w:tc")):
+            span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            count = int(span.get(qn("w:val"))) if span is not None else 1
+            cell_width = sum(columns[column:column + count]) or fallback * count
+            column += count
+            size = cell.find(f".//{qn('w:sz')}")
+            size_pt = int(size.get(qn("w:val"))) / 2 if size is not None else settings.body_size_pt
+            capacity = max(1.0, (cell_width - 10.8) / size_pt)  # less the cell's default margins
+            cell_height = 0.0
+            for p in cell.iter(qn("w:p")):
+                text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+                around = sum(int(spacing.get(qn(f"w:{k}"), "0")) for k in ("before", "after")) / 20 \
+                    if spacing is not None else 0.0
+                cell_height += line_count(text, capacity) * pitch + around
+            tallest = max(tallest, cell_height)
+        total += tallest
+    return math.ceil(total / pitch - 1e-6)
 
 
 def _exact(paragraph, height_pt: float) -> None:
