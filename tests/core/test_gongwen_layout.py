@@ -397,3 +397,17 @@ def test_character_widths(sample, expected):
     """As LibreOffice sets them (measured with pdftotext -bbox): digits and letters half a
     character, half-width punctuation a quarter, a quarter between Chinese and digits."""
     assert width(sample) == expected
+
+
+def test_a_table_with_a_record_asks_to_check_the_last_page(tmp_path):
+    """Table heights are estimated, so the even page count cannot be promised: the user is told."""
+    source = tmp_path / "表.docx"
+    document = docx.Document()
+    document.add_paragraph("关于某事的通知")
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "甲"
+    document.add_paragraph("抄送：乙。")
+    document.add_paragraph("某局办公室    2026年1月2日印发")
+    document.save(source)
+    notes = export_gongwen(open_document(source).snapshot(), tmp_path / "out.docx").notes
+    assert any("总页数为双数" in note for note in notes)
+    assert not export_gongwen(open_document(DRAFTS / "upward.txt").snapshot(), tmp_path / "up.docx").notes

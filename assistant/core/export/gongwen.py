@@ -48,6 +48,7 @@ PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:fr
 TABLE_LEFT_OUT = tuple(qn(tag) for tag in ("w:drawing", "w:pict", "w:object", "w:footnoteReference",
                                            "w:endnoteReference", "w:commentReference", "w:commentRangeStart",
                                            "w:commentRangeEnd"))
+TABLE_ESTIMATE_NOTE = "文稿含表格，表格所占行数是估算的：请在 Word 中核对版记在最后一页底部、总页数为双数。"
 ANNEX_LABEL = re.compile(r"^附\s*件\s*\d*$")
 
 
@@ -86,7 +87,10 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
     buffer = BytesIO()
     writer.out.save(buffer)
     atomic_write(Path(path), buffer.getvalue())
-    return ExportResult(Path(path), writer.pages.last_page, source.notes)
+    notes = list(source.notes)
+    if (elements.cc or elements.printer) and any(line.role == "table" for line in source.lines):
+        notes.append(TABLE_ESTIMATE_NOTE)
+    return ExportResult(Path(path), writer.pages.last_page, notes)
 
 
 class Writer:
