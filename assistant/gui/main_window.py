@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
         draft = self.session.snapshot()
 
         def confirm(found) -> None:
+            _, notes = found
             elements = ElementsDialog(*found, self)
             if not (confirm_elements(elements) if confirm_elements else elements.exec()):
                 return
@@ -424,7 +425,8 @@ class MainWindow(QMainWindow):
             chosen = target or self._ask_target("导出公文格式", "公文")
             if chosen is not None:
                 self.operation = ops.export_gongwen_file(self, draft, chosen, settings, missing, confirmed,
-                                                         self._exported_gongwen, self.show_problem)
+                                                         lambda result: self._exported_gongwen(result, notes),
+                                                         self.show_problem)
 
         self.operation = ops.prefill_elements(self, draft, self.settings.gongwen, confirm, self.show_problem)
 
@@ -439,9 +441,14 @@ class MainWindow(QMainWindow):
         stale = f"；{result.stale} 条因文字已改动未加（请重新检查后再导出）" if result.stale else ""
         self._exported(result.path, f"批注版（{result.placed} 条批注{stale}）")
 
-    def _exported_gongwen(self, result) -> None:
-        left_out = f"，{len(result.notes)} 条提示见导出前的要素对话框" if result.notes else ""
-        self._exported(result.path, f"公文格式（共 {result.pages} 页{left_out}）")
+    def _exported_gongwen(self, result, shown: list[str]) -> None:
+        """Where the export went; notes the 要素 dialog did not already show come in a message."""
+        later = [note for note in result.notes if note not in shown]
+        if later:
+            self.export_notes = QMessageBox(QMessageBox.Icon.Information, "导出公文格式", "\n".join(later),
+                                            parent=self)
+            self.export_notes.open()
+        self._exported(result.path, f"公文格式（共 {result.pages} 页）")
 
     def _exported(self, path: Path, what: str) -> None:
         self.statusBar().showMessage(f"已导出{what}：{path}", 8000)

@@ -83,3 +83,24 @@ def test_new_draft_from_a_template_menu(qtbot):
     next(a for a in new_menu.actions() if a.text() == "请示").trigger()
     lines = window.editor.lines()
     assert "妥否，请批示。" in lines and lines[2].endswith("的请示") and window.document.path is None
+
+
+def test_notes_known_only_after_the_export_are_shown(qtbot, tmp_path: Path):
+    import docx
+
+    source = tmp_path / "表.docx"
+    document = docx.Document()
+    document.add_paragraph("关于某事的通知")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "甲"
+    document.add_paragraph("抄送：乙。")
+    document.add_paragraph("某局办公室    2026年1月2日印发")
+    document.save(source)
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.editor.document().setModified(False))
+    window.open_path(source)
+    qtbot.waitUntil(lambda: window.document.path == source, timeout=20000)
+    target = tmp_path / "公文.docx"
+    window.export_gongwen_dialog(target, confirm_fonts=lambda dialog: True, confirm_elements=lambda dialog: True)
+    qtbot.waitUntil(lambda: window.operation.ended and target.exists(), timeout=20000)
+    assert "总页数为双数" in window.export_notes.text()
+    window.export_notes.close()
