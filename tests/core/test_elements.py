@@ -109,3 +109,11 @@ def test_overrides_by_chinese_names():
     assert (e.issuer_mark, e.doc_number, e.date, e.sealed) == ("某局文件", "乙〔2026〕2号", "2026年1月2日", False)
     with pytest.raises(KeyError):
         e.updated({"不存在": "x"})
+
+
+@pytest.mark.parametrize("line, org, date", [("某局办公室    2026年1月2日印发", "某局办公室", "2026年1月2日"),
+                                             ("某局办公室2026年1月2日印发", "某局办公室", "2026年1月2日"),
+                                             ("某局办公室 二〇二六年一月二日印发", "某局办公室", "2026年1月2日")])
+def test_printer_and_print_date_with_or_without_spaces(line, org, date):
+    e = recognise(lines(f"关于某事的通知\n正文。\n{line}")).elements
+    assert (e.printer, e.print_date) == (org, date)

@@ -31,7 +31,8 @@ CHINESE_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([
 PLACEHOLDER_DATE = re.compile(r"^\s*×{4}年×{1,2}月×{1,2}日\s*$")  # a template's
 CHINESE_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 CC = re.compile(r"^抄\s*送\s*[：:]\s*(?P<names>.+)$")
-PRINTED = re.compile(r"^(?P<org>\S.*?)\s+(?P<date>\S+?年\S+?月\S+?日)\s*印\s*发\s*$")
+PRINTED = re.compile(r"^(?P<org>\S.*?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}"
+                     r"\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*印\s*发\s*$")
 NOTE = re.compile(r"^[（(](?P<text>.+)[）)]$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[：:]\s*(?P<first>.*)$")
 ATTACHMENT_ITEM = re.compile(r"^\s*\d+\s*[.．、]")
