@@ -117,3 +117,9 @@ def test_overrides_by_chinese_names():
 def test_printer_and_print_date_with_or_without_spaces(line, org, date):
     e = recognise(lines(f"关于某事的通知\n正文。\n{line}")).elements
     assert (e.printer, e.print_date) == (org, date)
+
+
+def test_a_wrapped_cc_list():
+    found = recognise(lines("关于某事的通知\n正文。\n某局\n2026年1月2日\n抄送：甲局，乙局，\n丙局，丁局。\n某局办公室 2026年1月2日印发"))
+    assert found.elements.cc == "甲局，乙局，丙局，丁局" and found.annex == []
+    assert found.elements.date == "2026年1月2日"

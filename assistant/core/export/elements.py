@@ -180,14 +180,18 @@ def _tail(lines: list[Line], start: int, elements: Elements) -> tuple[int, list[
     end = len(lines)
     while end > start and _text(lines, end - 1) is not None:
         text = lines[end - 1].text.strip()
-        printed, cc = PRINTED.match(text), CC.match(text)
+        printed = PRINTED.match(text)
+        cc_at = _cc_start(lines, start, end) if not elements.cc else None
         if printed and not elements.printer:
             elements.printer, elements.print_date = printed.group("org").strip(), normalise_date(printed.group("date"))
-        elif cc and not elements.cc:
-            elements.cc = cc.group("names").strip().rstrip("。.")
+            end -= 1
+        elif cc_at is not None:
+            names = CC.match(lines[cc_at].text.strip()).group("names") + "".join(
+                line.text.strip() for line in lines[cc_at + 1:end])
+            elements.cc = names.strip().rstrip("。.")
+            end = cc_at
         else:
             break
-        end -= 1
     date_at = next((i for i in range(end - 1, start - 1, -1)
                     if _text(lines, i) is not None and is_date(lines[i].text)), None)
     if date_at is None:
@@ -209,6 +213,20 @@ def _tail(lines: list[Line], start: int, elements: Elements) -> tuple[int, list[
         elements.attachments = attachment_names([lines[i].text.strip() for i in range(first, stop)])
         stop = first
     return stop, annex
+
+
+def _cc_start(lines: list[Line], start: int, end: int) -> int | None:
+    """Where the 抄送 line ending at ``end`` starts: the line itself, or up to two lines above
+    when its list of names was wrapped (the lines between continue it, ending in 。 at most)."""
+    for at in range(end - 1, max(start, end - 3) - 1, -1):
+        if _text(lines, at) is None:
+            return None
+        text = lines[at].text.strip()
+        if CC.match(text):
+            return at
+        if (at < end - 1 and text.endswith("。")) or is_date(text) or ATTACHMENT.match(text):
+            return None
+    return None
 
 
 def attachment_names(texts: list[str]) -> list[str]:
