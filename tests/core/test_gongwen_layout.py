@@ -27,7 +27,7 @@ from assistant.core.export.numbering import chinese_counting
 from assistant.core.export.paging import Pages, line_count
 from assistant.core.export.title import title_lines
 from assistant.core.export.remember import recognise_draft, to_remember, with_remembered
-from tests.conftest import FILES, VENDORED_DOCX, W
+from tests.conftest import FILES, VENDORED_DOCX, W, peer_docx
 
 DRAFTS = FILES / "gongwen"
 CHAR_TWIPS = round(GongwenSettings().char_pitch_pt * 20)
@@ -411,3 +411,21 @@ def test_a_table_with_a_record_asks_to_check_the_last_page(tmp_path):
     notes = export_gongwen(open_document(source).snapshot(), tmp_path / "out.docx").notes
     assert any("总页数为双数" in note for note in notes)
     assert not export_gongwen(open_document(DRAFTS / "upward.txt").snapshot(), tmp_path / "up.docx").notes
+
+
+@pytest.mark.parametrize("name, told", [
+    ("python-docx__hdr-header-footer.docx", "页眉、页脚"), ("python-docx__comments-rich-para.docx", "批注 4 处"),
+    ("docx2python__example.docx", "尾注 2 处"), ("poi__WordWithAttachments.docx", "嵌入对象 5 处"),
+    ("docx2python__equations.docx", "公式 3 处"),
+])
+def test_what_cannot_be_carried_is_told(tmp_path, name, told):
+    notes = export_gongwen(open_document(peer_docx(name)).snapshot(), tmp_path / "out.docx").notes
+    assert any(told in note for note in notes), notes
+
+
+def test_pictures_of_a_real_draft_are_all_carried(tmp_path):
+    result = export_gongwen(open_document(peer_docx("python-docx__having-images.docx")).snapshot(),
+                            tmp_path / "out.docx")
+    with zipfile.ZipFile(result.path) as archive:
+        assert archive.read("word/document.xml").count(b"<a:blip ") == 5
+    assert not any("图片" in note for note in result.notes)

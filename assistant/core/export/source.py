@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from lxml import etree
 
 from .. import ooxml as x
@@ -15,9 +16,12 @@ from .numbering import Numbering
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+MARGIN_TYPES = {CT.WML_HEADER, CT.WML_FOOTER}
+VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 # What a paragraph may hold that the export cannot rebuild, and how the user is told about it.
 LEFT_OUT = {x.w("footnoteReference"): "脚注", x.w("endnoteReference"): "尾注", x.w("object"): "嵌入对象",
+            x.w("commentReference"): "批注",
             x.m("oMath"): "公式", "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart": "图表"}
 
 
@@ -69,13 +73,34 @@ def read_draft(draft) -> Source:
     notes = [f"{name} {count} 处未能带入导出文件，请在 Word 中补上。" for name, count in lost.items() if count]
     if boxed:
         notes.insert(0, f"文本框中的 {boxed} 段文字已作为正文段落排入。")
+    if part is not None and _margin_text(part):
+        notes.append("原文的页眉、页脚未带入（公文只在页脚编排页码）。")
     return Source(lines, notes)
+
+
+def _margin_text(part) -> bool:
+    """The draft's headers or footers hold text (a page number field alone does not count)."""
+    for related in part.package.iter_parts():
+        if related.content_type in MARGIN_TYPES:
+            root = etree.fromstring(related.blob)
+            if "".join(t.text or "" for t in root.iter(x.T)).strip():
+                return True
+    return False
 
 
 
 def _count_left_out(element: etree._Element, lost: Counter) -> None:
     for tag, name in LEFT_OUT.items():
         lost[name] += sum(1 for _ in element.iter(tag))
+    # Old-style (VML) pictures, not the fallback copies of DrawingML ones, and pictures in text boxes.
+    lost["旧格式图片"] += sum(1 for pict in element.iter(x.w("pict"))
+                          if pict.find(f".//{VML_IMAGE}") is not None and not _in_fallback(pict))
+    lost["文本框中的图片"] += sum(1 for box in element.iter(x.TXBX_CONTENT) if not _in_fallback(box)
+                            for _ in box.iter(f"{{{A_NS}}}blip"))
+
+
+def _in_fallback(element: etree._Element) -> bool:
+    return any(ancestor.tag == x.FALLBACK for ancestor in element.iterancestors())
 
 
 def pictures(p: etree._Element, part) -> list[Picture]:
