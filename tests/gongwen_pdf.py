@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -23,10 +25,17 @@ def have_libreoffice() -> bool:
     return bool(shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdftoppm"))
 
 
+@lru_cache(maxsize=1)
+def _profile() -> str:
+    """A LibreOffice user profile of this process's own: a soffice already running with the
+    shared profile (another session, the desktop) would take the conversion over or refuse it."""
+    return Path(tempfile.mkdtemp(prefix="gongwen-lo-")).as_uri()
+
+
 def to_pdf(*docx: Path) -> Path:
     """LibreOffice's PDF of each ``docx`` (one run for all), beside it; returns the first's."""
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docx[0].parent),
-                    *map(str, docx)], check=True, capture_output=True, timeout=600)
+    subprocess.run(["soffice", f"-env:UserInstallation={_profile()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(docx[0].parent), *map(str, docx)], check=True, capture_output=True, timeout=600)
     return docx[0].with_suffix(".pdf")
 
 
