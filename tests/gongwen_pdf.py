@@ -5,6 +5,7 @@ Shared by tests/render_gongwen.py (prints the figures, keeps PNGs) and the PDF t
 
 from __future__ import annotations
 
+import atexit
 import re
 import shutil
 import subprocess
@@ -29,7 +30,9 @@ def have_libreoffice() -> bool:
 def _profile() -> str:
     """A LibreOffice user profile of this process's own: a soffice already running with the
     shared profile (another session, the desktop) would take the conversion over or refuse it."""
-    return Path(tempfile.mkdtemp(prefix="gongwen-lo-")).as_uri()
+    folder = tempfile.mkdtemp(prefix="gongwen-lo-")
+    atexit.register(shutil.rmtree, folder, True)
+    return Path(folder).as_uri()
 
 
 def to_pdf(*docx: Path) -> Path:
