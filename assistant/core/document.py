@@ -63,6 +63,8 @@ class Backend(Protocol):
 
     def tables(self, paragraphs) -> dict[int, object]: ...
 
+    def elements(self, paragraphs) -> tuple[dict[int, object], object]: ...
+
     def rewrite(self, paragraphs: list[Paragraph], edits: list[tuple[int, str]], align) -> None: ...
 
     def convert_other_parts(self, converter) -> None: ...
@@ -91,6 +93,11 @@ class DocumentSnapshot:
     def tables(self) -> dict[int, object]:
         """For each table paragraph (by uid), its outermost table as it would be saved."""
         return self.backend.tables(self.paragraphs)
+
+    def elements(self) -> tuple[dict[int, object], object]:
+        """Each paragraph's element as it would be saved (by uid) and the part that owns them
+        (.docx only; a text file gives nothing): what the 公文 export reads beyond the text."""
+        return self.backend.elements(self.paragraphs)
 
 
 @dataclass(eq=False)

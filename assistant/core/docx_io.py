@@ -108,6 +108,13 @@ class DocxBackend:
                 found[paragraph.uid] = _outermost(twin[self._element_of[paragraph.uid]], x.TBL)
         return found
 
+    def elements(self, paragraphs) -> tuple[dict[int, etree._Element], object]:
+        """Each paragraph's ``w:p`` with the edits applied (a copy), and the main document part
+        (numbering, pictures and notes are reached through its relationships)."""
+        _, twin = self._applied_copy(paragraphs)
+        return {p.uid: twin[self._element_of[p.uid]] for p in paragraphs if p.uid in self._element_of}, \
+            self.document.part
+
     def _applied_copy(self, paragraphs) -> tuple[etree._Element, dict]:
         """A copy of the main document part with ``paragraphs`` applied, and live → copy for w:p."""
         live = self.document.element

@@ -1,7 +1,8 @@
 """All of the user's settings in one file, ``settings.json`` in the per-user data folder.
 
 One place, written atomically: the checker's choices, protected terms for conversion, recent
-files, the window's layout, the comment author, the autosave interval and the editor's font size. A damaged file is set aside with a note (see ``load_json``).
+files, the window's layout, the comment author, the autosave interval, the editor's font size
+and the 公文要素 defaults of the export (export/remember.py). A damaged file is set aside with a note (see ``load_json``).
 The separate files of earlier versions (checker.json, protected_terms.txt, recent.json) are
 read once, when settings.json does not exist yet.
 """
@@ -21,7 +22,8 @@ DEFAULT_AUTHOR = APP_NAME
 # What each key of settings.json must hold; a file that says otherwise is set aside.
 SHAPE = Record(optional={"checker": CHECK_SHAPE, "protected_terms": list[str], "recent_files": list[str],
                          "window": dict[str, str], "author": str, "autosave_minutes": int, "font_size": int,
-                         "review_with_health": bool})
+                         "review_with_health": bool,
+                         "gongwen": dict})  # the 公文要素: each read with a type check (export/remember.py)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Settings:
     autosave_minutes: int = 1
     font_size: int = 14  # the editor's, in points
     review_with_health: bool = False  # the reviewed copy opens with a 文稿体检 page
+    gongwen: dict = field(default_factory=dict)  # the 公文要素 remembered for the next export
     note: str = ""
 
     @staticmethod
@@ -48,7 +51,8 @@ class Settings:
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
                    str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
-                   int(data.get("font_size", 14)), bool(data.get("review_with_health", False)), note)
+                   int(data.get("font_size", 14)), bool(data.get("review_with_health", False)),
+                   dict(data.get("gongwen", {})), note)
 
     def save(self) -> None:
         save_json(self.path(), {
@@ -60,6 +64,7 @@ class Settings:
             "autosave_minutes": self.autosave_minutes,
             "font_size": self.font_size,
             "review_with_health": self.review_with_health,
+            "gongwen": self.gongwen,
         })
 
     def remember_recent(self, path: Path) -> None:

@@ -91,7 +91,7 @@ def test_a_txt_saved_as_docx_gets_the_gongwen_page_and_body_style(tmp_path: Path
     assert normal.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋_GB2312"
     assert normal.find(f"{W}rPr/{W}sz").get(f"{W}val") == "32"  # half-points: 三号 = 16 pt
     line = normal.find(f"{W}pPr/{W}spacing")
-    assert (line.get(f"{W}line"), line.get(f"{W}lineRule")) == ("560", "exact")
+    assert (line.get(f"{W}line"), line.get(f"{W}lineRule")) == ("579", "exact")  # 28.95 pt: 22 lines fill 225 mm
     assert [p.text for p in open_document(target).paragraphs] == ["关于做好年终工作的通知", "各单位：", "现将有关事项通知如下。"]
 
 
@@ -111,7 +111,7 @@ def test_control_characters_xml_cannot_hold_are_saved_as_replacement_marks(sampl
     document.save()
     assert open_document(sample_copy).paragraphs[1].text.endswith("\ufffd末尾")
     snapshot = document.snapshot()
-    assert export_gongwen(snapshot, tmp_path / "公文.docx").exists()
+    assert export_gongwen(snapshot, tmp_path / "公文.docx").path.exists()
     assert export_reviewed(snapshot, Checker().check(snapshot.texts), tmp_path / "批注.docx").placed > 0
 
 

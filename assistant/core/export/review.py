@@ -31,7 +31,7 @@ from ..document import DocumentSnapshot, Paragraph
 from ..docx_io import DocxBackend, iter_paragraphs
 from ..docx_text import paragraph_atoms
 from ..health import HealthReport, ratio_label, summary
-from .gongwen import set_fonts
+from .layout import set_fonts
 
 HEALTH_TITLE = "文稿体检"
 HEALTH_FONT = "宋体"
