@@ -1,12 +1,14 @@
-"""What the CLI says on stderr, across the whole suite: every `python main.py …` a test runs is
-recorded, and the run fails at the end if any line a user would read is a traceback, an object
-address or not Chinese at all (issue 16). Lines that show the user their own data are fine:
-only the message text is judged."""
+"""What the CLI says on stderr, across the whole suite: every `python main.py <command> …` a
+test runs is recorded (the window's own runs are not the CLI), and the run fails at the end if
+any line a user would read is a traceback, an object address or not Chinese at all (issue 16).
+Lines that show the user their own data are fine: only the message text is judged."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+
+from assistant.cli import COMMANDS
 
 INTERNALS = re.compile(r"Traceback|object at 0x|Error\b|Exception\b|File \"")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -26,10 +28,10 @@ def recording_run(*args, **kwargs):
     result = _original_run(*args, **kwargs)
     argv = [str(part) for part in (args[0] if args else kwargs.get("args", []))] \
         if isinstance(args[0] if args else kwargs.get("args"), (list, tuple)) else []
-    if any(part.endswith("main.py") for part in argv) and result.stderr:
+    script = next((number for number, part in enumerate(argv) if part.endswith("main.py")), None)
+    if script is not None and argv[script + 1:script + 2] and argv[script + 1] in COMMANDS and result.stderr:
         stderr = result.stderr if isinstance(result.stderr, str) else result.stderr.decode("utf-8", "replace")
-        command = " ".join(argv[argv.index(next(p for p in argv if p.endswith("main.py"))) + 1:][:2])
-        recorded.append((command, stderr))
+        recorded.append((" ".join(argv[script + 1:script + 3]), stderr))
     return result
 
 
