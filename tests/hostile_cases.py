@@ -394,7 +394,8 @@ CASES = [
     Case("zip-without-content-types", "缺 [Content_Types].xml", zip_without_content_types),
     Case("fifo", "命名管道", fifo),
     Case("zero-width", "词中零宽字符", zero_width_inside_words),
-    Case("bad-argument", "phrases --limit abc", lambda folder: Run(["phrases", "--limit", "abc"])),
-    Case("missing-argument", "convert 缺 --config", lambda folder: Run(["convert", str(text_file(folder, "a.txt", PARAGRAPH))])),
+    Case("bad-argument", "phrases --limit abc", lambda folder: Run(["phrases", "--limit", "abc"], stderr_has="格式不对")),
+    Case("missing-argument", "convert 缺 --config",
+         lambda folder: Run(["convert", str(text_file(folder, "a.txt", PARAGRAPH))], stderr_has="缺少必需的参数")),
     Case("duplicate-document-member", "两个 word/document.xml", duplicate_document_member),
 ]
