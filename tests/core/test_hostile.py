@@ -49,6 +49,8 @@ def test_a_hostile_input_gets_one_chinese_line_and_loses_nothing(case: Case, tmp
             assert path.read_bytes() == data
     if run.output_starts:
         assert run.output.read_bytes().startswith(run.output_starts)
+    if run.output_lacks:
+        assert run.output_lacks not in run.output.read_bytes()
     if run.stdout_has:
         assert run.stdout_has in result.stdout
     if run.stderr_has:
