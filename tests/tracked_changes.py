@@ -42,10 +42,10 @@ def resolve(root: etree._Element, author: str, accept: bool) -> etree._Element:
         if element.getparent() is not None:
             element.getparent().remove(element)
     for element in [e for e in root.iter(keep) if mine(e)]:
-        _unwrap(element)
         if not accept:
             for node in element.iter(*UNDELETED):
                 node.tag = UNDELETED[node.tag]
+        _unwrap(element)
     for p in [p for p in root.iter(f"{W}p") if p.get("merge")]:
         del p.attrib["merge"]
         following = p.getnext()

@@ -19,6 +19,7 @@ from .align import Opcode, align
 
 REFINE_MIN = 2  # characters in a row that must survive inside a replaced stretch to be kept
 PAIR_LIMIT = 2_500  # paragraphs × paragraphs in one changed block paired by similarity
+CLAUSE_ENDS = set("。；！？，、：!?;")
 PAIR_SIMILARITY = 0.3  # bigram overlap (Dice) above which two paragraphs are one edited paragraph
 
 
@@ -88,7 +89,7 @@ def word_opcodes(old: str, new: str) -> list[Opcode]:
             codes.extend(_refined(old, new, o1, o2, n1, n2))
         else:
             codes.append((tag, o1, o2, n1, n2))
-    return _merged(codes)
+    return _merged(_slid(_merged(codes), old, new))
 
 
 def _starts(words: list[str]) -> list[int]:
@@ -128,6 +129,49 @@ def _merged(codes: list[Opcode]) -> list[Opcode]:
     return out
 
 
+def _slid(codes: list[Opcode], old: str, new: str) -> list[Opcode]:
+    """Slide each pure insertion or deletion along the text around it, when the same characters
+    repeat, so it ends at a clause end: a moved sentence shows as 第一句。 not as 。第一句."""
+    codes = list(codes)
+    for k in range(1, len(codes) - 1):
+        tag = codes[k][0]
+        if tag not in ("insert", "delete") or codes[k - 1][0] != "equal" or codes[k + 1][0] != "equal":
+            continue
+        side, lo, hi, floor, ceiling = ((new, codes[k][3], codes[k][4], codes[k - 1][3], codes[k + 1][4])
+                                        if tag == "insert" else
+                                        (old, codes[k][1], codes[k][2], codes[k - 1][1], codes[k + 1][2]))
+        if side[hi - 1] in CLAUSE_ENDS:
+            continue
+        shift = _clause_end_shift(side, lo, hi, floor, ceiling)
+        if shift:
+            codes[k - 1:k + 2] = [_moved(code, shift, end, start) for code, end, start in
+                                  ((codes[k - 1], True, False), (codes[k], True, True), (codes[k + 1], False, True))]
+    return [code for code in codes if code[1] < code[2] or code[3] < code[4]]
+
+
+def _clause_end_shift(side: str, lo: int, hi: int, floor: int, ceiling: int) -> int:
+    shift = 0
+    while hi + shift < ceiling and side[lo + shift] == side[hi + shift]:
+        shift += 1
+        if side[hi + shift - 1] in CLAUSE_ENDS:
+            return shift
+    shift = 0
+    while lo - shift > floor and side[hi - shift - 1] == side[lo - shift - 1]:
+        shift += 1
+        if side[hi - shift - 1] in CLAUSE_ENDS:
+            return -shift
+    return 0
+
+
+def _moved(code: Opcode, shift: int, end: bool, start: bool) -> Opcode:
+    tag, i1, i2, j1, j2 = code
+    if start:
+        i1, j1 = i1 + shift, j1 + shift
+    if end:
+        i2, j2 = i2 + shift, j2 + shift
+    return tag, i1, i2, j1, j2
+
+
 def _change(old: str, new: str, code: Opcode) -> Change:
     _, i1, i2, j1, j2 = code
     removed, added = old[i1:i2], new[j1:j2]
@@ -159,11 +203,11 @@ def _group_punctuation(changes: list[Change], old: str, new: str) -> list[Change
 
 
 def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int) -> list[ParagraphDiff]:
-    """Rows for a block of changed paragraphs: similar ones paired in order, the rest deleted or
-    inserted. One against one is always a pair; a very large block is paired by position."""
+    """Rows for a block of changed paragraphs: similar ones paired in order; between two pairs,
+    paragraphs standing in the same place are paired too (one old against one new is an edit,
+    as in Word), and only the surplus is deleted or inserted. A very large block is paired by
+    position."""
     olds, news = range(i1, i2), range(j1, j2)
-    if len(olds) == 1 and len(news) == 1:
-        return [ParagraphDiff(i1, j1)]
     if len(olds) * len(news) > PAIR_LIMIT:
         matched = list(zip(olds, news))
     else:
@@ -172,8 +216,10 @@ def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: i
     rows: list[ParagraphDiff] = []
     i, j = i1, j1
     for a, b in matched + [(i2, j2)]:
-        rows.extend(ParagraphDiff(k, None) for k in range(i, a))
-        rows.extend(ParagraphDiff(None, k) for k in range(j, b))
+        both = min(a - i, b - j)  # what stands in the same place on both sides was edited there
+        rows.extend(ParagraphDiff(i + k, j + k) for k in range(both))
+        rows.extend(ParagraphDiff(k, None) for k in range(i + both, a))
+        rows.extend(ParagraphDiff(None, k) for k in range(j + both, b))
         if a < i2:
             rows.append(ParagraphDiff(a, b))
         i, j = a + 1, b + 1
