@@ -223,7 +223,8 @@ def new_paragraph_like(model: etree._Element | None, text: str) -> etree._Elemen
     """A new w:p for an inserted paragraph: the paragraph and run formatting of ``model``.
 
     Section properties and tracked-change marks are not copied (a copied w:sectPr would
-    create a section break the user never asked for).
+    create a section break the user never asked for; a copied paragraph-mark w:ins would say
+    someone else inserted it).
     """
     p = etree.Element(x.P)
     if model is not None:
@@ -233,6 +234,9 @@ def new_paragraph_like(model: etree._Element | None, text: str) -> etree._Elemen
             for child in list(ppr):
                 if child.tag in (x.SECTPR, x.w("pPrChange")):
                     ppr.remove(child)
+            mark = ppr.find(x.RPR)
+            if mark is not None:
+                mark.getparent().replace(mark, formatting_copy(mark))
             p.append(ppr)
     if text:
         run = etree.SubElement(p, x.R)

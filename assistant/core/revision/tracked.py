@@ -25,7 +25,6 @@ from ..docx_text import (OBJECT_CHAR, Atom, formatting_copy, paragraph_atoms, sp
 
 INS, DEL = x.w("ins"), x.w("del")
 TRACKING_CONTAINERS = {INS, x.w("moveTo")}
-MARKS = {INS, DEL, x.w("moveFrom"), x.w("moveTo")}
 DELETED_NAMES = {x.T: x.w("delText"), x.w("instrText"): x.w("delInstrText")}
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -87,37 +86,39 @@ class TrackWriter:
     def _deleted_runs(self, old: OldParagraph, start: int, end: int,
                       fallback: etree._Element | None) -> list[etree._Element]:
         """Runs spelling old characters, each with its old run's properties (or ``fallback``'s
-        for plain text); an old picture is copied only if its references resolve in the base."""
-        pieces: list[tuple[etree._Element | None, list]] = []  # (old run, content) per new run
+        for plain text). An old picture or equation is copied only if its references resolve
+        in the base; an equation stands beside the runs, as in the old paragraph."""
+        out: list[etree._Element] = []
+        current, source, pending = None, None, ""
         for k in range(start, end):
             atom = old.atoms[k] if old.atoms is not None else None
             run = atom.element.getparent() if atom is not None else None
-            if run is not None and run.tag != x.R:
-                continue  # an equation: it cannot stand inside a run
+            if atom is not None and atom.char == OBJECT_CHAR and not self.portable(atom.element):
+                continue
+            if run is not None and run.tag != x.R:  # an equation
+                out.append(copy.deepcopy(atom.element))
+                current = None
+                continue
+            if current is None or run is not source:
+                current, source = self._deleted_run(run, fallback), run
+                out.append(current)
             if atom is not None and atom.char == OBJECT_CHAR:
-                if not self.portable(atom.element):
-                    continue
-                content = copy.deepcopy(atom.element)
+                current.extend(_as_deleted(text_elements(pending)) + [copy.deepcopy(atom.element)])
+                pending = ""
             else:
-                content = old.text[k]
-            if not pieces or pieces[-1][0] is not run:
-                pieces.append((run, []))
-            if isinstance(content, str) and pieces[-1][1] and isinstance(pieces[-1][1][-1], str):
-                pieces[-1][1][-1] += content
-            else:
-                pieces[-1][1].append(content)
-        runs = []
-        for run, contents in pieces:
-            new_run = etree.Element(x.R)
-            rpr = formatting_copy(run.find(x.RPR)) if run is not None else copy.deepcopy(fallback)
-            if rpr is not None and len(rpr):
-                new_run.append(rpr)
-            for content in contents:
-                new_run.extend(text_elements(content) if isinstance(content, str) else [content])
-            runs.append(new_run)
-        for run in runs:
-            _as_deleted(run)
-        return runs
+                pending += old.text[k]
+            if k + 1 == end or current is not out[-1] or _source_changes(old, k + 1, source):
+                current.extend(_as_deleted(text_elements(pending)))
+                pending = ""
+        return out
+
+    @staticmethod
+    def _deleted_run(old_run: etree._Element | None, fallback: etree._Element | None) -> etree._Element:
+        run = etree.Element(x.R)
+        rpr = formatting_copy(old_run.find(x.RPR)) if old_run is not None else copy.deepcopy(fallback)
+        if rpr is not None and len(rpr):
+            run.append(rpr)
+        return run
 
     # -- whole paragraphs ----------------------------------------------------------------------
     def insert_paragraph(self, p: etree._Element) -> None:
@@ -137,9 +138,7 @@ class TrackWriter:
                     ppr.remove(child)
             mark = ppr.find(x.RPR)
             if mark is not None:
-                for child in list(mark):
-                    if child.tag in MARKS:
-                        mark.remove(child)
+                ppr.replace(mark, formatting_copy(mark))
             p.append(ppr)
         runs = self._deleted_runs(old, 0, len(old.text), _neighbour_format(model, 0))
         if runs:
@@ -183,9 +182,10 @@ class TrackWriter:
                 later[0].addprevious(mark)
             else:
                 ppr.append(mark)
-        if any(child.tag in MARKS for child in mark):
-            return  # already tracked by someone else: theirs stays as it is
-        mark.insert(0, self.mark(tag))
+        if mark.find(tag) is not None or mark.find(x.w("moveFrom")) is not None or mark.find(x.w("moveTo")) is not None:
+            return  # already tracked so by someone else: theirs stays as it is
+        theirs = mark.find(INS)  # the schema's order: w:ins, then w:del
+        mark.insert(mark.index(theirs) + 1 if theirs is not None else 0, self.mark(tag))
 
 
 def _highest_id(root: etree._Element) -> int:
@@ -254,9 +254,16 @@ def _neighbour_format(p: etree._Element, at: int) -> etree._Element | None:
     return formatting_copy(p.find(f"{x.PPR}/{x.RPR}"))
 
 
-def _as_deleted(run: etree._Element) -> None:
-    for element in run.iter(*DELETED_NAMES):
-        element.tag = DELETED_NAMES[element.tag]
+def _as_deleted(elements: list[etree._Element]) -> list[etree._Element]:
+    for element in elements:
+        if element.tag in DELETED_NAMES:
+            element.tag = DELETED_NAMES[element.tag]
+    return elements
+
+
+def _source_changes(old: OldParagraph, k: int, source: etree._Element | None) -> bool:
+    """Old character ``k`` lives in another run than ``source`` (plain text has one source)."""
+    return old.atoms is not None and k < len(old.atoms) and old.atoms[k].element.getparent() is not source
 
 
 def _trailing(p: etree._Element, kinds: dict[int, str]) -> bool:
