@@ -20,6 +20,7 @@ from assistant.core.docx_io import iter_paragraphs
 from assistant.core.docx_text import paragraph_atoms, paragraph_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TRACKING = {f"{W}{name}" for name in ("ins", "del", "moveFrom", "moveTo", "rPrChange")}
 UNDELETED = {f"{W}delText": f"{W}t", f"{W}delInstrText": f"{W}instrText"}
 
 
@@ -83,10 +84,20 @@ def formats(root: etree._Element) -> list[list[bytes]]:
         row = []
         for atom in paragraph_atoms(p):
             run = atom.element.getparent()
-            rpr = run.find(f"{W}rPr") if run.tag == f"{W}r" else None
-            row.append(b"" if rpr is None else etree.tostring(rpr, method="c14n"))
+            row.append(_formatting(run.find(f"{W}rPr") if run.tag == f"{W}r" else None))
         out.append(row)
     return out
+
+
+def _formatting(rpr: etree._Element | None) -> bytes:
+    """Run properties as formatting: without revision marks; empty ones are no properties."""
+    if rpr is None:
+        return b""
+    rpr = copy.deepcopy(rpr)
+    for child in list(rpr):
+        if child.tag in TRACKING:
+            rpr.remove(child)
+    return etree.tostring(rpr, method="c14n", exclusive=True) if len(rpr) else b""
 
 
 def revisions_by(root: etree._Element, author: str) -> list[etree._Element]:

@@ -30,6 +30,11 @@ class Draft:
     name: str
     texts: tuple[str, ...]
     docx: bytes | None = None
+    locations: tuple[str, ...] = ()  # body, table or textbox per paragraph; all body when empty
+
+    @property
+    def places(self) -> list[str]:
+        return list(self.locations) or ["body"] * len(self.texts)
 
 
 def read_draft(path: Path | str, encoding: str | None = None) -> Draft:
@@ -38,7 +43,8 @@ def read_draft(path: Path | str, encoding: str | None = None) -> Draft:
     document = open_document(path, encoding=encoding)
     texts = tuple(p.text for p in document.paragraphs)
     if document.format == "docx":
-        return Draft(Path(path).name, texts, document.backend.original())
+        return Draft(Path(path).name, texts, document.backend.original(),
+                     tuple(p.location for p in document.paragraphs))
     return Draft(Path(path).name, tuple(text.replace(OBJECT_CHAR, "") for text in texts))
 
 
@@ -92,8 +98,8 @@ class Comparison:
 
 
 def compare(old: Draft, new: Draft, *, group_punctuation: bool = True, progress=None) -> Comparison:
-    return Comparison(old, new, tuple(diff_drafts(list(old.texts), list(new.texts),
-                                                  group_punctuation=group_punctuation, progress=progress)))
+    return Comparison(old, new, tuple(diff_drafts(list(old.texts), list(new.texts), group_punctuation=group_punctuation,
+                                                  progress=progress, places=(old.places, new.places))))
 
 
 def revision_lines(comparison: Comparison) -> list[str]:

@@ -50,16 +50,20 @@ class ParagraphDiff:
     changes: tuple[Change, ...] = ()
 
 
-def diff_drafts(old: list[str], new: list[str], *, group_punctuation: bool = True,
-                progress=None) -> list[ParagraphDiff]:
+def diff_drafts(old: list[str], new: list[str], *, group_punctuation: bool = True, progress=None,
+                places: tuple[list[str], list[str]] | None = None) -> list[ParagraphDiff]:
     """Every paragraph of both drafts in reading order, paired where they correspond.
+    ``places`` (each paragraph's location: body, table, text box) keeps pairs within one kind
+    of place, so an empty table cell is not taken for an empty body paragraph.
     ``progress(done, total)`` is called as changed pairs are diffed (it may raise to cancel)."""
+    old_places, new_places = places or (["body"] * len(old), ["body"] * len(new))
+    old_keys, new_keys = list(zip(old_places, old)), list(zip(new_places, new))
     rows: list[ParagraphDiff] = []
-    for tag, i1, i2, j1, j2 in align(old, new):
+    for tag, i1, i2, j1, j2 in align(old_keys, new_keys):
         if tag == "equal":
             rows.extend(ParagraphDiff(i, j) for i, j in zip(range(i1, i2), range(j1, j2)))
         else:
-            rows.extend(_pair_block(old, new, i1, i2, j1, j2))
+            rows.extend(_pair_block(old_keys, new_keys, i1, i2, j1, j2))
     pairs = [row for row in rows if row.old is not None and row.new is not None and old[row.old] != new[row.new]]
     changed = {}
     for done, row in enumerate(pairs):
@@ -209,14 +213,16 @@ def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: i
     position."""
     olds, news = range(i1, i2), range(j1, j2)
     if len(olds) * len(news) > PAIR_LIMIT:
-        matched = list(zip(olds, news))
+        matched = [(i, j) for i, j in zip(olds, news) if old[i][0] == new[j][0]]
     else:
         matched = _similar_pairs([old[i] for i in olds], [new[j] for j in news])
         matched = [(i1 + a, j1 + b) for a, b in matched]
     rows: list[ParagraphDiff] = []
     i, j = i1, j1
     for a, b in matched + [(i2, j2)]:
-        both = min(a - i, b - j)  # what stands in the same place on both sides was edited there
+        both = 0  # what stands in the same place on both sides was edited there
+        while both < min(a - i, b - j) and old[i + both][0] == new[j + both][0]:
+            both += 1
         rows.extend(ParagraphDiff(i + k, j + k) for k in range(both))
         rows.extend(ParagraphDiff(k, None) for k in range(i + both, a))
         rows.extend(ParagraphDiff(None, k) for k in range(j + both, b))
@@ -226,9 +232,11 @@ def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: i
     return rows
 
 
-def _similar_pairs(olds: list[str], news: list[str]) -> list[tuple[int, int]]:
-    """The order-keeping pairing with the greatest total similarity (a small dynamic programme)."""
-    old_grams, new_grams = [_bigrams(t) for t in olds], [_bigrams(t) for t in news]
+def _similar_pairs(olds: list[tuple[str, str]], news: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """The order-keeping pairing with the greatest total similarity (a small dynamic programme);
+    paragraphs in different kinds of place are never similar."""
+    old_grams = [(place, _bigrams(text)) for place, text in olds]
+    new_grams = [(place, _bigrams(text)) for place, text in news]
     rows, cols = len(olds), len(news)
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for a in range(rows - 1, -1, -1):
@@ -254,5 +262,7 @@ def _bigrams(text: str) -> set[str]:
     return {text[k:k + 2] for k in range(len(text) - 1)} or {text}
 
 
-def _dice(a: set[str], b: set[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+def _dice(a: tuple[str, set[str]], b: tuple[str, set[str]]) -> float:
+    if a[0] != b[0]:
+        return 0.0
+    return 2 * len(a[1] & b[1]) / (len(a[1]) + len(b[1]))
