@@ -14,10 +14,12 @@ from pathlib import Path
 from lxml import etree
 
 from .. import ooxml as x
+from ..atomic import atomic_write
+from ..errors import DocumentError
 from ..docx_io import DocxBackend, iter_paragraphs, open_package, with_main_part
 from ..docx_text import OBJECT_CHAR, paragraph_atoms
 from ..document import Paragraph, open_document
-from .diff import ParagraphDiff, counted, diff_drafts
+from .diff import ParagraphDiff, counted, diff_drafts, diff_paragraph
 from .tracked import OldParagraph, Stamp, TrackWriter, relationship_check
 
 QUOTE_LIMIT = 40  # characters of a change quoted in the revision list
@@ -113,7 +115,9 @@ def revision_lines(comparison: Comparison) -> list[str]:
         else:
             place = f"第 {revision.new_paragraph} 段"
             if revision.punctuation:
-                what = f"标点：“{_quoted(revision.removed)}”→“{_quoted(revision.added)}”"
+                marks = [(revision.removed[c.old_start:c.old_end], revision.added[c.new_start:c.new_end])
+                         for c in diff_paragraph(revision.removed, revision.added, group_punctuation=False)]
+                what = f"标点 {len(marks)} 处：" + "、".join(f"“{a}”→“{b}”" for a, b in marks[:QUOTE_LIMIT // 4])
             elif not revision.added:
                 what = f"删“{_quoted(revision.removed)}”"
             elif not revision.removed:
@@ -126,6 +130,14 @@ def revision_lines(comparison: Comparison) -> list[str]:
 
 def _quoted(text: str) -> str:
     return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT - 1] + "…"
+
+
+def save_revised(comparison: Comparison, path: Path | str, stamp: Stamp) -> Path:
+    """Write the 修订稿 atomically (DocumentError when it cannot be written)."""
+    if Path(path).suffix.lower() != ".docx":
+        raise DocumentError("修订稿须保存为 .docx 文件。")
+    atomic_write(Path(path), revised_docx(comparison, stamp))
+    return Path(path)
 
 
 def revised_docx(comparison: Comparison, stamp: Stamp) -> bytes:
