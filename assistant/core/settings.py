@@ -19,7 +19,8 @@ RECENT_LIMIT = 8
 DEFAULT_AUTHOR = APP_NAME
 # What each key of settings.json must hold; a file that says otherwise is set aside.
 SCHEMA = {"checker": dict, "protected_terms": list, "recent_files": list, "window": dict, "author": str,
-          "autosave_minutes": int, "font_size": int, "review_with_health": bool}
+          "autosave_minutes": int, "font_size": int, "review_with_health": bool,
+          "group_punctuation": bool}
 
 
 @dataclass
@@ -28,10 +29,11 @@ class Settings:
     protected_terms: list[str] = field(default_factory=list)
     recent_files: list[str] = field(default_factory=list)
     window: dict[str, str] = field(default_factory=dict)  # Qt's saved geometry and state, base64
-    author: str = DEFAULT_AUTHOR  # written on the comments of a reviewed copy
+    author: str = DEFAULT_AUTHOR  # written on the comments of a reviewed copy and on a 修订稿's revisions
     autosave_minutes: int = 1
     font_size: int = 14  # the editor's, in points
     review_with_health: bool = False  # the reviewed copy opens with a 文稿体检 page
+    group_punctuation: bool = True  # a 修订稿 groups neighbouring punctuation fixes into one revision
     note: str = ""
 
     @staticmethod
@@ -46,7 +48,8 @@ class Settings:
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
                    str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
-                   int(data.get("font_size", 14)), bool(data.get("review_with_health", False)), note)
+                   int(data.get("font_size", 14)), bool(data.get("review_with_health", False)),
+                   bool(data.get("group_punctuation", True)), note)
 
     def save(self) -> None:
         save_json(self.path(), {
@@ -58,6 +61,7 @@ class Settings:
             "autosave_minutes": self.autosave_minutes,
             "font_size": self.font_size,
             "review_with_health": self.review_with_health,
+            "group_punctuation": self.group_punctuation,
         })
 
     def remember_recent(self, path: Path) -> None:
