@@ -2,7 +2,8 @@
 
 difflib's SequenceMatcher is quadratic in the worst case and slow on thousands of paragraphs
 full of repeated empty lines. Here the common prefix and suffix are matched first, then the
-elements that occur exactly once on each side serve as anchors (their longest increasing
+elements that occur exactly once on each side (or, failing those, equally often a few times)
+serve as anchors (their longest increasing
 subsequence, O(k log k)), and the gaps between anchors are aligned the same way. A gap with no
 anchor is handed to SequenceMatcher only when it is small; a large one stays one replacement.
 Moved blocks come out as a deletion plus an insertion, which is what a reviewer expects.
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 Opcode = tuple[str, int, int, int, int]  # difflib's (tag, i1, i2, j1, j2)
+MAX_REPEAT = 16  # how often an element may repeat and still anchor, when no element is unique
 SMALL_GAP = 6_000  # len(a) * len(b) of an anchorless gap that SequenceMatcher may align
 
 
@@ -49,12 +51,27 @@ def align(a: Sequence, b: Sequence) -> list[Opcode]:
 
 
 def _unique_anchors(a: Sequence, alo: int, ahi: int, b: Sequence, blo: int, bhi: int) -> list[tuple[int, int]]:
-    """Elements once in each range, matched, kept in an order both sides agree on (LIS)."""
+    """Elements once in each range, matched, kept in an order both sides agree on (LIS). When
+    there are none (a text whose paragraphs repeat), elements that occur equally often on both
+    sides, a few times at most, are matched occurrence by occurrence instead."""
     in_a = Counter(a[alo:ahi])
     in_b = Counter(b[blo:bhi])
-    where_b = {b[j]: j for j in range(blo, bhi) if in_b[b[j]] == 1}
-    pairs = [(i, where_b[a[i]]) for i in range(alo, ahi) if in_a[a[i]] == 1 and a[i] in where_b]
-    return _longest_increasing(pairs)
+    for most in (1, MAX_REPEAT):
+        wanted = {element for element, n in in_a.items() if n <= most and in_b.get(element) == n}
+        if not wanted:
+            continue
+        where_b: dict = {}
+        for j in range(blo, bhi):
+            if b[j] in wanted:
+                where_b.setdefault(b[j], []).append(j)
+        seen: Counter = Counter()
+        pairs = []
+        for i in range(alo, ahi):
+            if a[i] in wanted:
+                pairs.append((i, where_b[a[i]][seen[a[i]]]))
+                seen[a[i]] += 1
+        return _longest_increasing(pairs)
+    return []
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
