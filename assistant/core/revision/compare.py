@@ -150,9 +150,11 @@ def revised_docx(comparison: Comparison, stamp: Stamp) -> bytes:
     olds, portable = _old_paragraphs(comparison.old, document)
     writer = TrackWriter(root, stamp, portable)
     anchor, after = _first_anchor(root, elements)
+    carried = _carried(olds, comparison.rows, portable)
     for row in comparison.rows:
         if row.new is None:
-            anchor = writer.delete_paragraph(olds[row.old], anchor, after)
+            if row.old not in carried:
+                anchor = writer.delete_paragraph(olds[row.old], anchor, after)
             after = True
             continue
         p = elements[row.new]
@@ -168,6 +170,29 @@ def revised_docx(comparison: Comparison, stamp: Stamp) -> bytes:
             anchor, after = p, True
     writer.finish()
     return with_main_part(base, document, root)
+
+
+def _carried(olds: list[OldParagraph], rows, portable) -> set[int]:
+    """Old text-box paragraphs that go back with the copy of their deleted drawing (its anchor
+    paragraph deleted, or the drawing's character in a deleted span): no paragraph of their own."""
+    index_of = {id(old.element): k for k, old in enumerate(olds) if old.element is not None}
+    row_of = {row.old: row for row in rows if row.old is not None}
+    carried = set()
+    for row in rows:
+        element = olds[row.old].element if row.new is None else None
+        if element is None or not _in_text_box(element):
+            continue
+        drawing, run = None, element
+        while run is not None and run.tag != x.R:
+            drawing, run = run, run.getparent()
+        anchor = next(run.iterancestors(x.P), None) if run is not None else None
+        owner = row_of.get(index_of.get(id(anchor)))
+        if owner is None or not portable(drawing):
+            continue
+        at = next((k for k, atom in enumerate(olds[owner.old].atoms or ()) if atom.element is drawing), None)
+        if owner.new is None or any(c.old_start <= (at if at is not None else -1) < c.old_end for c in owner.changes):
+            carried.add(row.old)
+    return carried
 
 
 def _old_paragraphs(old: Draft, base_document) -> tuple[list[OldParagraph], object]:
