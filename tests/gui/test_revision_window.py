@@ -51,3 +51,9 @@ def test_compare_two_files_side_by_side_and_walk_the_changes(qtbot, window, tmp_
     assert texts(resolve(main_part(target), author, accept=True)) == ["一、强化领导。", "三、落实责任，推动工作。"]
     assert texts(resolve(main_part(target), author, accept=False)) == ["一、加强领导。", "二、这一段将删除。",
                                                                        "三、落实责任,推动工作."]
+
+
+def test_the_file_menu_offers_both_commands(window):
+    file_menu = window.menuBar().actions()[0].menu()
+    texts_in_menu = [action.text() for action in file_menu.actions()]
+    assert "另存为修订稿(&V)…" in texts_in_menu and "比较两个版本(&D)…" in texts_in_menu

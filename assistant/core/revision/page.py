@@ -12,6 +12,7 @@ import html
 from itertools import count
 
 from .compare import Comparison
+from .diff import diff_paragraph
 
 CONTEXT = 1  # unchanged paragraphs shown on each side of a change
 DELETED = "background-color:#ffe3e3; color:#a61e4d; text-decoration:line-through"
@@ -68,12 +69,30 @@ def _cells(comparison: Comparison, row, numbers, current: int | None) -> tuple[s
         number = next(numbers)
         left.append(html.escape(old[old_at:change.old_start]))
         right.append(html.escape(new[new_at:change.new_start]))
-        left.append(_marked(old[change.old_start:change.old_end], DELETED, number, current))
-        right.append(_marked(new[change.new_start:change.new_end], INSERTED, number, current))
+        removed, added = old[change.old_start:change.old_end], new[change.new_start:change.new_end]
+        if change.punctuation:  # one revision, but the reader sees each mark that changed
+            left.append(_marked_marks(removed, added, DELETED, number, current, old_side=True))
+            right.append(_marked_marks(removed, added, INSERTED, number, current, old_side=False))
+        else:
+            left.append(_marked(removed, DELETED, number, current))
+            right.append(_marked(added, INSERTED, number, current))
         old_at, new_at = change.old_end, change.new_end
     left.append(html.escape(old[old_at:]))
     right.append(html.escape(new[new_at:]))
     return "".join(left), "".join(right)
+
+
+def _marked_marks(removed: str, added: str, style: str, number: int, current: int | None, *, old_side: bool) -> str:
+    text = removed if old_side else added
+    extra = f"; {CURRENT}" if number == current else ""
+    out, at = [f"<a name='r{number}'></a>"], 0
+    for change in diff_paragraph(removed, added, group_punctuation=False):
+        start, end = (change.old_start, change.old_end) if old_side else (change.new_start, change.new_end)
+        out.append(html.escape(text[at:start]))
+        out.append(f"<span style='{style}{extra}'>{html.escape(text[start:end]) or '&#8203;'}</span>")
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)
 
 
 def _marked(text: str, style: str, number: int, current: int | None) -> str:
