@@ -220,15 +220,29 @@ def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: i
     rows: list[ParagraphDiff] = []
     i, j = i1, j1
     for a, b in matched + [(i2, j2)]:
-        both = 0  # what stands in the same place on both sides was edited there
-        while both < min(a - i, b - j) and old[i + both][0] == new[j + both][0]:
-            both += 1
-        rows.extend(ParagraphDiff(i + k, j + k) for k in range(both))
-        rows.extend(ParagraphDiff(k, None) for k in range(i + both, a))
-        rows.extend(ParagraphDiff(None, k) for k in range(j + both, b))
+        rows.extend(_same_place_pairs(old, new, i, a, j, b))
         if a < i2:
             rows.append(ParagraphDiff(a, b))
         i, j = a + 1, b + 1
+    return rows
+
+
+def _same_place_pairs(old: list, new: list, i: int, a: int, j: int, b: int) -> list[ParagraphDiff]:
+    """Between two pairs, old[i:a] against new[j:b]: paragraphs in the same kind of place are
+    paired in order (what stands in the same place was edited there); the rest go or come."""
+    rows: list[ParagraphDiff] = []
+    while i < a and j < b:
+        if old[i][0] == new[j][0]:
+            rows.append(ParagraphDiff(i, j))
+            i, j = i + 1, j + 1
+        elif any(old[k][0] == new[j][0] for k in range(i, a)):
+            rows.append(ParagraphDiff(i, None))
+            i += 1
+        else:
+            rows.append(ParagraphDiff(None, j))
+            j += 1
+    rows.extend(ParagraphDiff(k, None) for k in range(i, a))
+    rows.extend(ParagraphDiff(None, k) for k in range(j, b))
     return rows
 
 
