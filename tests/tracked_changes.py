@@ -21,6 +21,8 @@ from assistant.core.docx_text import paragraph_atoms, paragraph_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TRACKING = {f"{W}{name}" for name in ("ins", "del", "moveFrom", "moveTo", "rPrChange")}
+MARKERS = {f"{W}{name}" for name in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
+                                      "permStart", "permEnd")}
 UNDELETED = {f"{W}delText": f"{W}t", f"{W}delInstrText": f"{W}instrText"}
 
 
@@ -50,6 +52,8 @@ def resolve(root: etree._Element, author: str, accept: bool) -> etree._Element:
     for p in [p for p in root.iter(f"{W}p") if p.get("merge")]:
         del p.attrib["merge"]
         following = p.getnext()
+        while following is not None and following.tag in MARKERS:  # bookmarks between paragraphs
+            following = following.getnext()
         if following is None or following.tag != f"{W}p":
             continue
         position = 1 if following.find(f"{W}pPr") is not None else 0
