@@ -231,4 +231,4 @@ def _draft_of(snapshot: DocumentSnapshot, *, original: bool = False) -> Draft:
     package = None
     if snapshot.format == "docx":
         package = snapshot.backend.original() if original else snapshot.render()
-    return Draft(name, tuple(snapshot.texts), package, tuple(p.location for p in snapshot.paragraphs))
+    return Draft(name, tuple(snapshot.texts), package)

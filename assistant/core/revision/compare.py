@@ -9,6 +9,7 @@ revision gives the new draft's text, rejecting every one gives the old draft's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -32,11 +33,20 @@ class Draft:
     name: str
     texts: tuple[str, ...]
     docx: bytes | None = None
-    locations: tuple[str, ...] = ()  # body, table or textbox per paragraph; all body when empty
 
-    @property
+    @cached_property
     def places(self) -> list[str]:
-        return list(self.locations) or ["body"] * len(self.texts)
+        """Where each paragraph stands: body, textbox, or table:<n> for the n-th table cell of
+        the file (read from the package, on the worker thread that compares)."""
+        if self.docx is None:
+            return ["body"] * len(self.texts)
+        root = open_package(self.docx, self.name).element
+        cells = {cell: n for n, cell in enumerate(root.iter(x.TC))}
+        places = []
+        for p, location in iter_paragraphs(root.find(x.BODY)):
+            cell = next(p.iterancestors(x.TC), None) if location == "table" else None
+            places.append(f"table:{cells[cell]}" if cell is not None else location)
+        return places
 
 
 def read_draft(path: Path | str, encoding: str | None = None) -> Draft:
@@ -45,8 +55,7 @@ def read_draft(path: Path | str, encoding: str | None = None) -> Draft:
     document = open_document(path, encoding=encoding)
     texts = tuple(p.text for p in document.paragraphs)
     if document.format == "docx":
-        return Draft(Path(path).name, texts, document.backend.original(),
-                     tuple(p.location for p in document.paragraphs))
+        return Draft(Path(path).name, texts, document.backend.original())
     return Draft(Path(path).name, tuple(text.replace(OBJECT_CHAR, "") for text in texts))
 
 

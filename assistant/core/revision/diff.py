@@ -53,17 +53,20 @@ class ParagraphDiff:
 def diff_drafts(old: list[str], new: list[str], *, group_punctuation: bool = True, progress=None,
                 places: tuple[list[str], list[str]] | None = None) -> list[ParagraphDiff]:
     """Every paragraph of both drafts in reading order, paired where they correspond.
-    ``places`` (each paragraph's location: body, table, text box) keeps pairs within one kind
-    of place, so an empty table cell is not taken for an empty body paragraph.
+    ``places`` (where each paragraph stands: body, textbox, table:<cell>) keeps pairs within
+    one place, so an empty table cell is not taken for an empty body paragraph or another
+    cell. Identical paragraphs match across cells (a row added above shifts the cells' numbers).
     ``progress(done, total)`` is called as changed pairs are diffed (it may raise to cancel)."""
     old_places, new_places = places or (["body"] * len(old), ["body"] * len(new))
-    old_keys, new_keys = list(zip(old_places, old)), list(zip(new_places, new))
+    old_keys = [(_kind(place), text) for place, text in zip(old_places, old)]
+    new_keys = [(_kind(place), text) for place, text in zip(new_places, new)]
+    old_placed, new_placed = list(zip(old_places, old)), list(zip(new_places, new))
     rows: list[ParagraphDiff] = []
     for tag, i1, i2, j1, j2 in align(old_keys, new_keys):
         if tag == "equal":
             rows.extend(ParagraphDiff(i, j) for i, j in zip(range(i1, i2), range(j1, j2)))
         else:
-            rows.extend(_pair_block(old_keys, new_keys, i1, i2, j1, j2))
+            rows.extend(_pair_block(old_placed, new_placed, i1, i2, j1, j2))
     pairs = [row for row in rows if row.old is not None and row.new is not None and old[row.old] != new[row.new]]
     changed = {}
     for done, row in enumerate(pairs):
@@ -71,6 +74,10 @@ def diff_drafts(old: list[str], new: list[str], *, group_punctuation: bool = Tru
             progress(done, len(pairs))
         changed[id(row)] = diff_paragraph(old[row.old], new[row.new], group_punctuation=group_punctuation)
     return [ParagraphDiff(row.old, row.new, tuple(changed[id(row)])) if id(row) in changed else row for row in rows]
+
+
+def _kind(place: str) -> str:
+    return place.split(":", 1)[0]
 
 
 def diff_paragraph(old: str, new: str, *, group_punctuation: bool = True) -> list[Change]:
