@@ -55,11 +55,12 @@ def diff_drafts(old: list[str], new: list[str], *, group_punctuation: bool = Tru
     """Every paragraph of both drafts in reading order, paired where they correspond.
     ``places`` (where each paragraph stands: body, textbox, table:<cell>) keeps pairs within
     one place, so an empty table cell is not taken for an empty body paragraph or another
-    cell. Identical paragraphs match across cells (a row added above shifts the cells' numbers).
+    cell. Identical paragraphs with text match across cells (a row added above shifts the cells'
+    numbers); empty ones only within one.
     ``progress(done, total)`` is called as changed pairs are diffed (it may raise to cancel)."""
     old_places, new_places = places or (["body"] * len(old), ["body"] * len(new))
-    old_keys = [(_kind(place), text) for place, text in zip(old_places, old)]
-    new_keys = [(_kind(place), text) for place, text in zip(new_places, new)]
+    old_keys = [(_kind(place, text), text) for place, text in zip(old_places, old)]
+    new_keys = [(_kind(place, text), text) for place, text in zip(new_places, new)]
     old_placed, new_placed = list(zip(old_places, old)), list(zip(new_places, new))
     rows: list[ParagraphDiff] = []
     for tag, i1, i2, j1, j2 in align(old_keys, new_keys):
@@ -76,8 +77,10 @@ def diff_drafts(old: list[str], new: list[str], *, group_punctuation: bool = Tru
     return [ParagraphDiff(row.old, row.new, tuple(changed[id(row)])) if id(row) in changed else row for row in rows]
 
 
-def _kind(place: str) -> str:
-    return place.split(":", 1)[0]
+def _kind(place: str, text: str) -> str:
+    """What must agree for two identical paragraphs to match: the kind of place, or for an empty
+    paragraph (one is much like another) the place itself."""
+    return place.split(":", 1)[0] if text else place
 
 
 def diff_paragraph(old: str, new: str, *, group_punctuation: bool = True) -> list[Change]:
