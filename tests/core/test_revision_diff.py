@@ -86,3 +86,12 @@ def test_paragraphs_pair_by_similarity_so_a_deleted_one_is_told_apart():
     new = ["开头一段保持不变。", "这是被修改过的一段文字内容。"]
     rows = [(row.old, row.new) for row in diff_drafts(old, new)]
     assert rows == [(0, 0), (1, None), (2, 1)]
+
+
+def test_a_changed_number_is_one_replacement():
+    assert changes_as_text("成文日期2025年3月1日", "成文日期2025年3月10日") == [("1", "10")]
+
+
+def test_a_punctuation_fix_beside_a_word_change_is_its_own_revision():
+    changes = diff_paragraph("工作,推动落实", "工作，推进落实")
+    assert [(c.punctuation, "工作,推动落实"[c.old_start:c.old_end]) for c in changes] == [(True, ","), (False, "推动")]

@@ -5,7 +5,8 @@ changed paragraphs is paired by similarity, so a deleted paragraph next to an ed
 told apart. Inside a pair the texts are aligned on jieba words, so 加强 → 强化 is one
 replacement rather than 加/化 around a kept 强; a replaced stretch is refined by characters where
 that does not shred a word (工作 → 工作人员 is an insertion of 人员).
-Punctuation-only changes next to each other (no word change between them) can be grouped into
+Numbers are not refined (1日 → 10日 is a changed number). Punctuation-only changes next to
+each other (no word change between them) can be grouped into
 one revision, so fixing 200 half-width commas gives one revision per paragraph, not 200.
 """
 
@@ -103,7 +104,7 @@ def word_opcodes(old: str, new: str) -> list[Opcode]:
             codes.extend(_refined(old, new, o1, o2, n1, n2))
         else:
             codes.append((tag, o1, o2, n1, n2))
-    return _merged(_slid(_merged(codes), old, new))
+    return _merged(_slid(_merged(codes, old, new), old, new), old, new)
 
 
 def _starts(words: list[str]) -> list[int]:
@@ -117,6 +118,8 @@ def _refined(old: str, new: str, o1: int, o2: int, n1: int, n2: int) -> list[Opc
     """A replaced stretch aligned by characters. When it is only insertions (三 → 三改) or only
     deletions, every kept character stays; otherwise only runs of REFINE_MIN kept characters do,
     so a word is not shredded into a few letters kept between changes (加强 → 强化)."""
+    if any(ch.isdigit() for ch in old[o1:o2] + new[n1:n2]):
+        return [("replace", o1, o2, n1, n2)]  # 1日 → 10日 is a changed number, not an added 0
     codes = align(old[o1:o2], new[n1:n2])
     one_sided = {tag for tag, *_ in codes} - {"equal"} in ({"insert"}, {"delete"})
     out = []
@@ -127,20 +130,40 @@ def _refined(old: str, new: str, o1: int, o2: int, n1: int, n2: int) -> list[Opc
     return out
 
 
-def _merged(codes: list[Opcode]) -> list[Opcode]:
-    """Neighbouring opcodes that both change something become one (replace, insert or delete)."""
+def _merged(codes: list[Opcode], old: str, new: str) -> list[Opcode]:
+    """Neighbouring opcodes that both change something become one (replace, insert or delete),
+    unless one changes only punctuation and the other words (，推动 → ,推进 are two revisions).
+    A kept character that ``_refined`` marked as replaced joins either; left alone, it is kept."""
     out: list[Opcode] = []
     for code in codes:
         if code[1] == code[2] and code[3] == code[4]:
             continue
-        if out and (out[-1][0] == "equal") == (code[0] == "equal"):
+        if out and out[-1][0] != "equal" and code[0] != "equal" and _joinable(out[-1], code, old, new):
             tag, i1, _, j1, _ = out.pop()
             i2, j2 = code[2], code[4]
-            if tag != "equal":
-                tag = "replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert"
-            code = (tag, i1, i2, j1, j2)
+            code = ("replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert", i1, i2, j1, j2)
         out.append(code)
-    return out
+    kept: list[Opcode] = []
+    for code in out:
+        if code[0] != "equal" and old[code[1]:code[2]] == new[code[3]:code[4]]:
+            code = ("equal", *code[1:])
+        if kept and kept[-1][0] == "equal" and code[0] == "equal":
+            code = ("equal", kept[-1][1], code[2], kept.pop()[3], code[4])
+        kept.append(code)
+    return kept
+
+
+def _joinable(left: Opcode, right: Opcode, old: str, new: str) -> bool:
+    """Two changes of one kind join; a kept character joins a word change, not a punctuation one."""
+    left_kept, right_kept = (old[c[1]:c[2]] == new[c[3]:c[4]] for c in (left, right))
+    left_marks, right_marks = _punctuation_only(left, old, new), _punctuation_only(right, old, new)
+    if left_kept or right_kept:
+        return (left_kept and right_kept) or (left_kept and not right_marks) or (right_kept and not left_marks)
+    return left_marks == right_marks
+
+
+def _punctuation_only(code: Opcode, old: str, new: str) -> bool:
+    return is_punctuation(old[code[1]:code[2]]) and is_punctuation(new[code[3]:code[4]])
 
 
 def _slid(codes: list[Opcode], old: str, new: str) -> list[Opcode]:
