@@ -2,7 +2,7 @@
 
 Paragraphs are aligned first (identical ones match whole and cost nothing more); a block of
 changed paragraphs is paired by similarity, so a deleted paragraph next to an edited one is
-told apart. Inside a pair the texts are aligned on jieba words, so 加强 → 强化 is one
+told apart. Inside a pair the clauses and marks are aligned, then changed clauses on jieba words, so 加强 → 强化 is one
 replacement rather than 加/化 around a kept 强; a replaced stretch is refined by characters where
 that does not shred a word (工作 → 工作人员 is an insertion of 人员).
 Numbers are not refined (1日 → 10日 is a changed number). Punctuation-only changes next to
@@ -12,6 +12,7 @@ one revision, so fixing 200 half-width commas gives one revision per paragraph, 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from .align import Opcode, align
 REFINE_MIN = 2  # characters in a row that must survive inside a replaced stretch to be kept
 PAIR_LIMIT = 2_500  # paragraphs × paragraphs in one changed block paired by similarity
 CLAUSE_ENDS = set("。；！？，、：!?;")
+# A paragraph as clauses and single marks: each punctuation mark or space, or a run of anything else.
+CLAUSE_PIECES = re.compile(r"[\s，。、；：？！,.;:?!（）()“”‘’《》〈〉【】「」\"'—…·]|[^\s，。、；：？！,.;:?!（）()“”‘’《》〈〉【】「」\"'—…·]+")
 PAIR_SIMILARITY = 0.3  # bigram overlap (Dice) above which two paragraphs are one edited paragraph
 
 
@@ -92,23 +95,33 @@ def diff_paragraph(old: str, new: str, *, group_punctuation: bool = True) -> lis
 
 
 def word_opcodes(old: str, new: str) -> list[Opcode]:
-    """Character opcodes from an alignment of jieba words, refined inside replaced stretches."""
+    """Character opcodes: clauses and punctuation marks aligned first (jieba only segments the
+    clauses that changed: a fix-all of commas costs no segmentation), then jieba words, then
+    characters inside a replaced stretch."""
     if old == new:
         return [("equal", 0, len(old), 0, len(new))] if old else []
-    old_words, new_words = cut(old), cut(new)
-    old_at, new_at = _starts(old_words), _starts(new_words)
+    old_pieces, new_pieces = CLAUSE_PIECES.findall(old), CLAUSE_PIECES.findall(new)
+    old_at, new_at = _starts(old_pieces), _starts(new_pieces)
     codes: list[Opcode] = []
-    for tag, i1, i2, j1, j2 in align(old_words, new_words):
+    for tag, i1, i2, j1, j2 in align(old_pieces, new_pieces):
         o1, o2, n1, n2 = old_at[i1], old_at[i2], new_at[j1], new_at[j2]
-        if tag == "replace":
-            codes.extend(_refined(old, new, o1, o2, n1, n2))
-        else:
-            codes.append((tag, o1, o2, n1, n2))
+        codes.extend([(tag, o1, o2, n1, n2)] if tag == "equal" else _word_codes(old, new, o1, o2, n1, n2))
     return _merged(_slid(_merged(codes, old, new), old, new), old, new)
 
 
-def _starts(words: list[str]) -> list[int]:
-    starts = [0]
+def _word_codes(old: str, new: str, o1: int, o2: int, n1: int, n2: int) -> list[Opcode]:
+    """old[o1:o2] against new[n1:n2], aligned on jieba words (a side may be empty)."""
+    old_words, new_words = cut(old[o1:o2]), cut(new[n1:n2])
+    old_at, new_at = _starts(old_words, o1), _starts(new_words, n1)
+    codes: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in align(old_words, new_words):
+        w1, w2, v1, v2 = old_at[i1], old_at[i2], new_at[j1], new_at[j2]
+        codes.extend(_refined(old, new, w1, w2, v1, v2) if tag == "replace" else [(tag, w1, w2, v1, v2)])
+    return codes
+
+
+def _starts(words: list[str], first: int = 0) -> list[int]:
+    starts = [first]
     for word in words:
         starts.append(starts[-1] + len(word))
     return starts
