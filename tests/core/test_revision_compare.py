@@ -53,13 +53,12 @@ def test_compare_cli_lists_the_revisions_and_writes_a_revised_draft(tmp_path: Pa
         "第 1 段：改“加强”为“强化”",
         "第 3 段：改“加强”为“强化”",
         "第 3 段：标点 3 处：“,”→“，”、“,”→“，”、“.”→“。”",
-        "第 4 段：增“要把基层党建工作摆在突出位置。”",
-        "第 4 段：改“加强”为“强化”",
-        "第 4 段：删“要把基层党建工作摆在突出位置。”",
+        "第 4 段：删“各级党组织要充分认识加强基层党建工作的重要性。”",  # moved (and edited): gone here …
+        "第 4 段：增“各级党组织要充分认识强化基层党建工作的重要性。”",  # … and come there
         "删除原第 5 段：“二、压实工作责任。党组织书记是第一责任人，要亲自抓、负总责。”",
         "第 5 段：标点 3 处：“,”→“，”、“,”→“，”、“.”→“。”",
     ]
-    assert result.stderr.startswith("增 27 字、删 57 字、改 8 处。")
+    assert result.stderr.startswith("增 33 字、删 63 字、改 7 处。")
     root = main_part(out)
     assert texts(resolve(root, "王处长", accept=True)) == NEW
     assert texts(resolve(root, "王处长", accept=False)) == OLD
