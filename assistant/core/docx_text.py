@@ -227,17 +227,9 @@ def new_paragraph_like(model: etree._Element | None, text: str) -> etree._Elemen
     someone else inserted it).
     """
     p = etree.Element(x.P)
-    if model is not None:
-        ppr = model.find(x.PPR)
-        if ppr is not None:
-            ppr = copy.deepcopy(ppr)
-            for child in list(ppr):
-                if child.tag in (x.SECTPR, x.w("pPrChange")):
-                    ppr.remove(child)
-            mark = ppr.find(x.RPR)
-            if mark is not None:
-                mark.getparent().replace(mark, formatting_copy(mark))
-            p.append(ppr)
+    ppr = paragraph_format_copy(model) if model is not None else None
+    if ppr is not None:
+        p.append(ppr)
     if text:
         run = etree.SubElement(p, x.R)
         run_format = _last_run_format(model) if model is not None else None
@@ -245,6 +237,22 @@ def new_paragraph_like(model: etree._Element | None, text: str) -> etree._Elemen
             run.append(run_format)
         run.extend(text_elements(text))
     return p
+
+
+def paragraph_format_copy(p: etree._Element) -> etree._Element | None:
+    """A copy of ``p``'s paragraph properties for another paragraph: no section break, no
+    tracked changes (of the properties or of the paragraph mark)."""
+    ppr = p.find(x.PPR)
+    if ppr is None:
+        return None
+    ppr = copy.deepcopy(ppr)
+    for child in list(ppr):
+        if child.tag in (x.SECTPR, x.w("pPrChange")):
+            ppr.remove(child)
+    mark = ppr.find(x.RPR)
+    if mark is not None:
+        ppr.replace(mark, formatting_copy(mark))
+    return ppr
 
 
 def _last_run_format(p: etree._Element) -> etree._Element | None:

@@ -20,8 +20,8 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from .. import ooxml as x
-from ..docx_text import (OBJECT_CHAR, Atom, formatting_copy, paragraph_atoms, split_run_before,
-                         text_elements)
+from ..docx_text import (OBJECT_CHAR, Atom, formatting_copy, paragraph_atoms, paragraph_format_copy,
+                         split_run_before, text_elements)
 
 INS, DEL = x.w("ins"), x.w("del")
 TRACKING_CONTAINERS = {INS, x.w("moveTo")}
@@ -107,7 +107,7 @@ class TrackWriter:
                 pending = ""
             else:
                 pending += old.text[k]
-            if k + 1 == end or current is not out[-1] or _source_changes(old, k + 1, source):
+            if k + 1 == end or _source_changes(old, k + 1, source):
                 current.extend(_as_deleted(text_elements(pending)))
                 pending = ""
         return out
@@ -130,15 +130,8 @@ class TrackWriter:
         """An old paragraph the new draft dropped, placed after (or before) the base paragraph
         ``model``; it keeps its old paragraph properties when the old draft was a .docx."""
         p = etree.Element(x.P)
-        ppr = old.element.find(x.PPR) if old.element is not None else None
+        ppr = paragraph_format_copy(old.element) if old.element is not None else None
         if ppr is not None:
-            ppr = copy.deepcopy(ppr)
-            for child in list(ppr):
-                if child.tag in (x.SECTPR, x.w("pPrChange")):
-                    ppr.remove(child)
-            mark = ppr.find(x.RPR)
-            if mark is not None:
-                ppr.replace(mark, formatting_copy(mark))
             p.append(ppr)
         runs = self._deleted_runs(old, 0, len(old.text), _neighbour_format(model, 0))
         if runs:
