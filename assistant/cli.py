@@ -8,14 +8,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import APP_NAME, __version__
+from . import APP_NAME, __version__, cli_messages
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.loading import load_rules
 from .core.checker.setup import user_checker, user_lexicon_folder
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
+from .core.atomic import refuse_wrong_suffix
 from .core.document import open_document
+from .core.limits import check_checkable
 from .core.export.fonts import check_fonts
+from .core.export.elements import NAMES_TO_FIELDS
 from .core.export.gongwen import export_gongwen
+from .core.export.remember import describe_elements, recognise_draft, with_remembered
 from .core.export.layout import GongwenSettings
 from .core.export.review import export_reviewed
 from .core.phrasebank.bank import PhraseBank
@@ -47,7 +51,7 @@ def cmd_roundtrip(args: argparse.Namespace) -> int:
     """Open and save without edits: proves nothing is lost on the way through."""
     document = open_document(args.input, encoding=args.encoding)
     _print_notes(document)
-    document.save(args.output, backup=False)
+    document.save(args.output)
     return 0
 
 
@@ -71,7 +75,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if not args.output:
         print("错误：请用 -o 指定输出文件，或用 --preview 只预览。", file=sys.stderr)
         return EXIT_DOCUMENT_ERROR
-    document.save(args.output, backup=False)
+    document.save(args.output)
     print(f"已转换 {len(changes)} 段，保存到 {args.output}", file=sys.stderr)
     return 0
 
@@ -79,6 +83,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Flag weak and repetitive phrasing; exit 0 even when there are findings."""
     document = open_document(args.file, encoding=args.encoding)
+    check_checkable([p.text for p in document.paragraphs], document.path.name)
     _print_notes(document)
     rules = load_rules(user_lexicons=user_lexicon_folder())
     if args.rules:
@@ -158,22 +163,43 @@ def cmd_phrasebank(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Lay the draft out to GB/T 9704-2012; first say which standard fonts this PC lacks."""
+    """Lay the draft out to GB/T 9704-2012; first say which standard fonts this PC lacks, then
+    which 要素 were recognised or set, and what could not be carried over."""
+    values = {}
+    for item in args.set or []:
+        name, equals, value = item.partition("=")
+        if not equals or name.strip() not in NAMES_TO_FIELDS:
+            print(f"错误：--set 应写成“要素=内容”，要素为：{'、'.join(NAMES_TO_FIELDS)}", file=sys.stderr)
+            return EXIT_DOCUMENT_ERROR
+        values[name.strip()] = value.replace("\\n", "\n")
+    if args.title:
+        values["标题"] = args.title.replace("\\n", "\n")
+    if args.sealed is not None:
+        values["加盖印章"] = "是" if args.sealed else "否"
+    refuse_wrong_suffix(Path(args.output), writes_word=True)
     document = open_document(args.file, encoding=args.encoding)
     _print_notes(document)
-    settings = GongwenSettings(title=args.title.replace("\\n", "\n") if args.title else None)
-    statuses = check_fonts(settings.standard_fonts)
-    for status in statuses:
+    draft = document.snapshot()
+    settings = GongwenSettings()
+    for status in check_fonts(settings.standard_fonts):
         if not status.installed:
             print(f"字体：{status.describe()}", file=sys.stderr)
-    export_gongwen(document.snapshot(), args.output, settings)
-    print(f"已按公文格式导出到 {args.output}", file=sys.stderr)
+    user = Settings.load()
+    elements = with_remembered(recognise_draft(draft), user.gongwen).updated(values)
+    for label, value in describe_elements(elements):
+        print(f"要素：{label}：{value}", file=sys.stderr)
+    result = export_gongwen(draft, args.output, settings, elements=elements)
+    for note in result.notes:
+        print(f"注意：{note}", file=sys.stderr)
+    print(f"已按公文格式导出到 {args.output}（共 {result.pages} 页）", file=sys.stderr)
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     """A copy of the draft with every finding as a Word comment."""
+    refuse_wrong_suffix(Path(args.output), writes_word=True)
     document = open_document(args.file, encoding=args.encoding)
+    check_checkable([p.text for p in document.paragraphs], document.path.name)
     _print_notes(document)
     checker, _ = user_checker()
     findings = checker.check([p.text for p in document.paragraphs])
@@ -190,7 +216,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise DocumentError("修订稿须保存为 .docx 文件。")
     old, new = read_draft(args.old, args.encoding), read_draft(args.new, args.encoding)
     comparison = compare(old, new, group_punctuation=not args.no_group_punctuation)
-    save_revised(comparison, args.output, Stamp.now(args.author or Settings.load().author))
+    overwrites_input = any(Path(args.output).resolve() == Path(source).resolve() for source in (args.old, args.new))
+    save_revised(comparison, args.output, Stamp.now(args.author or Settings.load().author), backup=overwrites_input)
     if args.html:
         atomic_write(Path(args.html), side_by_side_page(comparison).encode("utf-8"))
     for line in revision_lines(comparison):
@@ -232,7 +259,8 @@ def _reads_a_document(parser: argparse.ArgumentParser, name: str = "file", help_
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME} {__version__} 命令行")
+    cli_messages.install()
+    parser = cli_messages.Parser(prog="main.py", description=f"{APP_NAME} {__version__} 命令行")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
     text = commands.add_parser("text", help="按段落输出文档文字（每段一行）")
@@ -287,6 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
     _reads_a_document(export)
     export.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
     export.add_argument("--title", help="公文标题（多行用 \\n 分隔）；不给时从正文开头识别")
+    export.add_argument("--set", action="append", metavar="要素=内容",
+                        help="指定公文要素，可多次使用，如 --set 发文机关标志=某某县人民政府文件 --set 发文字号=某政发〔2026〕1号")
+    export.add_argument("--sealed", action=argparse.BooleanOptionalAction, default=None,
+                        help="加盖印章（--no-sealed：不加盖印章）；不给时沿用上次的选择")
     export.set_defaults(handler=cmd_export)
 
     review = commands.add_parser("review", help="生成带批注的审阅稿（每个问题一条 Word 批注）")

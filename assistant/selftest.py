@@ -29,7 +29,7 @@ def run() -> int:
     print(f"简转繁：{len(changes)} 段，首段“{document.paragraphs[0].text}”")
     with tempfile.TemporaryDirectory() as folder:
         exported = export_gongwen(document.snapshot(), Path(folder) / "公文.docx")
-        print(f"导出公文格式：{exported.stat().st_size} 字节")
+        print(f"导出公文格式：{exported.path.stat().st_size} 字节，{exported.pages} 页")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 

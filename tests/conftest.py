@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
+
+from tests import cli_stderr
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ROOT / "tests" / "_files"
@@ -86,3 +89,18 @@ def sample_copy(tmp_path: Path) -> Path:
     target = tmp_path / "草稿.docx"
     target.write_bytes(SAMPLE.read_bytes())
     return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cli_stderr_recorded():
+    """Every CLI run in the suite has its stderr read afterwards (see tests/cli_stderr.py)."""
+    subprocess.run = cli_stderr.recording_run
+    yield
+    subprocess.run = cli_stderr._original_run
+
+
+def pytest_sessionfinish(session, exitstatus):
+    foreign = cli_stderr.report()
+    if foreign:
+        print("\nCLI stderr lines a Chinese user could not read:\n  " + "\n  ".join(foreign))
+        session.exitstatus = 1

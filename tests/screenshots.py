@@ -3,7 +3,7 @@
 Run under a virtual X screen with a CJK font installed:
     Xvfb :99 -screen 0 1366x900x24 &  DISPLAY=:99 .venv/bin/python tests/screenshots.py /tmp/shots
 Makes: 1-main.png (a corpus text with findings), 2-phrases.png (phrase panel on a flagged word),
-3-conversion-preview.png, 4-export-font-check.png.
+3-conversion-preview.png, 4-export-font-check.png, 5-export-elements.png (the 公文要素 dialog).
 """
 
 from __future__ import annotations
@@ -76,6 +76,18 @@ def main(out: Path) -> None:
     settle(app)
     dialog.grab().save(str(out / "4-export-font-check.png"))
     dialog.close()
+
+    from assistant.core.document import open_document
+    from assistant.core.export.elements import recognise
+    from assistant.core.export.source import read_draft
+    from assistant.gui.elements_dialog import ElementsDialog
+
+    source = read_draft(open_document(ROOT / "tests" / "_files" / "gongwen" / "upward.txt").snapshot())
+    elements = ElementsDialog(recognise(source.lines).elements, ["脚注 1 处未能带入导出文件，请在 Word 中补上。"], window)
+    elements.show()
+    settle(app)
+    elements.grab().save(str(out / "5-export-elements.png"))
+    elements.close()
     window.editor.document().setModified(False)
     QTimer.singleShot(0, app.quit)
     print(f"screenshots in {out}")

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from .errors import DocumentError, ReadOnlyFile
 
+WORD_MAGIC = b"PK\x03\x04"
+TEXT_SUFFIXES = (".txt", ".text")
+
 
 def backup_path(path: Path) -> Path:
     """Where the copy of the user's original file is kept on the first overwrite."""
@@ -26,6 +29,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False, overwrite_rea
     temporary file is removed and a DocumentError explains the problem.
     """
     path = Path(path)
+    refuse_wrong_suffix(path, writes_word=data.startswith(WORD_MAGIC))
     if path.is_symlink():
         path = path.resolve()
     if path.exists() and not path.is_dir():
@@ -61,6 +65,16 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False, overwrite_rea
         raise
 
 
+def refuse_wrong_suffix(path: Path, *, writes_word: bool) -> None:
+    """A Word file named .txt (or text named .docx) opens as garbage or not at all: every write
+    is checked here against what it writes (commands may ask first, before doing the work)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx" and not writes_word:
+        raise DocumentError(f"“{path.name}”以 .docx 结尾，但要写入的是纯文本，没有保存。请把扩展名改为 .txt。")
+    if suffix in TEXT_SUFFIXES and writes_word:
+        raise DocumentError(f"“{path.name}”以 {path.suffix} 结尾，但要写入的是 Word 文档，没有保存。请把扩展名改为 .docx。")
+
+
 def _write_backup(path: Path) -> None:
     """The original, as it was, to ``<name>.bak``: through a temporary file and a rename, so a
     symlink planted at the .bak name is replaced, not written through."""
@@ -78,8 +92,14 @@ def _write_backup(path: Path) -> None:
 
 
 def _keep_mode(original: Path, tmp_name: str) -> None:
-    """mkstemp creates 0600 files; keep the permissions the user's file had."""
+    """mkstemp creates 0600 files owned by us; keep the permissions the user's file had, and its
+    owner and group where we may set them (an administrator saving a colleague's file)."""
     shutil.copymode(original, tmp_name)
+    status = original.stat()
+    try:
+        os.chown(tmp_name, status.st_uid, status.st_gid)
+    except (OSError, AttributeError):  # not allowed (an ordinary user), or no chown (Windows)
+        pass
 
 
 def _default_mode(tmp_name: str) -> None:

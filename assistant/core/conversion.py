@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import opencc
 
 from .errors import DocumentError
 from .resources import resource_path
+from .text.diff import Opcode, diff
 
 
 CONFIGS = {
@@ -35,7 +35,6 @@ CONFIGS = {
     "t2tw": "繁体 → 台湾用字",
     "t2hk": "繁体 → 香港用字",
 }
-Opcode = tuple[str, int, int, int, int]
 CLAUSE_END = re.compile(r"(?<=[，。；：！？、,;:!?\s])")
 
 
@@ -137,10 +136,9 @@ class Converter:
             return []
         one_by_one = self._opencc.convert("\n".join(old)).split("\n") if old else []
         if len(one_by_one) != len(old) or any(len(ch) != 1 for ch in one_by_one):
-            return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+            return diff(old, new)
         guide = "".join(one_by_one)
-        blocks = [("equal", 0, len(old), 0, len(new))] if guide == new else \
-            SequenceMatcher(None, guide, new, autojunk=False).get_opcodes()
+        blocks = [("equal", 0, len(old), 0, len(new))] if guide == new else diff(guide, new)
         opcodes: list[Opcode] = []
         for tag, i1, i2, j1, j2 in blocks:
             if tag == "equal":

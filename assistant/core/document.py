@@ -19,11 +19,14 @@ from .atomic import atomic_write
 from .docx_io import DocxBackend
 from .docx_text import LINE_BREAK, OBJECT_CHAR
 from .errors import DocumentError
+from .limits import check_text_size
+from .ooxml import XML_ILLEGAL, xml_safe
 from .sniff import FileKind, sniff
 from .txt_io import TxtBackend
 
 LOCATION_NAMES = {"body": "正文", "table": "表格", "textbox": "文本框"}
 CONVERSION_BATCH = 200  # paragraphs converted between two progress reports
+MAX_DIFFED_LINES = 2000  # changed lines beyond this are paired by position (see line_opcodes)
 
 
 _uids = itertools.count(1)
@@ -60,6 +63,8 @@ class Backend(Protocol):
 
     def tables(self, paragraphs) -> dict[int, object]: ...
 
+    def elements(self, paragraphs) -> tuple[dict[int, object], object]: ...
+
     def rewrite(self, paragraphs: list[Paragraph], edits: list[tuple[int, str]], align) -> None: ...
 
     def convert_other_parts(self, converter) -> None: ...
@@ -88,6 +93,11 @@ class DocumentSnapshot:
     def tables(self) -> dict[int, object]:
         """For each table paragraph (by uid), its outermost table as it would be saved."""
         return self.backend.tables(self.paragraphs)
+
+    def elements(self) -> tuple[dict[int, object], object]:
+        """Each paragraph's element as it would be saved (by uid) and the part that owns them
+        (.docx only; a text file gives nothing): what the 公文 export reads beyond the text."""
+        return self.backend.elements(self.paragraphs)
 
 
 @dataclass(eq=False)
@@ -147,7 +157,7 @@ class Document:
         are edited pairwise, the surplus inserted or deleted. Read-only paragraphs must not change.
         """
         old = [paragraph.text for paragraph in self.paragraphs]
-        opcodes = SequenceMatcher(None, old, lines, autojunk=False).get_opcodes()
+        opcodes = line_opcodes(old, lines)
         for tag, i1, i2, _, _ in opcodes:
             if tag != "equal":
                 for paragraph in self.paragraphs[i1:i2]:
@@ -251,6 +261,39 @@ class Document:
             paragraph.editable = True
 
 
+def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The edits from ``old`` lines to ``new`` ones. An edit touches a few lines in one place: the
+    common head and tail are matched in one pass, and only the middle is diffed. A middle of
+    thousands of lines (a paste, a replace-all) is paired line by line: difflib's matcher grows
+    with the square of the lines it compares, and more on repetitive ones."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    old_middle, new_middle = old[head:len(old) - tail], new[head:len(new) - tail]
+    if max(len(old_middle), len(new_middle)) <= MAX_DIFFED_LINES:
+        middle = SequenceMatcher(None, old_middle, new_middle, autojunk=False).get_opcodes()
+    else:
+        middle = _paired_by_position(old_middle, new_middle)
+    shifted = [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle
+               if i1 != i2 or j1 != j2]
+    equal_head = [("equal", 0, head, 0, head)] if head else []
+    equal_tail = [("equal", len(old) - tail, len(old), len(new) - tail, len(new))] if tail else []
+    return equal_head + shifted + equal_tail
+
+
+def _paired_by_position(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    paired = min(len(old), len(new))
+    opcodes = [("equal" if old[k] == new[k] else "replace", k, k + 1, k, k + 1) for k in range(paired)]
+    if len(old) > paired:
+        opcodes.append(("delete", paired, len(old), paired, paired))
+    if len(new) > paired:
+        opcodes.append(("insert", paired, paired, paired, len(new)))
+    return opcodes
+
+
 def _format_for(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -269,12 +312,17 @@ def open_document(path: Path | str, *, encoding: str | None = None, progress=Non
     kind = sniff(path)
     if kind is FileKind.DOCX:
         backend, items = DocxBackend.read(path)
+        check_text_size([text for text, _ in items], path.name)
         paragraphs = [Paragraph(text, location, location != "textbox") for text, location in items]
         notes = []
     else:
         backend, lines = TxtBackend.read(path, encoding)
-        paragraphs = [Paragraph(text) for text in lines]
+        check_text_size(lines, path.name)
+        unusable = sum(len(XML_ILLEGAL.findall(line)) for line in lines)
+        paragraphs = [Paragraph(xml_safe(text)) for text in lines]
         notes = [backend.encoding.note] if backend.encoding.note else []
+        if unusable:
+            notes.append(f"文件中有 {unusable} 个不能用于文档的控制字符，已换成“\ufffd”，保存时也将这样写入。")
     if progress is not None:
         progress(1, 2)
     backend.adopt(paragraphs)

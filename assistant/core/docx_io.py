@@ -112,6 +112,13 @@ class DocxBackend:
                 found[paragraph.uid] = _outermost(twin[self._element_of[paragraph.uid]], x.TBL)
         return found
 
+    def elements(self, paragraphs) -> tuple[dict[int, etree._Element], object]:
+        """Each paragraph's ``w:p`` with the edits applied (a copy), and the main document part
+        (numbering, pictures and notes are reached through its relationships)."""
+        _, twin = self._applied_copy(paragraphs)
+        return {p.uid: twin[self._element_of[p.uid]] for p in paragraphs if p.uid in self._element_of}, \
+            self.document.part
+
     def _applied_copy(self, paragraphs) -> tuple[etree._Element, dict]:
         """A copy of the main document part with ``paragraphs`` applied, and live → copy for w:p."""
         live = self.document.element
@@ -260,12 +267,12 @@ def open_package(source: bytes, name: str):
                 f"文件“{name}”是“严格 Open XML（Strict）”格式，本软件暂不支持。"
                 "请在 Word 中打开，另存为“Word 文档（*.docx）”后再打开。"
             ) from exc
-        raise DocumentError(f"文件“{name}”不是 Word 文档，或内部结构已损坏（缺少 {exc}）。") from exc
-    except ValueError as exc:
-        raise DocumentError(f"文件“{name}”不是 Word 文档（{exc}）。") from exc
-    except Exception as exc:  # noqa: BLE001 - a malformed package can fail anywhere inside python-docx
-        raise DocumentError(f"文件“{name}”不是 Word 文档或已损坏，无法读取（{type(exc).__name__}: {exc}）。"
+        raise DocumentError(f"文件“{name}”不是 Word 文档，或内部结构已损坏（缺少必需的部件）。"
                             "可尝试用 Word 的“打开并修复”功能恢复。") from exc
+    except ValueError as exc:  # python-docx: "file '<_io.BytesIO …>' is not a Word file, content type is …"
+        raise DocumentError(f"文件“{name}”不是 Word 文档（它的正文部件是别的格式，可能是 Excel 或 PowerPoint 文件改了扩展名）。") from exc
+    except Exception as exc:  # noqa: BLE001 - a malformed package can fail anywhere inside python-docx
+        raise DocumentError(f"文件“{name}”不是 Word 文档或已损坏，无法读取。可尝试用 Word 的“打开并修复”功能恢复。") from exc
 
 
 def _is_strict(source: bytes) -> bool:

@@ -86,8 +86,9 @@ def _collect_run(run: etree._Element, atoms: list[Atom]) -> None:
 
 
 def _symbol_char(sym: etree._Element) -> str:
+    """The character a w:sym stands for; a code no text may hold (a lone surrogate) is U+FFFD."""
     try:
-        return chr(int(sym.get(x.w("char"), ""), 16))
+        return x.xml_safe(chr(int(sym.get(x.w("char"), ""), 16)))
     except ValueError:
         return OBJECT_CHAR
 

@@ -114,11 +114,11 @@ def _legacy_readings(raw: bytes) -> list[tuple[float, str, str]]:
 
 def _plausible_utf8(text: str) -> bool:
     """Chinese UTF-8 is mostly three-byte characters; short GBK text can pass as two-byte UTF-8."""
-    non_ascii = [ch for ch in text if ord(ch) > 0x7F]
+    non_ascii = sum(1 for ch in text if ch > "\x7f")
     if not non_ascii:
         return True
-    east_asian = sum(1 for ch in non_ascii if 0x2000 <= ord(ch) <= 0xFFFF or ord(ch) > 0xFFFF)
-    return east_asian / len(non_ascii) >= 0.5
+    east_asian = sum(1 for ch in text if ch >= "\u2000")
+    return east_asian / non_ascii >= 0.5
 
 
 def _refuse_binary(raw: bytes, file_name: str) -> None:

@@ -1,7 +1,8 @@
 """All of the user's settings in one file, ``settings.json`` in the per-user data folder.
 
 One place, written atomically: the checker's choices, protected terms for conversion, recent
-files, the window's layout, the comment author, the autosave interval and the editor's font size. A damaged file is set aside with a note (see ``load_json``).
+files, the window's layout, the comment author, the autosave interval, the editor's font size
+and the 公文要素 defaults of the export (export/remember.py). A damaged file is set aside with a note (see ``load_json``).
 The separate files of earlier versions (checker.json, protected_terms.txt, recent.json) are
 read once, when settings.json does not exist yet.
 """
@@ -12,15 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import APP_NAME
+from .checker.settings import SHAPE as CHECK_SHAPE
 from .checker.settings import CheckSettings
-from .userdata import data_dir, load_json, read_word_list, save_json
+from .userdata import Record, data_dir, load_json, read_word_list, save_json
 
 RECENT_LIMIT = 8
 DEFAULT_AUTHOR = APP_NAME
 # What each key of settings.json must hold; a file that says otherwise is set aside.
-SCHEMA = {"checker": dict, "protected_terms": list, "recent_files": list, "window": dict, "author": str,
-          "autosave_minutes": int, "font_size": int, "review_with_health": bool,
-          "group_punctuation": bool}
+SHAPE = Record(optional={"checker": CHECK_SHAPE, "protected_terms": list[str], "recent_files": list[str],
+                         "window": dict[str, str], "author": str, "autosave_minutes": int, "font_size": int,
+                         "review_with_health": bool, "group_punctuation": bool,
+                         "gongwen": dict})  # the 公文要素: each read with a type check (export/remember.py)
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Settings:
     font_size: int = 14  # the editor's, in points
     review_with_health: bool = False  # the reviewed copy opens with a 文稿体检 page
     group_punctuation: bool = True  # a 修订稿 groups neighbouring punctuation fixes into one revision
+    gongwen: dict = field(default_factory=dict)  # the 公文要素 remembered for the next export
     note: str = ""
 
     @staticmethod
@@ -44,12 +48,12 @@ class Settings:
     def load(cls) -> "Settings":
         if not cls.path().exists():
             return _from_earlier_files()
-        data, note = load_json(cls.path(), SCHEMA)
+        data, note = load_json(cls.path(), SHAPE)
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
                    str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
                    int(data.get("font_size", 14)), bool(data.get("review_with_health", False)),
-                   bool(data.get("group_punctuation", True)), note)
+                   bool(data.get("group_punctuation", True)), dict(data.get("gongwen", {})), note)
 
     def save(self) -> None:
         save_json(self.path(), {
@@ -62,6 +66,7 @@ class Settings:
             "font_size": self.font_size,
             "review_with_health": self.review_with_health,
             "group_punctuation": self.group_punctuation,
+            "gongwen": self.gongwen,
         })
 
     def remember_recent(self, path: Path) -> None:
@@ -70,7 +75,7 @@ class Settings:
 
 def _from_earlier_files() -> Settings:
     folder = data_dir()
-    checker, note = load_json(folder / "checker.json")
+    checker, note = load_json(folder / "checker.json", CHECK_SHAPE)
     return Settings(CheckSettings.from_json(checker), read_word_list(folder / "protected_terms.txt"),
                     _earlier_recent(folder / "recent.json"), note=note)
 

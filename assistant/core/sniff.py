@@ -7,15 +7,17 @@ its magic bytes, and every refusal comes with a message that tells the user what
 from __future__ import annotations
 
 import enum
+import re
 import zipfile
 from pathlib import Path
 
 from .errors import DocumentError
+from .limits import (MAX_DOCX_BYTES, MAX_PARAGRAPHS, MAX_TEXT_BYTES, MAX_TEXT_CHARS, MAX_XML_TAGS, MAX_ZIP_MEMBERS,
+                     MAX_ZIP_UNCOMPRESSED, too_many_paragraphs)
 
-MAX_TEXT_BYTES = 50 * 1024 * 1024
-MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_ZIP_MEMBERS = 5000
-MAX_XML_TAGS = 5_000_000  # markup in one part (a 1,000-page report has well under a million)
+READ_CHUNK = 1024 * 1024  # inflate in steps: zipfile's read() of a whole member inflates it in one go
+MAIN_PART = "word/document.xml"
+PARAGRAPH_START = re.compile(rb"<w:p[ />]")  # counted before parsing: python-docx holds every one in memory
 # A DTD inside a part: python-docx does not expand entities, so their text would be lost on save;
 # a DTD can also make a parser expand a few bytes into gigabytes. Word never writes one.
 DOCTYPE_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
@@ -39,6 +41,8 @@ def sniff(path: Path) -> FileKind:
         raise DocumentError(f"找不到文件“{path}”。")
     if path.is_dir():
         raise DocumentError(f"“{path}”是一个文件夹，请选择文件。")
+    if not path.is_file():
+        raise DocumentError(f"“{path.name}”不是普通文件（可能是管道或设备），无法打开。")
     size = path.stat().st_size
     if size == 0:
         raise DocumentError(f"文件“{path.name}”是空的（0 字节），没有可打开的内容。")
@@ -52,6 +56,9 @@ def sniff(path: Path) -> FileKind:
     if head.startswith(CFB_MAGIC):
         raise DocumentError(_compound_file_message(path))
     if head.startswith(ZIP_MAGIC):
+        if size > MAX_DOCX_BYTES:
+            raise DocumentError(f"文件“{path.name}”太大（{size / 1024 / 1024:.0f} MB），"
+                                f"本软件最多打开 {MAX_DOCX_BYTES // 1024 // 1024} MB 的 Word 文档。")
         check_zip(path)
         return FileKind.DOCX
     if suffix in DOCX_SUFFIXES:
@@ -60,10 +67,8 @@ def sniff(path: Path) -> FileKind:
         raise DocumentError(f"文件“{path.name}”不是可识别的 Word/WPS 文档。")
     if suffix in TEXT_SUFFIXES or not suffix:
         if size > MAX_TEXT_BYTES:
-            raise DocumentError(
-                f"文件“{path.name}”太大（{size / 1024 / 1024:.0f} MB），"
-                f"本软件最多打开 {MAX_TEXT_BYTES // 1024 // 1024} MB 的文本。请拆分后再打开。"
-            )
+            raise DocumentError(f"文件“{path.name}”太大（{size / 1024 / 1024:.1f} MB），超过本软件一次能处理的 "
+                                f"{MAX_TEXT_CHARS // 10000} 万字。请拆分后再打开。")
         return FileKind.TXT
     raise DocumentError(f"不支持“{suffix}”格式的文件。本软件可以打开 Word 文档（.docx）和纯文本（.txt）。")
 
@@ -85,34 +90,67 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise DocumentError(f"文件“{path.name}”已损坏，无法解压（{exc}）。可尝试用 Word 的“打开并修复”功能恢复。") from exc
+        raise DocumentError(_corrupt(path, exc)) from exc
     if len(members) > MAX_ZIP_MEMBERS:
         raise DocumentError(f"文件“{path.name}”包含 {len(members)} 个内部部件，超出安全上限，已拒绝打开。")
-    total = sum(info.file_size for info in members)
-    if total > MAX_ZIP_UNCOMPRESSED:
-        raise DocumentError(
-            f"文件“{path.name}”解压后将超过 {MAX_ZIP_UNCOMPRESSED // 1024 // 1024} MB，"
-            "可能是损坏或恶意构造的文件，已拒绝打开。"
-        )
+    names = [info.filename for info in members]
+    if len(set(names)) != len(names):
+        raise DocumentError(f"文件“{path.name}”含有同名的内部部件，无法确定哪一份是正文，"
+                            "可能是损坏或恶意构造的文件，已拒绝打开。")
+    if sum(info.file_size for info in members) > MAX_ZIP_UNCOMPRESSED:
+        raise DocumentError(_too_big(path))
     if any(info.flag_bits & 0x1 for info in members):
         raise DocumentError(f"文件“{path.name}”的内容已加密，本软件无法读取。请取消密码后再打开。")
-    _check_xml_parts(path, members)
+    _check_members(path, members)
 
 
-def _check_xml_parts(path: Path, members: list[zipfile.ZipInfo]) -> None:
-    """No DTD in any XML part, and no part with more markup than a document could need. (A size in
-    the archive's directory cannot understate what Python inflates: reading stops there.)"""
+def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Inflate every member once, in steps, counting the bytes actually produced: zipfile stops a
+    member at its declared size and checks its CRC, so after this pass the directory's sizes are
+    true and python-docx's whole-member reads are bounded. XML parts may carry no DTD and no more
+    markup than a document could need."""
+    inflated = 0
     with zipfile.ZipFile(path) as archive:
         for info in members:
-            if not info.filename.endswith((".xml", ".rels")):
-                continue
+            is_xml = info.filename.endswith((".xml", ".rels"))
+            tags = paragraphs = 0
+            first = True
+            tail = b""  # a paragraph tag cut by a chunk boundary is counted in the next window
             try:
-                data = archive.read(info)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-                raise DocumentError(f"文件“{path.name}”已损坏，无法解压（{exc}）。可尝试用 Word 的“打开并修复”功能恢复。") from exc
-            if any(mark in data[:65536] for mark in DOCTYPE_MARKS):
-                raise DocumentError(f"文件“{path.name}”的内部部件“{info.filename}”含有文档类型定义（DOCTYPE），"
-                                    "Word 不会写入这种内容，可能是恶意构造的文件，已拒绝打开。"
-                                    "如确需使用，请在 Word 中打开并另存为新的 .docx。")
-            if data.count(b"<") > MAX_XML_TAGS:
+                with archive.open(info) as member:
+                    while chunk := member.read(READ_CHUNK):
+                        if is_xml and first:
+                            _refuse_dtd(path, info, chunk)
+                        first = False
+                        inflated += len(chunk)
+                        if inflated > MAX_ZIP_UNCOMPRESSED:
+                            raise DocumentError(_too_big(path))
+                        if is_xml:
+                            tags += chunk.count(b"<")
+                        if info.filename == MAIN_PART:
+                            paragraphs += len(PARAGRAPH_START.findall(tail + chunk))
+                            tail = chunk[-4:]
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+                raise DocumentError(_corrupt(path, exc)) from exc
+            if paragraphs > MAX_PARAGRAPHS:
+                raise DocumentError(too_many_paragraphs(path.name, paragraphs))
+            if tags > MAX_XML_TAGS:
                 raise DocumentError(f"文件“{path.name}”的内部部件“{info.filename}”标记过多，超出安全上限，已拒绝打开。")
+
+
+def _refuse_dtd(path: Path, info: zipfile.ZipInfo, head: bytes) -> None:
+    if any(mark in head[:65536] for mark in DOCTYPE_MARKS):
+        raise DocumentError(f"文件“{path.name}”的内部部件“{info.filename}”含有文档类型定义（DOCTYPE），"
+                            "Word 不会写入这种内容，可能是恶意构造的文件，已拒绝打开。"
+                            "如确需使用，请在 Word 中打开并另存为新的 .docx。")
+
+
+def _corrupt(path: Path, exc: Exception) -> str:
+    """zipfile's own words (``Bad CRC-32 for file …``) mean nothing to our users; the kind of damage does."""
+    damage = "校验和不符" if "CRC" in str(exc) else "压缩数据不完整或格式不对"
+    return f"文件“{path.name}”已损坏，无法解压（{damage}）。可尝试用 Word 的“打开并修复”功能恢复。"
+
+
+def _too_big(path: Path) -> str:
+    return (f"文件“{path.name}”解压后将超过 {MAX_ZIP_UNCOMPRESSED // 1024 // 1024} MB，"
+            "可能是损坏或恶意构造的文件，已拒绝打开。")

@@ -73,6 +73,10 @@ class TxtBackend:
     def tables(self, paragraphs) -> dict[int, object]:
         return {}
 
+    def elements(self, paragraphs) -> tuple[dict[int, object], object]:
+        """A text file has no paragraph elements (see DocxBackend.elements)."""
+        return {}, None
+
     def convert_other_parts(self, converter) -> None:
         """A text file has no headers, footers or notes."""
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, get_args, get_origin
 
 import platformdirs
+
+from .errors import DocumentError
 
 APP_FOLDER = "gongwen-assistant"
 
@@ -18,7 +22,11 @@ APP_FOLDER = "gongwen-assistant"
 def data_dir() -> Path:
     override = os.environ.get("GONGWEN_DATA_DIR")
     folder = Path(override) if override else Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in its place, or no right to create it
+        raise DocumentError(f"无法使用用户数据文件夹“{folder}”（{'这是一个文件，不是文件夹' if folder.is_file() else '没有权限创建'}）。"
+                            "请删除或改名该文件，或设置 GONGWEN_DATA_DIR 指向一个可写的文件夹。") from exc
     return folder
 
 
@@ -33,10 +41,47 @@ def read_word_list(path: Path) -> list[str]:
 MAX_JSON_BYTES = 20 * 1024 * 1024  # far above any real settings or phrase file
 
 
-def load_json(path: Path, schema: dict[str, type] | None = None) -> tuple[dict, str]:
-    """Read a JSON settings file. A damaged one (not JSON, not an object, a value of the wrong type
-    for ``schema``, over 20 MB, a folder in its place) is set aside (renamed ``.broken``), never
-    dropped silently: the caller gets an empty dict and a note to show the user."""
+@dataclass(frozen=True)
+class Record:
+    """The shape of a JSON object: keys that must be there and keys that may, each with its shape.
+    A shape is a type (str, int, bool, dict, list), ``list[shape]``, ``dict[str, shape]`` or a Record."""
+
+    required: dict[str, Any] = field(default_factory=dict)
+    optional: dict[str, Any] = field(default_factory=dict)
+
+
+def shape_problem(value: Any, shape: Any, where: str = "") -> str:
+    """'' if ``value`` has ``shape``, else what is wrong with it, in words for the user."""
+    name = where or "内容"
+    if isinstance(shape, Record):
+        if not isinstance(value, dict):
+            return f"{name} 不是对象"
+        missing = [key for key in shape.required if key not in value]
+        if missing:
+            return f"{name} 缺少 {'、'.join(missing)}"
+        fields = {**shape.required, **shape.optional}
+        return next((problem for key in value if key in fields
+                     if (problem := shape_problem(value[key], fields[key], f"{where}.{key}".lstrip(".")))), "")
+    origin, arguments = get_origin(shape), get_args(shape)
+    if origin is list:
+        if not isinstance(value, list):
+            return f"{name} 的类型不对"
+        return next((problem for number, item in enumerate(value)
+                     if (problem := shape_problem(item, arguments[0], f"{name}[{number}]"))), "")
+    if origin is dict:
+        if not isinstance(value, dict):
+            return f"{name} 的类型不对"
+        return next((problem for key, item in value.items()
+                     if (problem := shape_problem(item, arguments[1], f"{name}.{key}"))), "")
+    if not isinstance(value, shape) or (shape is int and isinstance(value, bool)):
+        return f"{name} 的类型不对"
+    return ""
+
+
+def load_json(path: Path, shape: Record | None = None) -> tuple[dict, str]:
+    """Read a JSON settings file. A damaged one (not JSON, not an object, not of ``shape``, over
+    20 MB, a folder in its place) is set aside (renamed ``.broken``), never dropped silently: the
+    caller gets an empty dict and a note to show the user."""
     import json
 
     if not path.exists():
@@ -47,11 +92,9 @@ def load_json(path: Path, schema: dict[str, type] | None = None) -> tuple[dict, 
         if path.stat().st_size > MAX_JSON_BYTES:
             raise ValueError(f"超过 {MAX_JSON_BYTES // 1024 // 1024} MB")
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("不是 JSON 对象")
-        wrong = [key for key, kind in (schema or {}).items() if key in data and not isinstance(data[key], kind)]
-        if wrong:
-            raise ValueError(f"{'、'.join(wrong)} 的类型不对")
+        problem = shape_problem(data, shape or Record())
+        if problem:
+            raise ValueError(problem)
         return data, ""
     except (ValueError, UnicodeDecodeError) as problem:
         broken = path.with_name(path.name + ".broken")

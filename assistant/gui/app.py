@@ -8,10 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
+from ..core.errors import DocumentError
 from ..core.resources import resource_path, sample_draft
+from ..core.userdata import data_dir
 from .main_window import MainWindow
 
 
@@ -49,6 +51,11 @@ def run(argv: list[str]) -> int:
     install_translations(app)
     warm_up_core()
     app.setWindowIcon(QIcon(str(resource_path("icons", "gongwen-assistant.svg"))))
+    try:
+        data_dir()
+    except DocumentError as problem:  # nowhere to keep settings: say so, do not start half-working
+        QMessageBox.critical(None, APP_NAME, str(problem))
+        return 2
     window = create_window(Path(argv[0]) if argv else None)
     window.show()
     QTimer.singleShot(0, window.show_start_notes)

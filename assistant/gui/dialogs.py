@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-from difflib import SequenceMatcher
 
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout)
 
 from ..core.export.fonts import FontStatus
+from ..core.text.diff import diff
 
 PREVIEW_LIMIT = 300
 
@@ -49,7 +49,7 @@ class ChangePreview(QDialog):
 def _marked(old: str, new: str) -> tuple[str, str]:
     """Both texts as HTML with the characters that differ in bold (a character diff)."""
     old_out, new_out = [], []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in diff(old, new):
         piece_old, piece_new = html.escape(old[i1:i2]), html.escape(new[j1:j2])
         old_out.append(piece_old if tag == "equal" else f"<b>{piece_old}</b>")
         new_out.append(piece_new if tag == "equal" else f"<b>{piece_new}</b>")

@@ -22,6 +22,8 @@ from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
 from ..core.export.fonts import check_fonts
 from ..core.export.layout import GongwenSettings
+from ..core.templates import new_from_template
+from ..core.export.remember import to_remember
 from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
 from ..core.script import NAMES as SCRIPT_NAMES
@@ -30,6 +32,7 @@ from ..core.settings import Settings
 from . import autosave, files, ops
 from .compare_view import CompareView
 from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
+from .elements_dialog import ElementsDialog
 from .editor import DraftEditor
 from .menus import build_menus
 from .options import OptionsDialog
@@ -151,6 +154,11 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if self._may_discard():
             self._opened(new_document())
+
+    def new_from_template(self, name: str) -> None:
+        """A new unsaved draft from the 文种 template ``name``, ready to fill in."""
+        if self._may_discard():
+            self._opened(new_from_template(name))
 
     # -- checking ------------------------------------------------------------------------------
     def _text_changed(self) -> None:
@@ -396,18 +404,32 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已保存到 {path}", 5000)
         return True
 
-    def export_gongwen_dialog(self, target: Path | None = None, confirm_fonts=None) -> None:
+    def export_gongwen_dialog(self, target: Path | None = None, confirm_fonts=None, confirm_elements=None) -> None:
+        """Font check, then the 公文要素 (recognised, or remembered from the last export), then the file."""
         settings = GongwenSettings()
         statuses = check_fonts(settings.standard_fonts)
         dialog = FontCheckDialog(statuses, self)
-        if not (confirm_fonts(dialog) if confirm_fonts else dialog.exec()):
+        if not (confirm_fonts(dialog) if confirm_fonts else dialog.exec()) or not self._sync():
             return
         settings.use_fallback_fonts = dialog.use_fallbacks.isChecked()
         missing = {s.name for s in statuses if not s.installed}
-        target = target or self._ask_target("导出公文格式", "公文")
-        if target is not None and self._sync():
-            self.operation = ops.export_gongwen_file(self, self.session.snapshot(), target, settings, missing,
-                                                     lambda path: self._exported(path, "公文格式"), self.show_problem)
+        draft = self.session.snapshot()
+
+        def confirm(found) -> None:
+            _, notes = found
+            elements = ElementsDialog(*found, self)
+            if not (confirm_elements(elements) if confirm_elements else elements.exec()):
+                return
+            confirmed = elements.elements()
+            self.settings.gongwen = to_remember(confirmed)
+            self._save_settings()
+            chosen = target or self._ask_target("导出公文格式", "公文")
+            if chosen is not None:
+                self.operation = ops.export_gongwen_file(self, draft, chosen, settings, missing, confirmed,
+                                                         lambda result: self._exported_gongwen(result, notes),
+                                                         self.show_problem)
+
+        self.operation = ops.prefill_elements(self, draft, self.settings.gongwen, confirm, self.show_problem)
 
     def export_review_dialog(self, target: Path | None = None) -> None:
         target = target or self._ask_target("导出批注版", "批注版")
@@ -450,6 +472,15 @@ class MainWindow(QMainWindow):
     def _reviewed(self, result) -> None:
         stale = f"；{result.stale} 条因文字已改动未加（请重新检查后再导出）" if result.stale else ""
         self._exported(result.path, f"批注版（{result.placed} 条批注{stale}）")
+
+    def _exported_gongwen(self, result, shown: list[str]) -> None:
+        """Where the export went; notes the 要素 dialog did not already show come in a message."""
+        later = [note for note in result.notes if note not in shown]
+        if later:
+            self.export_notes = QMessageBox(QMessageBox.Icon.Information, "导出公文格式", "\n".join(later),
+                                            parent=self)
+            self.export_notes.open()
+        self._exported(result.path, f"公文格式（共 {result.pages} 页）")
 
     def _exported(self, path: Path, what: str) -> None:
         self.statusBar().showMessage(f"已导出{what}：{path}", 8000)

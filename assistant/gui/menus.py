@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..core.conversion import CONFIGS
+from ..core.templates import templates
 
 MENU_CONFIGS = ["s2tw", "s2hk", "t2s", "s2twp", "tw2sp", "tw2s", "hk2s", "t2tw", "t2hk", "s2t"]
 # The everyday choices; the OpenCC standard form (s2t) is in the menu for old texts.
@@ -21,7 +22,11 @@ def build_menus(window) -> None:
     keys = QKeySequence.StandardKey
 
     file_menu = bar.addMenu("文件(&F)")
-    add(file_menu, "新建(&N)", window.new_file, keys.New)
+    new = file_menu.addMenu("新建(&N)")
+    add(new, "空白文稿", window.new_file, keys.New)
+    new.addSeparator()
+    for template in templates():  # 通知、请示、报告、函、纪要、意见、通报、批复
+        add(new, template.name, lambda _=False, name=template.name: window.new_from_template(name))
     toolbar.addAction(add(file_menu, "打开(&O)…", window.choose_and_open, keys.Open))
     window.recent_menu = file_menu.addMenu("最近打开")
     toolbar.addAction(add(file_menu, "保存(&S)", window.save, keys.Save))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from .. import APP_NAME
 from ..core.document import open_document
 from ..core.export.gongwen import export_gongwen
+from ..core.export.remember import prefill
 from ..core.export.review import export_reviewed
 from ..core.health import build_report
 from ..core.phrasebank.build import build_bank, read_folder
@@ -78,9 +79,16 @@ def plan_conversion(parent, job, on_done, on_failed) -> BusyOp:
     return BusyOp(parent, "正在准备简繁转换…", job, on_done, on_failed)
 
 
-def export_gongwen_file(parent, draft, target: Path, settings, missing_fonts, on_done, on_failed) -> BusyOp:
+def prefill_elements(parent, draft, remembered: dict, on_done, on_failed) -> BusyOp:
+    """The 公文要素 dialog's (elements, notes): reading a long draft takes a moment."""
+    return BusyOp(parent, "正在识别公文要素…", lambda progress: prefill(draft, remembered), on_done, on_failed)
+
+
+def export_gongwen_file(parent, draft, target: Path, settings, missing_fonts, elements, on_done, on_failed) -> BusyOp:
+    """``elements``: the 公文要素 the user confirmed; the result lists what could not be carried."""
     return BusyOp(parent, "正在导出公文格式…",
-                  lambda progress: export_gongwen(draft, target, settings, missing_fonts, progress), on_done, on_failed)
+                  lambda progress: export_gongwen(draft, target, settings, missing_fonts, progress, elements),
+                  on_done, on_failed)
 
 
 def export_review_file(parent, draft, findings, target: Path, author: str, with_health: bool,

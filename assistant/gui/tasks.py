@@ -43,7 +43,10 @@ class Task(QRunnable):
             self.result = self.work(self._report)
         except Exception as problem:  # noqa: BLE001 - every failure goes back to the UI as a message
             self.error = problem
-        self.signals.done.emit()
+        try:
+            self.signals.done.emit()
+        except RuntimeError:  # the app quit while the work ran: its signals are gone, no one is left to tell
+            pass
         self.ended = True
 
     def _report(self, done: int, total: int) -> None:

@@ -11,7 +11,9 @@ from lxml import etree
 from assistant.core.checker.engine import Checker
 from assistant.core.document import open_document
 from assistant.core.export.fonts import check_fonts, font_names
-from assistant.core.export.gongwen import export_gongwen, normalise_date, structure
+from assistant.core.export.elements import normalise_date, recognise
+from assistant.core.export.gongwen import export_gongwen
+from assistant.core.export.source import read_draft
 from assistant.core.export.layout import GongwenSettings
 from assistant.core.export.review import export_reviewed
 from tests.conftest import NS, ROOT, SAMPLE, W, peer_copy
@@ -33,8 +35,13 @@ def run_fonts(p) -> set[str]:
     return {r.get(f"{W}eastAsia") for r in p.iter(f"{W}rFonts")}
 
 
+def structure(snapshot):
+    """The recognised draft, as the export reads it."""
+    return recognise(read_draft(snapshot).lines)
+
+
 def test_page_size_margins_grid_and_character_pitch(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "公文.docx")
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "公文.docx").path
     document = part(out, "word/document.xml")
     size = document.find(f".//{W}pgSz")
     margins = document.find(f".//{W}pgMar")
@@ -43,9 +50,9 @@ def test_page_size_margins_grid_and_character_pitch(tmp_path: Path):
     assert round(top) == 37 and round(left) == 28
     assert round(210 - left - right) == 156 and round(297 - top - bottom) == 225
     grid = document.find(f".//{W}docGrid")
-    assert grid.get(f"{W}linePitch") == "560"  # 28 pt
+    pitch_pt = int(grid.get(f"{W}linePitch")) / 20
     text_height_pt = 225 / 25.4 * 72
-    assert int(text_height_pt // 28) == 22
+    assert 22 * pitch_pt <= text_height_pt < 22 * pitch_pt + 1  # 22 lines fill the 225 mm block (5.2.3)
     styles = part(out, "word/styles.xml")
     normal = styles.xpath("//w:style[@w:styleId='Normal']", namespaces=NS)[0]
     spacing = int(normal.find(f".//{W}rPr/{W}spacing").get(f"{W}val"))
@@ -57,7 +64,7 @@ def test_page_size_margins_grid_and_character_pitch(tmp_path: Path):
 
 
 def test_title_body_headings_and_closing_on_the_sample(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "公文.docx")
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "公文.docx").path
     found = dict(paragraphs_with_text(part(out, "word/document.xml")))
     title = found["某某县发展和改革局2025年工作总结"]
     assert title.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center"
@@ -67,7 +74,7 @@ def test_title_body_headings_and_closing_on_the_sample(tmp_path: Path):
     fonts = [r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") for r in run_in.iter(f"{W}r")]
     assert fonts == ["楷体_GB2312", "仿宋_GB2312"]
     body = next(p for text, p in found.items() if text.startswith("今年以来"))
-    assert body.find(f"{W}pPr/{W}ind").get(f"{W}firstLine") == "640"  # two 16-pt characters
+    assert body.find(f"{W}pPr/{W}ind").get(f"{W}firstLine") == "630"  # two characters of the 28-a-line pitch
     for closing in ("某某县发展和改革局", "2025年12月5日"):
         assert found[closing].find(f"{W}pPr/{W}jc").get(f"{W}val") == "right"
     assert not [b for b in part(out, "word/document.xml").iter(f"{W}b")
@@ -78,7 +85,8 @@ def test_title_body_headings_and_closing_on_the_sample(tmp_path: Path):
 def test_heading_levels_detected_on_corpus_drafts():
     levels = {}
     for name in ("003", "004"):
-        for block in structure(open_document(next(CORPUS.glob(f"{name}_*.txt"))).snapshot()):
+        found = structure(open_document(next(CORPUS.glob(f"{name}_*.txt"))).snapshot())
+        for block in found.body + found.annex:
             if block.role == "heading":
                 levels.setdefault(block.level, block.text)
     assert levels[1].startswith(("一、", "二、", "三、"))
@@ -91,25 +99,27 @@ def test_title_lines_addressee_and_date(tmp_path: Path):
     draft.write_text("某某县人民政府办公室\n关于开展作风建设专项整治的通知\n各乡镇人民政府，县直各单位：\n"
                      "为深入贯彻落实……，现就有关事项通知如下。\n一、工作目标\n（一）总体要求。全面……\n"
                      "1.加强组织领导。\n（1）明确责任分工。\n某某县人民政府办公室\n2025-03-05\n", encoding="utf-8")
-    blocks = structure(open_document(draft).snapshot())
-    roles = [(b.role, b.level) for b in blocks]
-    assert roles == [("title", 0), ("title", 0), ("addressee", 0), ("body", 0), ("heading", 1), ("heading", 2),
-                     ("heading", 3), ("heading", 4), ("signature", 0), ("date", 0)]
-    assert blocks[-1].text == "2025年3月5日"
+    found = structure(open_document(draft).snapshot())
+    e = found.elements
+    assert e.title == "某某县人民政府办公室\n关于开展作风建设专项整治的通知" and e.addressee == "各乡镇人民政府，县直各单位："
+    assert [(b.role, b.level) for b in found.body] == [("body", 0), ("heading", 1), ("heading", 2), ("heading", 3),
+                                                       ("heading", 4)]
+    assert (e.signature, e.date) == ("某某县人民政府办公室", "2025年3月5日")
     assert normalise_date("2025年01月05日") == "2025年1月5日"
-    out = export_gongwen(open_document(draft).snapshot(), tmp_path / "out.docx")
+    out = export_gongwen(open_document(draft).snapshot(), tmp_path / "out.docx").path
     addressee = dict(paragraphs_with_text(part(out, "word/document.xml")))["各乡镇人民政府，县直各单位："]
     assert addressee.find(f"{W}pPr/{W}ind") is None and addressee.find(f"{W}pPr/{W}jc") is None
 
 
 def test_explicit_title_replaces_the_detected_one(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "out.docx", GongwenSettings(title="关于\n2025年工作的总结"))
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "out.docx",
+                         GongwenSettings(title="关于\n2025年工作的总结")).path
     texts = [t for t, _ in paragraphs_with_text(part(out, "word/document.xml"))]
-    assert texts[:3] == ["关于", "2025年工作的总结", "某某县发展和改革局2025年工作总结"]
+    assert texts[:2] == ["关于", "2025年工作的总结"] and "某某县发展和改革局2025年工作总结" not in texts
 
 
 def test_page_numbers_odd_right_even_left_with_dashes(tmp_path: Path):
-    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "out.docx")
+    out = export_gongwen(open_document(SAMPLE).snapshot(), tmp_path / "out.docx").path
     document = part(out, "word/document.xml")
     assert part(out, "word/settings.xml").find(f"{W}evenAndOddHeaders") is not None
     rels = {r.get("Id"): r.get("Target") for r in part(out, "word/_rels/document.xml.rels")}
@@ -182,7 +192,7 @@ def test_gongwen_export_carries_edited_table_text(tmp_path: Path):
     document = open_document(source)
     index = next(i for i, p in enumerate(document.paragraphs) if p.location == "table")
     document.set_text(index, "表格里改过的字")
-    out = export_gongwen(document.snapshot(), tmp_path / "out.docx")
+    out = export_gongwen(document.snapshot(), tmp_path / "out.docx").path
     assert "表格里改过的字" in "".join(part(out, "word/document.xml").itertext())
 
 

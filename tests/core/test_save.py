@@ -91,7 +91,7 @@ def test_a_txt_saved_as_docx_gets_the_gongwen_page_and_body_style(tmp_path: Path
     assert normal.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋_GB2312"
     assert normal.find(f"{W}rPr/{W}sz").get(f"{W}val") == "32"  # half-points: 三号 = 16 pt
     line = normal.find(f"{W}pPr/{W}spacing")
-    assert (line.get(f"{W}line"), line.get(f"{W}lineRule")) == ("560", "exact")
+    assert (line.get(f"{W}line"), line.get(f"{W}lineRule")) == ("579", "exact")  # 28.95 pt: 22 lines fill 225 mm
     assert [p.text for p in open_document(target).paragraphs] == ["关于做好年终工作的通知", "各单位：", "现将有关事项通知如下。"]
 
 
@@ -111,7 +111,7 @@ def test_control_characters_xml_cannot_hold_are_saved_as_replacement_marks(sampl
     document.save()
     assert open_document(sample_copy).paragraphs[1].text.endswith("\ufffd末尾")
     snapshot = document.snapshot()
-    assert export_gongwen(snapshot, tmp_path / "公文.docx").exists()
+    assert export_gongwen(snapshot, tmp_path / "公文.docx").path.exists()
     assert export_reviewed(snapshot, Checker().check(snapshot.texts), tmp_path / "批注.docx").placed > 0
 
 
@@ -176,3 +176,41 @@ def test_the_opened_file_is_never_overwritten_in_another_format(tmp_path: Path):
     with pytest.raises(DocumentError, match="实际是Word 文档"):
         document.save()
     assert disguised.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_a_full_disk_while_writing_the_backup_keeps_the_old_backup_and_the_original(sample_copy: Path, monkeypatch):
+    import errno
+
+    import pytest
+
+    from assistant.core import atomic
+    from assistant.core.errors import DocumentError
+
+    old_backup = b"the backup of an earlier session"
+    backup_path(sample_copy).write_bytes(old_backup)
+    original = sample_copy.read_bytes()
+    document = open_document(sample_copy)
+    document.set_text(0, "改过的标题")
+
+    def disk_full(source, target, *args):
+        target.write(source.read(100))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.shutil, "copyfileobj", disk_full)
+    with pytest.raises(DocumentError, match="磁盘空间不足"):
+        document.save()
+    assert backup_path(sample_copy).read_bytes() == old_backup
+    assert sample_copy.read_bytes() == original
+    assert sorted(p.name for p in sample_copy.parent.iterdir()) == ["草稿.docx", "草稿.docx.bak"]
+
+
+def test_an_overwrite_keeps_the_owner_where_the_user_may_set_it(sample_copy: Path):
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("only the superuser can give a file to another owner (to set up this test)")
+    os.chown(sample_copy, 1234, 5678)
+    document = open_document(sample_copy)
+    document.set_text(0, "改过的标题")
+    document.save()
+    assert (sample_copy.stat().st_uid, sample_copy.stat().st_gid) == (1234, 5678)

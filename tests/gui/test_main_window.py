@@ -173,7 +173,7 @@ def test_exports_from_the_window(qtbot, window: MainWindow, sample_copy: Path, t
         dialog.use_fallbacks.setChecked(True)
         return True
 
-    window.export_gongwen_dialog(target, confirm_fonts=choose_fallbacks)
+    window.export_gongwen_dialog(target, confirm_fonts=choose_fallbacks, confirm_elements=lambda dialog: True)
     qtbot.waitUntil(lambda: window.operation.ended and target.exists(), timeout=TIMEOUT)
     exported = open_document(target)
     assert "这是导出前刚加的一段。" in [p.text for p in exported.paragraphs]

@@ -7,11 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.sentences import sentence_at
+from ..userdata import Record
 from .model import Finding
+
+SHAPE = Record(optional={"disabled_rules": list[str], "disabled_categories": list[str],
+                         "ignored_words": list[str], "ignored_places": list[list[str]]})
 
 
 @dataclass
 class CheckSettings:
+    """As stored: lists of strings, and each ignored place a list of three strings (see SHAPE)."""
+
     disabled_rules: set[str] = field(default_factory=set)
     disabled_categories: set[str] = field(default_factory=set)
     ignored_words: set[str] = field(default_factory=set)

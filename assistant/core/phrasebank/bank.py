@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resources import resource_path
-from ..userdata import data_dir, load_json, save_json
+from ..userdata import Record, data_dir, load_json, save_json
 from .alternatives import synonyms
 from .extract import KINDS
 from .pinyin import initials
@@ -25,7 +25,10 @@ MAX_CANDIDATES = 3000
 KIND_WEIGHT = {"idiom": 1.2, "collocation": 1.2, "pattern": 1.0, "pair": 0.8, "quote": 0.7}
 SEED_WEIGHT = 2.5
 LENGTH_PENALTY = 0.15
-USER_BANK_SCHEMA = {"entries": list}  # phrasebank_user.json
+# phrasebank_user.json: what Phrase.from_json reads from each entry.
+USER_ENTRY = Record(required={"text": str, "kind": str, "category": str, "frequency": int, "examples": list[dict]},
+                    optional={"documents": int, "seed": bool, "function": str})
+USER_BANK_SHAPE = Record(optional={"entries": list[USER_ENTRY]})
 PREFIX_BONUS = 0.3
 
 
@@ -89,7 +92,7 @@ class PhraseBank:
     @classmethod
     def load(cls) -> "PhraseBank":
         bundled = json.loads(cls.bundled_path().read_text(encoding="utf-8"))
-        user, note = load_json(cls.user_path(), USER_BANK_SCHEMA)
+        user, note = load_json(cls.user_path(), USER_BANK_SHAPE)
         phrases = [Phrase.from_json(e) for e in bundled["entries"]]
         known = {p.text for p in phrases}
         phrases += [Phrase.from_json(e, user=True) for e in user.get("entries", []) if e["text"] not in known]
@@ -154,7 +157,7 @@ class PhraseBank:
 
     def save_user_phrase(self, text: str, category: str, example: str = "", replacing: str | None = None) -> None:
         """Add a phrase of the user's own to "我的短语", or change one (``replacing`` its old text)."""
-        user, note = load_json(self.user_path(), USER_BANK_SCHEMA)
+        user, note = load_json(self.user_path(), USER_BANK_SHAPE)
         stored = [e for e in user.get("entries", []) if e["text"] not in (text, replacing)]
         examples = [{"sentence": example or text, "source": "我的短语"}]
         stored.append({"text": text, "kind": "idiom", "category": category or "我的短语", "frequency": 1,
@@ -163,13 +166,13 @@ class PhraseBank:
         self.note = note or self.note
 
     def delete_user_phrase(self, text: str) -> None:
-        user, note = load_json(self.user_path(), USER_BANK_SCHEMA)
+        user, note = load_json(self.user_path(), USER_BANK_SHAPE)
         save_json(self.user_path(), {"entries": [e for e in user.get("entries", []) if e["text"] != text]})
         self.note = note or self.note
 
     def add_user_phrases(self, entries: list[dict]) -> int:
         """Add extracted entries to the user's bank (kept across restarts); returns how many were new."""
-        user, note = load_json(self.user_path(), USER_BANK_SCHEMA)
+        user, note = load_json(self.user_path(), USER_BANK_SHAPE)
         stored = user.get("entries", [])
         known = {e["text"] for e in stored} | {p.text for p in self.phrases if not p.user}
         new = [e for e in entries if e["text"] not in known]

@@ -20,7 +20,11 @@ def read_folder(folder: Path, notes: list[str] | None = None, progress=None) -> 
     """Cleaned paragraphs of every .txt/.docx in ``folder`` (sorted by name); files that cannot
     be opened are skipped with a note, never silently. ``progress(done, total)`` per file."""
     paragraphs: list[CleanParagraph] = []
-    paths = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES)
+    try:
+        paths = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES)
+    except OSError as exc:
+        reason = "不存在" if not Path(folder).exists() else "不是文件夹" if not Path(folder).is_dir() else "无法读取"
+        raise DocumentError(f"文件夹“{folder}”{reason}。") from exc
     for number, path in enumerate(paths):
         if progress is not None:
             progress(number, len(paths))

@@ -141,11 +141,12 @@ def _quoted(text: str) -> str:
     return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT - 1] + "…"
 
 
-def save_revised(comparison: Comparison, path: Path | str, stamp: Stamp) -> Path:
-    """Write the 修订稿 atomically (DocumentError when it cannot be written)."""
+def save_revised(comparison: Comparison, path: Path | str, stamp: Stamp, *, backup: bool = False) -> Path:
+    """Write the 修订稿 atomically (DocumentError when it cannot be written); with ``backup`` an
+    existing file is kept as <name>.bak first."""
     if Path(path).suffix.lower() != ".docx":
         raise DocumentError("修订稿须保存为 .docx 文件。")
-    atomic_write(Path(path), revised_docx(comparison, stamp))
+    atomic_write(Path(path), revised_docx(comparison, stamp), backup=backup)
     return Path(path)
 
 

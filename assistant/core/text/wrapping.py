@@ -4,6 +4,7 @@ lines start, so findings map back to the original characters."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,9 +27,7 @@ class Unit:
 
     def locate(self, position: int) -> tuple[int, int]:
         """(line index, offset in that line) of a position in the unit's text."""
-        line = 0
-        while line + 1 < len(self.starts) and self.starts[line + 1] <= position:
-            line += 1
+        line = bisect_right(self.starts, position) - 1
         return self.first + line, position - self.starts[line]
 
 

@@ -1,0 +1,76 @@
+"""The bounded diffs: character opcodes (conversion alignment, change previews) and line opcodes
+(the editor's lines onto the document's paragraphs) are complete and consistent on any input,
+and take the linear path where difflib would blow up."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from assistant.core.document import MAX_DIFFED_LINES, line_opcodes
+from assistant.core.text import diff as diff_module
+from assistant.core.text.diff import LONG_TEXT, diff
+
+
+def rebuilt(a, b, opcodes):
+    """``b`` from ``a`` by the opcodes, checking they tile both sides in order."""
+    i = j = 0
+    out = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        assert (i1, j1) == (i, j)
+        if tag == "equal":
+            assert a[i1:i2] == b[j1:j2]
+        out += list(b[j1:j2])
+        i, j = i2, j2
+    assert (i, j) == (len(a), len(b))
+    return out
+
+
+@pytest.mark.parametrize("length", [20, LONG_TEXT * 3])
+def test_character_opcodes_rebuild_the_new_text(length: int):
+    rng = random.Random(length)
+    for _ in range(200):
+        a = "".join(rng.choice("头发软件云") for _ in range(rng.randint(0, length)))
+        b = list(a)
+        for _ in range(rng.randint(0, 6)):
+            k = rng.randint(0, len(b))
+            b[k:k + rng.randint(0, 4)] = rng.choices("頭髮軟體雲", k=rng.randint(0, 4))
+        assert rebuilt(a, "".join(b), diff(a, "".join(b))) == b
+
+
+def test_a_long_repetitive_text_takes_the_linear_path(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("difflib on a long text")
+
+    monkeypatch.setattr(diff_module, "SequenceMatcher", refuse)
+    old, new = "頭發" * 4000, "頭髮" * 4000  # a character-by-character guide against the phrase conversion
+    opcodes = diff(old, new)
+    assert rebuilt(old, new, opcodes) == list(new)
+    assert all(i2 - i1 == 1 and j2 - j1 == 1 for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
+
+
+def test_line_opcodes_rebuild_the_new_lines():
+    rng = random.Random(7)
+    for _ in range(300):
+        old = rng.choices("abcd", k=rng.randint(0, 40))
+        new = list(old)
+        for _ in range(rng.randint(0, 4)):
+            k = rng.randint(0, len(new))
+            new[k:k + rng.randint(0, 3)] = rng.choices("abcde", k=rng.randint(0, 3))
+        assert rebuilt(old, new, line_opcodes(old, new)) == new
+
+
+def test_one_edit_among_many_identical_lines_is_found_by_head_and_tail():
+    old = [""] * 50_000 + ["x"] + [""] * 50_000
+    new = [""] * 50_000 + ["y", "z"] + [""] * 50_000
+    assert line_opcodes(old, new) == [("equal", 0, 50_000, 0, 50_000), ("replace", 50_000, 50_001, 50_000, 50_002),
+                                      ("equal", 50_001, 100_001, 50_002, 100_002)]
+
+
+def test_a_huge_changed_middle_is_paired_by_position_keeping_unchanged_lines():
+    old = ["a", "keep"] * MAX_DIFFED_LINES
+    new = ["b", "keep"] * MAX_DIFFED_LINES + ["c"]
+    opcodes = line_opcodes(old, new)
+    assert rebuilt(old, new, opcodes) == new
+    assert ("equal", 1, 2, 1, 2) in opcodes  # a read-only paragraph among them is left alone
