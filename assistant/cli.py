@@ -25,7 +25,11 @@ from .core.export.review import export_reviewed
 from .core.phrasebank.bank import PhraseBank
 from .core.phrasebank.build import build_bank, read_corpus, write_bank
 from .core.phrasebank.extract import KINDS
+from .core.atomic import atomic_write
 from .core.errors import DocumentError
+from .core.revision.compare import compare, read_draft, revision_lines, save_revised
+from .core.revision.page import side_by_side_page
+from .core.revision.tracked import Stamp
 from .core.phrasebank.sources import source_label
 from .core.settings import Settings
 from .core.userdata import read_word_list
@@ -204,6 +208,24 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Compare two rounds of a draft: the revision list on stdout, a 修订稿 (.docx) with every
+    change tracked, and optionally a side-by-side HTML page. ``revise`` is the same comparison
+    of a draft's original and its edited copy."""
+    if Path(args.output).suffix.lower() != ".docx":
+        raise DocumentError("修订稿须保存为 .docx 文件。")
+    old, new = read_draft(args.old, args.encoding), read_draft(args.new, args.encoding)
+    comparison = compare(old, new, group_punctuation=not args.no_group_punctuation)
+    overwrites_input = any(Path(args.output).resolve() == Path(source).resolve() for source in (args.old, args.new))
+    save_revised(comparison, args.output, Stamp.now(args.author or Settings.load().author), backup=overwrites_input)
+    if args.html:
+        atomic_write(Path(args.html), side_by_side_page(comparison).encode("utf-8"))
+    for line in revision_lines(comparison):
+        print(line)
+    print(f"{comparison.summary()}。修订稿已保存到 {args.output}", file=sys.stderr)
+    return 0
+
+
 def _print_bank_note(bank) -> None:
     if bank.note:
         print(f"注意：{bank.note}", file=sys.stderr)
@@ -303,10 +325,32 @@ def build_parser() -> argparse.ArgumentParser:
     _reads_a_document(review)
     review.add_argument("-o", "--output", required=True, help="输出的 .docx 文件")
     review.set_defaults(handler=cmd_review)
+
+    revise = commands.add_parser("revise", help="把修改稿相对原稿的改动写成修订稿（Word 修订，可逐条接受/拒绝）")
+    revise.add_argument("old", metavar="ORIGINAL", help="原稿（.docx 或 .txt）")
+    revise.add_argument("new", metavar="EDITED", help="修改后的稿子（.docx 或 .txt）")
+    _revision_options(revise)
+    revise.set_defaults(handler=cmd_compare, html=None)
+
+    compared = commands.add_parser("compare", help="比较两个版本，生成修订稿（以新稿格式为准）")
+    compared.add_argument("old", metavar="OLD", help="旧稿（.docx 或 .txt）")
+    compared.add_argument("new", metavar="NEW", help="新稿（.docx 或 .txt）")
+    _revision_options(compared)
+    compared.add_argument("--html", help="另存一份左右对照的网页（.html）")
+    compared.set_defaults(handler=cmd_compare)
     return parser
 
 
-COMMANDS = {"text", "roundtrip", "convert", "check", "phrases", "alternatives", "phrasebank", "export", "review"}
+def _revision_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", required=True, help="输出的修订稿（.docx）")
+    parser.add_argument("--author", help="修订者姓名（默认取“选项”中的作者名）")
+    parser.add_argument("--no-group-punctuation", action="store_true",
+                        help="标点改动逐处列为修订（默认同一段内相邻的标点改动合为一处）")
+    parser.add_argument("--encoding", help="强制使用的文本编码（如 gbk、big5、utf-8）")
+
+
+COMMANDS = {"text", "roundtrip", "convert", "check", "phrases", "alternatives", "phrasebank", "export", "review",
+            "revise", "compare"}
 
 
 def main(argv: list[str]) -> int:

@@ -60,7 +60,7 @@ class DocxBackend:
     def read(cls, path: Path) -> tuple["DocxBackend", list[tuple[str, str]]]:
         """Return the backend and ``(text, location)`` for each paragraph (see ``adopt``)."""
         source = path.read_bytes()
-        backend = cls(_open_with_python_docx(source, path.name), source)
+        backend = cls(open_package(source, path.name), source)
         items = []
         for element, location in iter_paragraphs(backend.document.element.body):
             items.append((paragraph_text(element), location))
@@ -87,6 +87,10 @@ class DocxBackend:
 
     def describe(self) -> str:
         return "Word 文档（.docx）"
+
+    def original(self) -> bytes:
+        """The file as it was opened (the version a 修订稿 is compared against)."""
+        return self._source
 
     def render(self, paragraphs) -> bytes:
         root, _ = self._applied_copy(paragraphs)
@@ -248,7 +252,13 @@ def _member_name(part) -> str:
     return str(part.partname).lstrip("/")
 
 
-def _open_with_python_docx(source: bytes, name: str):
+def with_main_part(source: bytes, document, root: etree._Element) -> bytes:
+    """The package ``source`` (opened as ``document``) with its main part replaced by ``root``;
+    every other member is copied byte for byte."""
+    return _replace_members(source, {_member_name(document.part): serialize_part_xml(root)})
+
+
+def open_package(source: bytes, name: str):
     try:
         return docx.Document(io.BytesIO(source))
     except KeyError as exc:

@@ -152,7 +152,7 @@ def set_paragraph_text(p: etree._Element, new_text: str, opcodes: list | None = 
         _drop_if_empty(run)
 
 
-def _text_elements(text: str) -> list[etree._Element]:
+def text_elements(text: str) -> list[etree._Element]:
     """Elements that spell ``text`` inside a run: w:t pieces with w:tab/w:br for special chars."""
     elements: list[etree._Element] = []
     pending = ""
@@ -185,7 +185,7 @@ def _set_t_text(t: etree._Element, text: str) -> None:
 
 def _replace_with_text(t: etree._Element, content: str) -> None:
     parent = t.getparent()
-    replacement = _text_elements(content)
+    replacement = text_elements(content)
     if len(replacement) == 1 and replacement[0].tag == x.T:
         _set_t_text(t, content)
         return
@@ -200,17 +200,17 @@ def _insert_text(anchor: etree._Element, text: str, *, before_element: bool) -> 
         return
     parent = anchor.getparent()
     position = parent.index(anchor) + (0 if before_element else 1)
-    for offset, element in enumerate(_text_elements(text)):
+    for offset, element in enumerate(text_elements(text)):
         parent.insert(position + offset, element)
 
 
 def _append_new_run(p: etree._Element, text: str) -> None:
     """Text typed into an empty paragraph takes the paragraph mark's formatting."""
     run = etree.SubElement(p, x.R)
-    rpr = _formatting_copy(p.find(f"{x.PPR}/{x.RPR}"))
+    rpr = formatting_copy(p.find(f"{x.PPR}/{x.RPR}"))
     if rpr is not None and len(rpr):
         run.append(rpr)
-    run.extend(_text_elements(text))
+    run.extend(text_elements(text))
 
 
 def _drop_if_empty(run: etree._Element) -> None:
@@ -224,34 +224,46 @@ def new_paragraph_like(model: etree._Element | None, text: str) -> etree._Elemen
     """A new w:p for an inserted paragraph: the paragraph and run formatting of ``model``.
 
     Section properties and tracked-change marks are not copied (a copied w:sectPr would
-    create a section break the user never asked for).
+    create a section break the user never asked for; a copied paragraph-mark w:ins would say
+    someone else inserted it).
     """
     p = etree.Element(x.P)
-    if model is not None:
-        ppr = model.find(x.PPR)
-        if ppr is not None:
-            ppr = copy.deepcopy(ppr)
-            for child in list(ppr):
-                if child.tag in (x.SECTPR, x.w("pPrChange")):
-                    ppr.remove(child)
-            p.append(ppr)
+    ppr = paragraph_format_copy(model) if model is not None else None
+    if ppr is not None:
+        p.append(ppr)
     if text:
         run = etree.SubElement(p, x.R)
         run_format = _last_run_format(model) if model is not None else None
         if run_format is not None:
             run.append(run_format)
-        run.extend(_text_elements(text))
+        run.extend(text_elements(text))
     return p
+
+
+def paragraph_format_copy(p: etree._Element) -> etree._Element | None:
+    """A copy of ``p``'s paragraph properties for another paragraph: no section break, no
+    tracked changes (of the properties or of the paragraph mark)."""
+    ppr = p.find(x.PPR)
+    if ppr is None:
+        return None
+    ppr = copy.deepcopy(ppr)
+    for child in list(ppr):
+        if child.tag in (x.SECTPR, x.w("pPrChange")):
+            ppr.remove(child)
+    mark = ppr.find(x.RPR)
+    if mark is not None:
+        ppr.replace(mark, formatting_copy(mark))
+    return ppr
 
 
 def _last_run_format(p: etree._Element) -> etree._Element | None:
     atoms = paragraph_atoms(p)
     if atoms:
-        return _formatting_copy(atoms[-1].element.getparent().find(x.RPR))
-    return _formatting_copy(p.find(f"{x.PPR}/{x.RPR}"))
+        return formatting_copy(atoms[-1].element.getparent().find(x.RPR))
+    return formatting_copy(p.find(f"{x.PPR}/{x.RPR}"))
 
 
-def _formatting_copy(rpr: etree._Element | None) -> etree._Element | None:
+def formatting_copy(rpr: etree._Element | None) -> etree._Element | None:
     """A copy of run properties without tracked-change marks, for newly typed text."""
     if rpr is None:
         return None
@@ -260,3 +272,32 @@ def _formatting_copy(rpr: etree._Element | None) -> etree._Element | None:
         if child.tag in TRACKING_IN_RPR:
             rpr.remove(child)
     return rpr
+
+
+def split_run_before(p: etree._Element, index: int) -> None:
+    """Make character ``index`` of ``p`` the first of its run: the run is cut in two, each half
+    keeping the run's properties (a comment or a tracked change can then hold exactly its text)."""
+    atoms = paragraph_atoms(p)
+    if index <= 0 or index >= len(atoms):
+        return
+    atom, previous = atoms[index], atoms[index - 1]
+    run = atom.element.getparent()
+    if run.tag != x.R or previous.element.getparent() is not run:
+        return  # already a run boundary
+    right = etree.Element(x.R)
+    rpr = run.find(x.RPR)
+    if rpr is not None:
+        right.append(copy.deepcopy(rpr))
+    children = list(run)
+    position = children.index(atom.element)
+    if atom.element.tag == x.T and atom.offset > 0:
+        tail = copy.deepcopy(atom.element)
+        tail.text = atom.element.text[atom.offset:]
+        atom.element.text = atom.element.text[:atom.offset]
+        for t in (atom.element, tail):
+            t.set(x.XML_SPACE, "preserve")
+        right.append(tail)
+        position += 1
+    for child in children[position:]:
+        right.append(child)
+    run.addnext(right)

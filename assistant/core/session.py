@@ -19,6 +19,7 @@ from .checker.model import Finding
 from .conversion import Converter
 from .document import Document, DocumentSnapshot
 from .errors import DocumentError
+from .revision.compare import Comparison, Draft, compare
 from .script import detect_script
 from .settings import Settings
 
@@ -60,6 +61,7 @@ class DraftSession:
         self._found: dict[int, list[Finding]] = {}  # per paragraph uid, its findings as last checked
         self._findings: list[Finding] | None = None
         self._before_ignore: tuple | None = None  # the choices and findings before the last ignore
+        self.opened = _draft_of(document.snapshot(), original=True)  # the version a 修订稿 is made against
 
     # -- the text ------------------------------------------------------------------------------
     def sync(self, lines: list[str]) -> bool:
@@ -86,6 +88,12 @@ class DraftSession:
 
     def save(self, path: Path, *, overwrite_read_only: bool = False) -> Path:
         return self.document.save(path, overwrite_read_only=overwrite_read_only)
+
+    def revision_job(self) -> Callable[[Callable[[int, int], None]], Comparison]:
+        """另存为修订稿: the text as it stands now compared with the version opened, on a worker
+        thread (the .docx is rendered there, from an immutable snapshot)."""
+        opened, snapshot, group = self.opened, self.snapshot(), self.settings.group_punctuation
+        return lambda progress: compare(opened, _draft_of(snapshot), group_punctuation=group, progress=progress)
 
     # -- checking ------------------------------------------------------------------------------
     def check_job(self) -> Callable[[Callable[[int, int], None]], CheckResult]:
@@ -214,3 +222,13 @@ class DraftSession:
             self._found.pop(uid, None)
         self._findings = None
         return list(plan.changes)
+
+
+def _draft_of(snapshot: DocumentSnapshot, *, original: bool = False) -> Draft:
+    """A snapshot as a round to compare: a .docx brings its package (as opened, or as it would
+    be saved now), plain text only its lines."""
+    name = snapshot.path.name if snapshot.path is not None else "未命名"
+    package = None
+    if snapshot.format == "docx":
+        package = snapshot.backend.original() if original else snapshot.render()
+    return Draft(name, tuple(snapshot.texts), package)

@@ -22,7 +22,7 @@ DEFAULT_AUTHOR = APP_NAME
 # What each key of settings.json must hold; a file that says otherwise is set aside.
 SHAPE = Record(optional={"checker": CHECK_SHAPE, "protected_terms": list[str], "recent_files": list[str],
                          "window": dict[str, str], "author": str, "autosave_minutes": int, "font_size": int,
-                         "review_with_health": bool,
+                         "review_with_health": bool, "group_punctuation": bool,
                          "gongwen": dict})  # the 公文要素: each read with a type check (export/remember.py)
 
 
@@ -32,10 +32,11 @@ class Settings:
     protected_terms: list[str] = field(default_factory=list)
     recent_files: list[str] = field(default_factory=list)
     window: dict[str, str] = field(default_factory=dict)  # Qt's saved geometry and state, base64
-    author: str = DEFAULT_AUTHOR  # written on the comments of a reviewed copy
+    author: str = DEFAULT_AUTHOR  # written on the comments of a reviewed copy and on a 修订稿's revisions
     autosave_minutes: int = 1
     font_size: int = 14  # the editor's, in points
     review_with_health: bool = False  # the reviewed copy opens with a 文稿体检 page
+    group_punctuation: bool = True  # a 修订稿 groups neighbouring punctuation fixes into one revision
     gongwen: dict = field(default_factory=dict)  # the 公文要素 remembered for the next export
     note: str = ""
 
@@ -52,7 +53,7 @@ class Settings:
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
                    str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
                    int(data.get("font_size", 14)), bool(data.get("review_with_health", False)),
-                   dict(data.get("gongwen", {})), note)
+                   bool(data.get("group_punctuation", True)), dict(data.get("gongwen", {})), note)
 
     def save(self) -> None:
         save_json(self.path(), {
@@ -64,6 +65,7 @@ class Settings:
             "autosave_minutes": self.autosave_minutes,
             "font_size": self.font_size,
             "review_with_health": self.review_with_health,
+            "group_punctuation": self.group_punctuation,
             "gongwen": self.gongwen,
         })
 

@@ -30,6 +30,7 @@ from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.session import DraftSession
 from ..core.settings import Settings
 from . import autosave, files, ops
+from .compare_view import CompareView
 from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
 from .elements_dialog import ElementsDialog
 from .editor import DraftEditor
@@ -436,6 +437,37 @@ class MainWindow(QMainWindow):
             self.operation = ops.export_review_file(self, self.session.snapshot(), list(self.session.findings), target,
                                                     self.settings.author, self.settings.review_with_health,
                                                     self._reviewed, self.show_problem)
+
+    def save_revised_dialog(self, target: Path | None = None) -> None:
+        """文件 → 另存为修订稿: the edits since the file was opened, as Word tracked changes."""
+        target = target or self._ask_target("另存为修订稿", "修订稿")
+        if target is not None and self._sync():
+            self.operation = ops.save_revised_draft(self, self.session.revision_job(), target, self.settings.author,
+                                                    lambda comparison: self._revised(comparison, target), self.show_problem)
+
+    def _revised(self, comparison, target: Path) -> None:
+        self._exported(target, f"修订稿（{comparison.summary()}）")
+
+    def compare_dialog(self, old: Path | None = None, new: Path | None = None, show=None) -> None:
+        """文件 → 比较两个版本: two files chosen, compared in the background, shown side by side.
+        ``show`` (tests) replaces exec()."""
+        old = old or files.ask_open(self, "比较两个版本 — 选择旧稿", FILE_FILTER)
+        new = new or (files.ask_open(self, "比较两个版本 — 选择新稿", FILE_FILTER) if old else None)
+        if old is not None and new is not None:
+            self.operation = ops.compare_files(self, old, new, self.settings.group_punctuation,
+                                               lambda comparison: self._show_comparison(comparison, show),
+                                               self.show_problem)
+
+    def _show_comparison(self, comparison, show) -> None:
+        self.compare_view = CompareView(comparison, self._save_comparison, self)
+        (show or QDialog.exec)(self.compare_view)
+
+    def _save_comparison(self, comparison, target: Path | None = None) -> None:
+        target = target or files.ask_save(self, "保存修订稿", f"{Path(comparison.new.name).stem}-修订稿.docx",
+                                          "Word 文档 (*.docx)")
+        if target is not None:
+            self.operation = ops.write_revised(self, comparison, target, self.settings.author,
+                                               lambda path: self._exported(path, "修订稿"), self.show_problem)
 
     def _reviewed(self, result) -> None:
         stale = f"；{result.stale} 条因文字已改动未加（请重新检查后再导出）" if result.stale else ""

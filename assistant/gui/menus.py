@@ -31,6 +31,8 @@ def build_menus(window) -> None:
     window.recent_menu = file_menu.addMenu("最近打开")
     toolbar.addAction(add(file_menu, "保存(&S)", window.save, keys.Save))
     add(file_menu, "另存为(&A)…", window.save_as, QKeySequence("Ctrl+Shift+S"))
+    add(file_menu, "另存为修订稿(&V)…", lambda: window.save_revised_dialog())
+    add(file_menu, "比较两个版本(&D)…", lambda: window.compare_dialog())
     file_menu.addSeparator()
     export = add(file_menu, "导出公文格式(&G)…", lambda: window.export_gongwen_dialog())
     add(file_menu, "导出批注版(&R)…", lambda: window.export_review_dialog())

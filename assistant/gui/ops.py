@@ -20,6 +20,8 @@ from ..core.export.remember import prefill
 from ..core.export.review import export_reviewed
 from ..core.health import build_report
 from ..core.phrasebank.build import build_bank, read_folder
+from ..core.revision.compare import compare, read_draft, save_revised
+from ..core.revision.tracked import Stamp
 from . import tasks
 
 SHOW_AFTER_MS = 500
@@ -113,3 +115,30 @@ def import_phrases(parent, bank, folder: Path, on_done, on_failed) -> BusyOp:
         return bank.add_user_phrases(build_bank(paragraphs)["entries"]), notes
 
     return BusyOp(parent, "正在从文档中提取短语…", work, on_done, on_failed)
+
+
+def save_revised_draft(parent, job, target: Path, author: str, on_done, on_failed) -> BusyOp:
+    """另存为修订稿: ``job`` from DraftSession.revision_job; returns the Comparison once written."""
+
+    def work(progress):
+        comparison = job(progress)
+        progress(1, 1)  # the last chance to cancel before the file is written
+        save_revised(comparison, target, Stamp.now(author))
+        return comparison
+
+    return BusyOp(parent, "正在生成修订稿…", work, on_done, on_failed)
+
+
+def compare_files(parent, old: Path, new: Path, group_punctuation: bool, on_done, on_failed) -> BusyOp:
+    """比较两个版本: both files read and compared; returns the Comparison."""
+
+    def work(progress):
+        drafts = read_draft(old), read_draft(new)
+        return compare(*drafts, group_punctuation=group_punctuation, progress=progress)
+
+    return BusyOp(parent, "正在比较两个版本…", work, on_done, on_failed)
+
+
+def write_revised(parent, comparison, target: Path, author: str, on_done, on_failed) -> BusyOp:
+    return BusyOp(parent, "正在保存修订稿…", lambda progress: save_revised(comparison, target, Stamp.now(author)),
+                  on_done, on_failed)

@@ -9,7 +9,6 @@ put on whatever words stand there now.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from ..atomic import atomic_write
 from ..checker.model import CATEGORIES, Finding
 from ..document import DocumentSnapshot, Paragraph
 from ..docx_io import DocxBackend, iter_paragraphs
-from ..docx_text import paragraph_atoms
+from ..docx_text import paragraph_atoms, split_run_before
 from ..health import HealthReport, ratio_label, summary
 from .layout import set_fonts
 
@@ -183,38 +182,11 @@ def still_stands(finding: Finding, draft: DocumentSnapshot) -> bool:
 
 def isolate(p: etree._Element, start: int, end: int) -> list[etree._Element]:
     """The runs that hold exactly the characters [start, end) of ``p``, splitting runs as needed."""
-    _split_before(p, start)
-    _split_before(p, end)
+    split_run_before(p, start)
+    split_run_before(p, end)
     runs: list[etree._Element] = []
     for atom in paragraph_atoms(p)[start:end]:
         run = atom.element.getparent()
         if run.tag == x.R and (not runs or runs[-1] is not run):
             runs.append(run)
     return runs
-
-
-def _split_before(p: etree._Element, index: int) -> None:
-    atoms = paragraph_atoms(p)
-    if index <= 0 or index >= len(atoms):
-        return
-    atom, previous = atoms[index], atoms[index - 1]
-    run = atom.element.getparent()
-    if run.tag != x.R or previous.element.getparent() is not run:
-        return  # already a run boundary
-    right = etree.Element(x.R)
-    rpr = run.find(x.RPR)
-    if rpr is not None:
-        right.append(copy.deepcopy(rpr))
-    children = list(run)
-    position = children.index(atom.element)
-    if atom.element.tag == x.T and atom.offset > 0:
-        tail = copy.deepcopy(atom.element)
-        tail.text = atom.element.text[atom.offset:]
-        atom.element.text = atom.element.text[:atom.offset]
-        for t in (atom.element, tail):
-            t.set(x.XML_SPACE, "preserve")
-        right.append(tail)
-        position += 1
-    for child in children[position:]:
-        right.append(child)
-    run.addnext(right)

@@ -1,0 +1,1 @@
+"""修订稿: compare two rounds of a draft and write the changes as Word tracked changes."""
