@@ -200,12 +200,17 @@ def _place_new(element: etree._Element, previous: etree._Element | None, first: 
     elif first is not None:
         first.addprevious(element)
     else:
-        body = root.find(x.BODY)
-        section = body.find(x.SECTPR)
-        if section is not None:
-            section.addprevious(element)
-        else:
-            body.append(element)
+        add_at_body_end(root, element)
+
+
+def add_at_body_end(root: etree._Element, element: etree._Element) -> None:
+    """After the last block of the body, before its closing section properties (w:sectPr)."""
+    body = root.find(x.BODY)
+    section = body.find(x.SECTPR)
+    if section is not None:
+        section.addprevious(element)
+    else:
+        body.append(element)
 
 
 def _outermost(element: etree._Element, tag: str) -> etree._Element | None:

@@ -17,7 +17,7 @@ from lxml import etree
 from .. import ooxml as x
 from ..atomic import atomic_write
 from ..errors import DocumentError
-from ..docx_io import DocxBackend, iter_paragraphs, open_package, with_main_part
+from ..docx_io import DocxBackend, add_at_body_end, iter_paragraphs, open_package, with_main_part
 from ..docx_text import OBJECT_CHAR, paragraph_atoms
 from ..document import Paragraph, open_document
 from .diff import ParagraphDiff, counted, diff_drafts, diff_paragraph
@@ -219,13 +219,8 @@ def _first_anchor(root: etree._Element, elements: list[etree._Element]) -> tuple
     is made when the base has none)."""
     first = next((p for p in elements if not _in_text_box(p)), None)
     if first is None:
-        body = root.find(x.BODY)
         first = etree.Element(x.P)
-        section = body.find(x.SECTPR)
-        if section is not None:
-            section.addprevious(first)
-        else:
-            body.append(first)
+        add_at_body_end(root, first)
     return first, False
 
 
