@@ -68,6 +68,16 @@ def test_one_edit_among_many_identical_lines_is_found_by_head_and_tail():
                                       ("equal", 50_001, 100_001, 50_002, 100_002)]
 
 
+def test_beyond_the_bound_lines_are_paired_by_position_not_searched():
+    """A line inserted at the top and another removed at the end of 3,000 changed lines: difflib would
+    find the shift; the bounded matcher pairs line by line (linear, whatever the lines hold)."""
+    old = ["新增的第一行"] + [f"第{i}行" for i in range(MAX_DIFFED_LINES + 1000)]
+    new = [f"第{i}行" for i in range(MAX_DIFFED_LINES + 1000)] + ["最后一行"]
+    opcodes = line_opcodes(old, new)
+    assert rebuilt(old, new, opcodes) == new
+    assert all(tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1 for tag, i1, i2, j1, j2 in opcodes)
+
+
 def test_a_huge_changed_middle_is_paired_by_position_keeping_unchanged_lines():
     old = ["a", "keep"] * MAX_DIFFED_LINES
     new = ["b", "keep"] * MAX_DIFFED_LINES + ["c"]
