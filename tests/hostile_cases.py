@@ -144,6 +144,12 @@ def huge_text(megabytes: int, command: str) -> Callable[[Path], Run]:
     return build
 
 
+def too_many_characters(folder: Path) -> Run:
+    """1.1 million characters in a small .docx (compressed, so no byte cap notices): refused by count."""
+    body = paragraph_xml(PARAGRAPH * 100) * 300
+    return Run(["text", str(docx_with(folder, "long.docx", body))], stderr_has="万字")
+
+
 def largest_accepted_text(folder: Path) -> Run:
     """The longest draft that opens (just under the character cap): checked in bounded time."""
     from assistant.core.limits import MAX_CHECK_CHARS
@@ -363,6 +369,7 @@ CASES = [
     Case("junk-before-zip", "1 GiB 垃圾数据后接有效 ZIP", junk_before_zip),
     Case("text-49MB", "49 MB 文本", huge_text(49, "text")),
     Case("check-10MB", "检查 10 MB 文本", huge_text(10, "check")),
+    Case("docx-1.1M-characters", "110 万字的 .docx（压缩后很小）", too_many_characters),
     Case("check-largest", "命令行检查上限内最长的文稿", largest_accepted_text, bench_only=True),
     Case("check-over-limit", "命令行检查 40 万字", huge_text(1, "check")),
     Case("repeat-20k-words", "“加强”×1 万，“加强”×1 万", repeated_word_clauses),
