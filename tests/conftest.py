@@ -76,6 +76,21 @@ def body_paragraphs(path: Path) -> list[etree._Element]:
     return list(document_xml(path).iter(f"{W}p"))
 
 
+def table_draft_with_record(folder: Path) -> Path:
+    """A short 通知 with a table and a 版记: table heights are only estimated, so the export cannot
+    promise an even page count and must say so."""
+    import docx
+
+    source = folder / "表.docx"
+    document = docx.Document()
+    document.add_paragraph("关于某事的通知")
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "甲"
+    document.add_paragraph("抄送：乙。")
+    document.add_paragraph("某局办公室    2026年1月2日印发")
+    document.save(source)
+    return source
+
+
 @pytest.fixture(autouse=True)
 def user_data_folder(tmp_path_factory, monkeypatch) -> Path:
     """Every test gets its own per-user data folder; the real one is never touched."""

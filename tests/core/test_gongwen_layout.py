@@ -27,7 +27,7 @@ from assistant.core.export.numbering import chinese_counting
 from assistant.core.export.paging import Pages, line_count
 from assistant.core.export.title import title_lines
 from assistant.core.export.remember import recognise_draft, to_remember, with_remembered
-from tests.conftest import FILES, VENDORED_DOCX, W, peer_docx
+from tests.conftest import FILES, VENDORED_DOCX, W, peer_docx, table_draft_with_record
 
 DRAFTS = FILES / "gongwen"
 CHAR_TWIPS = round(GongwenSettings().char_pitch_pt * 20)
@@ -401,13 +401,7 @@ def test_character_widths(sample, expected):
 
 def test_a_table_with_a_record_asks_to_check_the_last_page(tmp_path):
     """Table heights are estimated, so the even page count cannot be promised: the user is told."""
-    source = tmp_path / "表.docx"
-    document = docx.Document()
-    document.add_paragraph("关于某事的通知")
-    document.add_table(rows=2, cols=2).cell(0, 0).text = "甲"
-    document.add_paragraph("抄送：乙。")
-    document.add_paragraph("某局办公室    2026年1月2日印发")
-    document.save(source)
+    source = table_draft_with_record(tmp_path)
     notes = export_gongwen(open_document(source).snapshot(), tmp_path / "out.docx").notes
     assert any("总页数为双数" in note for note in notes)
     assert not export_gongwen(open_document(DRAFTS / "upward.txt").snapshot(), tmp_path / "up.docx").notes

@@ -12,7 +12,7 @@ from assistant.core.export.elements import recognise
 from assistant.core.export.source import read_draft
 from assistant.gui.elements_dialog import ElementsDialog
 from assistant.gui.main_window import MainWindow
-from tests.conftest import FILES, W
+from tests.conftest import FILES, W, table_draft_with_record
 
 DRAFTS = FILES / "gongwen"
 
@@ -86,15 +86,7 @@ def test_new_draft_from_a_template_menu(qtbot):
 
 
 def test_notes_known_only_after_the_export_are_shown(qtbot, tmp_path: Path):
-    import docx
-
-    source = tmp_path / "表.docx"
-    document = docx.Document()
-    document.add_paragraph("关于某事的通知")
-    document.add_table(rows=1, cols=1).cell(0, 0).text = "甲"
-    document.add_paragraph("抄送：乙。")
-    document.add_paragraph("某局办公室    2026年1月2日印发")
-    document.save(source)
+    source = table_draft_with_record(tmp_path)
     window = MainWindow()
     qtbot.addWidget(window, before_close_func=lambda w: w.editor.document().setModified(False))
     window.open_path(source)
