@@ -26,8 +26,8 @@ def foreign_lines(stderr: str) -> list[str]:
 def recording_run(*args, **kwargs):
     """subprocess.run, keeping the stderr of every CLI call."""
     result = _original_run(*args, **kwargs)
-    argv = [str(part) for part in (args[0] if args else kwargs.get("args", []))] \
-        if isinstance(args[0] if args else kwargs.get("args"), (list, tuple)) else []
+    command = args[0] if args else kwargs.get("args")
+    argv = [str(part) for part in command] if isinstance(command, (list, tuple)) else []
     script = next((number for number, part in enumerate(argv) if part.endswith("main.py")), None)
     if script is not None and argv[script + 1:script + 2] and argv[script + 1] in COMMANDS and result.stderr:
         stderr = result.stderr if isinstance(result.stderr, str) else result.stderr.decode("utf-8", "replace")
