@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Protocol
 
@@ -21,6 +20,7 @@ from .docx_text import LINE_BREAK, OBJECT_CHAR
 from .errors import DocumentError
 from .limits import check_text_size
 from .ooxml import XML_ILLEGAL, xml_safe
+from .revision.align import SMALL_GAP, align
 from .sniff import FileKind, sniff
 from .txt_io import TxtBackend
 
@@ -262,10 +262,11 @@ class Document:
 
 
 def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """The edits from ``old`` lines to ``new`` ones. An edit touches a few lines in one place: the
-    common head and tail are matched in one pass, and only the middle is diffed. A middle of
-    thousands of lines (a paste, a replace-all) is paired line by line: difflib's matcher grows
-    with the square of the lines it compares, and more on repetitive ones."""
+    """The edits from ``old`` lines to ``new`` ones (on the UI thread, at every sync). An edit
+    touches a few lines in one place: the common head and tail are matched in one pass, and only
+    the middle is aligned (revision.align: unique lines as anchors, never an unbounded difflib).
+    A middle of thousands of lines (a paste, a replace-all), or a stretch with nothing to anchor
+    on (many blank lines), is paired line by line."""
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:
         head += 1
@@ -274,7 +275,13 @@ def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, in
         tail += 1
     old_middle, new_middle = old[head:len(old) - tail], new[head:len(new) - tail]
     if max(len(old_middle), len(new_middle)) <= MAX_DIFFED_LINES:
-        middle = SequenceMatcher(None, old_middle, new_middle, autojunk=False).get_opcodes()
+        middle = []
+        for tag, i1, i2, j1, j2 in align(old_middle, new_middle):
+            if tag == "replace" and (i2 - i1) * (j2 - j1) > SMALL_GAP:  # no anchor to align on: by position
+                middle += [(t, a1 + i1, a2 + i1, b1 + j1, b2 + j1)
+                           for t, a1, a2, b1, b2 in _paired_by_position(old_middle[i1:i2], new_middle[j1:j2])]
+            else:
+                middle.append((tag, i1, i2, j1, j2))
     else:
         middle = _paired_by_position(old_middle, new_middle)
     shifted = [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle

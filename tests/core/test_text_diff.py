@@ -84,3 +84,14 @@ def test_a_huge_changed_middle_is_paired_by_position_keeping_unchanged_lines():
     opcodes = line_opcodes(old, new)
     assert rebuilt(old, new, opcodes) == new
     assert ("equal", 1, 2, 1, 2) in opcodes  # a read-only paragraph among them is left alone
+
+
+def test_a_stretch_with_nothing_to_anchor_on_is_paired_by_position():
+    """Blank lines shifted by one (difflib took 0.65 s over this on the UI thread): no line is unique, so
+    lines pair by position and each unchanged one stays itself."""
+    old = [""] * 1999 + ["末行"]
+    new = ["首行"] + [""] * 1999
+    opcodes = line_opcodes(old, new)
+    assert rebuilt(old, new, opcodes) == new
+    assert all(i2 - i1 == 1 and j2 - j1 == 1 for tag, i1, i2, j1, j2 in opcodes)
+    assert sum(tag == "equal" for tag, *_ in opcodes) == 1998
