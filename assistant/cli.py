@@ -11,7 +11,7 @@ from pathlib import Path
 from . import APP_NAME, __version__, cli_messages
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.loading import load_rules
-from .core.checker.setup import user_checker, user_lexicon_folder
+from .core.checker_setup import user_checker, user_lexicon_folder
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
 from .core.atomic import refuse_wrong_suffix
 from .core.document import open_document
@@ -20,7 +20,7 @@ from .core.export.fonts import check_fonts
 from .core.export.elements import NAMES_TO_FIELDS
 from .core.export.gongwen import export_gongwen
 from .core.export.remember import describe_elements, recognise_draft, with_remembered
-from .core.export.layout import GongwenSettings
+from .core.gongwen_page import GongwenSettings
 from .core.export.review import export_reviewed
 from .core.phrasebank.bank import PhraseBank
 from .core.phrasebank.build import build_bank, read_corpus, write_bank

@@ -34,7 +34,7 @@ SABOTAGES = [
     # -- the regressions the architecture review named ------------------------------------------
     Sabotage("cancel is ignored: the work runs on after 取消", "assistant/gui/tasks.py",
              "            raise Cancelled()", "            pass", (f"{GUI_TESTS}::test_cancelling_an_import_applies_nothing",)),
-    Sabotage("export ignores the fallback-font choice", "assistant/core/export/layout.py",
+    Sabotage("export ignores the fallback-font choice", "assistant/core/gongwen_page.py",
              "        return self.fallbacks.get(name, name) if self.use_fallback_fonts and name in missing else name",
              "        return name", (f"{GUI_TESTS}::test_exports_from_the_window",)),
     Sabotage("stale check results are applied", "assistant/core/session.py",
@@ -202,7 +202,7 @@ SABOTAGES = [
     Sabotage("公文: the dialog's edits are not exported", "assistant/gui/main_window.py",
              "            confirmed = elements.elements()", "            confirmed = elements._original",
              ("tests/gui/test_elements_dialog.py",)),
-    Sabotage("公文: line pitch leaves 22 lines short of the 版心", "assistant/core/export/layout.py",
+    Sabotage("公文: line pitch leaves 22 lines short of the 版心", "assistant/core/gongwen_page.py",
              "        return math.floor(Mm(self.text_height_mm).pt * 20 / self.lines_per_page) / 20", "        return 28.0",
              ("tests/core/test_export.py", "tests/core/test_gongwen_pdf.py")),
     # -- 修订稿 (issue 15) -----------------------------------------------------------------------

@@ -37,7 +37,7 @@ def main(out: Path) -> None:
     os.environ.setdefault("GONGWEN_DATA_DIR", tempfile.mkdtemp())
     app = QApplication(sys.argv[:1])
     from assistant.core.export.fonts import check_fonts
-    from assistant.core.export.layout import GongwenSettings
+    from assistant.core.gongwen_page import GongwenSettings
     from assistant.gui.dialogs import ChangePreview, FontCheckDialog
     from assistant.gui.main_window import MainWindow
     from assistant.core.conversion import CONFIGS

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessag
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
-from ..core.checker.setup import user_checker
+from ..core.checker_setup import user_checker
 from ..core.conversion import CONFIGS, Converter
 from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
 from ..core.export.fonts import check_fonts
-from ..core.export.layout import GongwenSettings
+from ..core.gongwen_page import GongwenSettings
 from ..core.templates import new_from_template
 from ..core.export.remember import to_remember
 from ..core.phrasebank.bank import PhraseBank

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from assistant.core.checker.engine import Checker
 from assistant.core.settings import Settings
-from assistant.core.checker.setup import user_checker
+from assistant.core.checker_setup import user_checker
 from assistant.core.document import open_document
 from assistant.core.phrasebank.clean import clean_folder
 from tests.conftest import ROOT, SAMPLE

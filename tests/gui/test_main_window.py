@@ -163,7 +163,7 @@ def test_line_breaks_inside_a_paragraph_stay_inside_it(qtbot, window: MainWindow
 
 
 def test_exports_from_the_window(qtbot, window: MainWindow, sample_copy: Path, tmp_path: Path):
-    from assistant.core.export.layout import GongwenSettings
+    from assistant.core.gongwen_page import GongwenSettings
 
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("这是导出前刚加的一段。")
