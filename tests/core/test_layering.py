@@ -7,13 +7,15 @@ import sys
 from tests.conftest import ROOT, SAMPLE
 
 
-def test_core_and_cli_do_not_import_qt():
+def test_core_and_cli_do_not_import_qt_nor_the_bank_builders_tagger():
+    """Importing every core module costs no Qt and no POS tagger (0.6 s, needed by a bank build only)."""
     code = (
         "import sys, pkgutil, importlib, assistant.core as core, assistant.cli\n"
         "for m in pkgutil.walk_packages(core.__path__, 'assistant.core.'): importlib.import_module(m.name)\n"
         f"assistant.cli.main(['text', {str(SAMPLE)!r}])\n"
         "bad = [name for name in sys.modules if name.startswith(('PySide6', 'shiboken6'))]\n"
         "assert not bad, bad\n"
+        "assert 'jieba.posseg' not in sys.modules, 'the bank builder tagger is imported at start'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
