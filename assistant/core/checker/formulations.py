@@ -9,6 +9,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from ..resources import resource_path
 from .dating import document_date, speaks_of_past
@@ -17,6 +18,9 @@ from .rules import DocumentRule, Example, Hit, RuleError
 BREAK = re.compile(r"[、，,；;：:。！？!?（）()《》“”‘’「」\s]")
 CONJUNCTION = re.compile(r"以及|和|及|与")
 WRONG_MEMBER_SLACK = 4  # a wrong member is about as long as the right one
+# A sentence that tells what an earlier congress or plenum said (党的十三大提出……) quotes history.
+CONGRESS_SAID = re.compile(r"十[二三四五六七八九]大(?:报告)?(?:提出|明确|强调|指出|确定)"
+                           r"|十[一二三四五六七八九]届[一二三四五六七]中全会(?:提出|明确|强调|指出|确定)")
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,17 @@ class Formulation:
     earlier: tuple[Earlier, ...]
     since: date  # when the current form was first stated; a sentence naming an earlier year is history
     source: str
+    source_file: str  # the corpus-extra report it is quoted from ("" when confirmed elsewhere)
+    quote: str
     bad: tuple[Example, ...]
     good: tuple[str, ...]
+
+    @cached_property
+    def wordings(self) -> list[tuple[str, ...]]:
+        """Each member's accepted and earlier wordings: a paragraph holding fewer than three of them
+        cannot quote the formulation."""
+        return [(member, *self.variants.get(member, ()), *(e.members[k] for e in self.earlier if k < len(e.members)))
+                for k, member in enumerate(self.members)]
 
     @property
     def current(self) -> str:
@@ -68,7 +81,7 @@ def load_formulations(name: str, rule_id: str) -> list[Formulation]:
                 entry.get("separators", "、"), re.compile(entry["tail"]) if entry.get("joined") else None,
                 tuple(Earlier(tuple(e["members"]), date.fromisoformat(e["until"]), e["change"])
                       for e in entry.get("earlier", [])),
-                date.fromisoformat(entry["since"]), entry["source"], tuple(Example(text, flagged) for text, flagged in examples["bad"]),
+                date.fromisoformat(entry["since"]), entry["source"], entry["file"], entry["quote"], tuple(Example(text, flagged) for text, flagged in examples["bad"]),
                 tuple(examples["good"])))
         except (KeyError, ValueError, re.error) as problem:
             raise RuleError(f"rule {rule_id}: {name}: bad entry {entry.get('name', '?')} ({problem})") from None
@@ -90,7 +103,7 @@ class FormulationRule(DocumentRule):
         for index, paragraph in enumerate(paragraphs):
             text = paragraph.text
             for formulation in self.formulations:
-                if sum(member in text for member in formulation.members) < 3:
+                if sum(any(word in text for word in words) for words in formulation.wordings) < 3:
                     continue
                 for sentence in paragraph.sentences:
                     for hit in self._sentence_hits(formulation, text[sentence.start:sentence.end], when):
@@ -173,10 +186,10 @@ def _run_hit(formulation: Formulation, run: list[Piece], sentence: str, named: b
             return None
         for earlier in formulation.earlier:
             old = _fits(window, earlier.members, variants)
-            if all(old) and earlier.until < when and not speaks_of_past(sentence, sentence[:old[0][0]], earlier.until):
+            if all(old) and earlier.until < when and not _past(sentence, sentence[:old[0][0]], earlier.until):
                 return _hit(formulation, old[0][0], old[-1][1], earlier.change, (formulation.current,))
         hit = _misplaced(formulation, window) or _wrong_member(formulation, window, fits, named)
-        if hit is not None and not speaks_of_past(sentence, sentence[:hit.start], formulation.since):
+        if hit is not None and not _past(sentence, sentence[:hit.start], formulation.since):
             return hit
     if named:
         return _missing(formulation, run, sentence)
@@ -231,7 +244,7 @@ def _missing(formulation: Formulation, run: list[Piece], sentence: str) -> Hit |
             rest = members[:skipped] + members[skipped + 1:]
             fits = _fits(window, rest, formulation.variants)
             if (len(window) == n - 1 and all(fits)
-                    and not speaks_of_past(sentence, sentence[:fits[0][0]], formulation.since)):
+                    and not _past(sentence, sentence[:fits[0][0]], formulation.since)):
                 return _hit(formulation, fits[0][0], fits[-1][1],
                             f"{formulation.name}缺少“{members[skipped]}”，应为“{formulation.current}”",
                             (formulation.current,))
@@ -246,11 +259,15 @@ def _joined_hits(formulation: Formulation, sentence: str, when: date):
         if found == formulation.members:
             continue
         earlier = next((e for e in formulation.earlier if e.members == found), None)
-        if (earlier is not None and earlier.until >= when) or speaks_of_past(
+        if (earlier is not None and earlier.until >= when) or _past(
                 sentence, sentence[:match.start()], earlier.until if earlier is not None else formulation.since):
             continue
         problem = earlier.change if earlier is not None else f"{formulation.name}应为“{formulation.current}”"
         yield _hit(formulation, match.start(), match.end(), problem, (formulation.current,))
+
+
+def _past(sentence: str, before: str, changed: date) -> bool:
+    return speaks_of_past(sentence, before, changed) or CONGRESS_SAID.search(sentence) is not None
 
 
 def _one_character_off(text: str, member: str) -> bool:
