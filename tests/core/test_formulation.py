@@ -126,6 +126,7 @@ def test_held_out_must_not_flag(case):
     (["正文。", "二〇一九年五月四日", "抄送：某某。"], date(2019, 5, 4)),
     (["某政发〔2019〕3号", "关于做好春耕工作的通知", "正文。"], date(2019, 1, 1)),
     (["2019年工作要点", "正文。"], date(2019, 1, 1)),
+    (["关于印发国土资源“十三五”规划（2016—2020年）的通知", "正文。"], date(2016, 1, 1)),
     (["关于做好春耕工作的通知", "正文里提到2015年的事。"], date(2030, 1, 1)),
 ])
 def test_document_date(lines, expected):
@@ -136,3 +137,9 @@ def test_the_message_names_the_change_and_its_source():
     finding = CHECKERS["formulation"].check(["请国土资源部牵头制定实施细则。"])[0]
     assert finding.suggestions[0] == "自然资源部" and not finding.fixable
     assert "2018年" in finding.message and "国务院机构改革方案" in finding.message
+
+
+def test_every_place_of_an_old_name_is_underlined_on_its_own():
+    """Each place is a mistake to correct (not one document-wide finding underlined once)."""
+    found = CHECKERS["formulation"].check(["请国土资源部牵头。", "国土资源部要加强指导。"])
+    assert [f.paragraph for f in found] == [0, 1] and not any(f.document_level for f in found)

@@ -62,6 +62,8 @@ class ReformedBodyRule(DocumentRule):
         self.listed_entries = {word: body.successors for word, body in self.bodies.items()}
         self.details = {word: (("example", body.example),) for word, body in self.bodies.items()}
 
+    document_wide = False  # each place is its own mistake, underlined on its own
+
     def document_hits(self, paragraphs, lines):
         yield from self.hits_at(paragraphs, document_date([p.text for p in paragraphs], date.today()))
 

@@ -13,6 +13,7 @@ HEAD_LINES = 6  # the 版头 and 标题 stand in the first few lines
 TITLE_MAX_CHARS = 40
 FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*[年—–\-～~至])")
 CHINESE_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})年")
 BRACKETED_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]")
 DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
@@ -26,6 +27,7 @@ def document_date(texts: list[str], today: date) -> date:
     """The 成文日期 (the last line that is only a date: 2026年3月1日, 二〇二六年三月一日); else the
     year of the 发文字号 (〔2019〕) or of a title line (2019年工作要点), taken as 1 January — with the
     year alone a change made that year may come after the document, so it is not held against it;
+    a title naming a period (2016—2020年) counts from its first year;
     else ``today`` (a draft being written now)."""
     for text in reversed(texts):
         if text.strip() and is_date(text):
@@ -38,9 +40,9 @@ def document_date(texts: list[str], today: date) -> date:
         if number and number.group("year").isdigit():
             return date(int(number.group("year")), 1, 1)
     for text in head:
-        year = YEAR.search(text)
-        if year and len(text) <= TITLE_MAX_CHARS and "。" not in text:
-            return date(int(year.group(1)), 1, 1)
+        years = TITLE_YEAR.findall(text)
+        if years and len(text) <= TITLE_MAX_CHARS and "。" not in text:
+            return date(min(int(year) for year in years), 1, 1)  # 规划（2016—2020年）: written in 2016
     return today
 
 

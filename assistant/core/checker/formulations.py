@@ -95,20 +95,26 @@ class FormulationRule(DocumentRule):
         super().__init__(spec, category)
         self.formulations = load_formulations(spec.get("formulations", ""), self.id)
 
+    document_wide = False  # each place is its own mistake, underlined on its own
+
     def document_hits(self, paragraphs, lines):
         yield from self.hits_at(paragraphs, document_date([p.text for p in paragraphs], date.today()))
 
     def hits_at(self, paragraphs, when: date):
-        """Hits as (paragraph index, hit) in a document dated ``when``."""
+        """Hits as (paragraph index, hit) in a document dated ``when``; each paragraph's are kept
+        with its analysis, so a re-check reads only the paragraphs that changed."""
         for index, paragraph in enumerate(paragraphs):
-            text = paragraph.text
-            for formulation in self.formulations:
-                if sum(any(word in text for word in words) for words in formulation.wordings) < 3:
-                    continue
-                for sentence in paragraph.sentences:
-                    for hit in self._sentence_hits(formulation, text[sentence.start:sentence.end], when):
-                        yield index, Hit(hit.start + sentence.start, hit.end + sentence.start,
-                                         hit.suggestions, hit.values)
+            hits = paragraph.remember(f"{self.id}@{when}", lambda p=paragraph: list(self._paragraph_hits(p, when)))
+            yield from ((index, hit) for hit in hits)
+
+    def _paragraph_hits(self, paragraph, when: date):
+        text = paragraph.text
+        for formulation in self.formulations:
+            if sum(any(word in text for word in words) for words in formulation.wordings) < 3:
+                continue
+            for sentence in paragraph.sentences:
+                for hit in self._sentence_hits(formulation, text[sentence.start:sentence.end], when):
+                    yield Hit(hit.start + sentence.start, hit.end + sentence.start, hit.suggestions, hit.values)
 
     def _sentence_hits(self, formulation: Formulation, sentence: str, when: date):
         if formulation.tail is not None:
