@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GUI_TESTS = "tests/gui/test_main_window.py"
+FORMULATION_TESTS = "tests/core/test_formulation.py"
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,27 @@ SABOTAGES = [
     Sabotage("text-box paragraphs come back twice with their drawing", "assistant/core/revision/compare.py",
              "        if owner.new is None or any(", "        if False and any(",
              ("tests/core/test_revision_tracked.py::test_real_files_with_random_edits",)),
+    # -- 规范提法 (issue 28) ------------------------------------------------------------------------
+    Sabotage("规范提法: an old body name is flagged before its change", "assistant/core/checker/bodies.py",
+             "        if body.changed > when:\n            return None\n", "", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: a date in the bodies table is off by a year", "resources/lexicons/reformed-bodies.tsv",
+             "国土资源部\t自然资源部\t2018-03-17", "国土资源部\t自然资源部\t2019-03-17", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: the 成文日期 is not read", "assistant/core/checker/dating.py",
+             "                return date(*(int(part) for part in found.groups()))", "                pass",
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: the history guard is off", "assistant/core/checker/dating.py",
+             "    return PAST.search(sentence) is not None or before.endswith((\"原\", \"前\"))", "    return False",
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: 《》 titles are not exempt", "assistant/core/checker/dating.py",
+             "before.count(\"《\") > before.count(\"》\") or ", "", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: a member list is out of order", "resources/lexicons/formulations.toml",
+             'members = ["道路自信", "理论自信", "制度自信", "文化自信"]', 'members = ["道路自信", "制度自信", "理论自信", "文化自信"]',
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: an earlier form is accepted after its change", "assistant/core/checker/formulations.py",
+             "            if all(old) and earlier.until < when and ", "            if all(old) and False and ",
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: a wrong member passes", "assistant/core/checker/formulations.py",
+             "    if len(wrong) != 1:\n", "    if True:\n", (FORMULATION_TESTS,)),
 ]
 
 

@@ -40,6 +40,16 @@ def test_every_body_fires_on_its_example_and_not_on_its_counter(body):
     assert not flagged(body.counter, ["formulation"]), body.counter
 
 
+# The sourced events (see the header of resources/lexicons/reformed-bodies.tsv): the NPC's approval
+# of the 2018 and 2023 国务院机构改革方案, the 2021 国家乡村振兴局 plaque, the 2023 党和国家机构改革方案.
+EVENTS = {date(2018, 3, 17), date(2021, 2, 25), date(2023, 3, 10), date(2023, 3, 16)}
+
+
+def test_every_change_is_dated_by_one_of_the_sourced_events():
+    assert {body.changed for body in BODIES.bodies.values()} == EVENTS
+    assert all(body.source.startswith(str(body.changed.year)) or "电" in body.source for body in BODIES.bodies.values())
+
+
 @pytest.mark.parametrize("body", BODIES.bodies.values(), ids=lambda b: b.word)
 def test_a_body_is_flagged_only_after_its_change(body):
     lines = [body.example]
