@@ -83,8 +83,17 @@ def test_every_formulation_is_quoted_from_its_report_with_its_members_in_order(f
     text = (CORPUS / formulation.source_file).read_text(encoding="utf-8")
     assert formulation.quote in text
     joined = "".join(formulation.quote.split("倡导")).replace("，", "、")
-    assert ("" if formulation.tail else "、").join(formulation.members) in joined
+    assert formulation.current in joined
     assert not hits_at(FORMULATIONS, [formulation.quote], report_date(formulation.source_file))
+
+
+def test_every_formulation_dates_its_form_by_the_first_report_that_states_it():
+    texts = {path.name: path.read_text(encoding="utf-8").replace("倡导", "").replace("，", "、")
+             for path in CORPUS.glob("*_*.txt")}
+    for formulation in FORMULATIONS.formulations:
+        if formulation.source_file:
+            stated = [report_date(name) for name, text in texts.items() if formulation.current in text]
+            assert formulation.since == min(stated), formulation.name
 
 
 def report_date(name: str) -> date:
@@ -104,7 +113,7 @@ def test_corpus_extra_at_its_own_dates_has_no_findings():
 def test_corpus_extra_read_today_flags_the_superseded_goal():
     """The same texts read as today's drafts: the 2007–2016 form of the 现代化 goal is out of date."""
     lines = (CORPUS / "gwr_2016.txt").read_text(encoding="utf-8").splitlines()
-    assert "富强民主文明和谐" in hits_at(FORMULATIONS, lines, date(2026, 1, 1))
+    assert "富强民主文明和谐的社会主义现代化国家" in hits_at(FORMULATIONS, lines, date(2026, 1, 1))
 
 
 def cases(name: str) -> list[list[str]]:

@@ -48,6 +48,7 @@ class Formulation:
     variants: dict[str, tuple[str, ...]]
     joiners: str
     tail: re.Pattern | None  # joined formulations: what follows the members
+    tail_current: str  # … and its current wording (的社会主义现代化强国)
     earlier: tuple[Earlier, ...]
     since: date  # when the current form was first stated; a sentence naming an earlier year is history
     source: str
@@ -65,7 +66,7 @@ class Formulation:
 
     @property
     def current(self) -> str:
-        return ("" if self.tail else "、").join(self.members)
+        return "".join(self.members) + self.tail_current if self.tail else "、".join(self.members)
 
 
 def load_formulations(name: str, rule_id: str) -> list[Formulation]:
@@ -79,6 +80,7 @@ def load_formulations(name: str, rule_id: str) -> list[Formulation]:
                 entry["name"], tuple(entry["names"]), tuple(entry["members"]),
                 {member: tuple(others) for member, others in entry.get("variants", {}).items()},
                 entry.get("separators", "、"), re.compile(entry["tail"]) if entry.get("joined") else None,
+                entry.get("tail_current", ""),
                 tuple(Earlier(tuple(e["members"]), date.fromisoformat(e["until"]), e["change"])
                       for e in entry.get("earlier", [])),
                 date.fromisoformat(entry["since"]), entry["source"], entry["file"], entry["quote"], tuple(Example(text, flagged) for text, flagged in examples["bad"]),
@@ -258,10 +260,11 @@ def _missing(formulation: Formulation, run: list[Piece], sentence: str) -> Hit |
 
 
 def _joined_hits(formulation: Formulation, sentence: str, when: date):
-    """Members written together before ``tail`` (富强民主文明和谐美丽的社会主义现代化强国)."""
+    """Members written together before ``tail`` (富强民主文明和谐美丽的社会主义现代化强国); the
+    finding covers both, since the tail changed too (国家 → 强国)."""
     word = "|".join(map(re.escape, formulation.members))
-    for match in re.finditer(rf"(?:{word})(?:、?(?:{word})){{2,}}(?={formulation.tail.pattern})", sentence):
-        found = tuple(re.findall(word, match.group()))
+    for match in re.finditer(rf"((?:{word})(?:、?(?:{word})){{2,}}){formulation.tail.pattern}", sentence):
+        found = tuple(re.findall(word, match.group(1)))
         if found == formulation.members:
             continue
         earlier = next((e for e in formulation.earlier if e.members == found), None)
