@@ -15,6 +15,9 @@ from .rules import DocumentRule, Hit, RuleError, read_lexicon
 COLUMNS = ["word", "replacements", "changed", "full", "change", "source", "severity", "before", "guard",
            "example", "counter"]
 GUARD_REACH = 6
+# Verbs of a reform (将国土资源部的职责整合，组建自然资源部): history only beside the successor's name,
+# since 组建工作专班 and 改为由……负责 are everyday words too.
+REFORM_VERBS = re.compile(r"组建|整合|改为|改设|撤销")
 # Another country's ministry of the same name (美国农业部, 日本国家旅游局) is not ours.
 FOREIGN = re.compile(r"(?:(?<![中全我本])国|日本|俄罗斯|欧盟|加拿大|澳大利亚|新西兰|印度|巴西|印尼|新加坡|马来西亚|"
                      r"联合国|南非|阿根廷|墨西哥|以色列|瑞士|瑞典|挪威|丹麦|芬兰|比利时|奥地利|波兰|土耳其|伊朗|沙特|"
@@ -95,9 +98,12 @@ class ReformedBodyRule(DocumentRule):
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
         opening = sentence.start if sentence is not None else 0
         closing = sentence.end if sentence is not None else len(text)
-        if in_title_or_quote(text, start) or speaks_of_past(text[opening:closing], text[opening:start], body.changed):
+        sentence_text = text[opening:closing]
+        if in_title_or_quote(text, start) or speaks_of_past(sentence_text, text[opening:start], body.changed):
             return None
         history, successors = self.history(body, when)
+        if REFORM_VERBS.search(sentence_text) and any(s in sentence_text for s in (*body.successors, *successors)):
+            return None
         full = f"（{body.full}）" if body.full != body.word else ""
         return Hit(start, end, successors, (("full", full), ("history", history)), body.severity)
 

@@ -18,9 +18,9 @@ CHINESE_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})年")
 BRACKETED_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]")
 DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 # Words by which a sentence places what it names in the past (曾由……, 当时……, 十三大提出的……);
-# the reform itself (不再保留, 组建, 并入 …) is history too. 原 and 前 count only right before a
+# telling of a reform (不再保留, 并入 …) is history too. 原 and 前 count only right before a
 # name (原国家旅游局): elsewhere they are 原则, 前提.
-PAST = re.compile(r"曾|当时|此前|以前|过去|前身|提出的|不再保留|不再设立|不再单设|组建|更名|改为|改设|并入|划入|撤销|整合")
+PAST = re.compile(r"曾|当时|此前|以前|过去|前身|提出的|不再保留|不再设立|不再单设|更名|并入|划入|机构改革")
 
 
 def document_date(texts: list[str], today: date) -> date:
