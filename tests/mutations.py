@@ -250,6 +250,10 @@ SABOTAGES = [
              (FORMULATION_TESTS,)),
     Sabotage("规范提法: a wrong member passes", "assistant/core/checker/formulations.py",
              "    if len(wrong) != 1:\n", "    if True:\n", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: another country's ministry is taken for ours", "assistant/core/checker/bodies.py",
+             "        if FOREIGN.search(before) or (", "        if (", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: only the first place of an old name is underlined", "assistant/core/checker/bodies.py",
+             "    document_wide = False", "    document_wide = True", (FORMULATION_TESTS,)),
 ]
 
 
