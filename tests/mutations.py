@@ -235,7 +235,7 @@ SABOTAGES = [
     Sabotage("规范提法: a date in the bodies table is off by a year", "resources/lexicons/reformed-bodies.tsv",
              "国土资源部\t自然资源部\t2018-03-17", "国土资源部\t自然资源部\t2019-03-17", (FORMULATION_TESTS,)),
     Sabotage("规范提法: the 成文日期 is not read", "assistant/core/checker/dating.py",
-             "                return date(*(int(part) for part in found.groups()))", "                pass",
+             "    if written is not None:\n        return written\n", "",
              (FORMULATION_TESTS,)),
     Sabotage("规范提法: the history guard is off", "assistant/core/checker/dating.py",
              "    return PAST.search(sentence) is not None or before.endswith((\"原\", \"前\"))", "    return False",

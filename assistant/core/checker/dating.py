@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..export.elements import DOC_NUMBER, is_date, normalise_date
+from ..export.elements import DOC_NUMBER, PRINTED, is_date, normalise_date
 
 HEAD_LINES = 6  # the 版头 and 标题 stand in the first few lines
 TITLE_MAX_CHARS = 40
@@ -24,16 +24,18 @@ PAST = re.compile(r"曾|当时|此前|以前|过去|前身|提出的|不再保�
 
 
 def document_date(texts: list[str], today: date) -> date:
-    """The 成文日期 (the last line that is only a date: 2026年3月1日, 二〇二六年三月一日); else the
+    """The 成文日期 (the last line that is only a date: 2026年3月1日, 二〇二六年三月一日), else the
+    印发日期 of the 版记 (某某办公室 2026年3月2日印发); else the
     year of the 发文字号 (〔2019〕) or of a title line (2019年工作要点), taken as 1 January — with the
     year alone a change made that year may come after the document, so it is not held against it;
     a title naming a period (2016—2020年) counts from its first year;
     else ``today`` (a draft being written now)."""
-    for text in reversed(texts):
-        if text.strip() and is_date(text):
-            found = FULL_DATE.match(normalise_date(text))
-            if found:
-                return date(*(int(part) for part in found.groups()))
+    written = next((_day(text) for text in reversed(texts) if text.strip() and is_date(text)), None)
+    if written is not None:
+        return written
+    printed = [_day(re.sub(r"\s", "", m.group("date"))) for m in (PRINTED.match(t.strip()) for t in texts) if m]
+    if printed and printed[-1] is not None:
+        return printed[-1]
     head = [text.strip() for text in texts if text.strip()][:HEAD_LINES]
     for text in head:
         number = DOC_NUMBER.match(text)
@@ -44,6 +46,12 @@ def document_date(texts: list[str], today: date) -> date:
         if years and len(text) <= TITLE_MAX_CHARS and "。" not in text:
             return date(min(int(year) for year in years), 1, 1)  # 规划（2016—2020年）: written in 2016
     return today
+
+
+def _day(text: str) -> date | None:
+    """2019年5月4日, 二〇一九年五月四日 → the date (None for a template's ××××年×月×日)."""
+    found = FULL_DATE.match(normalise_date(text))
+    return date(*(int(part) for part in found.groups())) if found else None
 
 
 def years_in(text: str) -> list[int]:
