@@ -20,6 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GUI_TESTS = "tests/gui/test_main_window.py"
 FORMULATION_TESTS = "tests/core/test_formulation.py"
+# The formulation rules' own bad/good examples in resources/rules/formulation.toml.
+FORMULATION_GUARDS = (FORMULATION_TESTS, *(f"tests/core/test_checker_rules.py::{test}[{rule}]"
+                                           for test in ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples")
+                                           for rule in ("formulation", "formulation-enum")))
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,23 @@ SABOTAGES = [
              "        if FOREIGN.search(before) or (", "        if (", (FORMULATION_TESTS,)),
     Sabotage("规范提法: only the first place of an old name is underlined", "assistant/core/checker/bodies.py",
              "    document_wide = False", "    document_wide = True", (FORMULATION_TESTS,)),
+    # -- chosen independently (issue 32): 规范提法 (issue 28) ---------------------------------------
+    Sabotage("i28 independent: the 发文字号 is looked for on the first line only", "assistant/core/checker/dating.py",
+             "HEAD_LINES = 6", "HEAD_LINES = 1", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a sentence naming the year of the change is taken as history",
+             "assistant/core/checker/dating.py",
+             "    if any(year < changed.year for year in years_in(sentence)):",
+             "    if any(year <= changed.year for year in years_in(sentence)):", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a successor reformed again is followed at the wrong dates", "assistant/core/checker/bodies.py",
+             "while later is not None and later.changed <= when and", "while later is not None and later.changed > when and",
+             FORMULATION_GUARDS),
+    Sabotage("i28 independent: the shortest of two names at one place wins", "assistant/core/checker/bodies.py",
+             "key=lambda f: (f[0], f[0] - f[1])", "key=lambda f: (f[0], f[1] - f[0])", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a member missing is flagged without the formulation named",
+             "assistant/core/checker/formulations.py",
+             "    if named:\n        return _missing(", "    if True:\n        return _missing(", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a digit typo in the date of 国务院扶贫办", "resources/lexicons/reformed-bodies.tsv",
+             "国务院扶贫办\t国家乡村振兴局\t2021-02-25", "国务院扶贫办\t国家乡村振兴局\t2012-02-25", FORMULATION_GUARDS),
 ]
 
 
