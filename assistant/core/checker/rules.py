@@ -50,6 +50,8 @@ class Rule:
     (body text or headings: a heading has no sentence to be long)."""
 
     document_level = False
+    # Whether a document rule's places make one document-wide finding (全文用了 40 次), underlined once.
+    document_wide = False
     # Word-list rules register their entries in the checker's one shared matcher.
     listed_entries: dict[str, tuple] = {}
 
@@ -86,6 +88,7 @@ class DocumentRule(Rule):
     """A rule that sees every paragraph's analysis at once (overuse, duplicates, the script)."""
 
     document_level = True
+    document_wide = True
 
     def document_hits(self, paragraphs: list[Paragraph], lines: list[int]) -> Iterator[tuple[int, Hit]]:
         """Hits as (index into ``paragraphs``, hit); ``lines[i]`` is the document line where
