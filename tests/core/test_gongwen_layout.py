@@ -20,7 +20,7 @@ from assistant import cli
 from assistant.core.document import open_document
 from assistant.core.docx_text import OBJECT_CHAR
 from assistant.core.export.closing import closing, width
-from assistant.core.export.elements import normalise_date, normalise_doc_number
+from assistant.core.text.dates import normalise_date, normalise_doc_number
 from assistant.core.export.gongwen import export_gongwen
 from assistant.core.gongwen_page import GongwenSettings
 from assistant.core.export.numbering import chinese_counting

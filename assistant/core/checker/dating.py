@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..export.elements import DOC_NUMBER, PRINTED, is_date, normalise_date
+from ..text.dates import DOC_NUMBER, PRINTED, is_date, normalise_date
 
 HEAD_LINES = 6  # the 版头 and 标题 stand in the first few lines
 TITLE_MAX_CHARS = 40
