@@ -1,4 +1,10 @@
-"""Autosave: the editor's text every minute in the per-user data folder, offered back after a crash."""
+"""Autosave: the editor's text in the per-user data folder while it differs from its file,
+offered back at the next start when the app did not end normally.
+
+A snapshot lives only as long as its draft is modified: the window removes it when the draft is
+saved, undone back to its file, discarded, replaced by another draft, or the window closes. So
+whatever is left here at start-up was left by a crash (or a killed process), never by a choice.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ from pathlib import Path
 from ..core.atomic import atomic_write
 from ..core.userdata import data_dir
 
+UNTITLED = "未命名文稿"
+
 
 @dataclass
 class Snapshot:
@@ -18,6 +26,16 @@ class Snapshot:
     source: str | None  # the file the text belongs to, None for an unsaved new draft
     lines: list[str]
     saved_at: float
+
+    @property
+    def name(self) -> str:
+        return Path(self.source).name if self.source else UNTITLED
+
+    @property
+    def when(self) -> str:
+        """The time it was written, as a user reads it: 12月6日 14:50."""
+        moment = time.localtime(self.saved_at)
+        return f"{moment.tm_mon}月{moment.tm_mday}日 {moment.tm_hour:02d}:{moment.tm_min:02d}"
 
 
 def folder() -> Path:
@@ -38,10 +56,6 @@ def save(source: Path | None, lines: list[str]) -> Path:
     return target
 
 
-def discard(source: Path | None) -> None:
-    snapshot_path(source).unlink(missing_ok=True)
-
-
 def pending() -> list[Snapshot]:
     """Snapshots left behind by a session that did not end normally, newest first."""
     found = []
@@ -52,3 +66,17 @@ def pending() -> list[Snapshot]:
         except (ValueError, KeyError, TypeError, OSError):
             path.rename(path.with_suffix(".broken"))
     return sorted(found, key=lambda s: -s.saved_at)
+
+
+def recovery_question(snapshot: Snapshot, requested: Path | None, older: int) -> str:
+    """What the start-up question says: which draft, saved when, and what each answer does to
+    which file (recovering never writes a file; the one asked for waits)."""
+    where = f"（{snapshot.source}）" if snapshot.source else "（新建后从未保存）"
+    text = (f"上次没有正常关闭。“{snapshot.name}”{where}有 {snapshot.when} 自动保存的改动，还没有保存到文件。\n\n"
+            f"选“是”：打开“{snapshot.name}”并换上自动保存的文字；文件本身不变，您保存后才写入。")
+    if requested is not None and str(requested) != snapshot.source:
+        text += f"这次要打开的“{requested.name}”暂不打开，可从“文件 → 最近打开”再打开。"
+    if older:
+        text += f"\n另有 {older} 份更早的自动保存内容，下次启动时再询问。"
+    text += "\n选“否”：删除自动保存的内容" + (f"（共 {older + 1} 份）" if older else "") + "。\n\n是否恢复？"
+    return text

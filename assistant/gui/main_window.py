@@ -26,6 +26,7 @@ from ..core.templates import new_from_template
 from ..core.export.remember import to_remember
 from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
+from ..core.resources import sample_draft
 from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.session import DraftSession
 from ..core.settings import Settings
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._panel_due = False  # findings wait to be listed in the panel
         self.operation: ops.BusyOp | None = None
         self.last_health = None
+        self._snapshot: Path | None = None  # this draft's autosave, while it differs from its file
 
         self.editor = DraftEditor(self)
         self.setCentralWidget(self.editor)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
         self.editor.document().modificationChanged.connect(self._update_title)
+        self.editor.document().modificationChanged.connect(lambda modified: modified or self._forget_snapshot())
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.editor.ignore_here.connect(lambda finding: self._ignore(self.session.ignore_here, finding))
         self.editor.ignore_rule.connect(lambda finding: self._ignore(self.session.ignore_rule, finding))
@@ -383,7 +386,6 @@ class MainWindow(QMainWindow):
         return chosen is not None and self._save_to(chosen)
 
     def _save_to(self, path: Path) -> bool:
-        previous = self.document.path
         try:
             self.session.sync(self.editor.lines())
             try:
@@ -395,8 +397,6 @@ class MainWindow(QMainWindow):
         except DocumentError as problem:
             self.show_problem(problem)
             return False
-        autosave.discard(previous)
-        autosave.discard(path)
         self.editor.document().setModified(False)
         self._remember_recent(path)
         self._update_title()
@@ -489,16 +489,48 @@ class MainWindow(QMainWindow):
         base = self.document.path.with_suffix("") if self.document.path else Path("未命名")
         return files.ask_save(self, title, f"{base}-{suffix}.docx", "Word 文档 (*.docx)")
 
-    # -- autosave and recovery -----------------------------------------------------------------
+    # -- start, autosave and recovery ----------------------------------------------------------
+    def start(self, requested: Path | None) -> None:
+        """What the window shows first: a draft a crash left behind, if the user takes it back
+        (asked before anything opens, so no file is replaced unasked), else ``requested`` (the
+        bundled sample when none)."""
+        if not self.offer_recovery(requested):
+            self.open_path(requested or sample_draft())
+
     def autosave_now(self) -> None:
+        """Keep the draft's text while it differs from its file (see gui.autosave)."""
         if self.editor.document().isModified():
             try:
-                autosave.save(self.document.path, self.editor.lines())
+                self._snapshot = autosave.save(self.document.path, self.editor.lines())
             except DocumentError as problem:
                 self.statusBar().showMessage(f"自动保存失败：{problem}", 10000)
 
+    def _forget_snapshot(self) -> None:
+        """The draft equals its file again, or was discarded: there is nothing to offer back."""
+        if self._snapshot is not None:
+            self._snapshot.unlink(missing_ok=True)
+            self._snapshot = None
+
+    def offer_recovery(self, requested: Path | None = None) -> bool:
+        """Ask about the newest snapshot a crash left; True if its text is now in the editor.
+        否 removes every snapshot; after 是 older ones are asked about at the next start."""
+        snapshots = autosave.pending()
+        if not snapshots:
+            return False
+        latest = snapshots[0]
+        question = autosave.recovery_question(latest, requested, len(snapshots) - 1)
+        if QMessageBox.question(self, "恢复文稿", question) != QMessageBox.StandardButton.Yes:
+            for snapshot in snapshots:
+                snapshot.path.unlink(missing_ok=True)
+            return False
+        self.recover(latest)
+        if requested is not None and str(requested) != latest.source and requested.exists():
+            self._remember_recent(requested)  # one click away in 文件 → 最近打开
+        return True
+
     def recover(self, snapshot: autosave.Snapshot) -> None:
-        """Reopen the file the snapshot belongs to (if it still exists) and put the saved text back."""
+        """Reopen the file the snapshot belongs to (if it still exists) and put the saved text back,
+        modified and not saved: the file on disk changes only when the user saves."""
         source = Path(snapshot.source) if snapshot.source else None
         try:
             document = open_document_now(source)
@@ -508,27 +540,17 @@ class MainWindow(QMainWindow):
         self._opened(document)
         self.editor.setPlainText("\n".join(snapshot.lines))
         self.editor.document().setModified(True)
-        snapshot.path.unlink(missing_ok=True)
-        self.statusBar().showMessage("已恢复自动保存的内容，请检查后保存。", 10000)
+        self.autosave_now()  # the recovered text stays safe until it is saved
+        if snapshot.path != self._snapshot:
+            snapshot.path.unlink(missing_ok=True)
+        gone = f"原文件“{snapshot.source}”已不存在，" if source is not None and not source.exists() else ""
+        self.statusBar().showMessage(f"已恢复“{snapshot.name}”{snapshot.when} 自动保存的内容，{gone}请检查后保存。", 15000)
 
     def show_start_notes(self) -> None:
         """What loading found wrong (a damaged settings or bank file set aside, bad lines in a word
         list), once, after the window is shown."""
         if self.notes:
             QMessageBox.warning(self, "提示", "\n\n".join(self.notes))
-
-    def offer_recovery(self) -> None:
-        snapshots = autosave.pending()
-        if not snapshots:
-            return
-        latest = snapshots[0]
-        name = Path(latest.source).name if latest.source else "未命名文稿"
-        answer = QMessageBox.question(self, "恢复文稿", f"上次没有正常关闭，发现“{name}”的自动保存内容。是否恢复？")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.recover(latest)
-        else:
-            for snapshot in snapshots:
-                snapshot.path.unlink(missing_ok=True)
 
     # -- settings and recent files -------------------------------------------------------------
     def show_options(self, accept=None) -> None:
@@ -610,7 +632,9 @@ class MainWindow(QMainWindow):
         if not self.editor.document().isModified():
             return True
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, APP_NAME, "文档已修改，是否保存？", buttons.Save | buttons.Discard | buttons.Cancel)
+        name = self.document.path.name if self.document.path else autosave.UNTITLED
+        answer = QMessageBox.question(self, APP_NAME, f"“{name}”已修改，是否保存？",
+                                      buttons.Save | buttons.Discard | buttons.Cancel)
         if answer == buttons.Save:
             return self.save()
         return answer == buttons.Discard
@@ -626,7 +650,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._may_discard():
-            autosave.discard(self.document.path)
+            self._forget_snapshot()
             self._keep_layout()
             self.check_pool.waitForDone(3000)
             event.accept()
