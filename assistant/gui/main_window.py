@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
+        self.editor.settled_edit.connect(self._settled_edit)
         self.editor.document().modificationChanged.connect(self._update_title)
         self.editor.document().modificationChanged.connect(lambda modified: modified or self._forget_snapshot())
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.session = DraftSession(document, self.settings, self.checker)
         self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
+        self.phrase_panel.search()  # not the alternatives of the last draft's word
         self._show_findings()
         if document.path is not None:
             self._remember_recent(document.path)
@@ -168,6 +170,14 @@ class MainWindow(QMainWindow):
         self.edits += 1
         self.check_timer.start()
         self._update_status()
+
+    def _settled_edit(self) -> None:
+        """A fix, conversion, undo or redo is complete at once: no typing pause to wait for. Its
+        stale underlines and the old status message go now, and the check starts now."""
+        self.statusBar().clearMessage()
+        self.editor.refresh_underlines()
+        self.check_timer.stop()
+        self.check_now()
 
     def is_checked(self) -> bool:
         """Every edit so far has been checked and its findings are shown."""
@@ -267,8 +277,9 @@ class MainWindow(QMainWindow):
     def apply_first_suggestion(self) -> None:
         """Alt+Enter: the finding at the cursor takes its first suggestion."""
         finding = self._finding_at_cursor()
-        if finding is not None and finding.suggestions:
-            self.editor.replace_finding(finding, finding.suggestions[0])
+        if finding is not None and finding.suggestions and self.editor.replace_finding(finding, finding.suggestions[0]):
+            done = f"已改为“{finding.suggestions[0]}”" if finding.suggestions[0] else f"已删除“{finding.text}”"
+            self.statusBar().showMessage(f"{done}，可撤销（Ctrl+Z）。", 5000)
 
     def ignore_at_cursor(self) -> None:
         """Ctrl+.: 忽略此处 for the finding at the cursor."""
