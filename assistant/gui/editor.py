@@ -103,10 +103,6 @@ class DraftEditor(QPlainTextEdit):
                 self._first_place.setdefault(finding.message, finding)
         self._underline_visible()
 
-    def refresh_underlines(self) -> None:
-        """Drop at once the underlines whose text an edit just changed (the check puts back what stands)."""
-        self._underline_visible()
-
     def _underline_visible(self) -> None:
         first = self.firstVisibleBlock().blockNumber()
         shown = range(max(0, first - UNDERLINE_MARGIN), first + SCREEN_BLOCKS + UNDERLINE_MARGIN)

