@@ -78,3 +78,20 @@ def test_the_save_question_names_the_draft(qtbot, window: MainWindow, sample_cop
     window.editor.appendPlainText("改了一句。")
     assert not window._may_discard()
     assert asked == ["“草稿.docx”已修改，是否保存？"]
+
+
+def test_options_list_every_rule_by_its_name_with_its_description(qtbot, window: MainWindow):  # noqa: F811
+    seen = {}
+
+    def look(dialog) -> bool:
+        tree = dialog.rules_tree
+        for i in range(tree.topLevelItemCount()):
+            category = tree.topLevelItem(i)
+            for j in range(category.childCount()):
+                item = category.child(j)
+                seen[item.data(0, Qt.ItemDataRole.UserRole).removeprefix("rule:")] = (item.text(0), item.text(1))
+        return False
+
+    window.show_options(accept=look)
+    assert seen == {rule.id: (rule.name, rule.description) for rule in window.checker.rules}
+    assert seen["echo"] == ("近处重复用词", "同一个词在同一段里刚用过不久又用，可换一种说法（有意的排比不算）。")
