@@ -20,7 +20,7 @@ from ..core.checker.setup import user_checker
 from ..core.conversion import CONFIGS, Converter
 from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
-from ..core.export.fonts import check_fonts
+from ..core.export.fonts import check_fonts, usable_fallbacks
 from ..core.export.layout import GongwenSettings
 from ..core.templates import new_from_template
 from ..core.export.remember import to_remember
@@ -418,10 +418,11 @@ class MainWindow(QMainWindow):
         """Font check, then the 公文要素 (recognised, or remembered from the last export), then the file."""
         settings = GongwenSettings()
         statuses = check_fonts(settings.standard_fonts)
-        dialog = FontCheckDialog(statuses, self)
+        dialog = FontCheckDialog(statuses, usable_fallbacks(statuses, settings.fallbacks), self)
         if not (confirm_fonts(dialog) if confirm_fonts else dialog.exec()) or not self._sync():
             return
-        settings.use_fallback_fonts = dialog.use_fallbacks.isChecked()
+        settings.use_fallback_fonts = bool(dialog.fallbacks) and dialog.use_fallbacks.isChecked()
+        settings.fallbacks = dialog.fallbacks
         missing = {s.name for s in statuses if not s.installed}
         draft = self.session.snapshot()
 

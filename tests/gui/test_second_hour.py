@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from assistant.gui.main_window import MainWindow
 from tests.conftest import SAMPLE
@@ -95,3 +95,25 @@ def test_options_list_every_rule_by_its_name_with_its_description(qtbot, window:
     window.show_options(accept=look)
     assert seen == {rule.id: (rule.name, rule.description) for rule in window.checker.rules}
     assert seen["echo"] == ("近处重复用词", "同一个词在同一段里刚用过不久又用，可换一种说法（有意的排比不算）。")
+
+
+def test_the_font_dialog_offers_only_fonts_this_pc_has(qtbot, window: MainWindow, tmp_path: Path,  # noqa: F811
+                                                        monkeypatch):
+    from assistant.core.export import fonts as font_check
+    from tests.fonts import write_font
+
+    write_font(tmp_path / "some", "仿宋")
+    (tmp_path / "none").mkdir()
+    seen = []
+
+    def look(dialog) -> bool:
+        seen.append((dialog.findChild(QLabel).text(), dialog.use_fallbacks.text(), dialog.use_fallbacks.isVisibleTo(dialog)))
+        return False
+
+    for folder in ("some", "none"):
+        monkeypatch.setattr(font_check, "font_folders", lambda folder=folder: [tmp_path / folder])
+        window.export_gongwen_dialog(tmp_path / "公文.docx", confirm_fonts=look)
+    (listed, offer, shown), (_, _, shown_without) = seen
+    assert "宋体：未安装" in listed and "仿宋_GB2312：未安装" in listed
+    assert shown and offer == "改用本机已有的字体写入文件：仿宋_GB2312 → 仿宋"  # not 宋体, which is missing too
+    assert not shown_without and "本机也没有可以代替它们写入文件的字体" in seen[1][0]
