@@ -7,7 +7,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -40,6 +40,7 @@ def warm_up_core() -> None:
 def install_translations(app: QApplication) -> None:
     """Qt's own Chinese: standard buttons (保存、取消), the editor's context menu (撤销、复制、粘贴),
     file dialogs. The .qm files come with PySide6 and are kept in the frozen bundle."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))  # numbers, MIME type names
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase_zh_CN", "qt_zh_CN"):
         translator = QTranslator(app)

@@ -117,3 +117,29 @@ def test_the_font_dialog_offers_only_fonts_this_pc_has(qtbot, window: MainWindow
     assert "宋体：未安装" in listed and "仿宋_GB2312：未安装" in listed
     assert shown and offer == "改用本机已有的字体写入文件：仿宋_GB2312 → 仿宋"  # not 宋体, which is missing too
     assert not shown_without and "本机也没有可以代替它们写入文件的字体" in seen[1][0]
+
+
+def test_the_file_dialog_lists_types_sizes_and_dates_in_chinese(qtbot, tmp_path: Path):
+    import re
+
+    from PySide6.QtWidgets import QTreeView
+
+    from assistant.gui.files import chinese_file_dialog
+
+    (tmp_path / "子文件夹").mkdir()
+    (tmp_path / "草稿.docx").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "说明.txt").write_text("三个字", encoding="utf-8")
+    dialog = chinese_file_dialog(None, "打开文档", str(tmp_path), "文档 (*.docx *.txt)")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    details = dialog.findChild(QTreeView, "treeView")
+    model = details.model()
+    qtbot.waitUntil(lambda: model.rowCount(details.rootIndex()) == 3, timeout=TIMEOUT)
+    rows = {model.index(r, 0, details.rootIndex()).data(): [model.index(r, c, details.rootIndex()).data()
+                                                            for c in (1, 2, 3)]
+            for r in range(3)}
+    assert [rows[name][1] for name in ("子文件夹", "草稿.docx", "说明.txt")] == ["文件夹", "Word 文档", "文本文件"]
+    assert rows["说明.txt"][0] == "9 字节" and rows["草稿.docx"][0].endswith(" kB")
+    assert all(re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}", row[2]) for row in rows.values())
+    for column in (1, 2, 3):  # nothing cut to "10....KiB"
+        assert details.header().sectionSize(column) >= details.sizeHintForColumn(column)
