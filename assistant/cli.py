@@ -220,7 +220,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     old, new = read_draft(args.old, args.encoding), read_draft(args.new, args.encoding)
     comparison = compare(old, new, group_punctuation=not args.no_group_punctuation)
     overwrites_input = any(Path(args.output).resolve() == Path(source).resolve() for source in (args.old, args.new))
-    save_revised(comparison, args.output, Stamp.now(args.author or Settings.load().author), backup=overwrites_input)
+    save_revised(comparison, args.output, Stamp.now(args.author or Settings.load().comment_author), backup=overwrites_input)
     if args.html:
         atomic_write(Path(args.html), side_by_side_page(comparison).encode("utf-8"))
     for line in revision_lines(comparison):

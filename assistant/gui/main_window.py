@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QPushButton
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
@@ -446,15 +446,28 @@ class MainWindow(QMainWindow):
         target = target or self._ask_target("导出批注版", "批注版")
         if target is not None and self._sync():
             self.operation = ops.export_review_file(self, self.session.snapshot(), list(self.session.findings), target,
-                                                    self.settings.author, self.settings.review_with_health,
+                                                    self.settings.comment_author, self.settings.review_with_health,
                                                     self._reviewed, self.show_problem)
 
     def save_revised_dialog(self, target: Path | None = None) -> None:
         """文件 → 另存为修订稿: the edits since the file was opened, as Word tracked changes."""
         target = target or self._ask_target("另存为修订稿", "修订稿")
-        if target is not None and self._sync():
-            self.operation = ops.save_revised_draft(self, self.session.revision_job(), target, self.settings.author,
+        author = self._revision_author() if target is not None else None
+        if author is not None and self._sync():
+            self.operation = ops.save_revised_draft(self, self.session.revision_job(), target, author,
                                                     lambda comparison: self._revised(comparison, target), self.show_problem)
+
+    def _revision_author(self) -> str | None:
+        """Whom a 修订稿's revisions are by: asked once, on the first 修订稿 (the app's name is no
+        person's), then kept in the settings (工具 → 选项 → 常规). None: the user cancelled."""
+        if not self.settings.author:
+            name, chosen = QInputDialog.getText(self, "修订者", "修订稿中的每处修改都会标上修订者。请填写您的姓名或单位"
+                                                             "（以后可在“工具 → 选项 → 常规”中修改）：")
+            if not chosen or not name.strip():
+                return None
+            self.settings.author = name.strip()
+            self._save_settings()
+        return self.settings.author
 
     def _revised(self, comparison, target: Path) -> None:
         self._exported(target, f"修订稿（{comparison.summary()}）")
@@ -476,8 +489,9 @@ class MainWindow(QMainWindow):
     def _save_comparison(self, comparison, target: Path | None = None) -> None:
         target = target or files.ask_save(self, "保存修订稿", f"{Path(comparison.new.name).stem}-修订稿.docx",
                                           "Word 文档 (*.docx)")
-        if target is not None:
-            self.operation = ops.write_revised(self, comparison, target, self.settings.author,
+        author = self._revision_author() if target is not None else None
+        if author is not None:
+            self.operation = ops.write_revised(self, comparison, target, author,
                                                lambda path: self._exported(path, "修订稿"), self.show_problem)
 
     def _reviewed(self, result) -> None:

@@ -79,6 +79,7 @@ class OptionsDialog(QDialog):
 
     def _general_tab(self) -> QWidget:
         self.author = QLineEdit(self.settings.author)
+        self.author.setPlaceholderText("尚未填写：第一次另存修订稿时询问")
         self.autosave = QSpinBox(minimum=1, maximum=60, suffix=" 分钟")
         self.autosave.setValue(self.settings.autosave_minutes)
         self.font_size = QSpinBox(minimum=9, maximum=40, suffix=" 磅")
@@ -89,7 +90,7 @@ class OptionsDialog(QDialog):
         self.group_punctuation.setChecked(self.settings.group_punctuation)
         page = QWidget()
         form = QFormLayout(page)
-        form.addRow("批注和修订的作者", self.author)
+        form.addRow("修订者（姓名或单位）", self.author)
         form.addRow("", self.review_with_health)
         form.addRow("", self.group_punctuation)
         form.addRow("自动保存间隔", self.autosave)

@@ -143,3 +143,26 @@ def test_the_file_dialog_lists_types_sizes_and_dates_in_chinese(qtbot, tmp_path:
     assert all(re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}", row[2]) for row in rows.values())
     for column in (1, 2, 3):  # nothing cut to "10....KiB"
         assert details.header().sectionSize(column) >= details.sizeHintForColumn(column)
+
+
+def test_the_first_revised_copy_asks_whom_the_revisions_are_by_once(qtbot, window: MainWindow,  # noqa: F811
+                                                                     sample_copy: Path, tmp_path: Path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from assistant.core.settings import Settings
+    from tests.tracked_changes import main_part, revisions_by
+
+    open_and_wait(qtbot, window, sample_copy)
+    window.editor.appendPlainText("新加的一段。")
+    asked = []
+    replies = [("", False), ("张科长", True)]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args[2]) or replies.pop(0))
+    before = window.operation
+    window.save_revised_dialog(tmp_path / "取消.docx")  # cancelled: nothing written, asked again next time
+    assert window.operation is before and not (tmp_path / "取消.docx").exists()
+    for name in ("修订稿.docx", "修订稿2.docx"):
+        window.save_revised_dialog(tmp_path / name)
+        qtbot.waitUntil(lambda: window.operation.ended and (tmp_path / name).exists(), timeout=TIMEOUT)
+    assert len(asked) == 2 and "修订者" in asked[0]
+    assert revisions_by(main_part(tmp_path / "修订稿2.docx"), "张科长")
+    assert Settings.load().author == "张科长"
