@@ -73,7 +73,7 @@ class CorpusNorm:
 def build_report(paragraphs: list[str], findings: list[Finding]) -> HealthReport:
     """The health report of a draft given as its paragraph texts and the checker's findings."""
     norm = corpus_norm()
-    texts = [text for text in paragraphs if text.strip()]
+    texts = written(paragraphs)
     lengths = sentence_lengths(texts)
     counts, words = word_counts(texts)
     return HealthReport(
@@ -87,6 +87,12 @@ def build_report(paragraphs: list[str], findings: list[Finding]) -> HealthReport
         norm_histogram=norm.histogram,
         average_sentence=round(sum(lengths) / len(lengths), 1) if lengths else 0.0,
     )
+
+
+def written(paragraphs: Iterable[str]) -> list[str]:
+    """The paragraphs a reader counts: blank lines are spacing, not paragraphs (the status bar
+    and the 体检 count the same way)."""
+    return [text for text in paragraphs if text.strip()]
 
 
 def sentence_lengths(texts: Iterable[str]) -> list[int]:

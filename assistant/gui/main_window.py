@@ -22,6 +22,7 @@ from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
 from ..core.export.fonts import check_fonts, usable_fallbacks
 from ..core.export.layout import GongwenSettings
+from ..core.health import written
 from ..core.templates import new_from_template
 from ..core.export.remember import to_remember
 from ..core.phrasebank.bank import PhraseBank
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
             return
         self.editor.replace_paragraphs([(index, new) for index, _, new in changes])
-        self.statusBar().showMessage(f"已转换 {len(changes)} 段（{CONFIGS[plan.converter.config]}），可撤销。", 8000)
+        self.statusBar().showMessage(f"已转换 {len(changes)} 段：{CONFIGS[plan.converter.config]}。可撤销（Ctrl+Z）。", 8000)
 
     def edit_protected_terms(self) -> None:
         dialog = ProtectedTermsDialog(self.settings.protected_terms, self)
@@ -642,9 +643,10 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "出错了", f"发生了意外错误，您的文字没有丢失。\n\n{type(problem).__name__}: {problem}")
 
     def _update_status(self) -> None:
-        count = len(NOT_COUNTED.sub("", self.editor.toPlainText()))
-        self.status_labels["count"].setText(f"字数：{count}")
-        self.status_labels["paragraphs"].setText(f"段落：{self.editor.document().blockCount()}")
+        text = self.editor.toPlainText()
+        paragraphs = len(written(text.split("\n")))
+        self.status_labels["count"].setText(f"字数：{len(NOT_COUNTED.sub('', text))}")
+        self.status_labels["paragraphs"].setText(f"段落：{paragraphs}")
         self.status_labels["findings"].setText(f"问题：{len(self.session.findings)}")
         self.status_labels["format"].setText(self.document.describe())
 

@@ -166,3 +166,25 @@ def test_the_first_revised_copy_asks_whom_the_revisions_are_by_once(qtbot, windo
     assert len(asked) == 2 and "修订者" in asked[0]
     assert revisions_by(main_part(tmp_path / "修订稿2.docx"), "张科长")
     assert Settings.load().author == "张科长"
+
+
+def test_status_bar_and_health_check_count_the_same_paragraphs(qtbot, window: MainWindow,  # noqa: F811
+                                                                 tmp_path: Path):
+    draft = tmp_path / "空行.txt"
+    draft.write_text("标题\n\n第一段。\n\n\n第二段。\n   \n", encoding="utf-8")
+    open_and_wait(qtbot, window, draft)
+    shown = []
+    window.health_check(show=shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert shown[0].report.paragraphs == 3
+    assert window.status_labels["paragraphs"].text() == "段落：3"
+
+
+def test_the_conversion_message_has_no_brackets_inside_brackets(qtbot, window: MainWindow,  # noqa: F811
+                                                                 sample_copy: Path):
+    open_and_wait(qtbot, window, sample_copy)
+    done = []
+    window.convert_dialog("s2tw", accept_preview=lambda dialog: done.append(dialog) or True)
+    qtbot.waitUntil(lambda: bool(done) and window.operation.ended, timeout=TIMEOUT)
+    message = window.statusBar().currentMessage()
+    assert message.endswith("段：简体 → 繁体（台湾用字）。可撤销（Ctrl+Z）。"), message
