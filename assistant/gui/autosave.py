@@ -72,8 +72,9 @@ def recovery_question(snapshot: Snapshot, requested: Path | None, older: int) ->
     """What the start-up question says: which draft, saved when, and what each answer does to
     which file (recovering never writes a file; the one asked for waits)."""
     where = f"（{snapshot.source}）" if snapshot.source else "（新建后从未保存）"
-    text = (f"上次没有正常关闭。“{snapshot.name}”{where}有 {snapshot.when} 自动保存的改动，还没有保存到文件。\n\n"
-            f"选“是”：打开“{snapshot.name}”并换上自动保存的文字；文件本身不变，您保存后才写入。")
+    text = f"上次没有正常关闭。“{snapshot.name}”{where}有 {snapshot.when} 自动保存的改动，还没有保存到文件。\n\n"
+    text += (f"选“是”：打开“{snapshot.name}”并换上自动保存的文字；文件本身不变，您保存后才写入。" if snapshot.source
+             else "选“是”：在一份新文稿中放回自动保存的文字，保存时再选择位置。")
     if requested is not None and str(requested) != snapshot.source:
         text += f"这次要打开的“{requested.name}”暂不打开，可从“文件 → 最近打开”再打开。"
     if older:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QFileInfo, QIdentityProxyModel, QLocale, QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QListView, QTreeView, QWidget
 
 LABELS = {QFileDialog.DialogLabel.LookIn: "查找范围：", QFileDialog.DialogLabel.FileType: "文件类型："}
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 SIZE, TYPE, DATE = 1, 2, 3  # the details view's columns after 名称
+SIDEBAR_WIDTH = 140  # the places on the left (计算机, the home folder) read in full
 TYPE_NAMES = {"docx": "Word 文档", "doc": "Word 97-2003 文档", "wps": "WPS 文字文档", "txt": "文本文件",
               "pdf": "PDF 文件"}
 
@@ -39,6 +40,11 @@ class ChineseColumns(QIdentityProxyModel):
             return type_name(info)
         return CHINESE.toString(info.lastModified(), QLocale.FormatType.ShortFormat)
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if section == SIZE and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return "大小"  # Qt's Chinese catalogue says 体积 (volume)
+        return super().headerData(section, orientation, role)
+
 
 def chinese_file_dialog(parent: QWidget | None, title: str, start: str = "", filters: str = "") -> QFileDialog:
     dialog = QFileDialog(parent, title, start, filters)
@@ -46,9 +52,10 @@ def chinese_file_dialog(parent: QWidget | None, title: str, start: str = "", fil
         dialog.setLabelText(label, text)
     dialog.setProxyModel(ChineseColumns(dialog))
     details = dialog.findChild(QTreeView, "treeView")
-    if details is not None:  # Qt's own dialog: no column cut short ("10....KiB")
+    if details is not None:  # Qt's own dialog: no column cut short ("10....KiB", "计...")
         for column in (SIZE, TYPE, DATE):
             details.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        dialog.findChild(QListView, "sidebar").setMinimumWidth(SIDEBAR_WIDTH)
     return dialog
 
 

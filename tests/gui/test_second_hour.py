@@ -141,6 +141,7 @@ def test_the_file_dialog_lists_types_sizes_and_dates_in_chinese(qtbot, tmp_path:
     assert [rows[name][1] for name in ("子文件夹", "草稿.docx", "说明.txt")] == ["文件夹", "Word 文档", "文本文件"]
     assert rows["说明.txt"][0] == "9 字节" and rows["草稿.docx"][0].endswith(" kB")
     assert all(re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}", row[2]) for row in rows.values())
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == ["名称", "大小", "类型", "修改日期"]
     for column in (1, 2, 3):  # nothing cut to "10....KiB"
         assert details.header().sectionSize(column) >= details.sizeHintForColumn(column)
 
