@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.operation: ops.BusyOp | None = None
         self.last_health = None
         self._snapshot: Path | None = None  # this draft's autosave, while it differs from its file
+        self.autosave_owner = autosave.Owner()
 
         self.editor = DraftEditor(self)
         self.setCentralWidget(self.editor)
@@ -527,7 +528,7 @@ class MainWindow(QMainWindow):
         """Keep the draft's text while it differs from its file (see gui.autosave)."""
         if self.editor.document().isModified():
             try:
-                self._snapshot = autosave.save(self.document.path, self.editor.lines())
+                self._snapshot = autosave.save(self.document.path, self.editor.lines(), self.autosave_owner)
             except DocumentError as problem:
                 self.statusBar().showMessage(f"自动保存失败：{problem}", 10000)
 
@@ -678,6 +679,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._may_discard():
             self._forget_snapshot()
+            self.autosave_owner.release()
             self._keep_layout()
             self.check_pool.waitForDone(3000)
             event.accept()

@@ -131,14 +131,14 @@ def test_recovers_from_an_autosave(windows, sample_copy: Path, monkeypatch):
     window.offer_recovery()
     assert window.editor.lines() == lines and window.document.path == sample_copy
     assert window.windowTitle().startswith("*")
-    assert [s.lines for s in autosave.pending()] == [lines]  # still kept: the recovered text is not saved yet
+    assert [s.lines for s in autosave.stored()] == [lines]  # still kept: the recovered text is not saved yet
 
 
 def test_autosave_writes_the_editor_text(qtbot, window: MainWindow, sample_copy: Path):
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("新加的一段。")
     window.autosave_now()
-    snapshot = autosave.pending()[0]
+    snapshot = autosave.stored()[0]
     assert snapshot.lines == window.editor.lines() and snapshot.source == str(sample_copy)
 
 
@@ -228,9 +228,9 @@ def test_saving_discards_the_autosave(qtbot, window: MainWindow, sample_copy: Pa
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("新加的一段。")
     window.autosave_now()
-    assert autosave.pending()
+    assert autosave.stored()
     assert window.save()
-    assert not autosave.pending()
+    assert not autosave.stored()
 
 
 def test_main_py_starts_the_gui_offscreen(tmp_path: Path):

@@ -80,27 +80,27 @@ def test_undone_replaced_and_discarded_drafts_leave_nothing_to_offer_back(qtbot,
 
     window.editor.appendPlainText("写了又撤销的一段。")
     window.autosave_now()
-    assert [s.source for s in autosave.pending()] == [str(first)]
+    assert [s.source for s in autosave.stored()] == [str(first)]
     window.editor.undo()  # the draft equals its file again
     assert not window.editor.document().isModified()
-    assert not autosave.pending()
+    assert not autosave.stored()
 
     window.new_file()
     window.editor.appendPlainText("新文稿里写的一段。")
     window.autosave_now()
-    assert [s.name for s in autosave.pending()] == ["未命名文稿"]
+    assert [s.name for s in autosave.stored()] == ["未命名文稿"]
     assert window._may_discard()  # 文件 → 最近打开 → 乙.docx, answered 丢弃
     assert "“未命名文稿”已修改" in asked[-1]
     window.open_path(second)
     qtbot.waitUntil(lambda: window.document.path == second, timeout=TIMEOUT)
-    assert not autosave.pending()
+    assert not autosave.stored()
 
     window.editor.appendPlainText("退出前丢弃的一段。")
     window.autosave_now()
-    assert autosave.pending()
+    assert autosave.stored()
     window.close()  # 退出, answered 丢弃
     assert "“乙.docx”已修改" in asked[-1]
-    assert not autosave.pending()
+    assert not autosave.stored()
 
     questions = len(asked)
     again = start(qtbot, windows, third)
@@ -114,7 +114,7 @@ def test_recovery_is_asked_before_the_requested_file_opens_and_names_both(qtbot,
     lines = [p.text for p in open_document(first).paragraphs]
     lines[1] = "崩溃前写下但没有保存的一段话。"
     autosave.save(first, lines)
-    snapshot = autosave.pending()[0]
+    snapshot = autosave.stored()[0]
     asked.replies = [Buttons.Yes]
 
     window = start(qtbot, windows, second)
@@ -124,7 +124,7 @@ def test_recovery_is_asked_before_the_requested_file_opens_and_names_both(qtbot,
     assert "“甲.docx”" in question and snapshot.when in question and "“乙.docx”暂不打开" in question
     assert first.read_bytes() == SAMPLE.read_bytes()  # recovering wrote nothing to the file
     assert str(second) in window.settings.recent_files
-    assert [s.source for s in autosave.pending()] == [str(first)]  # kept safe until it is saved
+    assert [s.source for s in autosave.stored()] == [str(first)]  # kept safe until it is saved
 
 
 def test_declining_recovery_removes_the_snapshot_and_opens_the_requested_file(qtbot, windows, drafts, asked):  # noqa: F811
@@ -134,16 +134,21 @@ def test_declining_recovery_removes_the_snapshot_and_opens_the_requested_file(qt
     window = start(qtbot, windows, second)
     assert "“未命名文稿”（新建后从未保存）" in asked[0]
     assert window.document.path == second and not window.editor.document().isModified()
-    assert not autosave.pending()
+    assert not autosave.stored()
 
 
-def test_a_killed_window_is_offered_back_at_the_next_start(qtbot, windows, drafts, asked):  # noqa: F811
-    first = drafts[0]
+def test_a_killed_window_is_offered_back_at_the_next_start_and_a_running_one_is_not(qtbot, windows, drafts,  # noqa: F811
+                                                                                   asked):
+    first, second, _ = drafts
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     crashing = subprocess.Popen([sys.executable, "-c", CRASHING_WINDOW, str(first)], cwd=ROOT, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert crashing.stdout.readline().strip() == "AUTOSAVED", crashing.stderr.read()
+        other_copy = start(qtbot, windows, second)  # the app started again while the first one runs
+        assert not asked and other_copy.document.path == second
+        assert [s.source for s in autosave.stored()] == [str(first)]  # the running window's, left alone
+        other_copy.close()
     finally:
         os.kill(crashing.pid, signal.SIGKILL)
         crashing.wait(timeout=30)
