@@ -336,6 +336,9 @@ def open_document(path: Path | str, *, encoding: str | None = None, progress=Non
     return Document(backend, paragraphs, path, notes)
 
 
-def new_document() -> Document:
-    """An empty, unsaved document (文件→新建)."""
-    return Document(TxtBackend.new(), [Paragraph("")], None)
+def new_document(lines: tuple[str, ...] | list[str] = ("",)) -> Document:
+    """An unsaved draft (文件 → 新建), every line editable. A Word document, as the people who write
+    公文 in WPS or Word expect (the status bar says so, 保存 suggests .docx); saved as .txt it
+    becomes UTF-8 with BOM and CRLF line ends, which Notepad and WPS on Windows read without
+    guessing."""
+    return Document(DocxBackend.new(), [Paragraph(line) for line in lines], None)

@@ -28,6 +28,31 @@ def test_every_category_has_rules():
     assert {rule.category for rule in RULES} == set(CATEGORIES)
 
 
+def test_every_rule_has_a_chinese_name_and_a_one_line_description_in_its_file():
+    """工具 → 选项 lists rules by these (a rule file without them is refused by the loader)."""
+    import tomllib
+
+    specs = [spec for path in resource_path("rules").glob("[!_]*.toml")
+             for spec in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", [])]
+    assert len(specs) == len(RULES)
+    assert all(spec["name"] and spec["description"] for spec in specs)
+    names = [rule.name for rule in RULES]
+    assert len(set(names)) == len(names), "two rules share a name in 选项"
+    for rule in RULES:
+        assert "{" not in rule.name + rule.description and "……" not in rule.name, rule.id  # not a message fragment
+
+
+@pytest.mark.parametrize("missing", ["name", "description"])
+def test_a_rule_without_a_name_or_description_is_refused_saying_what_to_add(tmp_path, missing):
+    from assistant.core.checker.rules import RuleError
+
+    source = resource_path("rules", "vague.toml").read_text(encoding="utf-8")
+    first = next(line for line in source.splitlines() if line.startswith(f"{missing} = "))
+    (tmp_path / "vague.toml").write_text(source.replace(first + "\n", "", 1), encoding="utf-8")
+    with pytest.raises(RuleError, match=f"rule vague-quantity: needs {missing} = "):
+        load_rules(tmp_path)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_flags_its_bad_examples(rule):
     for example in rule.bad:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..resources import resource_path
+from ..text.hanzi import HANZI
 from .fixes import FIXES
 from .model import CATEGORY_INFO, SEVERITIES
 from .text import Paragraph
@@ -44,6 +45,22 @@ class Example:
     flagged: str | None = None  # the exact text the finding must cover, when given
 
 
+# What every rule file entry must say about itself, for the user: 工具 → 选项 → 检查规则 lists the
+# rules by name with the description beside it (never by a fragment of the message).
+LABELS = {"name": "a short Chinese name, e.g. 半角标点",
+          "description": "one Chinese line saying what it flags, e.g. 中文里夹用的半角逗号、句号等，应改为全角标点。"}
+NAME_CHARS = 12  # a name fits the first column of the 选项 tree
+
+
+def _label(spec: dict, key: str) -> str:
+    value = spec.get(key)
+    if not isinstance(value, str) or not value.strip() or "\n" in value or not HANZI.search(value) or (
+            key == "name" and len(value) > NAME_CHARS):
+        limit = f", at most {NAME_CHARS} characters" if key == "name" else ""
+        raise RuleError(f"rule {spec.get('id', '?')}: needs {key} = \"…\" ({LABELS[key]}; one line{limit})")
+    return value
+
+
 class Rule:
     """Common fields; subclasses implement ``paragraph_hits`` or ``document_hits``. ``source``
     names the standard a rule follows (GB/T 15834-2011 4.5.3); ``scope`` the paragraphs it reads
@@ -63,6 +80,7 @@ class Rule:
         except KeyError as missing:
             raise RuleError(f"rule {spec.get('id', '?')} in {category}: missing {missing}") from None
         self.category = category
+        self.name, self.description = (_label(spec, key) for key in LABELS)
         if self.severity not in SEVERITIES:
             raise RuleError(f"rule {self.id}: unknown severity {self.severity!r}")
         self.source: str = spec.get("source", "")
