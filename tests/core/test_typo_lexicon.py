@@ -69,6 +69,12 @@ def test_a_guard_vetoes_its_counterexample(entry):
     assert not CHECKER.check([counter]), counter
 
 
+def test_guarded_entries_are_never_applied_by_fix_all():
+    """反应 is right elsewhere: its finding is one click away, never part of 全部修正."""
+    found = {f.text: f.fixable for f in CHECKER.check(["请及时向上级反应情况，再接再励。"])}
+    assert found == {"反应": False, "再接再励": True}
+
+
 def test_the_list_is_silent_on_the_seeds_and_corpus_extra():
     """1.1 M characters of edited text: a wrong form that is right somewhere needs a guard."""
     loud = []
