@@ -37,6 +37,7 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     values: tuple[tuple[str, object], ...] = ()
     severity: str | None = None  # when a rule grades its hits (a longer run is louder)
+    certain: bool | None = None  # when a rule trusts some hits less than its others
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,10 @@ def _example(entry) -> Example:
 class ListRule(Rule):
     """Entries of a word list found by the shared matcher; matched on jieba word boundaries (so 挺
     flags 挺好 but not 挺进) unless ``boundary = "none"``. A ``guard`` regex per entry vetoes a
-    hit when it matches the text around it (six characters either side). Messages may name the
-    first fix as ``{fix}``."""
+    hit when it matches the text around it (six characters either side); a lookahead in it says
+    “only before X” (反应(?!情况|问题) lets 反应 through only in 反应情况/反应问题). A guarded entry's
+    hit rests on its context, so it is never applied by 全部修正. Messages may name the first fix
+    as ``{fix}``."""
 
     GUARD_REACH = 6
 
@@ -158,7 +161,8 @@ class ListRule(Rule):
                 continue
             taken = end
             fixes = self.listed_entries[entry]
-            yield Hit(start, end, fixes, (("fix", fixes[0] if fixes else ""), *self.details.get(entry, ())))
+            yield Hit(start, end, fixes, (("fix", fixes[0] if fixes else ""), *self.details.get(entry, ())),
+                      certain=False if guard is not None else None)
 
 
 class WordsRule(ListRule):
