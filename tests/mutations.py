@@ -234,6 +234,22 @@ SABOTAGES = [
     Sabotage("text-box paragraphs come back twice with their drawing", "assistant/core/revision/compare.py",
              "        if owner.new is None or any(", "        if False and any(",
              ("tests/core/test_revision_tracked.py::test_real_files_with_random_edits",)),
+    # -- chosen independently (issue 32): i33list (issue 33 items 3–4) ----------------------------
+    Sabotage("i33list: the guard window drops the text after the hit", "assistant/core/checker/rules.py",
+             "guard.search(text[max(0, start - self.GUARD_REACH):end + self.GUARD_REACH])",
+             "guard.search(text[max(0, start - self.GUARD_REACH):end])", ("tests/core/test_typo_lexicon.py",)),
+    Sabotage("i33list: uncertain rules join 全部修正", "assistant/core/checker/engine.py",
+             "rule.certain if hit.certain is None else hit.certain", "hit.certain is None or hit.certain",
+             ("tests/core/test_checker.py", "tests/core/test_session.py", "tests/core/test_checker_rules.py")),
+    Sabotage("i33list: 布署 is fixed to 布置", "resources/lexicons/typo.tsv",
+             "布署\t部署\t", "布署\t布置\t", ("tests/core/test_typo_lexicon.py", "tests/core/test_checker_rules.py")),
+    Sabotage("i33list: 反应 before 意见 is let through", "resources/lexicons/typo.tsv",
+             "反应(?!情况|问题|意见|诉求)", "反应(?!情况|问题|诉求)", ("tests/core/test_typo_lexicon.py",)),
+    Sabotage("i33list: 部置 flagged in 干部置身", "resources/lexicons/typo.tsv",
+             "部置[于在入放换身之]", "部置[于在入放换之]", ("tests/core/test_typo_lexicon.py",)),
+    Sabotage("i33list: 推进 leaves the verb-object 的地得 rule", "resources/rules/de-di-de.toml",
+             '"提高", "推进", "加强"', '"提高", "加强"',
+             ("tests/core/test_checker_rules.py", "tests/core/test_checker_recall.py")),
 ]
 
 
