@@ -1,5 +1,6 @@
 """The typo list (resources/lexicons/typo.tsv, issue 33): every entry is found in a sentence and its
-fix is not, every guard vetoes its counterexample, and the whole list is silent on edited text.
+fix is not, every guard vetoes its counterexample and lets through each context it names, the
+fixes are those editors made on real slips (shared/typo-dev), and the whole list is silent on edited text.
 Each test checks all entries in one pass of the checker, so 3,000 entries cost seconds."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
 from assistant.core.phrasebank.clean import clean_folder
 from assistant.core.resources import resource_path
+from tests.conftest import SHARED
 
 RULE = next(rule for rule in load_rules() if rule.id == "typo")
 CHECKER = Checker([RULE])
@@ -73,6 +75,40 @@ def test_guarded_entries_are_never_applied_by_fix_all():
     """反应 is right elsewhere: its finding is one click away, never part of 全部修正."""
     found = {f.text: f.fixable for f in CHECKER.check(["请及时向上级反应情况，再接再励。"])}
     assert found == {"反应": False, "再接再励": True}
+
+
+# Every context a guarded entry's guard names as wrong, in a sentence of its own: the example column
+# holds only one of them (反应情况), so a context dropped from a guard would go unnoticed.
+GUARDED_WRONG = ["请及时向上级反应意见", "如实反应问题", "及时反应诉求", "管理不善以至酿成事故", "工作失误以至贻误战机",
+                 "明确权力与义务", "享有权力和义务", "防止权利寻租", "推进权利下放"]
+# Right text around a guarded wrong form: each guard alternative that keeps a common phrase silent.
+GUARDED_RIGHT = ["让干部置身基层一线", "将库存全部置换", "出现过敏反应问题", "发生化学反应问题", "市场反应问题"]
+
+
+def test_guarded_entries_fire_in_every_context_their_guard_names():
+    found = flagged_by_paragraph(GUARDED_WRONG)
+    missed = [text for i, text in enumerate(GUARDED_WRONG) if not found.get(i)]
+    assert not missed, missed
+
+
+def test_guards_keep_right_text_silent():
+    found = flagged_by_paragraph(GUARDED_RIGHT)
+    assert not found, [(GUARDED_RIGHT[i], texts) for i, texts in found.items()]
+
+
+def test_real_slips_get_the_reference_fix():
+    """On shared/typo-dev's written sentences (real 公文 slips with their corrections), every list
+    finding's first fix is what the editors wrote there: a wrong fix (布署 → 布置) is applied by 全部修正."""
+    pairs = []
+    for name in ("odw.dev.tsv", "law.dev.tsv"):
+        for line in (SHARED / "typo-dev" / name).read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and len(parts[1]) == len(parts[2]):
+                pairs.append((parts[1], parts[2]))
+    findings = CHECKER.check([written for written, _ in pairs])
+    wrong = [(f.text, f.suggestions[:1], pairs[f.paragraph][1][f.start:f.end]) for f in findings
+             if f.suggestions[:1] != (pairs[f.paragraph][1][f.start:f.end],)]
+    assert len(findings) >= 7 and not wrong, wrong
 
 
 def test_the_list_is_silent_on_the_seeds_and_corpus_extra():
