@@ -1,7 +1,6 @@
 """tests/mutations.py stays runnable: every sabotage still finds the one line it breaks, and every test
 it names still exists (a renamed module or test otherwise turns a sabotage into a silent no-op)."""
 
-
 import pytest
 
 from tests.conftest import ROOT
