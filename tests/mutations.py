@@ -228,6 +228,26 @@ SABOTAGES = [
     Sabotage("text-box paragraphs come back twice with their drawing", "assistant/core/revision/compare.py",
              "        if owner.new is None or any(", "        if False and any(",
              ("tests/core/test_revision_tracked.py::test_real_files_with_random_edits",)),
+    # -- chosen independently (issue 32): i29, the second hour --------------------------------
+    # (replaced: "lock.setStaleLockTime(0)" -> 30_000 is equivalent: a live holder keeps its flock, so Qt
+    # cannot remove its lock file however old, in this process or another; checked by hand)
+    Sabotage("i29: a blank 修订者 is taken as the author", "assistant/gui/main_window.py",
+             "if not chosen or not name.strip():", "if not chosen:",
+             ("tests/gui/test_second_hour.py::test_the_first_revised_copy_asks_whom_the_revisions_are_by_once",)),
+    Sabotage("i29: recovering deletes the snapshot it has just rewritten", "assistant/gui/main_window.py",
+             "if snapshot.path != self._snapshot:", "if snapshot.path:",
+             ("tests/gui/test_recovery.py::test_recovery_is_asked_before_the_requested_file_opens_and_names_both",)),
+    Sabotage("i29: the requested file opens over the recovered text", "assistant/gui/main_window.py",
+             "if not self.offer_recovery(requested):", "if not self.offer_recovery(requested) or requested:",
+             ("tests/gui/test_recovery.py::test_recovery_is_asked_before_the_requested_file_opens_and_names_both",)),
+    Sabotage("i29: the corpus figures lose their most used word", "assistant/core/health.py",
+             "in rows[2:]}", "in rows[3:]}", ("tests/core/test_health.py",)),
+    Sabotage("i29: the shipped corpus word total is wrong", "resources/phrasebank/corpus-norm.tsv",
+             "\nwords\t524784\n", "\nwords\t52478\n", ("tests/core/test_health.py",)),
+    Sabotage("i29: a rule name without a hanzi loads", "assistant/core/checker/rules.py",
+             "not HANZI.search(value) or ", "", ("tests/core/test_checker_rules.py::test_every_rule_has_a_chinese_name_and_a_one_line_description_in_its_file",
+                                               "tests/core/test_checker_rules.py::test_a_rule_without_a_name_or_description_is_refused_saying_what_to_add",
+                                               "tests/core/test_checker_rules.py::test_a_rule_name_the_options_tree_cannot_show_is_refused")),
 ]
 
 
