@@ -297,6 +297,32 @@ SABOTAGES = [
     Sabotage("i33list: 推进 leaves the verb-object 的地得 rule", "resources/rules/de-di-de.toml",
              '"提高", "推进", "加强"', '"提高", "加强"',
              ("tests/core/test_checker_rules.py", "tests/core/test_checker_recall.py")),
+    # -- chosen independently (issue 32): i29, the second hour --------------------------------
+    # (replaced: "lock.setStaleLockTime(0)" -> 30_000 is equivalent: a live holder keeps its flock, so Qt
+    # cannot remove its lock file however old, in this process or another; checked by hand)
+    Sabotage("i29: a blank 修订者 is taken as the author", "assistant/gui/main_window.py",
+             "if not chosen or not name.strip():", "if not chosen:",
+             ("tests/gui/test_second_hour.py::test_the_first_revised_copy_asks_whom_the_revisions_are_by_once",)),
+    Sabotage("i29: recovering leaves the crash snapshot behind a new one", "assistant/gui/main_window.py",
+             "        self._snapshot = snapshot.path  #", "        pass  #",
+             ("tests/gui/test_recovery.py::test_recovery_is_asked_before_the_requested_file_opens_and_names_both",)),
+    Sabotage("i29: every snapshot goes to one name (new drafts overwrite an older crash's)", "assistant/gui/autosave.py",
+             'return folder() / f"{uuid.uuid4().hex}.json"', 'return folder() / "untitled.json"',
+             ("tests/gui/test_recovery.py::test_an_older_crashed_new_draft_outlives_the_new_drafts_of_this_and_another_window",)),
+    Sabotage("i29: a draft replaced by 新建/打开 keeps its snapshot", "assistant/gui/main_window.py",
+             "        self._forget_snapshot()  # the draft it replaces was saved or discarded\n", "",
+             ("tests/gui/test_recovery.py::test_a_recovered_draft_thrown_away_leaves_nothing_to_offer_back",)),
+    Sabotage("i29: the requested file opens over the recovered text", "assistant/gui/main_window.py",
+             "if not self.offer_recovery(requested):", "if not self.offer_recovery(requested) or requested:",
+             ("tests/gui/test_recovery.py::test_recovery_is_asked_before_the_requested_file_opens_and_names_both",)),
+    Sabotage("i29: the corpus figures lose their most used word", "assistant/core/health.py",
+             "in rows[2:]}", "in rows[3:]}", ("tests/core/test_health.py",)),
+    Sabotage("i29: the shipped corpus word total is wrong", "resources/phrasebank/corpus-norm.tsv",
+             "\nwords\t524784\n", "\nwords\t52478\n", ("tests/core/test_health.py",)),
+    Sabotage("i29: a rule name without a hanzi loads", "assistant/core/checker/rules.py",
+             "not HANZI.search(value) or ", "", ("tests/core/test_checker_rules.py::test_every_rule_has_a_chinese_name_and_a_one_line_description_in_its_file",
+                                               "tests/core/test_checker_rules.py::test_a_rule_without_a_name_or_description_is_refused_saying_what_to_add",
+                                               "tests/core/test_checker_rules.py::test_a_rule_name_the_options_tree_cannot_show_is_refused")),
 ]
 
 

@@ -1,16 +1,15 @@
 """Autosave: the editor's text in the per-user data folder while it differs from its file,
 offered back at the next start when the app did not end normally.
 
-A snapshot lives only as long as its draft is modified: the window removes it when the draft is
-saved, undone back to its file, discarded, replaced by another draft, or the window closes. Each
-snapshot names its window's ``Owner``, a lock file held while that window is open, so a copy of
-the app started while another runs does not take the other's live snapshots for a crash. What is
-left at start-up was left by a crash (or a killed process), never by a choice.
+A snapshot lives only as long as its draft is modified, in a file of its own: the window removes
+it when the draft is saved, undone back to its file, discarded, replaced by another draft, or the
+window closes. Each snapshot names its window's ``Owner``, a lock file held while that window is
+open, so a copy of the app started while another runs does not take the other's live snapshots
+for a crash. What is left at start-up was left by a crash (or a killed process), never by a choice.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 import uuid
@@ -75,13 +74,16 @@ def folder() -> Path:
     return target
 
 
-def snapshot_path(source: Path | None) -> Path:
-    key = hashlib.sha1(str(source.resolve() if source else "untitled").encode("utf-8")).hexdigest()[:16]
-    return folder() / f"{key}.json"
+def new_snapshot_path() -> Path:
+    """A name of its own for a draft's snapshot (122 random bits, never drawn twice): a new draft,
+    a second window or another copy of the app never writes over a snapshot still waiting to be
+    offered back, as one name per file (or for every unsaved draft) would."""
+    return folder() / f"{uuid.uuid4().hex}.json"
 
 
-def save(source: Path | None, lines: list[str], owner: Owner | None = None) -> Path:
-    target = snapshot_path(source)
+def save(source: Path | None, lines: list[str], owner: Owner | None = None, target: Path | None = None) -> Path:
+    """Write the draft's snapshot to ``target`` (the one this draft already has) or a new one."""
+    target = target or new_snapshot_path()
     data = {"source": str(source) if source else None, "lines": lines, "saved_at": time.time(),
             "owner": owner.id if owner else None}
     atomic_write(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))

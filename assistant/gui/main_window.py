@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.operation = ops.open_draft(self, path, self._opened, self.show_problem)
 
     def _opened(self, document: Document) -> None:
+        self._forget_snapshot()  # the draft it replaces was saved or discarded
         self.session = DraftSession(document, self.settings, self.checker)
         self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
@@ -528,12 +529,13 @@ class MainWindow(QMainWindow):
         """Keep the draft's text while it differs from its file (see gui.autosave)."""
         if self.editor.document().isModified():
             try:
-                self._snapshot = autosave.save(self.document.path, self.editor.lines(), self.autosave_owner)
+                self._snapshot = autosave.save(self.document.path, self.editor.lines(), self.autosave_owner, self._snapshot)
             except DocumentError as problem:
                 self.statusBar().showMessage(f"自动保存失败：{problem}", 10000)
 
     def _forget_snapshot(self) -> None:
-        """The draft equals its file again, or was discarded: there is nothing to offer back."""
+        """The draft equals its file again, or was discarded or replaced: there is nothing to offer back
+        (called on every such path, not only when the editor reports it unmodified)."""
         if self._snapshot is not None:
             self._snapshot.unlink(missing_ok=True)
             self._snapshot = None
@@ -567,9 +569,8 @@ class MainWindow(QMainWindow):
         self._opened(document)
         self.editor.setPlainText("\n".join(snapshot.lines))
         self.editor.document().setModified(True)
-        self.autosave_now()  # the recovered text stays safe until it is saved
-        if snapshot.path != self._snapshot:
-            snapshot.path.unlink(missing_ok=True)
+        self._snapshot = snapshot.path  # now this window's: rewritten, never removed, until the draft is saved or discarded
+        self.autosave_now()
         gone = f"原文件“{snapshot.source}”已不存在，" if source is not None and not source.exists() else ""
         self.statusBar().showMessage(f"已恢复“{snapshot.name}”{snapshot.when} 自动保存的内容，{gone}请检查后保存。", 15000)
 

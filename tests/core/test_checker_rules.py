@@ -53,6 +53,19 @@ def test_a_rule_without_a_name_or_description_is_refused_saying_what_to_add(tmp_
         load_rules(tmp_path)
 
 
+@pytest.mark.parametrize("name", ["vague", "笼统的数量与若干问题的说法", "   ", "笼统\\n数量"],
+                         ids=["no hanzi", "13 characters", "blank", "two lines"])
+def test_a_rule_name_the_options_tree_cannot_show_is_refused(tmp_path, name):
+    """The name is what 工具 → 选项 lists: Chinese, one line, at most NAME_CHARS characters."""
+    from assistant.core.checker.rules import NAME_CHARS, RuleError
+
+    assert len("笼统的数量与若干问题的说法") == NAME_CHARS + 1
+    source = resource_path("rules", "vague.toml").read_text(encoding="utf-8")
+    (tmp_path / "vague.toml").write_text(source.replace('name = "笼统的数量"', f'name = "{name}"', 1), encoding="utf-8")
+    with pytest.raises(RuleError, match="rule vague-quantity: needs name = "):
+        load_rules(tmp_path)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_flags_its_bad_examples(rule):
     for example in rule.bad:

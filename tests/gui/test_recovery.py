@@ -3,6 +3,7 @@ its file, and what is offered at start-up was left by a crash, asked about befor
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from assistant.core.document import open_document
 from assistant.gui import autosave
 from assistant.gui.app import create_window
+from assistant.gui.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLE
 from tests.gui.test_main_window import TIMEOUT, windows  # noqa: F401 (the fixture)
 
@@ -64,6 +66,13 @@ def asked(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", question)
     return questions
+
+
+def aged(path: Path, seconds: float) -> None:
+    """Date a snapshot ``seconds`` back: it was left by an earlier crash."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["saved_at"] -= seconds
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def start(qtbot, windows, requested: Path):  # noqa: F811 (the fixture)
@@ -159,3 +168,49 @@ def test_a_killed_window_is_offered_back_at_the_next_start_and_a_running_one_is_
     assert "“甲.docx”" in asked[0]
     assert window.editor.lines()[-1] == "崩溃前写下、没有保存的一段。"
     assert window.document.path == first and window.editor.document().isModified()
+
+
+def test_an_older_crashed_new_draft_outlives_the_new_drafts_of_this_and_another_window(qtbot, windows, drafts,  # noqa: F811
+                                                                                      asked):
+    first, second, _ = drafts
+    older = ["更早一次崩溃时新文稿里的一段。"]
+    aged(autosave.save(None, older), 3600)
+    autosave.save(first, [p.text for p in open_document(first).paragraphs] + ["甲的改动。"],
+                  target=autosave.folder() / "甲.json")  # a later crash's, named apart whatever names new ones get
+    asked.replies = [Buttons.Yes]
+    window = start(qtbot, windows, second)
+    assert "另有 1 份更早的自动保存内容，下次启动时再询问" in asked[0]
+    assert window.save()  # the recovered 甲 is kept in its file
+
+    window.new_file()
+    window.editor.appendPlainText("这个窗口新写的一段。")
+    window.autosave_now()
+    other = windows(MainWindow())  # another window (or copy of the app) with a new draft at the same time
+    other.new_file()
+    other.editor.appendPlainText("另一个窗口新写的一段。")
+    other.autosave_now()
+    assert sorted(s.lines[-1] for s in autosave.stored()) == sorted([older[0], "这个窗口新写的一段。", "另一个窗口新写的一段。"])
+
+    window.close()  # 退出, answered 丢弃
+    other.close()
+    assert [(s.source, s.lines) for s in autosave.pending()] == [(None, older)]  # still asked about at the next start
+
+
+@pytest.mark.parametrize("replace", ["新建", "最近打开", "退出"])
+def test_a_recovered_draft_thrown_away_leaves_nothing_to_offer_back(qtbot, windows, drafts, asked, replace):  # noqa: F811
+    first, second, _ = drafts
+    lines = [p.text for p in open_document(first).paragraphs] + ["恢复后又丢弃的一段。"]
+    autosave.save(first, lines)
+    asked.replies = [Buttons.Yes]
+    window = start(qtbot, windows, second)
+    assert window.editor.lines() == lines and autosave.stored()
+
+    if replace == "新建":
+        window.new_file()
+    elif replace == "最近打开":
+        next(a for a in window.recent_menu.actions() if a.text() == str(second)).trigger()
+        qtbot.waitUntil(lambda: window.document.path == second, timeout=TIMEOUT)
+    else:
+        window.close()
+    assert "“甲.docx”已修改" in asked[-1]  # answered 丢弃
+    assert not autosave.stored()

@@ -156,15 +156,16 @@ def test_the_first_revised_copy_asks_whom_the_revisions_are_by_once(qtbot, windo
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("新加的一段。")
     asked = []
-    replies = [("", False), ("张科长", True)]
+    replies = [("", False), ("  ", True), ("张科长", True)]
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args[2]) or replies.pop(0))
     before = window.operation
-    window.save_revised_dialog(tmp_path / "取消.docx")  # cancelled: nothing written, asked again next time
-    assert window.operation is before and not (tmp_path / "取消.docx").exists()
+    for name in ("取消.docx", "空白.docx"):  # cancelled, or 确定 with no name: nothing written, asked again next time
+        window.save_revised_dialog(tmp_path / name)
+        assert window.operation is before and not (tmp_path / name).exists()
     for name in ("修订稿.docx", "修订稿2.docx"):
         window.save_revised_dialog(tmp_path / name)
         qtbot.waitUntil(lambda: window.operation.ended and (tmp_path / name).exists(), timeout=TIMEOUT)
-    assert len(asked) == 2 and "修订者" in asked[0]
+    assert len(asked) == 3 and "修订者" in asked[0]
     assert revisions_by(main_part(tmp_path / "修订稿2.docx"), "张科长")
     assert Settings.load().author == "张科长"
 
