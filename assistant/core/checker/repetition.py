@@ -20,6 +20,7 @@ from ..text.sentences import SENTENCE_END, Span, clauses
 from ..text.structure import ENUMERATION, quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import Paragraph, Token
+from .wordclass import generic_uses, generic_words, title_of
 
 
 class WordWatch(Rule):
@@ -270,15 +271,15 @@ class RunningCounts:
 
 
 class WindowOveruseRule(DocumentRule, WordWatch):
-    """A word crowding a stretch of text: in a window of sentences of about ``window_chars``
-    characters, used ``min_count`` times or more and ``ratio`` times more often than in general
-    text. The subject is exempt: the words of the paragraph's heading and first sentence and of
-    the window's first sentence (a pasted text has no paragraphs to open), the
-    document's theme words (in at least ``theme_share`` of its windows), and terms of a field (rarer
-    than ``domain_frequency`` in jieba's dictionary: 扶贫, 节能) used mostly in this window (at least
-    ``local_share`` of their uses): the passage is about them. What is left is the everyday verb
-    or adjective said again and again (加强, 提高). One finding per word per window, so one long
-    pasted paragraph is judged like the paragraphs it was made of."""
+    """A generic word (wordclass.py: 加强, 提高, 推进) crowding a stretch of text: in a window of
+    sentences of about ``window_chars`` characters, used ``min_count`` times or more and ``ratio``
+    times more often than in general text. Only generic words are watched, so the subject's own
+    words (a field's terms, names, the facility) never count, nor uses inside quotations and names;
+    the subject is exempt too where a generic word is it: a word of the title, of the paragraph's
+    heading and first sentence and of the window's first sentence (a pasted text has no paragraphs
+    to open), and the document's theme words (in at least ``theme_share`` of its windows). One
+    finding per word per window, so one long pasted paragraph is judged like the paragraphs it was
+    made of."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
@@ -286,9 +287,7 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         self.min_count = number_of(spec, "min_count", self.id)
         self.ratio = number_of(spec, "ratio", self.id)
         self.theme_share = number_of(spec, "theme_share", self.id)
-        self.domain_frequency = number_of(spec, "domain_frequency", self.id)
-        self.local_share = number_of(spec, "local_share", self.id)
-        self._presence, self._uses = RunningCounts(), RunningCounts()
+        self._presence = RunningCounts()
 
     def document_hits(self, paragraphs, lines):
         for index, token, count, ratio in self.candidates(paragraphs):
@@ -303,9 +302,9 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         windows = [self._windows_of(paragraph) for paragraph in paragraphs]
         window_count = sum(len(found) for found in windows)
         presence = self._presence.over(paragraphs, lambda p: Counter(chain.from_iterable(w[1] for w in self._windows_of(p))))
-        uses = self._uses.over(paragraphs, lambda p: Counter(chain.from_iterable(w[1].elements() for w in self._windows_of(p))))
         themes = {word for word, n in presence.items() if window_count >= 3 and n >= self.theme_share * window_count}
         heading: set[str] = set()
+        title = title_of(paragraphs)
         for index, (paragraph, found) in enumerate(zip(paragraphs, windows)):
             if paragraph.role == "heading":
                 heading = paragraph.remember("words", lambda p=paragraph: {t.text for t in p.tokens})
@@ -314,10 +313,8 @@ class WindowOveruseRule(DocumentRule, WordWatch):
             for size, counts, firsts, opening in found:
                 here = topic | opening
                 for word, count in counts.items():
-                    if count < min_count or word in here or word in themes:
+                    if count < min_count or word in here or word in themes or word in title:
                         continue
-                    if word_frequency(word) < self.domain_frequency and count >= self.local_share * uses[word]:
-                        continue  # a term of the field discussed here and little elsewhere: the local subject
                     yield index, firsts[word], count, count / (expected_share(word) * size)
 
     def _windows_of(self, paragraph: Paragraph):
@@ -334,7 +331,7 @@ class WindowOveruseRule(DocumentRule, WordWatch):
             groups[-1].append(sentence)
             if sentence.end - groups[-1][0].start >= self.window_chars:
                 groups.append([])
-        tokens, watched = paragraph.tokens, {t.start for t in self.watched_tokens(paragraph)}
+        tokens, watched = paragraph.tokens, {t.start for t in generic_uses(paragraph, self.ignore)}
         raw, index = [], 0
         for group in filter(None, groups):
             size, members = 0, []
@@ -389,28 +386,63 @@ class DuplicateSentenceRule(DocumentRule):
 
 
 class DocumentOveruseRule(DocumentRule, WordWatch):
-    """A word used ``min_count`` times or more and ``ratio`` times more often than in general
-    Chinese (jieba's dictionary frequencies). Reported at every use, with one message, so the
-    panel lists all its places and the writer picks which to change."""
+    """A generic word (wordclass.py: 推进, 进一步, 切实) used ``min_count`` times or more and
+    ``ratio`` times more often than edited 公文 uses it (the tuning corpus). The subject is never
+    reported: a word of the title, a use inside a quotation or a name, any word that is not
+    generic (the industry, the facility, the body the text is about), and a key term: a verb or
+    adjective used ``key_ratio`` times more often than edited text does in every quarter of the
+    document (落实 in a text on 抓落实). Reported at every use, with one message, so the panel lists
+    all its places and the writer picks which to change."""
+
+    QUARTERS = 4
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.min_count = number_of(spec, "min_count", self.id)
         self.ratio = number_of(spec, "ratio", self.id)
+        self.key_ratio = number_of(spec, "key_ratio", self.id)
         self._counts = RunningCounts()
 
     def document_hits(self, paragraphs, lines):
-        watched = [paragraph.remember(self.id, lambda p=paragraph: _tokens_and_words(self.watched_tokens(p)))
+        for index, token, count, _ratio in self.candidates(paragraphs, self.ratio):
+            yield index, Hit(token.start, token.end, values=(("count", count),))
+
+    def candidates(self, paragraphs: list[Paragraph], ratio: float) -> Iterator[tuple[int, Token, int, float]]:
+        """(paragraph index, use, count, observed/expected) of every use of each overused word."""
+        watched = [paragraph.remember(self.id, lambda p=paragraph: _tokens_and_words(generic_uses(p, self.ignore)))
                    for paragraph in paragraphs]
         total_tokens = sum(len(paragraph.tokens) for paragraph in paragraphs)
         counts = self._counts.over(paragraphs, lambda p: Counter(p.remember(self.id, None)[1]))
-        overused = {word: count for word, count in counts.items()
-                    if count >= self.min_count and count / (expected_share(word) * total_tokens) >= self.ratio}
+        generic, title = generic_words(), title_of(paragraphs)
+        overused = {}
+        for word, count in counts.items():
+            if count >= self.min_count and word not in title:
+                observed = count / (generic.share(word) * total_tokens)
+                if observed >= ratio:
+                    overused[word] = (count, observed)
+        keys = {word for word, (_, observed) in overused.items() if observed >= self.key_ratio and not generic.adverb(word)}
+        if keys:
+            for word in keys & self._everywhere(paragraphs, watched):
+                del overused[word]
+        if not overused:
+            return
         for index, (tokens, words) in enumerate(watched):
             if not overused.keys().isdisjoint(words):
                 for token in tokens:
                     if token.text in overused:
-                        yield index, Hit(token.start, token.end, values=(("count", overused[token.text]),))
+                        yield index, token, *overused[token.text]
+
+    def _everywhere(self, paragraphs: list[Paragraph], watched: list[tuple[list[Token], list[str]]]) -> set[str]:
+        """The words used in every quarter of the document (counted in characters, so a pasted
+        text of one paragraph has quarters too)."""
+        size = max(1, sum(len(paragraph.text) for paragraph in paragraphs))
+        seen: list[set[str]] = [set() for _ in range(self.QUARTERS)]
+        offset = 0
+        for paragraph, (tokens, _) in zip(paragraphs, watched):
+            for token in tokens:
+                seen[min(self.QUARTERS - 1, (offset + token.start) * self.QUARTERS // size)].add(token.text)
+            offset += len(paragraph.text)
+        return set.intersection(*seen)
 
 
 def _tokens_and_words(tokens) -> tuple[list, list[str]]:
