@@ -109,9 +109,11 @@ class StutterRule(WordWatch):
 
 
 class SentenceRepeatRule(WordWatch):
-    """One word ``min_count`` or more times in one sentence, parallel uses not counted, nor in
-    later sentences the words of the paragraph's first sentence (its subject); reported at the
-    ``min_count``-th use, as a warning from ``loud_count`` uses on and a hint below."""
+    """One generic word (wordclass.py: 认真, 加强, 推进) ``min_count`` or more times in one
+    sentence, parallel uses not counted, nor uses inside quotations and names, nor in later
+    sentences the words of the paragraph's first sentence (its subject); the subject's own words
+    (安全 in a notice on safety) are not generic and never count. Reported at the ``min_count``-th
+    use, as a warning from ``loud_count`` uses on and a hint below."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
@@ -124,7 +126,7 @@ class SentenceRepeatRule(WordWatch):
             return
         ends = [sentence.end for sentence in sentences]
         by_sentence: list[list[Token]] = [[] for _ in sentences]
-        for token in self.watched_tokens(paragraph):
+        for token in generic_uses(paragraph, self.ignore):
             index = bisect_right(ends, token.start)
             if index < len(sentences):
                 by_sentence[index].append(token)
