@@ -8,6 +8,8 @@ value the rule files must carry (tests/core/test_checker_rules.py checks they ag
 - window overuse count: the smallest number of uses in a window at which edited text gives at most
   0.3 findings per 1,000 characters (the subject left out, as the rule does; its ratio, at least
   20 times the everyday rate, is fixed: it only keeps words that common out of the count);
+- long clause (a stretch with no pause): the 99.9th percentile of clause length, rounded up to a
+  multiple of 5;
 - long sentence: the 99th percentile of sentence length (a hint beyond it) and the 99.5th (a
   warning beyond it), rounded up to a multiple of 5;
 - document overuse ratio: each text's highest ratio of a generic word's use to its use in the
@@ -25,8 +27,9 @@ from ..phrasebank.alternatives import synonyms
 from ..phrasebank.clean import clean_folder
 from ..resources import resource_path
 from ..text.segmenter import pos_table
+from ..text.sentences import clauses
 from .repetition import DocumentOveruseRule, EchoRule, WindowOveruseRule
-from .builtin import LongSentenceRule
+from .builtin import LongClauseRule, LongSentenceRule
 from .text import Paragraph, tokenize
 from .wordclass import GENERIC_FILE, is_generic
 
@@ -35,6 +38,7 @@ ECHO_PERCENTILE = 0.02
 WINDOW_OVERUSE_RATE = 0.3
 LONG_SENTENCE_PERCENTILE = 0.99
 LOUD_SENTENCE_PERCENTILE = 0.995
+LONG_CLAUSE_PERCENTILE = 0.999
 DOCUMENT_OVERUSE_PERCENTILE = 0.9
 HELD_OUT_EVERY = 5
 
@@ -74,6 +78,10 @@ def calibrate(rules, texts: dict[str, list[str]]) -> dict[str, int | float]:
             lengths = [len(p.text[s.start:s.end].strip()) for p in paragraphs for s in p.sentences]
             values[f"{rule.id}.max_chars"] = 5 * math.ceil(percentile(lengths, LONG_SENTENCE_PERCENTILE) / 5)
             values[f"{rule.id}.loud_chars"] = 5 * math.ceil(percentile(lengths, LOUD_SENTENCE_PERCENTILE) / 5)
+        elif isinstance(rule, LongClauseRule):
+            lengths = [len(p.text[c.start:c.end].strip()) for p in paragraphs for s in p.sentences
+                       for c in clauses(p.text, s)]
+            values[f"{rule.id}.max_chars"] = 5 * math.ceil(percentile(lengths, LONG_CLAUSE_PERCENTILE) / 5)
         elif isinstance(rule, DocumentOveruseRule):
             highest = [max((ratio for *_, ratio in rule.candidates(ps, ratio=0.0)), default=0.0)
                        for ps in analysed.values()]

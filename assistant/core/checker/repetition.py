@@ -225,6 +225,39 @@ class OpenerRule(Rule):
         return words
 
 
+class ParagraphOpenerRule(DocumentRule, OpenerRule):
+    """``run`` or more consecutive body paragraphs opening with the same words (会议强调，… in
+    minutes written paragraph by paragraph): their first sentences are judged as the sentences of
+    one paragraph are, with the same exemptions (enumerations, 排比 of directives or of short
+    sentences, semicolons). Headings and other lines break a run."""
+
+    def document_hits(self, paragraphs, lines):
+        stretch: list[int] = []
+        for index, paragraph in enumerate(paragraphs):
+            if paragraph.role == "body" and paragraph.sentences:
+                stretch.append(index)
+                continue
+            yield from self._stretch_hits(paragraphs, stretch)
+            stretch = []
+        yield from self._stretch_hits(paragraphs, stretch)
+
+    def _stretch_hits(self, paragraphs: list[Paragraph], stretch: list[int]) -> Iterator[tuple[int, Hit]]:
+        """The runs among the first sentences of a stretch of body paragraphs, joined into one text."""
+        if len(stretch) < self.run:
+            return
+        joined, places = "", []  # places: (offset in joined, paragraph index, offset in paragraph)
+        for index in stretch:
+            first = paragraphs[index].sentences[0]
+            sentence = paragraphs[index].text[first.start:first.end]
+            places.append((len(joined), index, first.start))
+            joined += sentence if sentence.rstrip()[-1:] in SENTENCE_END else sentence + "。"
+        offsets = [place[0] for place in places]
+        for hit in OpenerRule.paragraph_hits(self, Paragraph(joined)):
+            offset, index, start = places[bisect_right(offsets, hit.start) - 1]
+            moved = start - offset
+            yield index, Hit(hit.start + moved, hit.end + moved, hit.suggestions, hit.values, hit.severity)
+
+
 def _repeats(words: list[Token], count: int) -> bool:
     """Is any word used ``count`` times or more?"""
     return bool(words) and Counter(t.text for t in words).most_common(1)[0][1] >= count
@@ -458,6 +491,7 @@ KINDS = {
     "stutter": StutterRule,
     "sentence-repeat": SentenceRepeatRule,
     "opener": OpenerRule,
+    "paragraph-opener": ParagraphOpenerRule,
     "window-overuse": WindowOveruseRule,
     "duplicate-sentence": DuplicateSentenceRule,
     "document-overuse": DocumentOveruseRule,
