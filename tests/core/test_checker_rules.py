@@ -98,7 +98,7 @@ def test_thresholds_in_rule_files_are_the_corpus_calibration():
     declared = {}
     for rule in RULES:
         for parameter in ("window", "min_count", "loud_count", "max_chars", "loud_chars", "ratio", "run", "loud_run", "short",
-                          "parallel_clauses", "window_chars", "theme_share", "key_ratio"):
+                          "parallel_clauses", "window_chars", "theme_share", "min_chars"):
             if hasattr(rule, parameter):
                 declared[f"{rule.id}.{parameter}"] = getattr(rule, parameter)
     assert calibrated == {key: declared[key] for key in calibrated}
@@ -111,13 +111,15 @@ FIXED_THRESHOLDS = {
     "sentence-repeat.loud_count": "a fourth use in one sentence turns the hint into a warning",
     "window-overuse.ratio": "a floor (20 × the everyday rate) that keeps the commonest words out of the count",
     "document-overuse.min_count": "a word needs eight uses before its rate means anything",
-    "document-overuse.key_ratio": "twice the overuse ratio, in every quarter of a text: what the text is about",
     "repeated-opener.run": "three sentences in a row opening alike is already monotonous",
     "repeated-opener.loud_run": "a fourth one makes it a warning",
     "repeated-opener.short": "runs of sentences of at most 20 characters are 排比",
     "repeated-paragraph-opener.run": "three paragraphs in a row opening alike, as for sentences",
     "repeated-paragraph-opener.loud_run": "a fourth one makes it a warning, as for sentences",
     "repeated-paragraph-opener.short": "short first sentences in a row are 排比, as for sentences",
+    "duplicate-sentence.min_chars": "eight characters: a shorter sentence said twice is a formula (同意。)",
+    "repeated-opener.min_chars": "two characters: a word (我们, 会议) said at every sentence start",
+    "repeated-paragraph-opener.min_chars": "four characters: a phrase (会议强调), not a subject paragraphs take up in turn",
     "long-sentence.parallel_clauses": "three clauses opening in parallel make a sentence 排比",
     "window-overuse.window_chars": "about 300 characters: a short paragraph, or a stretch of a pasted one",
     "window-overuse.theme_share": "a word in 30 % of a document's windows is its theme",

@@ -15,6 +15,7 @@ from collections import Counter
 from itertools import chain
 from collections.abc import Iterator
 
+from ..text.hanzi import HANZI
 from ..text.segmenter import dictionary_total, word_frequency
 from ..text.sentences import SENTENCE_END, Span, clauses
 from ..text.structure import ENUMERATION, quoted_spans
@@ -151,8 +152,8 @@ class SentenceRepeatRule(WordWatch):
 
 
 class OpenerRule(Rule):
-    """``run`` or more consecutive sentences of a paragraph opening with the same words (two
-    characters or more: 会议强调, 各地要, 我们). Enumerations (一是, 第一, 首先) never count, nor
+    """``run`` or more consecutive sentences of a paragraph opening with the same words (``min_chars``
+    characters or more, opening with a hanzi: 会议强调, 各地要, 我们). Enumerations (一是, 第一, 首先) never count, nor
     排比: runs of short sentences (at most ``short`` characters each), or of sentences whose second
     clauses open alike too. A run of
     ``loud_run`` or more is a warning, a shorter one a hint."""
@@ -162,6 +163,7 @@ class OpenerRule(Rule):
         self.run = number_of(spec, "run", self.id)
         self.loud_run = number_of(spec, "loud_run", self.id)
         self.short = number_of(spec, "short", self.id)
+        self.min_chars = number_of(spec, "min_chars", self.id)
         self.ignore = set(spec.get("ignore", []))
 
     def paragraph_hits(self, paragraph):
@@ -202,7 +204,7 @@ class OpenerRule(Rule):
         for sentence in paragraph.sentences:
             words = self._opening(paragraph, starts.get(sentence.start), sentence)
             shared = _common(prefix, words) if run else []
-            if run and len("".join(shared)) >= 2 and "".join(shared) not in self.ignore:
+            if run and len("".join(shared)) >= self.min_chars and _hanzi(shared) and "".join(shared) not in self.ignore:
                 prefix = shared
                 run.append(sentence)
                 continue
@@ -227,7 +229,8 @@ class OpenerRule(Rule):
 
 class ParagraphOpenerRule(DocumentRule, OpenerRule):
     """``run`` or more consecutive body paragraphs opening with the same words (会议强调，… in
-    minutes written paragraph by paragraph): their first sentences are judged as the sentences of
+    minutes written paragraph by paragraph; a phrase of ``min_chars`` or more, not a subject such
+    as 我们 or 我国 that paragraphs of a report take up in turn): their first sentences are judged as the sentences of
     one paragraph are, with the same exemptions (enumerations, 排比 of directives or of short
     sentences, semicolons). Headings and other lines break a run."""
 
@@ -256,6 +259,11 @@ class ParagraphOpenerRule(DocumentRule, OpenerRule):
             offset, index, start = places[bisect_right(offsets, hit.start) - 1]
             moved = start - offset
             yield index, Hit(hit.start + moved, hit.end + moved, hit.suggestions, hit.values, hit.severity)
+
+
+def _hanzi(words: list[str]) -> bool:
+    """Does the shared opening start with a hanzi (not a year or a number: 1979年, 2023年)?"""
+    return bool(words) and HANZI.match(words[0]) is not None
 
 
 def _repeats(words: list[Token], count: int) -> bool:
@@ -421,21 +429,21 @@ class DuplicateSentenceRule(DocumentRule):
 
 
 class DocumentOveruseRule(DocumentRule, WordWatch):
+    # Parts of speech of a key term: nouns, verbs and idioms (抓落实, 执行力, 安全检查), not names.
+    TERM_TAGS = frozenset({"n", "vn", "v", "l", "i", "j", "nz"})
+
     """A generic word (wordclass.py: 推进, 进一步, 切实) used ``min_count`` times or more and
     ``ratio`` times more often than edited 公文 uses it (the tuning corpus). The subject is never
     reported: a word of the title, a use inside a quotation or a name, any word that is not
-    generic (the industry, the facility, the body the text is about), and a key term: a verb or
-    adjective used ``key_ratio`` times more often than edited text does in every quarter of the
-    document (落实 in a text on 抓落实). Reported at every use, with one message, so the panel lists
-    all its places and the writer picks which to change."""
-
-    QUARTERS = 4
+    generic (the industry, the facility, the body the text is about), and a generic word inside
+    the document's key terms — words that are not generic and that it uses ``min_count`` times or
+    more (落实 in a text on 抓落实, 执行 in one on 执行力). Reported at every use, with one message,
+    so the panel lists all its places and the writer picks which to change."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.min_count = number_of(spec, "min_count", self.id)
         self.ratio = number_of(spec, "ratio", self.id)
-        self.key_ratio = number_of(spec, "key_ratio", self.id)
         self._counts = RunningCounts()
 
     def document_hits(self, paragraphs, lines):
@@ -455,10 +463,9 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
                 observed = count / (generic.share(word) * total_tokens)
                 if observed >= ratio:
                     overused[word] = (count, observed)
-        keys = {word for word, (_, observed) in overused.items() if observed >= self.key_ratio and not generic.adverb(word)}
-        if keys:
-            for word in keys & self._everywhere(paragraphs, watched):
-                del overused[word]
+        if overused:
+            terms = self._key_terms(paragraphs)
+            overused = {word: found for word, found in overused.items() if not any(word in term for term in terms)}
         if not overused:
             return
         for index, (tokens, words) in enumerate(watched):
@@ -467,17 +474,14 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
                     if token.text in overused:
                         yield index, token, *overused[token.text]
 
-    def _everywhere(self, paragraphs: list[Paragraph], watched: list[tuple[list[Token], list[str]]]) -> set[str]:
-        """The words used in every quarter of the document (counted in characters, so a pasted
-        text of one paragraph has quarters too)."""
-        size = max(1, sum(len(paragraph.text) for paragraph in paragraphs))
-        seen: list[set[str]] = [set() for _ in range(self.QUARTERS)]
-        offset = 0
-        for paragraph, (tokens, _) in zip(paragraphs, watched):
-            for token in tokens:
-                seen[min(self.QUARTERS - 1, (offset + token.start) * self.QUARTERS // size)].add(token.text)
-            offset += len(paragraph.text)
-        return set.intersection(*seen)
+
+    def _key_terms(self, paragraphs: list[Paragraph]) -> set[str]:
+        """Words of two characters or more, not generic, used ``min_count`` times or more: what
+        the document is about. Counted only for a document with an overused word."""
+        generic = generic_words()
+        counts = Counter(token.text for paragraph in paragraphs for token, tag in paragraph.words
+                         if tag in self.TERM_TAGS and token.text not in generic)
+        return {word for word, count in counts.items() if count >= self.min_count}
 
 
 def _tokens_and_words(tokens) -> tuple[list, list[str]]:

@@ -25,7 +25,6 @@ from .text import Paragraph, Token
 GENERIC_FILE = ("dict", "generic_words.tsv")
 # Parts of speech a weak, replaceable word has (jieba's tags): verbs, adjectives, adverbs, idioms.
 GENERIC_TAGS = frozenset({"v", "vd", "a", "ad", "an", "d", "z", "l", "i"})
-ADVERB_TAGS = frozenset({"d", "ad", "vd"})
 # A generic word is used by at least this share of the corpus texts: everyday 公文 wording, not a
 # field's term (节能, 脱贫 are in half the texts or fewer).
 GENERIC_SPREAD = 0.8
@@ -47,7 +46,6 @@ class GenericWords:
     """The generic words with their uses in the corpus, and the corpus size in words."""
 
     uses: dict[str, int]
-    tags: dict[str, str]
     tokens: int
 
     def share(self, word: str) -> float:
@@ -57,21 +55,17 @@ class GenericWords:
     def __contains__(self, word: str) -> bool:
         return word in self.uses
 
-    def adverb(self, word: str) -> bool:
-        """An adverb (进一步, 切实, 积极) qualifies what is done: never what a text is about."""
-        return self.tags[word] in ADVERB_TAGS
-
 
 @lru_cache(maxsize=1)
 def generic_words() -> GenericWords:
-    uses, tags, tokens = {}, {}, 0
+    uses, tokens = {}, 0
     for line in resource_path(*GENERIC_FILE).read_text(encoding="utf-8").splitlines():
         if line.startswith("# tokens\t"):
             tokens = int(line.split("\t")[1])
         elif line and not line.startswith("#"):
-            word, tag, count, _documents = line.split("\t")
-            uses[word], tags[word] = int(count), tag
-    return GenericWords(uses, tags, tokens)
+            word, _tag, count, _documents = line.split("\t")
+            uses[word] = int(count)
+    return GenericWords(uses, tokens)
 
 
 def is_generic(word: str, tag: str, document_share: float, replaceable: bool) -> bool:
