@@ -118,7 +118,7 @@ FIXED_THRESHOLDS = {
     "repeated-paragraph-opener.loud_run": "a fourth one makes it a warning, as for sentences",
     "repeated-paragraph-opener.short": "short first sentences in a row are 排比, as for sentences",
     "duplicate-sentence.min_chars": "eight characters: a shorter sentence said twice is a formula (同意。)",
-    "repeated-opener.min_chars": "two characters: a word (我们, 会议) said at every sentence start",
+    "repeated-opener.min_chars": "three characters: a phrase (我们要, 会议强调), not a subject (我们, 中国)",
     "repeated-paragraph-opener.min_chars": "four characters: a phrase (会议强调), not a subject paragraphs take up in turn",
     "long-sentence.parallel_clauses": "three clauses opening in parallel make a sentence 排比",
     "window-overuse.window_chars": "about 300 characters: a short paragraph, or a stretch of a pasted one",

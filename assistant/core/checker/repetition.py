@@ -25,21 +25,15 @@ from .wordclass import generic_uses, generic_words, title_of
 
 
 class WordWatch(Rule):
-    """Shared by repetition rules: which tokens count as words worth watching — content words
-    (two or more characters with a hanzi), of the part-of-speech ``tags`` when the rule names
-    some, and not in its ``ignore`` list."""
+    """Shared by repetition rules: the words worth watching — generic words (wordclass.py), the
+    writer's own (not quoted, not part of a name), and not in the rule's ``ignore`` list."""
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
         self.ignore = set(spec.get("ignore", []))
-        self.tags = frozenset(spec.get("tags", ()))
-
-    def watched(self, token: Token, tag: str = "") -> bool:
-        return token.is_word and token.text not in self.ignore and (not self.tags or tag in self.tags)
 
     def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
-        ignore, tags = self.ignore, self.tags
-        return [token for token, tag in paragraph.words if token.text not in ignore and (not tags or tag in tags)]
+        return generic_uses(paragraph, self.ignore)
 
 
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
@@ -49,8 +43,9 @@ CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却
 class EchoRule(WordWatch):
     """The same word again within ``window`` characters of the same sentence (parallel clauses
     excepted; a word written twice in a row is the stutter rule's, or the intensifier rule's, to
-    report). The rule file watches verbs, adjectives and adverbs: a noun said again is usually
-    the subject, and so is a word of the paragraph's first sentence said again after it."""
+    report). Only generic words count (wordclass.py: 加强, 深入, 完成), outside quotations and
+    names: a term said again is the subject (扩大国内需求特别是消费需求, 实行审计制度，审计机构),
+    and so is a word of the paragraph's first sentence said again after it."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
@@ -97,7 +92,7 @@ class StutterRule(WordWatch):
         super().__init__(spec, category)
         self.single = set(spec.get("single", []))
 
-    def watched(self, token: Token, tag: str = "") -> bool:
+    def watched(self, token: Token) -> bool:
         if token.text in self.ignore:
             return False
         return token.is_word or token.text in self.single
@@ -127,7 +122,7 @@ class SentenceRepeatRule(WordWatch):
             return
         ends = [sentence.end for sentence in sentences]
         by_sentence: list[list[Token]] = [[] for _ in sentences]
-        for token in generic_uses(paragraph, self.ignore):
+        for token in self.watched_tokens(paragraph):
             index = bisect_right(ends, token.start)
             if index < len(sentences):
                 by_sentence[index].append(token)
@@ -374,7 +369,7 @@ class WindowOveruseRule(DocumentRule, WordWatch):
             groups[-1].append(sentence)
             if sentence.end - groups[-1][0].start >= self.window_chars:
                 groups.append([])
-        tokens, watched = paragraph.tokens, {t.start for t in generic_uses(paragraph, self.ignore)}
+        tokens, watched = paragraph.tokens, {t.start for t in self.watched_tokens(paragraph)}
         raw, index = [], 0
         for group in filter(None, groups):
             size, members = 0, []
@@ -452,7 +447,7 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
 
     def candidates(self, paragraphs: list[Paragraph], ratio: float) -> Iterator[tuple[int, Token, int, float]]:
         """(paragraph index, use, count, observed/expected) of every use of each overused word."""
-        watched = [paragraph.remember(self.id, lambda p=paragraph: _tokens_and_words(generic_uses(p, self.ignore)))
+        watched = [paragraph.remember(self.id, lambda p=paragraph: _tokens_and_words(self.watched_tokens(p)))
                    for paragraph in paragraphs]
         total_tokens = sum(len(paragraph.tokens) for paragraph in paragraphs)
         counts = self._counts.over(paragraphs, lambda p: Counter(p.remember(self.id, None)[1]))
