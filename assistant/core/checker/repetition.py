@@ -20,8 +20,8 @@ from ..text.segmenter import dictionary_total, word_frequency
 from ..text.sentences import SENTENCE_END, Span, clauses
 from ..text.structure import ENUMERATION, quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
-from .text import Paragraph, Token
-from .wordclass import generic_uses, generic_words, title_of
+from .text import MODALS, Paragraph, Token
+from .wordclass import generic_uses, generic_words, key_terms, title_of
 
 
 class WordWatch(Rule):
@@ -35,6 +35,9 @@ class WordWatch(Rule):
     def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
         return generic_uses(paragraph, self.ignore)
 
+
+# What may stand before the verb of a directive: adverbs (必须, 切实, 更加).
+DIRECTIVE_LEAD_TAGS = frozenset({"d", "ad", "vd"})
 
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
 CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又")
@@ -179,9 +182,8 @@ class OpenerRule(Rule):
         全程跟进，完善……). A subject said again (会议强调, 各地要, 我们) is what reads as monotony."""
         if all(paragraph.text[s.end - 1] in "；;" for s in run[:-1]):
             return True
-        first = next((tag for token, tag in paragraph.tagged if token.start == run[0].start), "")
-        if first.startswith("v"):
-            return True  # directives in a row (坚持……。坚持……。坚持……。): the report's 排比
+        if OpenerRule._verb_led(paragraph, run[0]):
+            return True  # directives in a row (坚持……。必须坚持……。): the report's 排比
         seconds = set()
         for sentence in run:
             parts = clauses(paragraph.text, sentence)
@@ -189,6 +191,17 @@ class OpenerRule(Rule):
                 return False
             seconds.add(paragraph.text[parts[1].start:parts[1].start + 2])
         return len(seconds) == 1 and seconds.pop() in {t.text[:2] for t in paragraph.tokens if t.is_word}
+
+    @staticmethod
+    def _verb_led(paragraph: Paragraph, sentence: Span) -> bool:
+        """Does the sentence open with a verb, after adverbs and modals (必须坚持, 进一步加强)?"""
+        for token, tag in paragraph.tagged:
+            if token.start < sentence.start:
+                continue
+            if tag in DIRECTIVE_LEAD_TAGS or token.text in MODALS:
+                continue
+            return tag.startswith("v")
+        return False
 
     def runs(self, paragraph: Paragraph) -> Iterator[tuple[str, list[Span]]]:
         """Each maximal run of consecutive sentences sharing an opening of two characters or more."""
@@ -315,7 +328,8 @@ class WindowOveruseRule(DocumentRule, WordWatch):
     words (a field's terms, names, the facility) never count, nor uses inside quotations and names;
     the subject is exempt too where a generic word is it: a word of the title, of the paragraph's
     heading and first sentence and of the window's first sentence (a pasted text has no paragraphs
-    to open), and the document's theme words (in at least ``theme_share`` of its windows). One
+    to open), the document's theme words (in at least ``theme_share`` of its windows) and a word
+    inside one of its key terms (wordclass.key_terms). One
     finding per word per window, so one long pasted paragraph is judged like the paragraphs it was
     made of."""
 
@@ -342,7 +356,7 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         presence = self._presence.over(paragraphs, lambda p: Counter(chain.from_iterable(w[1] for w in self._windows_of(p))))
         themes = {word for word, n in presence.items() if window_count >= 3 and n >= self.theme_share * window_count}
         heading: set[str] = set()
-        title = title_of(paragraphs)
+        title, terms = title_of(paragraphs), None
         for index, (paragraph, found) in enumerate(zip(paragraphs, windows)):
             if paragraph.role == "heading":
                 heading = paragraph.remember("words", lambda p=paragraph: {t.text for t in p.tokens})
@@ -353,6 +367,9 @@ class WindowOveruseRule(DocumentRule, WordWatch):
                 for word, count in counts.items():
                     if count < min_count or word in here or word in themes or word in title:
                         continue
+                    terms = key_terms(paragraphs) if terms is None else terms
+                    if any(word in term for term in terms):
+                        continue  # a word of the subject (执行 in a text on 执行力)
                     yield index, firsts[word], count, count / (expected_share(word) * size)
 
     def _windows_of(self, paragraph: Paragraph):
@@ -424,15 +441,11 @@ class DuplicateSentenceRule(DocumentRule):
 
 
 class DocumentOveruseRule(DocumentRule, WordWatch):
-    # Parts of speech of a key term: nouns, verbs and idioms (抓落实, 执行力, 安全检查), not names.
-    TERM_TAGS = frozenset({"n", "vn", "v", "l", "i", "j", "nz"})
-
     """A generic word (wordclass.py: 推进, 进一步, 切实) used ``min_count`` times or more and
     ``ratio`` times more often than edited 公文 uses it (the tuning corpus). The subject is never
     reported: a word of the title, a use inside a quotation or a name, any word that is not
     generic (the industry, the facility, the body the text is about), and a generic word inside
-    the document's key terms — words that are not generic and that it uses ``min_count`` times or
-    more (落实 in a text on 抓落实, 执行 in one on 执行力). Reported at every use, with one message,
+    one of the document's key terms (落实 in a text on 抓落实, 执行 in one on 执行力). Reported at every use, with one message,
     so the panel lists all its places and the writer picks which to change."""
 
     def __init__(self, spec, category):
@@ -459,7 +472,7 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
                 if observed >= ratio:
                     overused[word] = (count, observed)
         if overused:
-            terms = self._key_terms(paragraphs)
+            terms = key_terms(paragraphs)
             overused = {word: found for word, found in overused.items() if not any(word in term for term in terms)}
         if not overused:
             return
@@ -469,14 +482,6 @@ class DocumentOveruseRule(DocumentRule, WordWatch):
                     if token.text in overused:
                         yield index, token, *overused[token.text]
 
-
-    def _key_terms(self, paragraphs: list[Paragraph]) -> set[str]:
-        """Words of two characters or more, not generic, used ``min_count`` times or more: what
-        the document is about. Counted only for a document with an overused word."""
-        generic = generic_words()
-        counts = Counter(token.text for paragraph in paragraphs for token, tag in paragraph.words
-                         if tag in self.TERM_TAGS and token.text not in generic)
-        return {word for word, count in counts.items() if count >= self.min_count}
 
 
 def _tokens_and_words(tokens) -> tuple[list, list[str]]:

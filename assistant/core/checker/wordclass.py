@@ -13,6 +13,7 @@ not the writer's own wording: inside a 《title》 or a “quotation”, or part
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +39,10 @@ NAME_REACH = 4
 # Tags that end a name when walking back from its ending: functions words, pronouns, numbers.
 NAME_BREAK_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "d", "ad", "f"})
 QUOTE_OPENERS = frozenset("《“「")
+# Parts of speech of a key term: nouns, verbs and idioms (抓落实, 执行力, 安全检查), not names.
+TERM_TAGS = frozenset({"n", "vn", "v", "l", "i", "j", "nz"})
+# How often a document uses a word that is what it is about.
+KEY_TERM_USES = 8
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
@@ -120,6 +125,15 @@ def _is_body_ending(token: Token, tag: str) -> bool:
     if text in BODY_ENDINGS or text.endswith(BODY_HEADS) or tag == "nt":
         return True
     return text.startswith(BODY_ENDINGS) and word_frequency(text) == 0 and HANZI.match(text) is not None
+
+
+def key_terms(paragraphs: list[Paragraph]) -> set[str]:
+    """The document's key terms: words that are not generic and that it uses ``KEY_TERM_USES``
+    times or more (抓落实, 执行力). A generic word inside one (落实, 执行) is the subject's word."""
+    generic = generic_words()
+    counts = Counter(token.text for paragraph in paragraphs for token, tag in paragraph.words
+                     if tag in TERM_TAGS and token.text not in generic)
+    return {word for word, count in counts.items() if count >= KEY_TERM_USES}
 
 
 def title_of(paragraphs: list[Paragraph]) -> str:
