@@ -44,15 +44,14 @@ def held_out(name: str) -> bool:
 
 
 def corpus_sets() -> dict[str, dict[str, list[str]]]:
-    """Body paragraphs per text, per set: seeds, extra (tuning) and extra-held-out."""
+    """The cleaned paragraphs per text, titles and headings included (a draft has them, and the
+    overuse rules read the title), per set: seeds, extra (tuning) and extra-held-out."""
     sets: dict[str, dict[str, list[str]]] = {"seeds": {}, "extra": {}, "extra-held-out": {}}
     for paragraph in clean_folder(resource_path("corpus")):
-        if not paragraph.title:
-            sets["seeds"].setdefault(paragraph.source, []).append(paragraph.text)
+        sets["seeds"].setdefault(paragraph.source, []).append(paragraph.text)
     for paragraph in clean_folder(EXTRA):
-        if not paragraph.title:
-            key = "extra-held-out" if held_out(paragraph.source) else "extra"
-            sets[key].setdefault(paragraph.source, []).append(paragraph.text)
+        key = "extra-held-out" if held_out(paragraph.source) else "extra"
+        sets[key].setdefault(paragraph.source, []).append(paragraph.text)
     return sets
 
 

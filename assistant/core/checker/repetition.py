@@ -10,6 +10,7 @@ coordinations (经济体制和经济增长方式). Thresholds come from the rule
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from itertools import chain
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 
 from ..text.hanzi import HANZI
 from ..text.segmenter import dictionary_total, word_frequency
-from ..text.sentences import SENTENCE_END, Span, clauses
+from ..text.sentences import CLAUSE_SEPARATORS, SENTENCE_END, Span, clauses
 from ..text.structure import ENUMERATION, quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import MODALS, Paragraph, Token
@@ -73,7 +74,7 @@ class EchoRule(WordWatch):
             # The parallel positions are only worked out for a paragraph that has a close repeat.
             if token.start in paragraph.parallel or previous in paragraph.parallel:
                 continue
-            if self._contrast(text, previous, token.start):
+            if self._contrast(text, previous, token.start) or _anaphora(paragraph, previous, token.start):
                 continue
             quoted = quoted_spans(text) if quoted is None else quoted
             if any(left <= previous < right or left <= token.start < right for left, right in quoted):
@@ -86,6 +87,43 @@ class EchoRule(WordWatch):
         团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立."""
         between = text[first:second]
         return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
+
+
+# What may come before the verb that leads a clause of a series: modals and 是 (必须坚持……，坚持……).
+CLAUSE_LEADS = frozenset({"要", "是", "应", "应当", "必须", "需要", "须", "能", "能够", "可以", "会", "将", "就"}) | MODALS
+# Modals that give a clause a predicate of its own (完成情况要报告): not a series.
+OWN_PREDICATE = ("要", "应", "须", "需", "必须", "可以", "能")
+_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_SEPARATORS)}]")
+_CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_SEPARATORS + SENTENCE_END)}]")
+
+
+def _anaphora(paragraph: Paragraph, first: int, second: int) -> bool:
+    """A series of clauses led by one verb (坚持党的群众路线，坚持全心全意为人民服务的宗旨; 深入工厂、
+    农村，深入生活): each use leads its clause (only adverbs, modals or a subject before it), the
+    clauses are in one sentence, and the second has no predicate of its own after the word."""
+    text = paragraph.text
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, first, second)]
+    if not marks:
+        return False
+    second_start, first_start = marks[-1] + 1, _clause_start(text, first)
+    return (_leads(paragraph, first_start, first) and _leads(paragraph, second_start, second)
+            and not any(word in text[second:_clause_end(text, second)] for word in OWN_PREDICATE))
+
+
+def _leads(paragraph: Paragraph, start: int, position: int) -> bool:
+    """No verb before ``position`` in the clause opening at ``start`` but modals and 是."""
+    return not any(start <= token.start < position and tag.startswith("v") and token.text not in CLAUSE_LEADS
+                   for token, tag in paragraph.tagged)
+
+
+def _clause_start(text: str, position: int) -> int:
+    found = [m.end() for m in _CLAUSE_MARK.finditer(text, 0, position)]
+    return max(found[-1] if found else 0, max(text.rfind(mark, 0, position) + 1 for mark in SENTENCE_END))
+
+
+def _clause_end(text: str, position: int) -> int:
+    match = _CLAUSE_END.search(text, position)
+    return match.start() if match else len(text)
 
 
 class StutterRule(WordWatch):
