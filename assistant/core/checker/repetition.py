@@ -41,13 +41,14 @@ class WordWatch(Rule):
 DIRECTIVE_LEAD_TAGS = frozenset({"d", "ad", "vd"})
 
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
-CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又")
+CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又", "比")
 
 
 class EchoRule(WordWatch):
-    """The same word again within ``window`` characters of the same sentence (parallel clauses
-    excepted; a word written twice in a row is the stutter rule's, or the intensifier rule's, to
-    report). Only generic words count (wordclass.py: 加强, 深入, 完成), outside quotations and
+    """The same word again within ``window`` characters of the same sentence, in the same clause
+    or in one that goes on to a predicate of its own (parallel clauses and series excepted; a
+    word written twice in a row is the stutter rule's, or the intensifier rule's, to report).
+    Only generic words count (wordclass.py: 加强, 深入, 完成), outside quotations and
     names: a term said again is the subject (扩大国内需求特别是消费需求, 实行审计制度，审计机构),
     and so is a word of the paragraph's first sentence said again after it."""
 
@@ -74,7 +75,7 @@ class EchoRule(WordWatch):
             # The parallel positions are only worked out for a paragraph that has a close repeat.
             if token.start in paragraph.parallel or previous in paragraph.parallel:
                 continue
-            if self._contrast(text, previous, token.start) or _anaphora(paragraph, previous, token.start):
+            if self._contrast(text, previous, token.start) or _series(text, previous, token.start):
                 continue
             quoted = quoted_spans(text) if quoted is None else quoted
             if any(left <= previous < right or left <= token.start < right for left, right in quoted):
@@ -84,46 +85,27 @@ class EchoRule(WordWatch):
     @staticmethod
     def _contrast(text: str, first: int, second: int) -> bool:
         """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党, 团结一切可以
-        团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立."""
+        团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立, 早解决比晚解决好."""
         between = text[first:second]
         return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
 
 
-# What may come before the verb that leads a clause of a series: modals and 是 (必须坚持……，坚持……).
-CLAUSE_LEADS = frozenset({"要", "是", "应", "应当", "必须", "需要", "须", "能", "能够", "可以", "会", "将", "就"}) | MODALS
-# Modals that give a clause a predicate of its own (完成情况要报告): not a series.
+# Modals that give a clause a predicate of its own (完成情况要报告): a word said again there is
+# said twice; a clause without one carries on a series (坚持……，坚持……; 加强耕地保护，实施黑土地
+# 保护工程; 深入贯彻……，贯彻……).
 OWN_PREDICATE = ("要", "应", "须", "需", "必须", "可以", "能")
 _CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_SEPARATORS)}]")
 _CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_SEPARATORS + SENTENCE_END)}]")
 
 
-def _anaphora(paragraph: Paragraph, first: int, second: int) -> bool:
-    """A series of clauses led by one verb (坚持党的群众路线，坚持全心全意为人民服务的宗旨; 深入工厂、
-    农村，深入生活): each use leads its clause (only adverbs, modals or a subject before it), the
-    clauses are in one sentence, and the second has no predicate of its own after the word."""
-    text = paragraph.text
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, first, second)]
-    if not marks:
+def _series(text: str, first: int, second: int) -> bool:
+    """The repeat stands in a later clause of the sentence that has no predicate of its own: the
+    clauses line up as a series (edited 公文 does it on purpose), so only a repeat inside one
+    clause, or in a clause that goes on to say something of its own, reads as an echo."""
+    if _CLAUSE_MARK.search(text, first, second) is None:
         return False
-    second_start, first_start = marks[-1] + 1, _clause_start(text, first)
-    return (_leads(paragraph, first_start, first) and _leads(paragraph, second_start, second)
-            and not any(word in text[second:_clause_end(text, second)] for word in OWN_PREDICATE))
-
-
-def _leads(paragraph: Paragraph, start: int, position: int) -> bool:
-    """No verb before ``position`` in the clause opening at ``start`` but modals and 是."""
-    return not any(start <= token.start < position and tag.startswith("v") and token.text not in CLAUSE_LEADS
-                   for token, tag in paragraph.tagged)
-
-
-def _clause_start(text: str, position: int) -> int:
-    found = [m.end() for m in _CLAUSE_MARK.finditer(text, 0, position)]
-    return max(found[-1] if found else 0, max(text.rfind(mark, 0, position) + 1 for mark in SENTENCE_END))
-
-
-def _clause_end(text: str, position: int) -> int:
-    match = _CLAUSE_END.search(text, position)
-    return match.start() if match else len(text)
+    match = _CLAUSE_END.search(text, second)
+    return not any(word in text[second:match.start() if match else len(text)] for word in OWN_PREDICATE)
 
 
 class StutterRule(WordWatch):
