@@ -127,6 +127,10 @@ class StutterRule(WordWatch):
                 yield Hit(first.start, second.end, (first.text,))
 
 
+# What may stand before the word that leads a clause of a series (必须坚持……，坚持……).
+SERIES_MODALS = tuple(sorted(MODALS | {"要", "应"}, key=len, reverse=True))
+
+
 class SentenceRepeatRule(WordWatch):
     """One generic word (wordclass.py: 认真, 加强, 推进) ``min_count`` or more times in one
     sentence, parallel uses not counted, nor uses inside quotations and names, nor in later
@@ -152,11 +156,27 @@ class SentenceRepeatRule(WordWatch):
         if not any(_repeats(words, self.min_count) for words in by_sentence):
             return  # no word used min_count times in a sentence: no need for the parallel positions
         parallel = paragraph.parallel
-        by_sentence = [[t for t in words if t.start not in parallel] for words in by_sentence]
+        by_sentence = [self._without_series(paragraph, sentence, [t for t in words if t.start not in parallel])
+                       for sentence, words in zip(sentences, by_sentence)]
         topic = {token.text for token in by_sentence[0]}
         yield from self._sentence_hits(by_sentence[0])
         for words in by_sentence[1:]:
             yield from self._sentence_hits([t for t in words if t.text not in topic])
+
+    def _without_series(self, paragraph: Paragraph, sentence: Span, words: list[Token]) -> list[Token]:
+        """The words, less those that lead ``min_count`` or more clauses of the sentence (排比:
+        更加重视……，更加重视……，更加重视……; 坚持……，坚持……，坚持……). A word leads a clause when
+        nothing but a few characters (要, 必须) stands before it there."""
+        leading: dict[str, list[int]] = {}
+        text = paragraph.text
+        for clause in clauses(text, sentence):
+            start = clause.start + next((len(m) for m in SERIES_MODALS if text.startswith(m, clause.start)), 0)
+            for token in words:
+                if token.start == start and clause.start <= token.start < clause.end:
+                    leading.setdefault(token.text, []).append(token.start)
+                    start = token.end  # the word right after it leads too (更加重视)
+        series = {start for starts in leading.values() if len(starts) >= self.min_count for start in starts}
+        return [token for token in words if token.start not in series] if series else words
 
     def _sentence_hits(self, words: list[Token]) -> Iterator[Hit]:
         counts: Counter[str] = Counter(t.text for t in words)
