@@ -472,7 +472,10 @@ class DuplicateSentenceRule(DocumentRule):
                     seen[key] = index
 
     def _keys(self, paragraph: Paragraph) -> list[tuple[str, Span]]:
+        """A heading said again (in an outline and in the body, a running title) is structure."""
         keys = []
+        if paragraph.role == "heading":
+            return keys
         for sentence in paragraph.sentences:
             key = paragraph.text[sentence.start:sentence.end].strip().rstrip("。！？；!?;…")
             if len(key) >= self.min_chars:
