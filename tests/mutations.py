@@ -19,6 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GUI_TESTS = "tests/gui/test_main_window.py"
+FORMULATION_TESTS = "tests/core/test_formulation.py"
+# The formulation rules' own bad/good examples in resources/rules/formulation.toml.
+FORMULATION_GUARDS = (FORMULATION_TESTS, *(f"tests/core/test_checker_rules.py::{test}[{rule}]"
+                                           for test in ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples")
+                                           for rule in ("formulation", "formulation-enum")))
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ SABOTAGES = [
     # -- the regressions the architecture review named ------------------------------------------
     Sabotage("cancel is ignored: the work runs on after 取消", "assistant/gui/tasks.py",
              "            raise Cancelled()", "            pass", (f"{GUI_TESTS}::test_cancelling_an_import_applies_nothing",)),
-    Sabotage("export ignores the fallback-font choice", "assistant/core/export/layout.py",
+    Sabotage("export ignores the fallback-font choice", "assistant/core/gongwen_page.py",
              "        return self.fallbacks.get(name, name) if self.use_fallback_fonts and name in missing else name",
              "        return name", (f"{GUI_TESTS}::test_exports_from_the_window",)),
     Sabotage("stale check results are applied", "assistant/core/session.py",
@@ -46,9 +51,9 @@ SABOTAGES = [
     Sabotage("cursor_for without its text check", "assistant/gui/editor.py",
              "if not block.isValid() or block.text()[finding.start:finding.end] != finding.text:",
              "if not block.isValid():", (f"{GUI_TESTS}::test_findings_are_underlined_only_where_their_text_still_stands",)),
-    Sabotage("saving leaves the autosave behind", "assistant/gui/main_window.py",
-             "        autosave.discard(previous)\n        autosave.discard(path)\n", "",
-             (f"{GUI_TESTS}::test_saving_discards_the_autosave",)),
+    Sabotage("the autosave outlives the draft's return to its file (saved or undone)", "assistant/gui/main_window.py",
+             "        self.editor.document().modificationChanged.connect(lambda modified: modified or self._forget_snapshot())\n",
+             "", (f"{GUI_TESTS}::test_saving_discards_the_autosave",)),
     Sabotage("review comments go on whatever text stands there now", "assistant/core/export/review.py",
              "    return draft.paragraphs[finding.paragraph].text[finding.start:finding.end] == finding.text",
              "    return True", ("tests/core/test_export.py",)),
@@ -101,6 +106,12 @@ SABOTAGES = [
     Sabotage("全部修正 also applies judgement calls", "assistant/core/session.py",
              "for f in findings if f.fixable), key=", "for f in findings if f.suggestions), key=",
              ("tests/core/test_session.py",)),
+    Sabotage("list guards veto nothing (反应 flagged in 不良反应)", "assistant/core/checker/rules.py",
+             "if guard is not None and guard.search(", "if False and guard.search(",
+             ("tests/core/test_typo_lexicon.py",)),
+    Sabotage("全部修正 applies a guarded typo entry", "assistant/core/checker/rules.py",
+             "certain=False if guard is not None else None)", "certain=None)",
+             ("tests/core/test_typo_lexicon.py",)),
     Sabotage("info-level rules count as certain", "assistant/core/checker/rules.py",
              'CATEGORY_INFO[category].certain and self.severity != "info")', "CATEGORY_INFO[category].certain)",
              ("tests/core/test_checker_rules.py",)),
@@ -202,7 +213,7 @@ SABOTAGES = [
     Sabotage("公文: the dialog's edits are not exported", "assistant/gui/main_window.py",
              "            confirmed = elements.elements()", "            confirmed = elements._original",
              ("tests/gui/test_elements_dialog.py",)),
-    Sabotage("公文: line pitch leaves 22 lines short of the 版心", "assistant/core/export/layout.py",
+    Sabotage("公文: line pitch leaves 22 lines short of the 版心", "assistant/core/gongwen_page.py",
              "        return math.floor(Mm(self.text_height_mm).pt * 20 / self.lines_per_page) / 20", "        return 28.0",
              ("tests/core/test_export.py", "tests/core/test_gongwen_pdf.py")),
     # -- 修订稿 (issue 15) -----------------------------------------------------------------------
@@ -228,6 +239,48 @@ SABOTAGES = [
     Sabotage("text-box paragraphs come back twice with their drawing", "assistant/core/revision/compare.py",
              "        if owner.new is None or any(", "        if False and any(",
              ("tests/core/test_revision_tracked.py::test_real_files_with_random_edits",)),
+    # -- 规范提法 (issue 28) ------------------------------------------------------------------------
+    Sabotage("规范提法: an old body name is flagged before its change", "assistant/core/checker/bodies.py",
+             "        if body.changed > when:\n            return None\n", "", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: a date in the bodies table is off by a year", "resources/lexicons/reformed-bodies.tsv",
+             "国土资源部\t自然资源部\t2018-03-17", "国土资源部\t自然资源部\t2019-03-17", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: the 成文日期 is not read", "assistant/core/checker/dating.py",
+             "    if written is not None:\n        return written\n", "",
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: the history guard is off", "assistant/core/checker/dating.py",
+             "    return PAST.search(sentence) is not None or before.endswith((\"原\", \"前\"))", "    return False",
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: 《》 titles are not exempt", "assistant/core/checker/dating.py",
+             "before.count(\"《\") > before.count(\"》\") or ", "", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: a member list is out of order", "resources/lexicons/formulations.toml",
+             'members = ["道路自信", "理论自信", "制度自信", "文化自信"]', 'members = ["道路自信", "制度自信", "理论自信", "文化自信"]',
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: an earlier form is accepted after its change", "assistant/core/checker/formulations.py",
+             "            if all(old) and earlier.until < when and ", "            if all(old) and False and ",
+             (FORMULATION_TESTS,)),
+    Sabotage("规范提法: a wrong member passes", "assistant/core/checker/formulations.py",
+             "    if len(wrong) != 1:\n", "    if True:\n", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: another country's ministry is taken for ours", "assistant/core/checker/bodies.py",
+             "        if FOREIGN.search(before) or (", "        if (", (FORMULATION_TESTS,)),
+    Sabotage("规范提法: only the first place of an old name is underlined", "assistant/core/checker/bodies.py",
+             "    document_wide = False", "    document_wide = True", (FORMULATION_TESTS,)),
+    # -- chosen independently (issue 32): 规范提法 (issue 28) ---------------------------------------
+    Sabotage("i28 independent: the 发文字号 is looked for on the first line only", "assistant/core/checker/dating.py",
+             "HEAD_LINES = 6", "HEAD_LINES = 1", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a sentence naming the year of the change is taken as history",
+             "assistant/core/checker/dating.py",
+             "    if any(year < changed.year for year in years_in(sentence)):",
+             "    if any(year <= changed.year for year in years_in(sentence)):", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a successor reformed again is followed at the wrong dates", "assistant/core/checker/bodies.py",
+             "while later is not None and later.changed <= when and", "while later is not None and later.changed > when and",
+             FORMULATION_GUARDS),
+    Sabotage("i28 independent: the shortest of two names at one place wins", "assistant/core/checker/bodies.py",
+             "key=lambda f: (f[0], f[0] - f[1])", "key=lambda f: (f[0], f[1] - f[0])", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a member missing is flagged without the formulation named",
+             "assistant/core/checker/formulations.py",
+             "    if named:\n        return _missing(", "    if True:\n        return _missing(", FORMULATION_GUARDS),
+    Sabotage("i28 independent: a digit typo in the date of 国务院扶贫办", "resources/lexicons/reformed-bodies.tsv",
+             "国务院扶贫办\t国家乡村振兴局\t2021-02-25", "国务院扶贫办\t国家乡村振兴局\t2012-02-25", FORMULATION_GUARDS),
 ]
 
 
