@@ -234,12 +234,12 @@ class OpenerRule(Rule):
 
     @staticmethod
     def _verb_led(paragraph: Paragraph, sentence: Span) -> bool:
-        """Does the sentence open with a verb, after adverbs and modals (必须坚持, 进一步加强)?"""
-        for token, tag in paragraph.tagged:
-            if token.start < sentence.start:
-                continue
-            if tag in DIRECTIVE_LEAD_TAGS or token.text in MODALS:
-                continue
+        """Does the sentence open with a verb, after adverbs, modals and adverbials (必须坚持,
+        进一步加强, 必须更加自觉地把)?"""
+        tagged = [(token, tag) for token, tag in paragraph.tagged if token.start >= sentence.start]
+        for (token, tag), (following, _) in zip(tagged, tagged[1:] + [(Token("", 0), "")]):
+            if tag in DIRECTIVE_LEAD_TAGS or token.text in MODALS or following.text == "地" or token.text == "地":
+                continue  # adverbs, modals and adverbials (更加自觉地)
             return tag.startswith("v")
         return False
 

@@ -13,13 +13,14 @@ not the writer's own wording: inside a 《title》 or a “quotation”, or part
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI
-from ..text.segmenter import pos_table, word_frequency
+from ..text.segmenter import word_frequency
 from ..text.structure import quoted_spans
 from .text import Paragraph, Token
 
@@ -43,6 +44,8 @@ QUOTE_OPENERS = frozenset("《“「")
 TERM_TAGS = frozenset({"n", "vn", "v", "l", "i", "j", "nz"})
 # How often a document uses a word that is what it is about.
 KEY_TERM_USES = 8
+# A figure right after a word (到/了/至 between): 增加422亿元, 增加到四百三十二万吨.
+FIGURE = re.compile(r"[到了至]?[0-9０-９一二三四五六七八九十百千万亿两半]")
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
@@ -93,8 +96,9 @@ def generic_uses(paragraph: Paragraph, ignore: set[str]) -> list[Token]:
 
 def bound_positions(paragraph: Paragraph) -> set[int]:
     """Starts of the words that are not the writer's own to vary: inside a 《title》 or a
-    “quotation”, part of a body's name (the words running back from 局, 办公室, 会 …), or of a
-    longer dictionary term jieba cut apart."""
+    “quotation”, part of a body's name (the words running back from 局, 办公室, 会 …), of a
+    longer dictionary word jieba cut apart or of an adjective made with 可 (可持续), or the verb
+    of a figure (增加422亿元)."""
     return paragraph.remember("bound", lambda: _bound(paragraph))
 
 
@@ -109,10 +113,23 @@ def _bound(paragraph: Paragraph) -> set[int]:
                     break
                 bound.add(tokens[back].start)
     for first, second in zip(tokens, tokens[1:]):
-        joined = first.text + second.text
-        if len(joined) >= 3 and word_frequency(joined) > 0 and pos_table().get(joined, "")[:1] == "n":
-            bound.update((first.start, second.start))  # a term jieba cut apart: 信访 + 局 when 信访局 is one
+        if _cut_apart(first.text, second.text):
+            bound.update((first.start, second.start))  # a word jieba cut apart: 信访 + 局 in 信访局
+        elif first.text == "可":
+            bound.add(second.start)  # an adjective made with 可 (可持续, 可复制): one word
+    text = paragraph.text
+    for token in tokens:
+        if FIGURE.match(text, token.end):
+            bound.add(token.start)  # a figure reported (增加422亿元, 降低15%, 增加到四百万吨): its verb
     return bound
+
+
+def _cut_apart(first: str, second: str) -> bool:
+    """Two tokens that spell one dictionary word of three characters or more — but not a
+    four-character compound of two words, which segmenter.cut splits on purpose (深入 调研)."""
+    if len(first) + len(second) < 3 or (len(first) == 2 and len(second) == 2):
+        return False
+    return word_frequency(first + second) > 0
 
 
 def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
