@@ -191,7 +191,7 @@ class SentenceRepeatRule(WordWatch):
 
 class OpenerRule(Rule):
     """``run`` or more consecutive sentences of a paragraph opening with the same words (``min_chars``
-    characters or more, opening with a hanzi: 会议强调, 各地要, 我们). Enumerations (一是, 第一, 首先) never count, nor
+    characters or more, opening with a hanzi and saying something: 会议强调, 各地要, 我们要). Enumerations (一是, 第一, 首先) never count, nor
     排比: runs of short sentences (at most ``short`` characters each), or of sentences whose second
     clauses open alike too. A run of
     ``loud_run`` or more is a warning, a shorter one a hint."""
@@ -206,7 +206,7 @@ class OpenerRule(Rule):
 
     def paragraph_hits(self, paragraph):
         for opener, run in self.runs(paragraph):
-            if len(run) < self.run or self._parallel(paragraph, run):
+            if len(run) < self.run or not _predicating(paragraph, run[0], opener) or self._parallel(paragraph, run):
                 continue
             if any(len(paragraph.text[s.start:s.end]) > self.short for s in run):
                 severity = "warning" if len(run) >= self.loud_run else "info"
@@ -307,6 +307,14 @@ class ParagraphOpenerRule(DocumentRule, OpenerRule):
             offset, index, start = places[bisect_right(offsets, hit.start) - 1]
             moved = start - offset
             yield index, Hit(hit.start + moved, hit.end + moved, hit.suggestions, hit.values, hit.severity)
+
+
+def _predicating(paragraph: Paragraph, sentence: Span, opener: str) -> bool:
+    """Does the shared opening say something (a verb, a modal or an adverb: 会议强调, 我们要, 我们
+    将)? One that only names the subject (重工业, 科学发展观, 在社会主义……问题上) is a text taking up
+    its topics one by one."""
+    end = sentence.start + len(opener)
+    return any(tag[:1] in "vd" for token, tag in paragraph.tagged if sentence.start <= token.start < end)
 
 
 def _hanzi(words: list[str]) -> bool:
