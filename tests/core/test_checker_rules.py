@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core.checker.calibrate import calibrate, corpus_texts
+from assistant.core.checker.calibrate import calibrate, generic_words_file, tuning_texts
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.model import CATEGORIES
 from assistant.core.checker.loading import load_rules
+from assistant.core.checker.wordclass import GENERIC_FILE
 from assistant.core.resources import resource_path
 
 
@@ -139,12 +140,11 @@ def test_list_entries_offer_their_fixes():
 
 def test_thresholds_in_rule_files_are_the_corpus_calibration():
     """Seeds and the tuning part of corpus-extra (its held-out fifth is never tuned on)."""
-    texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(resource_path("corpus", "extra"), tuning_only=True)}
-    calibrated = calibrate(RULES, texts)
+    calibrated = calibrate(RULES, tuning_texts())
     declared = {}
     for rule in RULES:
         for parameter in ("window", "min_count", "loud_count", "max_chars", "loud_chars", "ratio", "run", "loud_run", "short",
-                          "parallel_clauses", "window_chars", "theme_share", "domain_frequency", "local_share"):
+                          "parallel_clauses", "window_chars", "theme_share", "min_chars"):
             if hasattr(rule, parameter):
                 declared[f"{rule.id}.{parameter}"] = getattr(rule, parameter)
     assert calibrated == {key: declared[key] for key in calibrated}
@@ -156,13 +156,23 @@ FIXED_THRESHOLDS = {
     "sentence-repeat.min_count": "three uses of one word in one sentence is the reviewer's own measure",
     "sentence-repeat.loud_count": "a fourth use in one sentence turns the hint into a warning",
     "window-overuse.ratio": "a floor (20 × the everyday rate) that keeps the commonest words out of the count",
-    "document-overuse.min_count": "a theme word needs eight uses before its rate means anything",
+    "document-overuse.min_count": "a word needs eight uses before its rate means anything",
     "repeated-opener.run": "three sentences in a row opening alike is already monotonous",
     "repeated-opener.loud_run": "a fourth one makes it a warning",
     "repeated-opener.short": "runs of sentences of at most 20 characters are 排比",
+    "repeated-paragraph-opener.run": "three paragraphs in a row opening alike, as for sentences",
+    "repeated-paragraph-opener.loud_run": "a fourth one makes it a warning, as for sentences",
+    "repeated-paragraph-opener.short": "short first sentences in a row are 排比, as for sentences",
+    "duplicate-sentence.min_chars": "eight characters: a shorter sentence said twice is a formula (同意。)",
+    "repeated-opener.min_chars": "three characters: a phrase (我们要, 会议强调), not a subject (我们, 中国)",
+    "repeated-paragraph-opener.min_chars": "four characters: a phrase (会议强调), not a subject paragraphs take up in turn",
     "long-sentence.parallel_clauses": "three clauses opening in parallel make a sentence 排比",
     "window-overuse.window_chars": "about 300 characters: a short paragraph, or a stretch of a pasted one",
     "window-overuse.theme_share": "a word in 30 % of a document's windows is its theme",
-    "window-overuse.domain_frequency": "rarer than 3,000 in jieba's dictionary: a term of a field (扶贫, 节能)",
-    "window-overuse.local_share": "60 % of a term's uses in one window: the passage is about it",
 }
+
+
+def test_generic_words_are_the_corpus_class():
+    """The words overuse may report (resources/dict/generic_words.tsv) are what the data decide:
+    part of speech, use across the tuning corpus and the phrase bank's meaning groups."""
+    assert resource_path(*GENERIC_FILE).read_text(encoding="utf-8") == generic_words_file(tuning_texts())

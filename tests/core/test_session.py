@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.core.checker.engine import Checker
 from assistant.core.document import new_document
 from assistant.core.session import DraftSession
+from assistant.core.resources import resource_path
 from assistant.core.settings import Settings
 
 LINES = ["今年以来,各项工作推进顺利。", "要加强加强管理,抓好落实。", "咱们要好好干。"]
@@ -52,3 +55,17 @@ def test_fix_plan_leaves_read_only_paragraphs_alone():
     session.document.paragraphs[0].editable = False  # as a text box's paragraph is
     assert 0 not in {i for i, _, _ in session.fix_plan(session.findings).changes}
     assert 1 in {i for i, _, _ in session.fix_plan(session.findings).changes}
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in resource_path("corpus").glob("*.txt")))
+def test_fix_all_leaves_nothing_for_a_second_pass_on_the_seeds(name):
+    """全部修正 in one pass: after it, the seed text (as a user opens it, web debris and all) has no
+    certain fix left — half-width marks inside a half-width quotation are fixed with it."""
+    lines = resource_path("corpus", name).read_text(encoding="utf-8").splitlines()
+    session = session_with(lines)
+    fixed = list(lines)
+    for index, _, new in session.fix_plan(session.findings).changes:
+        fixed[index] = new
+    session.sync(fixed)
+    assert session.apply_check(session.check_job()(lambda done, total: None))
+    assert [(f.rule, f.text) for f in session.findings if f.fixable] == []

@@ -11,6 +11,7 @@ from ..conversion import opencc_for
 from ..script import has_traditional, script_marks
 from ..text.hanzi import HANZI
 from ..text.sentences import Span, clauses
+from ..text.structure import quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import Paragraph
 
@@ -38,6 +39,30 @@ class LongSentenceRule(Rule):
     def _parallel(self, paragraph: Paragraph, sentence: Span) -> bool:
         opening = sum(1 for clause in clauses(paragraph.text, sentence) if clause.start in paragraph.parallel)
         return opening >= self.parallel_clauses
+
+
+class LongClauseRule(Rule):
+    """A stretch of more than ``max_chars`` characters with no pause in it (no comma, 顿号,
+    semicolon or colon): too long to read without drawing breath, even in a sentence of
+    acceptable length. Words quoted as written (a 《title》, a “slogan”) do not count: a law's long
+    name needs no comma."""
+
+    def __init__(self, spec, category):
+        super().__init__(spec, category)
+        self.max_chars = number_of(spec, "max_chars", self.id)
+
+    def paragraph_hits(self, paragraph):
+        text = paragraph.text
+        quoted = None
+        for sentence in paragraph.sentences:
+            for clause in clauses(text, sentence):
+                length = len(text[clause.start:clause.end].strip())
+                if length <= self.max_chars:
+                    continue
+                quoted = quoted_spans(text) if quoted is None else quoted
+                length -= sum(max(0, min(end, clause.end) - max(start, clause.start)) for start, end in quoted)
+                if length > self.max_chars:
+                    yield Hit(clause.start, clause.end, values=(("length", length),))
 
 
 class PairedMarksRule(Rule):
@@ -110,6 +135,7 @@ def _marks(text: str) -> _Marks:
 
 KINDS = {
     "long-sentence": LongSentenceRule,
+    "long-clause": LongClauseRule,
     "paired-marks": PairedMarksRule,
     "mixed-script": MixedScriptRule,
 }

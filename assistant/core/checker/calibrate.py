@@ -8,10 +8,13 @@ value the rule files must carry (tests/core/test_checker_rules.py checks they ag
 - window overuse count: the smallest number of uses in a window at which edited text gives at most
   0.3 findings per 1,000 characters (the subject left out, as the rule does; its ratio, at least
   20 times the everyday rate, is fixed: it only keeps words that common out of the count);
+- long clause (a stretch with no pause): the 99.9th percentile of clause length, rounded up to a
+  multiple of 5;
 - long sentence: the 99th percentile of sentence length (a hint beyond it) and the 99.5th (a
   warning beyond it), rounded up to a multiple of 5;
-- document overuse ratio: over the texts, the median of each text's 4th-highest observed/expected
-  ratio, so a typical text reports about three theme words.
+- document overuse ratio: each text's highest ratio of a generic word's use to its use in the
+  corpus (the subject left out, as the rule does); the ratio is the 90th percentile of those, rounded
+  up to a multiple of 0.5, so nine texts in ten report nothing.
 """
 
 from __future__ import annotations
@@ -20,17 +23,23 @@ import math
 from collections import Counter
 from pathlib import Path
 
+from ..phrasebank.alternatives import synonyms
 from ..phrasebank.clean import clean_folder
-from .repetition import DocumentOveruseRule, EchoRule, WindowOveruseRule, expected_share
-from .builtin import LongSentenceRule
+from ..resources import resource_path
+from ..text.segmenter import pos_table
+from ..text.sentences import clauses
+from .repetition import DocumentOveruseRule, EchoRule, WindowOveruseRule
+from .builtin import LongClauseRule, LongSentenceRule
 from .text import Paragraph, tokenize
+from .wordclass import GENERIC_FILE, is_generic
 
 ECHO_PERCENTILE = 0.02
 # Windows of edited text the overuse rule may flag, per 1,000 characters.
 WINDOW_OVERUSE_RATE = 0.3
 LONG_SENTENCE_PERCENTILE = 0.99
 LOUD_SENTENCE_PERCENTILE = 0.995
-THEME_WORDS_PER_TEXT = 3
+LONG_CLAUSE_PERCENTILE = 0.999
+DOCUMENT_OVERUSE_PERCENTILE = 0.9
 HELD_OUT_EVERY = 5
 
 
@@ -69,9 +78,14 @@ def calibrate(rules, texts: dict[str, list[str]]) -> dict[str, int | float]:
             lengths = [len(p.text[s.start:s.end].strip()) for p in paragraphs for s in p.sentences]
             values[f"{rule.id}.max_chars"] = 5 * math.ceil(percentile(lengths, LONG_SENTENCE_PERCENTILE) / 5)
             values[f"{rule.id}.loud_chars"] = 5 * math.ceil(percentile(lengths, LOUD_SENTENCE_PERCENTILE) / 5)
+        elif isinstance(rule, LongClauseRule):
+            lengths = [len(p.text[c.start:c.end].strip()) for p in paragraphs for s in p.sentences
+                       for c in clauses(p.text, s)]
+            values[f"{rule.id}.max_chars"] = 5 * math.ceil(percentile(lengths, LONG_CLAUSE_PERCENTILE) / 5)
         elif isinstance(rule, DocumentOveruseRule):
-            values[f"{rule.id}.ratio"] = round(percentile(
-                [_theme_ratio(rule, ps) for ps in texts.values()], 0.5), 1)
+            highest = [max((ratio for *_, ratio in rule.candidates(ps, ratio=0.0)), default=0.0)
+                       for ps in analysed.values()]
+            values[f"{rule.id}.ratio"] = math.ceil(2 * percentile(highest, DOCUMENT_OVERUSE_PERCENTILE)) / 2
     return values
 
 
@@ -99,11 +113,41 @@ def _overuse_count(rule: WindowOveruseRule, analysed: dict[str, list[Paragraph]]
     return count
 
 
-def _theme_ratio(rule: DocumentOveruseRule, paragraphs: list[str]) -> float:
-    tokens = [t for p in paragraphs for t in tokenize(p)]
-    counts = Counter(t.text for t in tokens if rule.watched(t))
-    ratios = sorted((count / (expected_share(word) * len(tokens))
-                     for word, count in counts.items() if count >= rule.min_count), reverse=True)
-    if not ratios:
-        return 0.0
-    return ratios[THEME_WORDS_PER_TEXT] if len(ratios) > THEME_WORDS_PER_TEXT else ratios[-1]
+def generic_words(texts: dict[str, list[str]]) -> tuple[list[tuple[str, str, int, int]], int]:
+    """The rows of resources/dict/generic_words.tsv (word, tag, uses, texts using it) and the
+    corpus size in words: the words ``wordclass.is_generic`` keeps, counted in ``texts``."""
+    table = pos_table()
+    uses: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    tokens = 0
+    for paragraphs in texts.values():
+        seen: set[str] = set()
+        for paragraph in paragraphs:
+            words = [token.text for token in tokenize(paragraph)]
+            tokens += len(words)
+            uses.update(words)
+            seen.update(words)
+        documents.update(seen)
+    found = synonyms()
+    rows = [(word, table.get(word, "x"), count, documents[word]) for word, count in uses.items()
+            if is_generic(word, table.get(word, "x"), documents[word] / len(texts), bool(found.candidates(word)))]
+    return sorted(rows, key=lambda row: (-row[2], row[0])), tokens
+
+
+def generic_words_file(texts: dict[str, list[str]]) -> str:
+    rows, tokens = generic_words(texts)
+    lines = ["# Generic words: what the overuse rules may report (assistant/core/checker/wordclass.py).",
+             "# Made by `python -m assistant.core.checker.calibrate` from the seed corpus and the tuning part",
+             "# of corpus-extra; tests/core/test_checker_rules.py checks it is up to date.",
+             "# columns: word, jieba tag, uses in the corpus, texts using it",
+             f"# tokens\t{tokens}", f"# texts\t{len(texts)}"]
+    return "\n".join(lines + ["\t".join(map(str, row)) for row in rows]) + "\n"
+
+
+def tuning_texts() -> dict[str, list[str]]:
+    """What thresholds are tuned on: the seed corpus and the tuning part of corpus-extra."""
+    return {**corpus_texts(resource_path("corpus")), **corpus_texts(resource_path("corpus", "extra"), tuning_only=True)}
+
+
+if __name__ == "__main__":
+    resource_path(*GENERIC_FILE).write_text(generic_words_file(tuning_texts()), encoding="utf-8")

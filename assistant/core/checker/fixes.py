@@ -7,6 +7,10 @@ import re
 
 from ..text import numerals
 from ..text.entities import fix_entities
+from ..text.widths import full_width_in_chinese
+
+# Half-width quotation marks and brackets, and their full-width pairs.
+FULL_WIDTH_PAIRS = {'"': ("“", "”"), "(": ("（", "）")}
 
 
 def entity(match: re.Match) -> str:
@@ -19,4 +23,11 @@ def entity(match: re.Match) -> str:
     return "" if decoded.strip() == "" else decoded
 
 
-FIXES = {**numerals.FIXES, "entity": entity}
+def full_width_pair(match: re.Match) -> str:
+    """"中文,引文" → “中文，引文”: the pair in full width and the half-width marks inside it too,
+    so one 全部修正 leaves nothing in the quotation for a second one."""
+    opening, closing = FULL_WIDTH_PAIRS[match.group()[0]]
+    return opening + full_width_in_chinese(match.group("inside")) + closing
+
+
+FIXES = {**numerals.FIXES, "entity": entity, "full-width-pair": full_width_pair}

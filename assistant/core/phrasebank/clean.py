@@ -19,6 +19,7 @@ from ..text.entities import fix_entities
 from ..text.hanzi import HANZI
 from ..text.sentences import FULL_WIDTH_SENTENCE_END, sentences
 from ..text.structure import HEADING_START
+from ..text.widths import CJK, full_width_in_chinese
 
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\(([a-zü]*[\u00e0-\u01dc][a-zü\u00e0-\u01dc]*)\)")
 PAGE_MARKER = re.compile(r"(?<![\d-])-\s?\d{1,3}\s?-(?![\d-])")
@@ -34,9 +35,6 @@ BOILERPLATE_LINE = re.compile(
     r"|SUCAI198|xiexiebang|https?://|www\.|\.com|来源于网友上传|不代表本站观点",
     re.IGNORECASE,
 )
-HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-CJK = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》]"
-HALF_WIDTH_IN_CHINESE = re.compile(rf"(?<={CJK})[,:;?!()]|[,:;?!()](?={CJK})")
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ def drop_damaged_sentences(text: str) -> str:
 
 def normalize_punctuation(text: str) -> str:
     """Half-width ,:;?!() next to Chinese become full-width; ASCII quotes pair into “ ”."""
-    text = HALF_WIDTH_IN_CHINESE.sub(lambda m: HALF_TO_FULL[m.group()], text)
+    text = full_width_in_chinese(text)
     text = re.sub(rf'"([^"\n]*{CJK}[^"\n]*)"', r"“\1”", text)
     return text.replace("“,", "“").replace("\u3000", "").strip()
 
