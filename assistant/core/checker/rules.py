@@ -19,7 +19,7 @@ from .fixes import FIXES
 from .model import CATEGORY_INFO, SEVERITIES
 from .text import Paragraph
 
-SCOPES = frozenset({"body", "heading"})
+SCOPES = frozenset({"body", "heading", "addressee"})
 # Lexicon columns the matcher itself uses; the others are details for messages and tests.
 CORE_COLUMNS = {"word", "replacements", "guard"}
 

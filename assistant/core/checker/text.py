@@ -9,7 +9,7 @@ from functools import cached_property
 from ..text.hanzi import HANZI
 from ..text.segmenter import cut, pos_table
 from ..text.sentences import SENTENCE_END, Span, clauses, sentences
-from ..text.structure import heading_level
+from ..text.structure import heading_level, is_addressee_line
 from .matcher import Matcher
 
 
@@ -82,8 +82,10 @@ class Paragraph:
     @cached_property
     def role(self) -> str:
         """``heading`` for a numbered heading or a short line without a sentence in it (a title, a
-        list item); ``body`` otherwise. Rule scopes use it."""
+        list item); ``addressee`` for a 主送机关 or 抄送 line; ``body`` otherwise. Rule scopes use it."""
         text = self.text.strip()
+        if is_addressee_line(text):
+            return "addressee"
         if heading_level(text) is not None and len(text) <= HEADING_MAX_CHARS and not SENTENCE_INSIDE.search(text):
             return "heading"
         if len(text) <= HEADING_MAX_CHARS and not any(mark in text for mark in SENTENCE_END + "，,"):

@@ -21,6 +21,18 @@ HEADING_START = re.compile(
     rf"^([{CHINESE_DIGITS}]+、|（[{CHINESE_DIGITS}]+）|\d+[、.．]|第[{CHINESE_DIGITS}]+[，、:：]|[★■●◆【])")
 
 
+# 主送机关 (GB/T 9704-2012 7.3.2) and 抄送机关 (7.4.2): lists of bodies, named as the standard wants
+# them named (各县（市、区）人民政府，市直有关部门：), not sentences to make more precise.
+ADDRESSEE = re.compile(r"^[^。！？；]{2,58}(部门|单位|机关|机构|政府|党委|党组|局|委|办|厅|室|院|会|处|科|所|站|中心|公司|企业|学校|组)[：:]$")
+COPY_TO = re.compile(r"^抄\s*送\s*[：:]")
+
+
+def is_addressee_line(text: str) -> bool:
+    """Whether a paragraph is a 主送机关 or 抄送机关 line."""
+    text = text.strip()
+    return bool(ADDRESSEE.match(text) or COPY_TO.match(text))
+
+
 def heading_level(text: str) -> int | None:
     """The heading level (1–4) a paragraph's number gives it, or None."""
     for level, pattern in HEADING_PATTERNS:
