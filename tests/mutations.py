@@ -25,6 +25,12 @@ FORMULATION_GUARDS = (FORMULATION_TESTS, *(f"tests/core/test_checker_rules.py::{
                                            for test in ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples")
                                            for rule in ("formulation", "formulation-enum")))
 
+# The repetition rules' own examples and the subject tests (issue 25).
+REPETITION_GUARDS = ("tests/core/test_checker_subject.py",
+                     *(f"tests/core/test_checker_rules.py::{test}" for test in
+                       ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples",
+                        "test_certain_rules_fix_every_bad_example")))
+
 
 @dataclass(frozen=True)
 class Sabotage:
@@ -323,6 +329,25 @@ SABOTAGES = [
              "not HANZI.search(value) or ", "", ("tests/core/test_checker_rules.py::test_every_rule_has_a_chinese_name_and_a_one_line_description_in_its_file",
                                                "tests/core/test_checker_rules.py::test_a_rule_without_a_name_or_description_is_refused_saying_what_to_add",
                                                "tests/core/test_checker_rules.py::test_a_rule_name_the_options_tree_cannot_show_is_refused")),
+    # -- chosen independently (issue 32): overuse on generic words only (issue 25) -----------------
+    Sabotage("i25 independent: a “quotation” is no longer looked for (only 《》 and 「」)", "assistant/core/checker/wordclass.py",
+             'QUOTE_OPENERS = frozenset("《“「")', 'QUOTE_OPENERS = frozenset("《「")', REPETITION_GUARDS),
+    Sabotage("i25 independent: the word right before 办/局 is not part of the body's name", "assistant/core/checker/wordclass.py",
+             "for back in range(index - 1, max(-1, index - 1 - NAME_REACH), -1):",
+             "for back in range(index - 2, max(-1, index - 1 - NAME_REACH), -1):", REPETITION_GUARDS),
+    Sabotage("i25 independent: a generic word inside a key term (落实 in 抓落实) is document overuse",
+             "assistant/core/checker/repetition.py",
+             "if not any(word in term for term in terms)}", "if not any(word == term for term in terms)}", REPETITION_GUARDS),
+    Sabotage("i25 independent: 全部修正 leaves the half-width marks inside a fixed quotation", "assistant/core/checker/fixes.py",
+             'return opening + full_width_in_chinese(match.group("inside")) + closing',
+             'return opening + match.group("inside") + closing',
+             (*REPETITION_GUARDS[1:], "tests/core/test_session.py::test_fix_all_leaves_nothing_for_a_second_pass_on_the_seeds")),
+    Sabotage("i25 independent: 长串无停顿 counts the characters of a quoted 《title》", "assistant/core/checker/builtin.py",
+             "length -= sum(max(0, min(end, clause.end) - max(start, clause.start)) for start, end in quoted)",
+             "length -= 0", (*REPETITION_GUARDS, "tests/core/test_checker.py::test_long_clause_does_not_count_the_titles_it_quotes")),
+    Sabotage("i25 independent: a draft opening with a blank line has no title", "assistant/core/checker/wordclass.py",
+             "first = next((p for p in paragraphs if p.text.strip()), None)",
+             "first = paragraphs[0] if paragraphs else None", REPETITION_GUARDS),
 ]
 
 

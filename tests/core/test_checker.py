@@ -261,3 +261,11 @@ def test_invisible_characters_are_read_through_and_findings_point_at_what_the_us
     assert (dated.start, dated.end, dated.text) == (4, 7, "搞\u200b好") and text[dated.start:dated.end] == dated.text
     assert [(f.start, f.text) for f in found.values() if f.rule == "invisible-char"] == [(2, "\u200b"), (5, "\u200b")]
     assert all(text[f.start:f.end] == f.text for f in found.values())
+
+
+def test_long_clause_does_not_count_the_titles_it_quotes():
+    """长串无停顿: the names of laws in 《》 need no comma; the writer's own words around them do."""
+    titles = "各单位要认真学习《中华人民共和国安全生产法》《中华人民共和国消防法》和《城镇燃气管理条例》的有关规定并抓好贯彻落实。"
+    own = "各单位要认真学习安全生产和消防方面的法律及城镇燃气管理方面的条例中的有关规定并在日常工作中抓好贯彻落实。"
+    assert [f for f in CHECKER.check([titles]) if f.rule == "long-clause"] == []
+    assert [f.text for f in CHECKER.check([own]) if f.rule == "long-clause"] == [own[:-1]]

@@ -4,6 +4,8 @@ that runs it are never reported, while a generic word said too often still is.""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.core.checker.engine import Checker
 from tests.conftest import FILES
 
@@ -52,3 +54,29 @@ def test_a_generic_word_said_too_often_is_found_but_never_inside_a_name():
 def test_no_overuse_finding_on_a_word_of_the_title():
     lines = with_pushes(NOTICE, "关于抓好全市燃气安全专项检查落实工作的通知")
     assert [f.text for f in overuse_in(lines) if f.text in lines[0]] == []
+
+
+@pytest.mark.parametrize("blank_lines", [0, 2])
+def test_the_title_is_the_first_line_with_text_after_blank_lines(blank_lines):
+    """A pasted draft or a .docx often opens with empty paragraphs: the title is still the title."""
+    lines = [""] * blank_lines + with_pushes(NOTICE, "关于抓好全市燃气安全专项检查落实工作的通知")
+    assert [f.text for f in overuse_in(lines) if f.text in lines[blank_lines]] == []
+
+
+KEY_TERM_TEXT = ["抓落实要有方法，落实要有韧劲。抓落实要有担当，落实靠制度。", "抓落实靠作风，落实靠考核。抓落实见成效，落实促发展。",
+                 "抓落实靠班子，落实靠队伍。抓落实靠机制，落实靠督查。", "抓落实靠考核，落实靠问责。抓落实靠制度，落实靠监督。"]
+
+
+def test_a_generic_word_inside_the_documents_key_term_is_its_subject():
+    """落实 said eight times in a text on 抓落实 is the subject; in a text on 抓基层 it is overuse."""
+    assert overuse_in(KEY_TERM_TEXT) == []
+    elsewhere = [line.replace("抓落实", "抓基层") for line in KEY_TERM_TEXT]
+    assert {f.text for f in overuse_in(elsewhere) if f.rule == "document-overuse"} == {"落实"}
+
+
+def test_a_word_in_quotation_marks_is_not_the_writers_to_vary():
+    """“进一步” quoted eight times is a slogan under discussion, not a habit of the writer's."""
+    lines = ["“进一步”是要求。“进一步”是态度。“进一步”是方向。“进一步”是目标。",
+             "“进一步”是标准。“进一步”是担当。“进一步”是作风。“进一步”是纪律。"]
+    assert overuse_in(lines) == []
+    assert [f.text for f in overuse_in([line.replace("“进一步”", "进一步") for line in lines])]
