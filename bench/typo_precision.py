@@ -49,6 +49,7 @@ from assistant.core.text.segmenter import cut, word_frequency  # noqa: E402
 
 TYPO_DEV = Path(__file__).resolve().parents[2] / "shared" / "typo-dev"
 SHARED = Path("/work/shared/typo-dev")
+MARGIN_GRID = [2000, 3000, 4000, 5000, 5500, 6000, 7000, 8000]  # thousandths of log10
 COMMON_WORD = 500  # how common a word must be for a typist to be typing it (synthetic set)
 
 Case = tuple[str, frozenset[int]]  # the sentence as written, positions of its wrong characters
@@ -231,7 +232,7 @@ def main() -> None:
         print_figures(arguments.set, measure(cases, run(cases, typo_rules())))
     if arguments.margins and typo_model is not None:
         print("margin curve (one margin for sound and shape alike):")
-        for margin in typo_model.MARGIN_GRID:
+        for margin in MARGIN_GRID:
             findings = (folded_findings(pairs, margin) if arguments.set == "odw-dev"
                         else run(cases, _with_margin(margin)))
             figures = measure(cases, findings)
