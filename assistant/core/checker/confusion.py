@@ -210,8 +210,10 @@ def untouched_positions(paragraph) -> set[int]:
 
 class ContextRule(Rule):
     """A character that does not fit its context, one confusable character away from a clearly
-    likelier sentence. ``margins``: how much likelier (thousandths of log10), per confusion type
-    (sound, shape); ``route_weight``: the word route's share beside the character model;
+    likelier sentence, the repaired word two characters or more (a lone character for another,
+    或 for 和, is left to the lists). ``margins``: how much likelier (thousandths of log10), per
+    confusion type (sound, shape); ``word_margin``: more for a slip that is a word too (国籍 for
+    国际 is more often a right word than a slip); ``route_weight``: the word route's share beside the character model;
     ``min_frequency``: how common (jieba's count) a two-character word must be to propose it."""
 
     def __init__(self, spec: dict, category: str):
@@ -221,6 +223,7 @@ class ContextRule(Rule):
             raise RuleError(f"rule {self.id}: margins needs sound and shape")
         self.margins = {kind: number_of(margins, kind, self.id) for kind in margins}
         self.route_weight = number_of(spec, "route_weight", self.id)
+        self.word_margin = number_of(spec, "word_margin", self.id)
         self.min_frequency = number_of(spec, "min_frequency", self.id)
         self.model: NgramModel | None = None  # the shipped one unless set (the benchmark's folds)
 
@@ -254,20 +257,27 @@ class ContextRule(Rule):
                         yield j - 1, replacement, context.kinds(padded[j:j + 2], replacement), model_gain, route_gain
 
     def paragraph_hits(self, paragraph) -> Iterator[Hit]:
-        best: dict[int, tuple[float, str]] = {}
+        text = paragraph.text
+        best: dict[int, tuple[float, Hit]] = {}
         for position, replacement, kinds, model_gain, route_gain in self.scored(paragraph):
             excess = model_gain + self.route_weight * route_gain - sum(self.margins[kind] for kind in kinds)
-            if excess > best.get(position, (0.0, ""))[0]:
-                best[position] = (excess, replacement)
+            if excess <= best.get(position, (0.0, None))[0]:
+                continue
+            hit, real_word = self._hit(text, position, replacement)
+            if real_word:
+                excess -= self.word_margin
+            if hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]:
+                best[position] = (excess, hit)
         taken = -1
         for position in sorted(best):
-            hit = self._hit(paragraph.text, position, best[position][1])
+            hit = best[position][1]
             if hit.start >= taken:
                 taken = hit.end
                 yield hit
 
-    def _hit(self, text: str, position: int, replacement: str) -> Hit:
-        """The repaired word around ``position``, and why, in plain words."""
+    def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, bool]:
+        """The repaired word around ``position`` and why, in plain words; and whether the slip is a
+        real word (the characters replaced belong to a word as written)."""
         low, high = max(0, position - ROUTE_REACH), min(len(text), position + ROUTE_REACH + 1)
         repaired = text[:position] + replacement + text[position + len(replacement):]
         context = self.context
@@ -278,15 +288,15 @@ class ContextRule(Rule):
         written_words = {_word_around(ends, low, i) for i in changed}
         if all(b - a == 1 for a, b in written_words):  # the slip left single characters
             why = f"“{written}”不成词，前后文更像“{fixed}”。"
-        else:
-            first, last = _word_around(ends, low, start)[0], _word_around(ends, low, end - 1)[1]
-            if last - first < 4:  # a word more, for the reader to see the context
-                if first > low:
-                    first = _word_around(ends, low, first - 1)[0]
-                elif last < high:
-                    last = _word_around(ends, low, last)[1]
-            why = f"“{text[first:last]}”在此处不通，前后文更像“{repaired[first:last]}”。"
-        return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why)))
+            return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), False
+        first, last = _word_around(ends, low, start)[0], _word_around(ends, low, end - 1)[1]
+        if last - first < 4:  # a word more, for the reader to see the context
+            if first > low:
+                first = _word_around(ends, low, first - 1)[0]
+            elif last < high:
+                last = _word_around(ends, low, last)[1]
+        why = f"“{text[first:last]}”在此处不通，前后文更像“{repaired[first:last]}”。"
+        return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), True
 
 
 def _word_around(ends: list[int], offset: int, position: int) -> tuple[int, int]:
