@@ -10,7 +10,8 @@ precede a string), each order interpolated with the one below, the unigrams with
 distribution. The model is stored back-off style (ARPA): for each kept n-gram its interpolated
 log10 probability, for each context its log10 back-off weight, so a query walks down from the longest
 context it knows. N-grams of order 3 and more seen once are pruned (their probability comes from
-the back-off): the model then keeps about a third of the n-grams.
+the back-off, the weights recomputed so each distribution still sums to one): the model then keeps
+about a third of the n-grams.
 
 File: zlib-compressed; b"GWLM", version, order; per order the n-grams as one UTF-8 string (each
 exactly k characters) and two int16 arrays, log10 probability and back-off weight × 1000.
@@ -111,8 +112,10 @@ def quantised(log10_value: float) -> int:
     return max(-32768, min(32767, round(log10_value * SCALE)))
 
 
-def build(paragraphs: Iterable[str], order: int) -> NgramModel:
-    """Count, smooth (interpolated Kneser–Ney), prune and quantise."""
+def build(paragraphs: Iterable[str], order: int, min_count: int = MIN_COUNT_PRUNED) -> NgramModel:
+    """Count, smooth (interpolated Kneser–Ney), prune (n-grams of order 3 and more seen fewer than
+    ``min_count`` times; each context's back-off weight is then what its kept n-grams leave, so every
+    distribution still sums to one) and quantise."""
     counts: list[Counter[str]] = [Counter() for _ in range(order + 1)]
     for paragraph in paragraphs:
         padded = BOS + paragraph + EOS
@@ -137,12 +140,17 @@ def build(paragraphs: Iterable[str], order: int) -> NgramModel:
             weight = discount * types[context] / totals[context]
             below = lower[gram[1:]] if k > 1 else 1 / vocabulary
             current[gram] = max(count - discount, 0) / totals[context] + weight * below
-        for context in totals:
-            if k > 1 and context in lower:
-                backoffs[context] = quantised(math.log10(discount * types[context] / totals[context]))
-        for gram, p in current.items():
-            if k < 3 or counts[k][gram] >= MIN_COUNT_PRUNED:
-                probs[gram] = quantised(math.log10(p))
+        kept = {gram: p for gram, p in current.items() if k < 3 or counts[k][gram] >= min_count}
+        if k > 1:  # each context's weight: the mass its kept n-grams leave to the order below
+            left: dict[str, float] = dict.fromkeys(totals, 1.0)
+            left_below: dict[str, float] = dict.fromkeys(totals, 1.0)
+            for gram, p in kept.items():
+                left[gram[:-1]] -= p
+                left_below[gram[:-1]] -= lower[gram[1:]]
+            for context in totals:
+                if left[context] > 0 and left_below[context] > 0:
+                    backoffs[context] = quantised(math.log10(left[context] / left_below[context]))
+        probs.update((gram, quantised(math.log10(p))) for gram, p in kept.items())
         lower = current
     backoffs = {g: w for g, w in backoffs.items() if g in probs and w}
     unigram_discount = _discount(adjusted[1])
