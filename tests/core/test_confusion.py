@@ -61,8 +61,10 @@ def test_the_shipped_model_is_small_and_prefers_edited_wording():
 
 
 def test_only_characters_in_no_known_trigram_are_suspects():
+    known = shipped_model().probs
     padded = BOS + "坚持持旭推进改革" + EOS
-    assert [padded[j] for j in suspicious(padded, shipped_model().probs)] == ["旭"]
+    assert "旭" in [padded[j] for j in suspicious(padded, known)]
+    assert suspicious(BOS + "坚持持续推进改革" + EOS, known) == []
 
 
 def test_slips_that_break_a_word_say_so():
@@ -76,7 +78,7 @@ def test_real_word_slips_are_reached_and_say_so():
     """The slip is a word too (支招): the context, not the dictionary, tells."""
     finding = Checker([RULE]).check(["申请人应当提交营业支招复印件"])[0]
     assert (finding.text, finding.suggestions[0]) == ("营业支招", "营业执照")
-    assert finding.message.endswith("在此处不通，前后文更像“提交营业执照”。")
+    assert finding.message == "“营业支招”在此处不通，前后文更像“营业执照”。"
 
 
 def test_titles_quotes_names_and_numbers_are_never_slips():
@@ -123,11 +125,10 @@ def test_recall_on_real_slips_it_never_saw():
 
 
 def test_edited_text_it_never_saw_stays_quiet():
-    """Two texts of corpus-extra's held-out fifth (never trained on): at most 0.2 findings per
-    1,000 characters."""
+    """corpus-extra's held-out fifth (never trained on), the first 30 paragraphs of each text
+    (about 59,000 characters): at most 0.2 findings per 1,000 characters."""
     texts = corpus_texts(resource_path("corpus", "extra"))
-    names = sorted(name for name in texts if held_out(name, list(texts)))[:2]
-    paragraphs = [p for name in names for p in texts[name]]
+    paragraphs = [p for name in sorted(texts) if held_out(name, list(texts)) for p in texts[name][:30]]
     findings = Checker([RULE]).check(paragraphs)
     characters = sum(len(p) for p in paragraphs)
     assert 1000 * len(findings) / characters <= 0.2, [(f.text, f.suggestions[0]) for f in findings]
