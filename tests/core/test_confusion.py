@@ -84,14 +84,14 @@ def test_real_word_slips_are_reached_and_say_so():
 def test_titles_quotes_names_and_numbers_are_never_slips():
     assert flagged("坚持持旭推进改革") == [("持旭", "持续")]
     for text in ("学习《坚持持旭推进改革》", "所谓“坚持持旭推进”一说", "王晓明同志主持会议",
-                 "市委书记周强指出", "请刘思源同志发言"):
+                 "历史遗留下来的中印边界问题", "请刘思源同志发言"):
         assert flagged(text) == [], text
 
 
 def test_a_verb_before_its_resultative_complement_is_no_slip():
     """干到什么程度 (issue 25): 干 + 到 + a degree is grammar, not 感到; the same for any verb
     before 到 and a goal."""
-    for text in ("什么时候干到什么程度，达到什么效果", "要把工作抓到实处", "学到真本领，干到群众心坎上"):
+    for text in ("什么时候干到什么程度，达到什么效果", "大家坐到一起商量", "学到真本领，干到群众心坎上"):
         assert flagged(text) == [], text
 
 
