@@ -11,7 +11,7 @@ from pathlib import Path
 from . import APP_NAME, __version__, cli_messages
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.loading import load_rules
-from .core.checker.setup import user_checker, user_lexicon_folder
+from .core.checker_setup import user_checker, user_lexicon_folder
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
 from .core.atomic import refuse_wrong_suffix
 from .core.document import open_document
@@ -20,8 +20,9 @@ from .core.export.fonts import check_fonts
 from .core.export.elements import NAMES_TO_FIELDS
 from .core.export.gongwen import export_gongwen
 from .core.export.remember import describe_elements, recognise_draft, with_remembered
-from .core.export.layout import GongwenSettings
+from .core.gongwen_page import GongwenSettings
 from .core.export.review import export_reviewed
+from .core.health import NORM_FILE, norm_file
 from .core.phrasebank.bank import PhraseBank
 from .core.phrasebank.build import build_bank, read_corpus, write_bank
 from .core.phrasebank.extract import KINDS
@@ -154,7 +155,9 @@ def cmd_phrasebank(args: argparse.Namespace) -> int:
     bank = build_bank(paragraphs, primary)
     if args.action == "build":
         write_bank(bank, Path(args.out))
-        print(f"已生成短语库：{len(bank['entries'])} 条，保存到 {args.out}", file=sys.stderr)
+        norm = Path(args.out).with_name(NORM_FILE)
+        atomic_write(norm, norm_file([p.text for p in paragraphs]))
+        print(f"已生成短语库：{len(bank['entries'])} 条，保存到 {args.out}；文稿体检的范文统计保存到 {norm}", file=sys.stderr)
     else:
         added = PhraseBank.load().add_user_phrases(bank["entries"])
         print(f"已从 {len(bank['sources'])} 个文件中提取 {len(bank['entries'])} 条，新增 {added} 条到“我的短语”。",
@@ -217,7 +220,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     old, new = read_draft(args.old, args.encoding), read_draft(args.new, args.encoding)
     comparison = compare(old, new, group_punctuation=not args.no_group_punctuation)
     overwrites_input = any(Path(args.output).resolve() == Path(source).resolve() for source in (args.old, args.new))
-    save_revised(comparison, args.output, Stamp.now(args.author or Settings.load().author), backup=overwrites_input)
+    save_revised(comparison, args.output, Stamp.now(args.author or Settings.load().comment_author), backup=overwrites_input)
     if args.html:
         atomic_write(Path(args.html), side_by_side_page(comparison).encode("utf-8"))
     for line in revision_lines(comparison):

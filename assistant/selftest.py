@@ -13,7 +13,7 @@ from pathlib import Path
 
 def run() -> int:
     started = time.perf_counter()
-    from .core.checker.setup import user_checker
+    from .core.checker_setup import user_checker
     from .core.conversion import Converter
     from .core.document import open_document
     from .core.export.gongwen import export_gongwen

@@ -36,8 +36,8 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("GONGWEN_DATA_DIR", tempfile.mkdtemp())
     app = QApplication(sys.argv[:1])
-    from assistant.core.export.fonts import check_fonts
-    from assistant.core.export.layout import GongwenSettings
+    from assistant.core.export.fonts import check_fonts, usable_fallbacks
+    from assistant.core.gongwen_page import GongwenSettings
     from assistant.gui.dialogs import ChangePreview, FontCheckDialog
     from assistant.gui.main_window import MainWindow
     from assistant.core.conversion import CONFIGS
@@ -71,7 +71,8 @@ def main(out: Path) -> None:
     preview.grab().save(str(out / "3-conversion-preview.png"))
     preview.close()
 
-    dialog = FontCheckDialog(check_fonts(GongwenSettings().standard_fonts), window)
+    statuses = check_fonts(GongwenSettings().standard_fonts)
+    dialog = FontCheckDialog(statuses, usable_fallbacks(statuses, GongwenSettings().fallbacks), window)
     dialog.show()
     settle(app)
     dialog.grab().save(str(out / "4-export-font-check.png"))

@@ -35,7 +35,6 @@ CONFIGS = {
     "t2tw": "繁体 → 台湾用字",
     "t2hk": "繁体 → 香港用字",
 }
-CLAUSE_END = re.compile(r"(?<=[，。；：！？、,;:!?\s])")
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,7 @@ class Converter:
                  if config in o.configs}
         fixed.update({term: term for term in protected if term})
         self._fixed = fixed
+        self._characters: dict[str, str] = {}  # character → its conversion alone
 
     def convert(self, text: str) -> str:
         pattern = self._pattern_for(text)
@@ -108,45 +108,38 @@ class Converter:
         """Edit operations from ``old`` to its conversion ``new`` that pair each character with its
         own conversion, so formatting follows the characters.
 
-        Long paragraphs are aligned clause by clause (OpenCC phrases do not span punctuation),
-        which keeps the diff cheap; if the clauses do not convert to exactly ``new`` (a selection
-        was converted, or a protected term spans a comma) the paragraph is aligned as a whole.
-        """
-        clauses = [clause for clause in CLAUSE_END.split(old) if clause]
-        if len(clauses) > 1:
-            converted = self.convert_many(clauses)
-            if "".join(converted) == new:
-                opcodes: list[Opcode] = []
-                i0 = j0 = 0
-                for clause, result in zip(clauses, converted):
-                    opcodes += [(tag, i1 + i0, i2 + i0, j1 + j0, j2 + j0)
-                                for tag, i1, i2, j1, j2 in self._align_clause(clause, result)]
-                    i0 += len(clause)
-                    j0 += len(result)
-                return opcodes
-        return self._align_clause(old, new)
-
-    def _align_clause(self, old: str, new: str) -> list[Opcode]:
-        """Converting character by character gives a string that lines up with ``old``; where the
-        phrase conversion says the same, characters pair by position. Diffing the two isolates
-        the phrases that differ (软件 → 軟體, or 云计算 → 雲端計算 which changes length). Equal
-        total length is not enough: 方便面和互联网 → 泡麵和網際網路 shrinks one phrase and grows another.
+        Converting character by character gives a string that lines up with ``old``; where the
+        phrase conversion says the same, characters pair by position (most paragraphs: each
+        changed character is replaced in place). Diffing the two isolates the phrases that differ
+        (软件 → 軟體, or 云计算 → 雲端計算 which changes length). Equal total length is not enough:
+        方便面和互联网 → 泡麵和網際網路 shrinks one phrase and grows another.
         """
         if old == new:
             return []
-        one_by_one = self._opencc.convert("\n".join(old)).split("\n") if old else []
-        if len(one_by_one) != len(old) or any(len(ch) != 1 for ch in one_by_one):
+        guide = self._one_by_one(old)
+        if guide is None:
             return diff(old, new)
-        guide = "".join(one_by_one)
         blocks = [("equal", 0, len(old), 0, len(new))] if guide == new else diff(guide, new)
         opcodes: list[Opcode] = []
         for tag, i1, i2, j1, j2 in blocks:
             if tag == "equal":
-                opcodes.extend(("replace", i, i + 1, j, j + 1)
-                               for i, j in zip(range(i1, i2), range(j1, j2)) if old[i] != new[j])
+                opcodes.extend(("replace", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
+                               for k, (a, b) in enumerate(zip(old[i1:i2], new[j1:j2])) if a != b)
             else:
                 opcodes.append((tag, i1, i2, j1, j2))
         return opcodes
+
+    def _one_by_one(self, text: str) -> str | None:
+        """``text`` converted character by character (None if a character becomes several). Each
+        character is converted once per converter and remembered: a document costs one OpenCC call."""
+        missing = sorted(set(text).difference(self._characters))
+        if missing:
+            converted = self._opencc.convert("\n".join(missing)).split("\n")
+            if len(converted) != len(missing):
+                return None
+            self._characters.update(zip(missing, converted))
+        guide = "".join(map(self._characters.__getitem__, text))
+        return guide if len(guide) == len(text) else None
 
 
 def convert(text: str, config: str) -> str:

@@ -20,7 +20,7 @@ from .docx_text import LINE_BREAK, OBJECT_CHAR
 from .errors import DocumentError
 from .limits import check_text_size
 from .ooxml import XML_ILLEGAL, xml_safe
-from .revision.align import SMALL_GAP, align
+from .text.align import SMALL_GAP, align
 from .sniff import FileKind, sniff
 from .txt_io import TxtBackend
 
@@ -264,7 +264,7 @@ class Document:
 def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
     """The edits from ``old`` lines to ``new`` ones (on the UI thread, at every sync). An edit
     touches a few lines in one place: the common head and tail are matched in one pass, and only
-    the middle is aligned (revision.align: unique lines as anchors, never an unbounded difflib).
+    the middle is aligned (text.align: unique lines as anchors, never an unbounded difflib).
     A middle of thousands of lines (a paste, a replace-all), or a stretch with nothing to anchor
     on (many blank lines), is paired line by line."""
     head = 0
@@ -336,6 +336,9 @@ def open_document(path: Path | str, *, encoding: str | None = None, progress=Non
     return Document(backend, paragraphs, path, notes)
 
 
-def new_document() -> Document:
-    """An empty, unsaved document (文件→新建)."""
-    return Document(TxtBackend.new(), [Paragraph("")], None)
+def new_document(lines: tuple[str, ...] | list[str] = ("",)) -> Document:
+    """An unsaved draft (文件 → 新建), every line editable. A Word document, as the people who write
+    公文 in WPS or Word expect (the status bar says so, 保存 suggests .docx); saved as .txt it
+    becomes UTF-8 with BOM and CRLF line ends, which Notepad and WPS on Windows read without
+    guessing."""
+    return Document(DocxBackend.new(), [Paragraph(line) for line in lines], None)

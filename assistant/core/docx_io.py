@@ -32,7 +32,7 @@ from lxml import etree
 from . import ooxml as x
 from .docx_text import new_paragraph_like, paragraph_text, set_paragraph_text
 from .errors import DocumentError
-from .export.layout import base_layout
+from .gongwen_page import base_layout
 
 STRICT_NAMESPACE = b"purl.oclc.org/ooxml"
 NOTE_AND_MARGIN_TYPES = {CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES, CT.WML_ENDNOTES}

@@ -31,6 +31,7 @@ OBJECT_ELEMENTS = {x.w("drawing"), x.w("pict"), x.w("object"), x.ALTERNATE_CONTE
 MATH_ELEMENTS = {x.m("oMath"), x.m("oMathPara")}
 # What to create for a special character typed by the user (U+FFFC cannot create an object).
 CREATE_FOR_CHAR = {"\t": "tab", LINE_BREAK: "br", "\u2011": "noBreakHyphen", "\u00ad": "softHyphen"}
+NOT_PLAIN_TEXT = frozenset(CREATE_FOR_CHAR) | {OBJECT_CHAR}
 TRACKING_IN_RPR = {x.w("ins"), x.w("del"), x.w("moveFrom"), x.w("moveTo"), x.w("rPrChange")}
 
 
@@ -43,46 +44,60 @@ class Atom:
     offset: int = -1
 
 
+def paragraph_pieces(p: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The paragraph's text as (element, text) in reading order: a whole ``w:t`` is one piece, each
+    one-character element (tab, break, symbol, object) another. Cheaper than atoms where a
+    paragraph is only read."""
+    pieces: list[tuple[etree._Element, str]] = []
+    _collect_inline(p, pieces)
+    return pieces
+
+
 def paragraph_atoms(p: etree._Element) -> list[Atom]:
     atoms: list[Atom] = []
-    _collect_inline(p, atoms)
+    for element, text in paragraph_pieces(p):
+        if element.tag == x.T:
+            atoms.extend(Atom(ch, element, i) for i, ch in enumerate(text))
+        else:
+            atoms.append(Atom(text, element))
     return atoms
 
 
 def paragraph_text(p: etree._Element) -> str:
-    return "".join(atom.char for atom in paragraph_atoms(p))
+    return "".join(text for _, text in paragraph_pieces(p))
 
 
-def _collect_inline(container: etree._Element, atoms: list[Atom]) -> None:
+def _collect_inline(container: etree._Element, pieces: list) -> None:
     for child in container:
         tag = child.tag
         if tag == x.R:
-            _collect_run(child, atoms)
+            _collect_run(child, pieces)
         elif tag in MATH_ELEMENTS:
-            atoms.append(Atom(OBJECT_CHAR, child))
+            pieces.append((child, OBJECT_CHAR))
         elif tag in x.TRANSPARENT:
-            _collect_inline(child, atoms)
+            _collect_inline(child, pieces)
         elif tag == x.SDT:
             content = child.find(x.SDT_CONTENT)
             if content is not None:
-                _collect_inline(content, atoms)
+                _collect_inline(content, pieces)
         elif tag == x.ALTERNATE_CONTENT:
             choice = child.find(x.CHOICE)
             if choice is not None:
-                _collect_inline(choice, atoms)
+                _collect_inline(choice, pieces)
 
 
-def _collect_run(run: etree._Element, atoms: list[Atom]) -> None:
+def _collect_run(run: etree._Element, pieces: list) -> None:
     for child in run:
         tag = child.tag
         if tag == x.T:
-            atoms.extend(Atom(ch, child, i) for i, ch in enumerate(child.text or ""))
+            if child.text:
+                pieces.append((child, child.text))
         elif tag in SPECIAL_ELEMENTS:
-            atoms.append(Atom(SPECIAL_ELEMENTS[tag], child))
+            pieces.append((child, SPECIAL_ELEMENTS[tag]))
         elif tag == x.w("sym"):
-            atoms.append(Atom(_symbol_char(child), child))
+            pieces.append((child, _symbol_char(child)))
         elif tag in OBJECT_ELEMENTS:
-            atoms.append(Atom(OBJECT_CHAR, child))
+            pieces.append((child, OBJECT_CHAR))
 
 
 def _symbol_char(sym: etree._Element) -> str:
@@ -97,12 +112,17 @@ def set_paragraph_text(p: etree._Element, new_text: str, opcodes: list | None = 
     """Make ``p`` read ``new_text`` while changing only the runs that hold changed characters.
 
     ``opcodes`` (difflib's format) may say how old characters map to new ones; by default they
-    come from a character diff, which is right for typing. Conversion passes its own alignment.
+    come from a character diff, which is right for typing. Conversion passes its own alignment;
+    where it only replaces characters in place, each ``w:t`` simply takes its new characters.
     """
-    atoms = paragraph_atoms(p)
-    old_text = "".join(atom.char for atom in atoms)
+    pieces = paragraph_pieces(p)
+    old_text = "".join(text for _, text in pieces)
     if old_text == new_text:
         return
+    if opcodes is not None and _character_for_character(opcodes, len(old_text), len(new_text)):
+        if _rewrite_in_place(pieces, new_text):
+            return
+    atoms = paragraph_atoms(p)
     keep = [True] * len(atoms)
     before: dict[int, str] = {}
     after: dict[int, str] = {}
@@ -152,6 +172,29 @@ def set_paragraph_text(p: etree._Element, new_text: str, opcodes: list | None = 
         _drop_if_empty(run)
 
 
+def _character_for_character(opcodes: list, old_length: int, new_length: int) -> bool:
+    """Whether ``opcodes`` only replace characters in place (the n-th old by the n-th new), as a
+    simplified ⇄ traditional conversion mostly does."""
+    return old_length == new_length and all(
+        tag in ("equal", "replace") and i1 == j1 and i2 == j2 for tag, i1, i2, j1, j2 in opcodes)
+
+
+def _rewrite_in_place(pieces: list[tuple[etree._Element, str]], new_text: str) -> bool:
+    """Give each ``w:t`` the new characters of its own positions, so each keeps its run's formatting,
+    in one pass over the runs. False (nothing changed) if a tab, break or object would change."""
+    changed, position = [], 0
+    for element, text in pieces:
+        new = new_text[position:position + len(text)]
+        position += len(text)
+        if new != text:
+            if element.tag != x.T or OBJECT_CHAR in new:
+                return False
+            changed.append((element, new))
+    for element, new in changed:
+        _replace_with_text(element, new)
+    return True
+
+
 def text_elements(text: str) -> list[etree._Element]:
     """Elements that spell ``text`` inside a run: w:t pieces with w:tab/w:br for special chars."""
     elements: list[etree._Element] = []
@@ -184,6 +227,9 @@ def _set_t_text(t: etree._Element, text: str) -> None:
 
 
 def _replace_with_text(t: etree._Element, content: str) -> None:
+    if content and NOT_PLAIN_TEXT.isdisjoint(content):  # the common case, without a pass per character
+        _set_t_text(t, content)
+        return
     parent = t.getparent()
     replacement = text_elements(content)
     if len(replacement) == 1 and replacement[0].tag == x.T:

@@ -18,7 +18,6 @@ from .checker.settings import CheckSettings
 from .userdata import Record, data_dir, load_json, read_word_list, save_json
 
 RECENT_LIMIT = 8
-DEFAULT_AUTHOR = APP_NAME
 # What each key of settings.json must hold; a file that says otherwise is set aside.
 SHAPE = Record(optional={"checker": CHECK_SHAPE, "protected_terms": list[str], "recent_files": list[str],
                          "window": dict[str, str], "author": str, "autosave_minutes": int, "font_size": int,
@@ -32,7 +31,7 @@ class Settings:
     protected_terms: list[str] = field(default_factory=list)
     recent_files: list[str] = field(default_factory=list)
     window: dict[str, str] = field(default_factory=dict)  # Qt's saved geometry and state, base64
-    author: str = DEFAULT_AUTHOR  # written on the comments of a reviewed copy and on a 修订稿's revisions
+    author: str = ""  # the user's name on a 修订稿's revisions and a reviewed copy's comments; "" until asked
     autosave_minutes: int = 1
     font_size: int = 14  # the editor's, in points
     review_with_health: bool = False  # the reviewed copy opens with a 文稿体检 page
@@ -51,7 +50,7 @@ class Settings:
         data, note = load_json(cls.path(), SHAPE)
         return cls(CheckSettings.from_json(data.get("checker", {})), list(data.get("protected_terms", [])),
                    list(data.get("recent_files", [])), dict(data.get("window", {})),
-                   str(data.get("author") or DEFAULT_AUTHOR), int(data.get("autosave_minutes", 1)),
+                   _chosen_author(data.get("author", "")), int(data.get("autosave_minutes", 1)),
                    int(data.get("font_size", 14)), bool(data.get("review_with_health", False)),
                    bool(data.get("group_punctuation", True)), dict(data.get("gongwen", {})), note)
 
@@ -69,8 +68,18 @@ class Settings:
             "gongwen": self.gongwen,
         })
 
+    @property
+    def comment_author(self) -> str:
+        """The author of a reviewed copy's comments: the user once named, else the app that made them."""
+        return self.author or APP_NAME
+
     def remember_recent(self, path: Path) -> None:
         self.recent_files = [str(path)] + [p for p in self.recent_files if p != str(path)][:RECENT_LIMIT - 1]
+
+
+def _chosen_author(stored: str) -> str:
+    """Earlier versions saved the app's name as the author when none was chosen: that is no one's name."""
+    return "" if stored == APP_NAME else str(stored)
 
 
 def _from_earlier_files() -> Settings:

@@ -6,9 +6,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .document import Document, Paragraph
+from .document import Document, new_document
 from .resources import resource_path
-from .txt_io import TxtBackend
 
 
 @dataclass(frozen=True)
@@ -28,4 +27,4 @@ def templates() -> tuple[Template, ...]:
 def new_from_template(name: str) -> Document:
     """An unsaved draft holding the template's lines, every one editable."""
     template = next(t for t in templates() if t.name == name)
-    return Document(TxtBackend.new(), [Paragraph(line) for line in template.lines], None)
+    return new_document(template.lines)

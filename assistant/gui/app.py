@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
 from ..core.errors import DocumentError
-from ..core.resources import resource_path, sample_draft
+from ..core.resources import resource_path
 from ..core.userdata import data_dir
 from .main_window import MainWindow
 
 
 def create_window(path: Path | None) -> MainWindow:
-    """The main window, opening ``path`` (or the bundled sample draft) in the background."""
+    """The main window; once the event loop runs it offers back what a crash left, else opens
+    ``path`` (or the bundled sample draft) in the background."""
     window = MainWindow()
-    window.open_path(path if path is not None else sample_draft())
+    QTimer.singleShot(0, window, partial(window.start, path))
     return window
 
 
@@ -38,6 +40,7 @@ def warm_up_core() -> None:
 def install_translations(app: QApplication) -> None:
     """Qt's own Chinese: standard buttons (保存、取消), the editor's context menu (撤销、复制、粘贴),
     file dialogs. The .qm files come with PySide6 and are kept in the frozen bundle."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))  # numbers, MIME type names
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase_zh_CN", "qt_zh_CN"):
         translator = QTranslator(app)
@@ -59,7 +62,6 @@ def run(argv: list[str]) -> int:
     window = create_window(Path(argv[0]) if argv else None)
     window.show()
     QTimer.singleShot(0, window.show_start_notes)
-    QTimer.singleShot(0, window.offer_recovery)
     if os.environ.get("GONGWEN_QUIT_WHEN_SHOWN"):
         # bench/cold_start.py: say when the first window is on screen, then leave
         QTimer.singleShot(0, lambda: (print("WINDOW-SHOWN", flush=True), app.quit()))

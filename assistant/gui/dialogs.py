@@ -150,23 +150,28 @@ class FindReplaceDialog(QDialog):
 
 
 class FontCheckDialog(QDialog):
-    """Shown before an export: the standard fonts this PC lacks and what Word will use instead."""
+    """Shown before an export: the standard fonts this PC lacks, what Word will use instead, and,
+    when this PC has other fonts to put in their place, the offer to write those (``fallbacks``)."""
 
-    def __init__(self, statuses: list[FontStatus], parent=None):
+    def __init__(self, statuses: list[FontStatus], fallbacks: dict[str, str], parent=None):
         super().__init__(parent)
         self.setWindowTitle("导出公文格式 — 字体检查")
+        self.fallbacks = fallbacks
         missing = [s for s in statuses if not s.installed]
         text = ("<p>公文标准字体均已安装。</p>" if not missing else
                 "<p>本机缺少以下公文标准字体。导出的文件仍使用标准字体名称，在装有这些字体的电脑上打印即为标准效果；"
                 "在本机打开时将以替代字体显示：</p><ul>" +
                 "".join(f"<li>{html.escape(s.describe())}</li>" for s in missing) + "</ul>")
+        if missing and not fallbacks:
+            text += "<p>本机也没有可以代替它们写入文件的字体。</p>"
         label = QLabel(text)
         label.setWordWrap(True)
-        self.use_fallbacks = QCheckBox("改用本机已有的替代字体（仿宋、楷体、宋体）写入文件")
+        pairs = "、".join(f"{name} → {other}" for name, other in fallbacks.items())
+        self.use_fallbacks = QCheckBox(f"改用本机已有的字体写入文件：{pairs}")
         buttons = button_row(self, QDialogButtonBox.StandardButton.Ok, "继续导出", self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
-        if missing:
+        if fallbacks:
             layout.addWidget(self.use_fallbacks)
         layout.addWidget(buttons)
         self.resize(560, 300)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat, QWheelEvent
+from PySide6.QtGui import (QColor, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat,
+                           QWheelEvent)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from ..core.checker.model import CATEGORY_COLOURS, Finding
@@ -23,6 +24,7 @@ class DraftEditor(QPlainTextEdit):
     ignore_here = Signal(object)
     ignore_rule = Signal(object)
     accept_word = Signal(object)
+    settled_edit = Signal()  # a fix, a conversion, an undo or a redo: complete at once, unlike typing
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -85,6 +87,7 @@ class DraftEditor(QPlainTextEdit):
             line.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
             line.insertText(new)
         edit.endEditBlock()
+        self.settled_edit.emit()
 
     # -- findings ------------------------------------------------------------------------------
     def show_findings(self, findings: list[Finding]) -> None:
@@ -176,6 +179,7 @@ class DraftEditor(QPlainTextEdit):
                 cursor.insertText(finding.suggestions[0])
                 applied += 1
         edit.endEditBlock()
+        self.settled_edit.emit()
         return applied
 
     def replace_finding(self, finding: Finding, replacement: str) -> bool:
@@ -184,7 +188,21 @@ class DraftEditor(QPlainTextEdit):
         if cursor is None:
             return False
         cursor.insertText(replacement)
+        self.settled_edit.emit()
         return True
+
+    def undo_edit(self) -> None:
+        self.undo()
+        self.settled_edit.emit()
+
+    def redo_edit(self) -> None:
+        self.redo()
+        self.settled_edit.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        super().keyPressEvent(event)
+        if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+            self.settled_edit.emit()
 
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:

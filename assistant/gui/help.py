@@ -59,6 +59,7 @@ class HelpWindow(QDialog):
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)  # links between pages name a file stem: handled here
         close = QPushButton("关闭")
+        close.setAutoDefault(False)  # Enter in the search box finds the next match, it does not close
         close.clicked.connect(self.close)
 
         splitter = QSplitter()

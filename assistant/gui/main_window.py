@@ -12,20 +12,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QPushButton
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
-from ..core.checker.setup import user_checker
+from ..core.checker_setup import user_checker
 from ..core.conversion import CONFIGS, Converter
 from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
-from ..core.export.fonts import check_fonts
-from ..core.export.layout import GongwenSettings
+from ..core.export.fonts import check_fonts, usable_fallbacks
+from ..core.gongwen_page import GongwenSettings
+from ..core.health import written
 from ..core.templates import new_from_template
 from ..core.export.remember import to_remember
 from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
+from ..core.resources import sample_draft
 from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.session import DraftSession
 from ..core.settings import Settings
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self._panel_due = False  # findings wait to be listed in the panel
         self.operation: ops.BusyOp | None = None
         self.last_health = None
+        self._snapshot: Path | None = None  # this draft's autosave, while it differs from its file
+        self.autosave_owner = autosave.Owner()
 
         self.editor = DraftEditor(self)
         self.setCentralWidget(self.editor)
@@ -107,7 +111,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
+        self.editor.settled_edit.connect(self._settled_edit)
         self.editor.document().modificationChanged.connect(self._update_title)
+        self.editor.document().modificationChanged.connect(lambda modified: modified or self._forget_snapshot())
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.editor.ignore_here.connect(lambda finding: self._ignore(self.session.ignore_here, finding))
         self.editor.ignore_rule.connect(lambda finding: self._ignore(self.session.ignore_rule, finding))
@@ -133,9 +139,11 @@ class MainWindow(QMainWindow):
         self.operation = ops.open_draft(self, path, self._opened, self.show_problem)
 
     def _opened(self, document: Document) -> None:
+        self._forget_snapshot()  # the draft it replaces was saved or discarded
         self.session = DraftSession(document, self.settings, self.checker)
         self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
+        self.phrase_panel.search()  # not the alternatives of the last draft's word
         self._show_findings()
         if document.path is not None:
             self._remember_recent(document.path)
@@ -165,6 +173,13 @@ class MainWindow(QMainWindow):
         self.edits += 1
         self.check_timer.start()
         self._update_status()
+
+    def _settled_edit(self) -> None:
+        """A fix, conversion, undo or redo is complete at once: there is no typing pause to wait
+        for, so the old status message goes and the check starts now."""
+        self.statusBar().clearMessage()
+        self.check_timer.stop()
+        self.check_now()
 
     def is_checked(self) -> bool:
         """Every edit so far has been checked and its findings are shown."""
@@ -264,8 +279,9 @@ class MainWindow(QMainWindow):
     def apply_first_suggestion(self) -> None:
         """Alt+Enter: the finding at the cursor takes its first suggestion."""
         finding = self._finding_at_cursor()
-        if finding is not None and finding.suggestions:
-            self.editor.replace_finding(finding, finding.suggestions[0])
+        if finding is not None and finding.suggestions and self.editor.replace_finding(finding, finding.suggestions[0]):
+            done = f"已改为“{finding.suggestions[0]}”" if finding.suggestions[0] else f"已删除“{finding.text}”"
+            self.statusBar().showMessage(f"{done}，可撤销（Ctrl+Z）。", 5000)
 
     def ignore_at_cursor(self) -> None:
         """Ctrl+.: 忽略此处 for the finding at the cursor."""
@@ -364,7 +380,7 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
             return
         self.editor.replace_paragraphs([(index, new) for index, _, new in changes])
-        self.statusBar().showMessage(f"已转换 {len(changes)} 段（{CONFIGS[plan.converter.config]}），可撤销。", 8000)
+        self.statusBar().showMessage(f"已转换 {len(changes)} 段：{CONFIGS[plan.converter.config]}。可撤销（Ctrl+Z）。", 8000)
 
     def edit_protected_terms(self) -> None:
         dialog = ProtectedTermsDialog(self.settings.protected_terms, self)
@@ -383,7 +399,6 @@ class MainWindow(QMainWindow):
         return chosen is not None and self._save_to(chosen)
 
     def _save_to(self, path: Path) -> bool:
-        previous = self.document.path
         try:
             self.session.sync(self.editor.lines())
             try:
@@ -395,8 +410,6 @@ class MainWindow(QMainWindow):
         except DocumentError as problem:
             self.show_problem(problem)
             return False
-        autosave.discard(previous)
-        autosave.discard(path)
         self.editor.document().setModified(False)
         self._remember_recent(path)
         self._update_title()
@@ -408,10 +421,11 @@ class MainWindow(QMainWindow):
         """Font check, then the 公文要素 (recognised, or remembered from the last export), then the file."""
         settings = GongwenSettings()
         statuses = check_fonts(settings.standard_fonts)
-        dialog = FontCheckDialog(statuses, self)
+        dialog = FontCheckDialog(statuses, usable_fallbacks(statuses, settings.fallbacks), self)
         if not (confirm_fonts(dialog) if confirm_fonts else dialog.exec()) or not self._sync():
             return
-        settings.use_fallback_fonts = dialog.use_fallbacks.isChecked()
+        settings.use_fallback_fonts = bool(dialog.fallbacks) and dialog.use_fallbacks.isChecked()
+        settings.fallbacks = dialog.fallbacks
         missing = {s.name for s in statuses if not s.installed}
         draft = self.session.snapshot()
 
@@ -435,15 +449,28 @@ class MainWindow(QMainWindow):
         target = target or self._ask_target("导出批注版", "批注版")
         if target is not None and self._sync():
             self.operation = ops.export_review_file(self, self.session.snapshot(), list(self.session.findings), target,
-                                                    self.settings.author, self.settings.review_with_health,
+                                                    self.settings.comment_author, self.settings.review_with_health,
                                                     self._reviewed, self.show_problem)
 
     def save_revised_dialog(self, target: Path | None = None) -> None:
         """文件 → 另存为修订稿: the edits since the file was opened, as Word tracked changes."""
         target = target or self._ask_target("另存为修订稿", "修订稿")
-        if target is not None and self._sync():
-            self.operation = ops.save_revised_draft(self, self.session.revision_job(), target, self.settings.author,
+        author = self._revision_author() if target is not None else None
+        if author is not None and self._sync():
+            self.operation = ops.save_revised_draft(self, self.session.revision_job(), target, author,
                                                     lambda comparison: self._revised(comparison, target), self.show_problem)
+
+    def _revision_author(self) -> str | None:
+        """Whom a 修订稿's revisions are by: asked once, on the first 修订稿 (the app's name is no
+        person's), then kept in the settings (工具 → 选项 → 常规). None: the user cancelled."""
+        if not self.settings.author:
+            name, chosen = QInputDialog.getText(self, "修订者", "修订稿中的每处修改都会标上修订者。请填写您的姓名或单位"
+                                                             "（以后可在“工具 → 选项 → 常规”中修改）：")
+            if not chosen or not name.strip():
+                return None
+            self.settings.author = name.strip()
+            self._save_settings()
+        return self.settings.author
 
     def _revised(self, comparison, target: Path) -> None:
         self._exported(target, f"修订稿（{comparison.summary()}）")
@@ -465,8 +492,9 @@ class MainWindow(QMainWindow):
     def _save_comparison(self, comparison, target: Path | None = None) -> None:
         target = target or files.ask_save(self, "保存修订稿", f"{Path(comparison.new.name).stem}-修订稿.docx",
                                           "Word 文档 (*.docx)")
-        if target is not None:
-            self.operation = ops.write_revised(self, comparison, target, self.settings.author,
+        author = self._revision_author() if target is not None else None
+        if author is not None:
+            self.operation = ops.write_revised(self, comparison, target, author,
                                                lambda path: self._exported(path, "修订稿"), self.show_problem)
 
     def _reviewed(self, result) -> None:
@@ -489,16 +517,49 @@ class MainWindow(QMainWindow):
         base = self.document.path.with_suffix("") if self.document.path else Path("未命名")
         return files.ask_save(self, title, f"{base}-{suffix}.docx", "Word 文档 (*.docx)")
 
-    # -- autosave and recovery -----------------------------------------------------------------
+    # -- start, autosave and recovery ----------------------------------------------------------
+    def start(self, requested: Path | None) -> None:
+        """What the window shows first: a draft a crash left behind, if the user takes it back
+        (asked before anything opens, so no file is replaced unasked), else ``requested`` (the
+        bundled sample when none)."""
+        if not self.offer_recovery(requested):
+            self.open_path(requested or sample_draft())
+
     def autosave_now(self) -> None:
+        """Keep the draft's text while it differs from its file (see gui.autosave)."""
         if self.editor.document().isModified():
             try:
-                autosave.save(self.document.path, self.editor.lines())
+                self._snapshot = autosave.save(self.document.path, self.editor.lines(), self.autosave_owner, self._snapshot)
             except DocumentError as problem:
                 self.statusBar().showMessage(f"自动保存失败：{problem}", 10000)
 
+    def _forget_snapshot(self) -> None:
+        """The draft equals its file again, or was discarded or replaced: there is nothing to offer back
+        (called on every such path, not only when the editor reports it unmodified)."""
+        if self._snapshot is not None:
+            self._snapshot.unlink(missing_ok=True)
+            self._snapshot = None
+
+    def offer_recovery(self, requested: Path | None = None) -> bool:
+        """Ask about the newest snapshot a crash left; True if its text is now in the editor.
+        否 removes every snapshot; after 是 older ones are asked about at the next start."""
+        snapshots = autosave.pending()
+        if not snapshots:
+            return False
+        latest = snapshots[0]
+        question = autosave.recovery_question(latest, requested, len(snapshots) - 1)
+        if QMessageBox.question(self, "恢复文稿", question) != QMessageBox.StandardButton.Yes:
+            for snapshot in snapshots:
+                snapshot.path.unlink(missing_ok=True)
+            return False
+        self.recover(latest)
+        if requested is not None and str(requested) != latest.source and requested.exists():
+            self._remember_recent(requested)  # one click away in 文件 → 最近打开
+        return True
+
     def recover(self, snapshot: autosave.Snapshot) -> None:
-        """Reopen the file the snapshot belongs to (if it still exists) and put the saved text back."""
+        """Reopen the file the snapshot belongs to (if it still exists) and put the saved text back,
+        modified and not saved: the file on disk changes only when the user saves."""
         source = Path(snapshot.source) if snapshot.source else None
         try:
             document = open_document_now(source)
@@ -508,27 +569,16 @@ class MainWindow(QMainWindow):
         self._opened(document)
         self.editor.setPlainText("\n".join(snapshot.lines))
         self.editor.document().setModified(True)
-        snapshot.path.unlink(missing_ok=True)
-        self.statusBar().showMessage("已恢复自动保存的内容，请检查后保存。", 10000)
+        self._snapshot = snapshot.path  # now this window's: rewritten, never removed, until the draft is saved or discarded
+        self.autosave_now()
+        gone = f"原文件“{snapshot.source}”已不存在，" if source is not None and not source.exists() else ""
+        self.statusBar().showMessage(f"已恢复“{snapshot.name}”{snapshot.when} 自动保存的内容，{gone}请检查后保存。", 15000)
 
     def show_start_notes(self) -> None:
         """What loading found wrong (a damaged settings or bank file set aside, bad lines in a word
         list), once, after the window is shown."""
         if self.notes:
             QMessageBox.warning(self, "提示", "\n\n".join(self.notes))
-
-    def offer_recovery(self) -> None:
-        snapshots = autosave.pending()
-        if not snapshots:
-            return
-        latest = snapshots[0]
-        name = Path(latest.source).name if latest.source else "未命名文稿"
-        answer = QMessageBox.question(self, "恢复文稿", f"上次没有正常关闭，发现“{name}”的自动保存内容。是否恢复？")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.recover(latest)
-        else:
-            for snapshot in snapshots:
-                snapshot.path.unlink(missing_ok=True)
 
     # -- settings and recent files -------------------------------------------------------------
     def show_options(self, accept=None) -> None:
@@ -595,9 +645,10 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "出错了", f"发生了意外错误，您的文字没有丢失。\n\n{type(problem).__name__}: {problem}")
 
     def _update_status(self) -> None:
-        count = len(NOT_COUNTED.sub("", self.editor.toPlainText()))
-        self.status_labels["count"].setText(f"字数：{count}")
-        self.status_labels["paragraphs"].setText(f"段落：{self.editor.document().blockCount()}")
+        text = self.editor.toPlainText()
+        paragraphs = len(written(text.split("\n")))
+        self.status_labels["count"].setText(f"字数：{len(NOT_COUNTED.sub('', text))}")
+        self.status_labels["paragraphs"].setText(f"段落：{paragraphs}")
         self.status_labels["findings"].setText(f"问题：{len(self.session.findings)}")
         self.status_labels["format"].setText(self.document.describe())
 
@@ -610,7 +661,9 @@ class MainWindow(QMainWindow):
         if not self.editor.document().isModified():
             return True
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, APP_NAME, "文档已修改，是否保存？", buttons.Save | buttons.Discard | buttons.Cancel)
+        name = self.document.path.name if self.document.path else autosave.UNTITLED
+        answer = QMessageBox.question(self, APP_NAME, f"“{name}”已修改，是否保存？",
+                                      buttons.Save | buttons.Discard | buttons.Cancel)
         if answer == buttons.Save:
             return self.save()
         return answer == buttons.Discard
@@ -626,7 +679,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._may_discard():
-            autosave.discard(self.document.path)
+            self._forget_snapshot()
+            self.autosave_owner.release()
             self._keep_layout()
             self.check_pool.waitForDone(3000)
             event.accept()

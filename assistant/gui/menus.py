@@ -40,8 +40,8 @@ def build_menus(window) -> None:
     add(file_menu, "退出(&X)", window.close, keys.Quit)
 
     edit = bar.addMenu("编辑(&E)")
-    add(edit, "撤销(&U)", window.editor.undo, keys.Undo)
-    add(edit, "重做(&R)", window.editor.redo, QKeySequence("Ctrl+Y"))
+    add(edit, "撤销(&U)", window.editor.undo_edit, keys.Undo)
+    add(edit, "重做(&R)", window.editor.redo_edit, QKeySequence("Ctrl+Y"))
     edit.addSeparator()
     add(edit, "查找(&F)…", window.show_find, keys.Find)
     add(edit, "替换(&H)…", window.show_find, QKeySequence("Ctrl+H"))

@@ -15,16 +15,11 @@ from .dialogs import button_row
 RULE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def rule_label(rule) -> str:
-    """A rule as the user knows it: its message with the flagged text left out."""
-    return rule.message.replace("“{text}”", "……").replace("{text}", "……").split("{")[0].rstrip("，：")
-
-
 class OptionsDialog(QDialog):
     def __init__(self, settings: Settings, rules, parent=None):
         super().__init__(parent)
         self.setWindowTitle("选项")
-        self.resize(640, 560)
+        self.resize(820, 600)
         self.settings = settings
         tabs = QTabWidget()
         tabs.addTab(self._rules_tab(rules), "检查规则")
@@ -38,13 +33,15 @@ class OptionsDialog(QDialog):
     def _rules_tab(self, rules) -> QWidget:
         checker = self.settings.checker
         self.rules_tree = QTreeWidget()
-        self.rules_tree.setHeaderHidden(True)
+        self.rules_tree.setHeaderLabels(["规则", "说明"])
+        self.rules_tree.setWordWrap(True)
         for key, name in CATEGORIES.items():
             category = QTreeWidgetItem([name])
             category.setData(0, RULE_ROLE, f"category:{key}")
             category.setCheckState(0, Qt.CheckState.Unchecked if key in checker.disabled_categories else Qt.CheckState.Checked)
             for rule in (r for r in rules if r.category == key):
-                item = QTreeWidgetItem([rule_label(rule)])
+                item = QTreeWidgetItem([rule.name, rule.description])  # from the rule's data file
+                item.setToolTip(1, rule.description)
                 item.setData(0, RULE_ROLE, f"rule:{rule.id}")
                 item.setCheckState(0, Qt.CheckState.Unchecked if rule.id in checker.disabled_rules else Qt.CheckState.Checked)
                 category.addChild(item)
@@ -53,6 +50,8 @@ class OptionsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel("取消勾选的类别或规则不再检查："))
         layout.addWidget(self.rules_tree, 1)
+        self.rules_tree.expandAll()
+        self.rules_tree.resizeColumnToContents(0)
         return page
 
     def _ignored_tab(self) -> QWidget:
@@ -80,6 +79,7 @@ class OptionsDialog(QDialog):
 
     def _general_tab(self) -> QWidget:
         self.author = QLineEdit(self.settings.author)
+        self.author.setPlaceholderText("尚未填写：第一次另存修订稿时询问")
         self.autosave = QSpinBox(minimum=1, maximum=60, suffix=" 分钟")
         self.autosave.setValue(self.settings.autosave_minutes)
         self.font_size = QSpinBox(minimum=9, maximum=40, suffix=" 磅")
@@ -90,7 +90,7 @@ class OptionsDialog(QDialog):
         self.group_punctuation.setChecked(self.settings.group_punctuation)
         page = QWidget()
         form = QFormLayout(page)
-        form.addRow("批注和修订的作者", self.author)
+        form.addRow("修订者（姓名或单位）", self.author)
         form.addRow("", self.review_with_health)
         form.addRow("", self.group_punctuation)
         form.addRow("自动保存间隔", self.autosave)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from assistant.core.checker.engine import Checker
 from assistant.core.settings import Settings
-from assistant.core.checker.setup import user_checker
+from assistant.core.checker_setup import user_checker
 from assistant.core.document import open_document
 from assistant.core.phrasebank.clean import clean_folder
 from tests.conftest import ROOT, SAMPLE
@@ -156,7 +156,7 @@ def test_a_units_own_typos_are_added_and_bad_lines_reported(tmp_path: Path, monk
     monkeypatch.setenv("GONGWEN_DATA_DIR", str(tmp_path))
     folder = tmp_path / "lexicons"
     folder.mkdir()
-    (folder / "typo.tsv").write_text("# 本单位常见错字\n某某县政付\t某某县政府\t\t本单位\n坏行\t一\t二\t三\t四\t五\n", encoding="utf-8")
+    (folder / "typo.tsv").write_text("# 本单位常见错字\n某某县政付\t某某县政府\t\t本单位\n坏行\t一\t二\t三\t四\t五\t六\t七\n", encoding="utf-8")
     checker, notes = user_checker()
     found = [(f.rule, f.text, f.suggestions[0]) for f in checker.check(["请某某县政付各部门抓紧落实。"])]
     assert ("typo", "某某县政付", "某某县政府") in found

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core.export.elements import (Elements, Line, attachment_names, doc_type, normalise_date,
-                                            normalise_doc_number, recognise)
+from assistant.core.export.elements import Elements, Line, attachment_names, doc_type, recognise
+from assistant.core.text.dates import normalise_date, normalise_doc_number
 from tests.conftest import FILES
 
 GONGWEN = FILES / "gongwen"

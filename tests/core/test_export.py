@@ -14,7 +14,7 @@ from assistant.core.export.fonts import check_fonts, font_names
 from assistant.core.export.elements import normalise_date, recognise
 from assistant.core.export.gongwen import export_gongwen
 from assistant.core.export.source import read_draft
-from assistant.core.export.layout import GongwenSettings
+from assistant.core.gongwen_page import GongwenSettings
 from assistant.core.export.review import export_reviewed
 from tests.conftest import NS, ROOT, SAMPLE, W, peer_copy
 

@@ -20,9 +20,9 @@ from assistant import cli
 from assistant.core.document import open_document
 from assistant.core.docx_text import OBJECT_CHAR
 from assistant.core.export.closing import closing, width
-from assistant.core.export.elements import normalise_date, normalise_doc_number
+from assistant.core.text.dates import normalise_date, normalise_doc_number
 from assistant.core.export.gongwen import export_gongwen
-from assistant.core.export.layout import GongwenSettings
+from assistant.core.gongwen_page import GongwenSettings
 from assistant.core.export.numbering import chinese_counting
 from assistant.core.export.paging import Pages, line_count
 from assistant.core.export.title import title_lines

@@ -134,3 +134,29 @@ def test_reviewed_copy_opens_with_the_health_page(tmp_path: Path):
     first_draft_text = next(t for t in ("".join(c.itertext()) for c in draft) if t.strip())
     assert first_draft_text == next(t for t in texts if t.strip())
     assert not any("commentRangeStart" in child.tag for p in page for child in p.iter())
+
+
+def test_the_shipped_corpus_figures_are_what_the_corpus_gives():
+    """resources/phrasebank/corpus-norm.tsv is written by `phrasebank build`; rebuilt, it is the same."""
+    from assistant.core.health import NORM_FILE, norm_file
+    from assistant.core.phrasebank.build import read_corpus
+    from assistant.core.resources import resource_path
+
+    paragraphs, _ = read_corpus(resource_path("corpus"))
+    assert norm_file([p.text for p in paragraphs]) == resource_path("phrasebank", NORM_FILE).read_bytes()
+
+
+def test_a_health_report_reads_the_shipped_figures_and_segments_no_corpus(monkeypatch):
+    """The first 体检 after start must not segment the corpus (that took 4–10 s)."""
+    import assistant.core.health as health
+
+    segmented = []
+    counting = health.word_counts
+    monkeypatch.setattr(health, "word_counts", lambda texts: segmented.append(len(list(texts))) or counting([]))
+    corpus_norm.cache_clear()
+    try:
+        norm = corpus_norm()
+    finally:
+        corpus_norm.cache_clear()
+    assert not segmented
+    assert norm.words > 500_000 and norm.counts["发展"] > 5_000 and sum(norm.histogram) == pytest.approx(1)

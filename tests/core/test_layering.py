@@ -7,13 +7,15 @@ import sys
 from tests.conftest import ROOT, SAMPLE
 
 
-def test_core_and_cli_do_not_import_qt():
+def test_core_and_cli_do_not_import_qt_nor_the_bank_builders_tagger():
+    """Importing every core module costs no Qt and no POS tagger (0.6 s, needed by a bank build only)."""
     code = (
         "import sys, pkgutil, importlib, assistant.core as core, assistant.cli\n"
         "for m in pkgutil.walk_packages(core.__path__, 'assistant.core.'): importlib.import_module(m.name)\n"
         f"assistant.cli.main(['text', {str(SAMPLE)!r}])\n"
         "bad = [name for name in sys.modules if name.startswith(('PySide6', 'shiboken6'))]\n"
         "assert not bad, bad\n"
+        "assert 'jieba.posseg' not in sys.modules, 'the bank builder tagger is imported at start'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -71,6 +73,25 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_no_import_cycles_inside_the_core():
     graph = import_graph(CORE)
     assert len(graph) > 40
+    assert cycles(graph) == []
+
+
+def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The module graph folded into the core's packages (``text``, ``checker``, …; a module directly
+    in the core stands for itself): a package cycle is a layering fault even when no two modules
+    import each other."""
+    def package(module: str) -> str:
+        return ".".join(module.split(".")[:3])
+
+    folded: dict[str, set[str]] = {}
+    for name, imported in graph.items():
+        folded.setdefault(package(name), set()).update(package(m) for m in imported)
+    return {name: imported - {name} for name, imported in folded.items()}
+
+
+def test_no_import_cycles_between_the_core_packages():
+    graph = package_graph(import_graph(CORE))
+    assert {"assistant.core.text", "assistant.core.checker", "assistant.core.settings"} <= set(graph)
     assert cycles(graph) == []
 
 

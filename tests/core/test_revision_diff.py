@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.core.revision.align import align
+from assistant.core.text.align import align
 from assistant.core.revision.diff import diff_drafts, diff_paragraph, word_opcodes
 
 

@@ -214,3 +214,11 @@ def test_an_overwrite_keeps_the_owner_where_the_user_may_set_it(sample_copy: Pat
     document.set_text(0, "改过的标题")
     document.save()
     assert (sample_copy.stat().st_uid, sample_copy.stat().st_gid) == (1234, 5678)
+
+
+def test_a_new_draft_is_a_word_document_and_a_txt_copy_is_what_notepad_reads(tmp_path: Path):
+    document = new_document()
+    assert document.format == "docx" and document.describe() == "Word 文档（.docx）"
+    document.replace_lines(["标题", "正文。"])
+    document.save(tmp_path / "新建.txt")
+    assert (tmp_path / "新建.txt").read_bytes() == "\ufeff标题\r\n正文。\r\n".encode("utf-8")

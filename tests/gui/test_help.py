@@ -74,6 +74,24 @@ def test_enter_goes_to_the_next_match_and_wraps(window, qtbot):
     assert positions[count] == positions[0]  # then from the top again
 
 
+def test_enter_in_the_search_box_keeps_the_window_open(window, qtbot):
+    window.show_page("export")
+    qtbot.waitExposed(window)
+    window.search.setFocus()
+    window.search.setText("公文")
+    for _ in range(3):
+        qtbot.keyClick(window.search, Qt.Key.Key_Return)
+        qtbot.keyClick(window.search, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert shiboken6.isValid(window) and window.isVisible()
+    assert window.browser.textCursor().selectedText() == "公文"
+
+
+def test_no_page_shows_an_empty_pair_of_quotes(qapp):
+    """A character the page cannot show (the picture placeholder U+FFFC) left “” on screen."""
+    for name in PAGES:
+        assert "“”" not in load_page(name).plain and "\ufffc" not in load_page(name).markdown, name
+
+
 def test_no_match_empties_the_list_and_clearing_restores_it(window, qtbot):
     window.search.setText("没有这个词语的页面")
     assert visible_rows(window.page_list) == []

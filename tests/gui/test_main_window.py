@@ -131,14 +131,14 @@ def test_recovers_from_an_autosave(windows, sample_copy: Path, monkeypatch):
     window.offer_recovery()
     assert window.editor.lines() == lines and window.document.path == sample_copy
     assert window.windowTitle().startswith("*")
-    assert not autosave.pending()
+    assert [s.lines for s in autosave.stored()] == [lines]  # still kept: the recovered text is not saved yet
 
 
 def test_autosave_writes_the_editor_text(qtbot, window: MainWindow, sample_copy: Path):
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("新加的一段。")
     window.autosave_now()
-    snapshot = autosave.pending()[0]
+    snapshot = autosave.stored()[0]
     assert snapshot.lines == window.editor.lines() and snapshot.source == str(sample_copy)
 
 
@@ -162,9 +162,14 @@ def test_line_breaks_inside_a_paragraph_stay_inside_it(qtbot, window: MainWindow
     assert [p.text for p in open_document(source).paragraphs] == expected
 
 
-def test_exports_from_the_window(qtbot, window: MainWindow, sample_copy: Path, tmp_path: Path):
-    from assistant.core.export.layout import GongwenSettings
+def test_exports_from_the_window(qtbot, window: MainWindow, sample_copy: Path, tmp_path: Path, monkeypatch):
+    from assistant.core.export import fonts as font_check
+    from assistant.core.gongwen_page import GongwenSettings
+    from tests.fonts import write_font
 
+    for family in ("仿宋", "楷体"):  # this PC has the fallbacks of 仿宋_GB2312 and 楷体_GB2312
+        write_font(tmp_path / "fonts", family)
+    monkeypatch.setattr(font_check, "font_folders", lambda: [tmp_path / "fonts"])
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("这是导出前刚加的一段。")
     target = tmp_path / "公文.docx"
@@ -182,8 +187,9 @@ def test_exports_from_the_window(qtbot, window: MainWindow, sample_copy: Path, t
     missing = {name for name in settings.standard_fonts if name not in font_families()}
     assert {"方正小标宋简体", "仿宋_GB2312"} <= missing, "this test expects a machine without the 公文 fonts"
     fonts = {f.get(f"{W}eastAsia") for f in document_xml(target).iter(f"{W}rFonts")} - {None}
-    assert fonts <= {settings.font(name, missing) for name in settings.standard_fonts}
-    assert "仿宋" in fonts and not fonts & {"方正小标宋简体", "仿宋_GB2312"}
+    assert fonts <= set(settings.standard_fonts) | {"仿宋", "楷体"}
+    assert "仿宋" in fonts and "仿宋_GB2312" not in fonts
+    assert "方正小标宋简体" in fonts  # its fallback 宋体 is not on this PC: the standard name stays
 
     reviewed = tmp_path / "批注版.docx"
     window.export_review_dialog(reviewed)
@@ -222,9 +228,9 @@ def test_saving_discards_the_autosave(qtbot, window: MainWindow, sample_copy: Pa
     open_and_wait(qtbot, window, sample_copy)
     window.editor.appendPlainText("新加的一段。")
     window.autosave_now()
-    assert autosave.pending()
+    assert autosave.stored()
     assert window.save()
-    assert not autosave.pending()
+    assert not autosave.stored()
 
 
 def test_main_py_starts_the_gui_offscreen(tmp_path: Path):

@@ -45,6 +45,7 @@ def test_compare_two_files_side_by_side_and_walk_the_changes(qtbot, window, tmp_
     view.step(False)
     assert view.position.text() == "第 2 / 3 处"
     target = tmp_path / "修订稿.docx"
+    window.settings.author = "王科员"
     window._save_comparison(view.comparison, target)
     qtbot.waitUntil(lambda: window.operation.ended and target.exists(), timeout=TIMEOUT)
     author = window.settings.author

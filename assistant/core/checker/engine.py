@@ -132,7 +132,8 @@ class Checker:
         if self.alternatives is not None and rule.category in ALTERNATIVES_FOR:
             suggestions += [s for s in self.alternatives(flagged) if s not in suggestions]
         return Finding(rule.id, rule.category, hit.severity or rule.severity, index, start, end, flagged,
-                       rule.format_message(flagged, hit), tuple(suggestions), rule.certain, rule.document_level)
+                       rule.format_message(flagged, hit), tuple(suggestions),
+                       rule.certain if hit.certain is None else hit.certain, rule.document_wide)
 
 
 def _restored(finding: Finding, original: str, kept: tuple[int, ...] | None) -> Finding:

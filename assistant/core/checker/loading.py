@@ -6,8 +6,10 @@ import tomllib
 from pathlib import Path
 
 from ..resources import resource_path
+from .bodies import KINDS as BODY_KINDS
 from .builtin import KINDS as BUILTIN_KINDS
 from .confusion import KINDS as CONFUSION_KINDS
+from .formulations import KINDS as FORMULATION_KINDS
 from .model import CATEGORIES
 from .repetition import KINDS as REPETITION_KINDS
 from .rules import LexiconRule, PatternRule, Rule, RuleError, WordsRule
@@ -18,7 +20,8 @@ def load_rules(folder: Path | None = None, user_lexicons: Path | None = None) ->
     """Every rule in the rule files, validated; each file's ``category`` must be a known id.
     ``user_lexicons``: a folder of the user's own additions to the lexicons (same file names)."""
     kinds = {"words": WordsRule, "lexicon": LexiconRule, "pattern": PatternRule, "sequence": SequenceRule,
-             **BUILTIN_KINDS, **CONFUSION_KINDS, **REPETITION_KINDS}
+             **BUILTIN_KINDS, **CONFUSION_KINDS, **REPETITION_KINDS,
+             **BODY_KINDS, **FORMULATION_KINDS}
     folder = folder or resource_path("rules")
     rules: list[Rule] = []
     for path in sorted(folder.glob("[!_]*.toml")):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..resources import resource_path
+from ..text.hanzi import HANZI
 from .fixes import FIXES
 from .model import CATEGORY_INFO, SEVERITIES
 from .text import Paragraph
@@ -36,6 +37,7 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     values: tuple[tuple[str, object], ...] = ()
     severity: str | None = None  # when a rule grades its hits (a longer run is louder)
+    certain: bool | None = None  # when a rule trusts some hits less than its others
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,30 @@ class Example:
     flagged: str | None = None  # the exact text the finding must cover, when given
 
 
+# What every rule file entry must say about itself, for the user: 工具 → 选项 → 检查规则 lists the
+# rules by name with the description beside it (never by a fragment of the message).
+LABELS = {"name": "a short Chinese name, e.g. 半角标点",
+          "description": "one Chinese line saying what it flags, e.g. 中文里夹用的半角逗号、句号等，应改为全角标点。"}
+NAME_CHARS = 12  # a name fits the first column of the 选项 tree
+
+
+def _label(spec: dict, key: str) -> str:
+    value = spec.get(key)
+    if not isinstance(value, str) or not value.strip() or "\n" in value or not HANZI.search(value) or (
+            key == "name" and len(value) > NAME_CHARS):
+        limit = f", at most {NAME_CHARS} characters" if key == "name" else ""
+        raise RuleError(f"rule {spec.get('id', '?')}: needs {key} = \"…\" ({LABELS[key]}; one line{limit})")
+    return value
+
+
 class Rule:
     """Common fields; subclasses implement ``paragraph_hits`` or ``document_hits``. ``source``
     names the standard a rule follows (GB/T 15834-2011 4.5.3); ``scope`` the paragraphs it reads
     (body text or headings: a heading has no sentence to be long)."""
 
     document_level = False
+    # Whether a document rule's places make one document-wide finding (全文用了 40 次), underlined once.
+    document_wide = False
     # Word-list rules register their entries in the checker's one shared matcher.
     listed_entries: dict[str, tuple] = {}
 
@@ -61,6 +81,7 @@ class Rule:
         except KeyError as missing:
             raise RuleError(f"rule {spec.get('id', '?')} in {category}: missing {missing}") from None
         self.category = category
+        self.name, self.description = (_label(spec, key) for key in LABELS)
         if self.severity not in SEVERITIES:
             raise RuleError(f"rule {self.id}: unknown severity {self.severity!r}")
         self.source: str = spec.get("source", "")
@@ -86,6 +107,7 @@ class DocumentRule(Rule):
     """A rule that sees every paragraph's analysis at once (overuse, duplicates, the script)."""
 
     document_level = True
+    document_wide = True
 
     def document_hits(self, paragraphs: list[Paragraph], lines: list[int]) -> Iterator[tuple[int, Hit]]:
         """Hits as (index into ``paragraphs``, hit); ``lines[i]`` is the document line where
@@ -110,8 +132,10 @@ def _example(entry) -> Example:
 class ListRule(Rule):
     """Entries of a word list found by the shared matcher; matched on jieba word boundaries (so 挺
     flags 挺好 but not 挺进) unless ``boundary = "none"``. A ``guard`` regex per entry vetoes a
-    hit when it matches the text around it (six characters either side). Messages may name the
-    first fix as ``{fix}``."""
+    hit when it matches the text around it (six characters either side); a lookahead in it says
+    “only before X” (反应(?!情况|问题) lets 反应 through only in 反应情况/反应问题). A guarded entry's
+    hit rests on its context, so it is never applied by 全部修正. Messages may name the first fix
+    as ``{fix}``."""
 
     GUARD_REACH = 6
 
@@ -137,7 +161,8 @@ class ListRule(Rule):
                 continue
             taken = end
             fixes = self.listed_entries[entry]
-            yield Hit(start, end, fixes, (("fix", fixes[0] if fixes else ""), *self.details.get(entry, ())))
+            yield Hit(start, end, fixes, (("fix", fixes[0] if fixes else ""), *self.details.get(entry, ())),
+                      certain=False if guard is not None else None)
 
 
 class WordsRule(ListRule):

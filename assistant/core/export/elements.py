@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
+from ..text.dates import DOC_NUMBER, PRINTED, is_date, normalise_date, normalise_doc_number
 from ..text.structure import heading_level
 
 # 党政机关公文处理工作条例 (2012) 第八条: the 15 文种. Longest first so 复函 wins over 函.
@@ -19,20 +20,11 @@ DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见
              "议案", "复函", "纪要", "函", "令")
 # 上行文 carry a 签发人 (GB/T 9704 7.2.6); the 文种 sent to superiors.
 UPWARD_TYPES = {"请示", "报告"}
-DOC_NUMBER = re.compile(
-    r"^(?P<org>[\u4e00-\u9fff×]{1,15})\s*(?P<open>[〔\[［（(【])\s*(?P<year>\d{4}|×{4})\s*(?P<close>[〕\]］）)】])"
-    r"\s*(?P<seq>\d+|×+)\s*号")  # × : a template's placeholder
 SIGNER = re.compile(r"签发人\s*[：:]\s*(?P<name>.+)$")
 COPY_NUMBER = re.compile(r"^\d{6}$")
 SECRECY = re.compile(r"^(绝密|机密|秘密)(★.*)?$")
 URGENCY = re.compile(r"^(特急|加急)$")
-DATE = re.compile(r"^\s*(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?\s*$")
-CHINESE_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日\s*$")
-PLACEHOLDER_DATE = re.compile(r"^\s*×{4}年×{1,2}月×{1,2}日\s*$")  # a template's
-CHINESE_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 CC = re.compile(r"^抄\s*送\s*[：:]\s*(?P<names>.+)$")
-PRINTED = re.compile(r"^(?P<org>\S.*?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}"
-                     r"\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*印\s*发\s*$")
 NOTE = re.compile(r"^[（(](?P<text>.+)[）)]$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[：:]\s*(?P<first>.*)$")
 ATTACHMENT_ITEM = re.compile(r"^\s*\d+\s*[.．、]")
@@ -265,35 +257,3 @@ def doc_type(title: str) -> str:
     return ""
 
 
-def is_date(text: str) -> bool:
-    return bool(DATE.match(text) or CHINESE_DATE.match(text) or PLACEHOLDER_DATE.match(text))
-
-
-def normalise_date(text: str) -> str:
-    """2025-01-05 / 2025年01月05日 / 二〇二五年一月五日 → 2025年1月5日 (7.3.5.4: Arabic numerals,
-    the year in full, 月、日不编虚位)."""
-    match = DATE.match(text)
-    if match:
-        year, month, day = match.groups()
-        return f"{year}年{int(month)}月{int(day)}日"
-    match = CHINESE_DATE.match(text)
-    if match:
-        year = "".join(str(CHINESE_NUMERALS[c]) for c in match.group(1))
-        return f"{year}年{chinese_number(match.group(2))}月{chinese_number(match.group(3))}日"
-    return text.strip()
-
-
-def chinese_number(text: str) -> int:
-    """一 … 三十一 (the numbers of months and days)."""
-    if "十" not in text:
-        return CHINESE_NUMERALS[text]
-    tens, _, units = text.partition("十")
-    return (CHINESE_NUMERALS[tens] if tens else 1) * 10 + (CHINESE_NUMERALS[units] if units else 0)
-
-
-def normalise_doc_number(text: str) -> str:
-    """某政办发[2026]12号 / （2026） / 【2026】 → 某政办发〔2026〕12号 (7.2.5: 六角括号)."""
-    match = DOC_NUMBER.match(text.strip())
-    if match is None:
-        return text.strip()
-    return f"{match.group('org')}〔{match.group('year')}〕{match.group('seq')}号"

@@ -36,6 +36,15 @@ def check_fonts(names: list[str], folders: list[Path] | None = None) -> list[Fon
     return [FontStatus(name, name in installed, WORD_SUBSTITUTES.get(name, "宋体")) for name in names]
 
 
+def usable_fallbacks(statuses: list[FontStatus], fallbacks: dict[str, str],
+                     folders: list[Path] | None = None) -> dict[str, str]:
+    """What 改用替代字体 can write instead of each missing standard font: its fallback, when this
+    PC has it and it is another font (a missing 宋体 has no 宋体 to fall back on)."""
+    wanted = {s.name: fallbacks[s.name] for s in statuses if not s.installed and fallbacks.get(s.name, s.name) != s.name}
+    have = {s.name for s in check_fonts(sorted(set(wanted.values())), folders) if s.installed}
+    return {name: other for name, other in wanted.items() if other in have}
+
+
 def font_folders() -> list[Path]:
     if sys.platform.startswith("win"):
         windows = Path(os.environ.get("WINDIR", r"C:\\Windows")) / "Fonts"

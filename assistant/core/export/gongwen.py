@@ -27,7 +27,7 @@ from ..document import DocumentSnapshot
 from ..ooxml import xml_safe
 from .closing import closing, width
 from .elements import Elements, Line, recognise
-from .layout import GongwenSettings, normal_style, page_setup, set_fonts
+from ..gongwen_page import GongwenSettings, normal_style, page_setup, set_fonts
 from .paging import Pages, line_count
 from .source import Picture, read_draft
 from .title import title_lines

@@ -30,7 +30,7 @@ from ..document import DocumentSnapshot, Paragraph
 from ..docx_io import DocxBackend, iter_paragraphs
 from ..docx_text import paragraph_atoms, split_run_before
 from ..health import HealthReport, ratio_label, summary
-from .layout import set_fonts
+from ..gongwen_page import set_fonts
 
 HEALTH_TITLE = "文稿体检"
 HEALTH_FONT = "宋体"

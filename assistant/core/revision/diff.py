@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..text.segmenter import cut
-from .align import Opcode, align
+from ..text.align import Opcode, align
 
 REFINE_MIN = 2  # characters in a row that must survive inside a replaced stretch to be kept
 PAIR_LIMIT = 2_500  # paragraphs × paragraphs in one changed block paired by similarity

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..phrasebank.bank import PhraseBank
-from ..settings import Settings
-from ..userdata import data_dir
-from .engine import Checker
-from .loading import load_rules
-from .rules import Rule
+from .phrasebank.bank import PhraseBank
+from .settings import Settings
+from .userdata import data_dir
+from .checker.engine import Checker
+from .checker.loading import load_rules
+from .checker.rules import Rule
 
 SUGGESTIONS_FROM_BANK = 5
 
