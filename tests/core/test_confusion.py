@@ -95,6 +95,13 @@ def test_a_verb_before_its_resultative_complement_is_no_slip():
         assert flagged(text) == [], text
 
 
+def test_a_parallel_series_is_no_slip_but_the_right_word_nearby_is_no_series():
+    """一靠教育，二靠制度 and 不廉不勤 vary one character on purpose; 推进 near 推近 is the fix."""
+    for text in ("一靠教育，二靠制度，正确开展", "公职人员中不廉不勤现象仍然存在"):
+        assert flagged(text) == [], text
+    assert flagged("加快推近项目建设，推进改革") == [("推近", "推进")]
+
+
 def test_an_accepted_word_is_never_flagged_again():
     assert flagged("坚持持旭推进改革", CheckSettings(ignored_words={"持旭"})) == []
 

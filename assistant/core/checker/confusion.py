@@ -46,6 +46,7 @@ LEFT_TO_OTHER_RULES = set("的地得")
 # A verb character before these is a verb with its resultative complement (干到什么程度, 抓到实处,
 # 做到位), never a slip for the first half of a word (感到, 达到).
 RESULTATIVE = set("到")
+PARALLEL_REACH = 6  # how far a parallel partner of a flagged word is looked for
 ROUTE_REACH = 4  # characters either side of the slip that the word route reads
 MAX_WORD = 4  # the longest word the route tries
 LOG10 = SCALE / math.log(10)  # natural log → thousandths of log10
@@ -269,7 +270,8 @@ class ContextRule(Rule):
             hit, real_word = self._hit(text, position, replacement)
             if real_word:
                 excess -= self.word_margin
-            if hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]:
+            if (hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]
+                    and not in_parallel(text, position, hit.start, hit.end, hit.suggestions[0])):
                 best[position] = (excess, hit)
         taken = -1
         for position in sorted(best):
@@ -300,6 +302,21 @@ class ContextRule(Rule):
                 last = _word_around(ends, low, last)[1]
         why = f"“{text[first:last]}”在此处不通，前后文更像“{repaired[first:last]}”。"
         return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), True
+
+
+def in_parallel(text: str, position: int, start: int, end: int, fixed: str) -> bool:
+    """Whether the two characters text[start:end], the one at ``position`` to be swapped, are one
+    of a parallel series: nearby, the same character frames another one in that place (一靠教育，
+    二靠制度; 优生、优育、优教; 不廉不勤): wording chosen on purpose, not a slip. The repaired word
+    itself nearby (推近…推进) is no such series."""
+    if end - start != 2:
+        return False
+    kept, slot = (text[start + 1], 0) if position == start else (text[start], 1)
+    for other in range(max(0, start - PARALLEL_REACH), min(len(text) - 1, end + PARALLEL_REACH)):
+        if ((other + 2 <= start or other >= end) and text[other + 1 - slot] == kept
+                and text[other + slot] != text[position] and text[other:other + 2] != fixed):
+            return True
+    return False
 
 
 def _word_around(ends: list[int], offset: int, position: int) -> tuple[int, int]:
