@@ -1,102 +1,85 @@
-"""错别字 by statistics: a slip that breaks a word into single characters (组织 typed as 阻织 reads
-阻/织) is found by trying, character by character, the confusable ones (same or similar sound, similar
-shape) and keeping a replacement that makes a common word where there was none.
+"""错别字 by statistics, in context: every hanzi is looked at; where the character does not fit its
+neighbours, the characters a typist puts in its place (same or similar sound, similar shape) are
+tried, and a repair is reported when the repaired sentence is clearly more likely.
 
-Confusion sets: pycorrector's same_pinyin.txt and same_stroke.txt (Apache-2.0, see
-resources/confusion/README.md). Word frequencies: jieba's dictionary (about 350,000 words); pairs
-that edited texts use (the bundled corpora) are words jieba lacks, not slips. Names
-(people, places, organisations), numbers, text inside 《》 and “” and the user's accepted words are
-never touched: a 公文 is full of 地名 and 机构名 that look like slips.
+Likelihood: a character 4-gram model of edited 公文 (typo_model.py, ngram.py: both sides of the
+character count, since changing it changes the next three predictions too) plus jieba's word-route
+probability (the best segmentation's log probability over a window of nine characters: a repair that
+makes a common word, 持旭 → 持续, 营业支招 → 营业执照). The repair must win by a margin, one for
+sound slips and one for shape slips (tuned on odw-dev, bench/typo_precision.py). Real-word slips
+(白鹅疫情 for 白蛾疫情: the slip is a word too) are reachable: nothing requires the written text to be
+a non-word.
+
+Detect first, repair second: a character in a trigram edited text uses (seen twice or more by the
+model: with its two neighbours, or with the two before, or with the two after), or between two
+known pairs, is left alone; elsewhere only the confusable characters that make
+such a trigram or a common two-character word are scored. So a 100,000-character draft costs a few
+thousand candidate scorings, not millions.
+
+Confusion sets: pycorrector's same_pinyin.txt and same_stroke.txt (Apache-2.0) and ECSpell's sound
+and shape sets (MIT), resources/confusion/README.md. Never touched: names (jieba's tags for
+people, places, organisations, other proper nouns), numbers, text inside 《》 and “”, a verb's
+resultative 到 (干到什么程度 is no 感到), the user's accepted words (the engine drops findings on them).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ..resources import resource_path
-from ..text.hanzi import HANZI_ONLY, is_hanzi
-from ..text.segmenter import tokenizer, word_frequency
+from ..text.hanzi import is_hanzi
+from ..text.segmenter import dictionary_total, pos_table, tokenizer
 from ..text.structure import quoted_spans
-from .calibrate import held_out
-from .rules import Hit, Rule, number_of
+from .ngram import BOS, EOS, SCALE, NgramModel
+from .rules import Hit, Rule, RuleError, number_of
+from .typo_model import ORDER, shipped_model
 
-# Names (jieba's tags for people, places, organisations, other proper nouns): never a slip, and
-# neither is what follows one (文化兴国|运兴: 兴国 is a place name to jieba).
+# Names (jieba's tags for people, places, organisations, other proper nouns) and numbers: never a
+# slip. A single character jieba calls a name is no name: it tags any stray surname character nr
+# (药品菅理法: 菅).
 NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz"}
-# Characters that stand alone all the time: a pair holding one is grammar, not a broken word.
-FUNCTION_CHARS = set("的地得了着过是在和与及或就也都还又把被将对为从向以于等之其而且但并要会能可不没很更最所这那此该各每有")
+UNTOUCHED_TAGS = NAME_TAGS | {"m", "eng"}
+# Characters whose slips belong to other rules (的/地/得 by structure) or are no slips at all.
+LEFT_TO_OTHER_RULES = set("的地得")
+# A verb character before these is a verb with its resultative complement (干到什么程度, 抓到实处,
+# 做到位), never a slip for the first half of a word (感到, 达到).
+RESULTATIVE = set("到")
+PARALLEL_REACH = 6  # how far a parallel partner of a flagged word is looked for
+ROUTE_REACH = 4  # characters either side of the slip that the word route reads
+MAX_WORD = 4  # the longest word the route tries
+LOG10 = SCALE / math.log(10)  # natural log → thousandths of log10
+# A repair the character model does not find this much likelier than the text as written is not
+# scored further (the word route is the dearer half): on odw-dev, 4 of 488 findings above the
+# margins had a lower model gain.
+MIN_MODEL_GAIN = 1000
+
+
+@lru_cache(maxsize=1)
+def confusion_sets() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(sound, shape): character → the characters a typist puts in its place, read from the bundled
+    tables (pycorrector's and ECSpell's)."""
+    sound: dict[str, set[str]] = {}
+    shape: dict[str, set[str]] = {}
+    for name, table in (("same_pinyin.txt", sound), ("ecspell_sound.tsv", sound), ("ecspell_shape.tsv", shape)):
+        for line in resource_path("confusion", name).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            char, *others = line.split("\t")
+            table.setdefault(char, set()).update(c for c in "".join(others) if is_hanzi(c) and c != char)
+    for line in resource_path("confusion", "same_stroke.txt").read_text(encoding="utf-8").splitlines():
+        group = [c for c in line.split("\t") if len(c) == 1 and is_hanzi(c)]
+        for char in group:  # a group of look-alikes: each stands for each
+            shape.setdefault(char, set()).update(c for c in group if c != char)
+    return ({c: frozenset(o) for c, o in sound.items()}, {c: frozenset(o) for c, o in shape.items()})
 
 
 @lru_cache(maxsize=1)
 def confusables() -> dict[str, frozenset[str]]:
-    """Character → the characters a typist puts in its place (same pinyin, same tone or another tone,
-    similar shape), read from the bundled tables."""
-    found: dict[str, set[str]] = {}
-    for name in ("same_pinyin.txt", "same_stroke.txt"):
-        for line in resource_path("confusion", name).read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if name == "same_pinyin.txt":
-                char, others = fields[0], "".join(fields[1:])
-                found.setdefault(char, set()).update(c for c in others if is_hanzi(c) and c != char)
-            else:  # a group of look-alikes: each stands for each
-                group = [c for c in fields if len(c) == 1 and is_hanzi(c)]
-                for char in group:
-                    found.setdefault(char, set()).update(c for c in group if c != char)
-    return {char: frozenset(others) for char, others in found.items()}
-
-
-def candidate_pairs(tagged) -> Iterator[tuple[int, str]]:
-    """(start, two characters) where a broken word would show: a two-character token jieba made up
-    (not in its dictionary: 阻织), or two neighbouring single-character tokens; hanzi only, no
-    function character, nothing tagged as a name or right after one. Runs on every token of
-    every paragraph, so the cheap tests come first."""
-    last = len(tagged) - 1
-    for index, (token, tag) in enumerate(tagged):
-        text = token.text
-        if len(text) == 2:
-            if (word_frequency(text) == 0 and HANZI_ONLY.match(text) and not FUNCTION_CHARS.intersection(text)
-                    and (index == 0 or tagged[index - 1][1] not in NAME_TAGS)):
-                yield token.start, text
-        elif len(text) == 1 and index < last and text not in FUNCTION_CHARS and tag not in NAME_TAGS:
-            following, following_tag = tagged[index + 1]
-            if (len(following.text) == 1 and following.text not in FUNCTION_CHARS and token.end == following.start
-                    and following_tag not in NAME_TAGS and HANZI_ONLY.match(text + following.text)):
-                yield token.start, text + following.text
-
-
-@lru_cache(maxsize=1)
-def attested_pairs() -> frozenset[str]:
-    """Two-character strings that edited texts use, in two texts or more: a word jieba does not
-    know (发力, 知史) rather than a slip, which one text may repeat but two texts hardly share.
-    Read from the bundled corpora, less the fifth of corpus-extra kept aside for measuring."""
-    folder = resource_path("corpus")
-    extra = sorted(path.name for path in (folder / "extra").glob("*.txt"))
-    paths = sorted(folder.glob("*.txt")) + [folder / "extra" / name for name in extra if not held_out(name, extra)]
-    texts_using: Counter[str] = Counter()
-    for path in paths:
-        text = path.read_text(encoding="utf-8-sig")
-        texts_using.update({text[i:i + 2] for i in range(len(text) - 1)})
-    return frozenset(pair for pair, count in texts_using.items() if count >= 2)
-
-
-def best_repair(pair: str, min_frequency: int) -> tuple[str, float] | None:
-    """The likeliest word one confusable character away from ``pair`` (not a word itself, nor a
-    string edited texts use), and its score (log of its dictionary frequency); None when no
-    replacement is a common word."""
-    if word_frequency(pair) > 0 or pair in attested_pairs():
-        return None
-    table, (firsts, seconds) = confusables(), common_pairs(min_frequency)
-    words = [other + pair[1] for other in table.get(pair[0], frozenset()) & firsts.get(pair[1], frozenset())]
-    words += [pair[0] + other for other in table.get(pair[1], frozenset()) & seconds.get(pair[0], frozenset())]
-    if not words:
-        return None
-    best = max(words, key=lambda word: (word_frequency(word), word))
-    return best, math.log(word_frequency(best))
+    """Character → every character confused with it, by sound or by shape."""
+    sound, shape = confusion_sets()
+    return {char: sound.get(char, frozenset()) | shape.get(char, frozenset()) for char in sound.keys() | shape.keys()}
 
 
 @lru_cache(maxsize=4)
@@ -112,23 +95,243 @@ def common_pairs(min_frequency: int) -> tuple[dict[str, frozenset[str]], dict[st
     return ({k: frozenset(v) for k, v in firsts.items()}, {k: frozenset(v) for k, v in seconds.items()})
 
 
-class ConfusableRule(Rule):
-    """A pair of single characters that is no word, one confusable character away from a common
-    word (阻织 → 组织). ``min_frequency``: how common (jieba's count) the repaired word must be —
-    the precision threshold, tuned on bench/typo_precision.py's corrupted held-out text."""
+class Context:
+    """What the detector reads: the model, the trigram middles it knows (left + right character →
+    the characters seen between them), the confusion sets and jieba's frequencies."""
+
+    def __init__(self, model: NgramModel, min_frequency: int):
+        self.model = model
+        self.middles: dict[str, str] = {}
+        for gram in model.probs:
+            if len(gram) == 3:
+                key = gram[0] + gram[2]
+                self.middles[key] = self.middles.get(key, "") + gram[1]
+        self.sound, self.shape = confusion_sets()
+        self.any = confusables()
+        self.firsts, self.seconds = common_pairs(min_frequency)
+        self.freq = tokenizer().FREQ
+        self.log_total = math.log(dictionary_total())
+        self._words_sounding_like = lru_cache(maxsize=4096)(self._sound_alike_words)
+
+    def route(self, text: str) -> tuple[float, list[int]]:
+        """jieba's best segmentation of ``text``: its log probability and where its words end."""
+        freq, log_total, size = self.freq, self.log_total, len(text)
+        best: list[tuple[float, int]] = [(0.0, size)] * (size + 1)
+        for k in range(size - 1, -1, -1):
+            choice = (math.log(freq.get(text[k], 0) or 1) - log_total + best[k + 1][0], k + 1)
+            for end in range(k + 2, min(size, k + MAX_WORD) + 1):
+                count = freq.get(text[k:end])
+                if count:
+                    score = math.log(count) - log_total + best[end][0]
+                    if score > choice[0]:
+                        choice = (score, end)
+            best[k] = choice
+        ends, k = [], 0
+        while k < size:
+            k = best[k][1]
+            ends.append(k)
+        return best[0][0], ends
+
+    def candidates(self, padded: str, j: int) -> set[str]:
+        """The confusable characters for padded[j] that make a known trigram or a common word."""
+        char, left, right = padded[j], padded[j - 1], padded[j + 1]
+        table = self.any.get(char)
+        if not table:
+            return set()
+        found = {c for c in self.middles.get(left + right, "") if c in table}
+        found.update(self.firsts.get(right, frozenset()) & table)
+        found.update(self.seconds.get(left, frozenset()) & table)
+        return found
+
+    def word_candidates(self, padded: str, j: int) -> frozenset[str]:
+        """Common two-character words for padded[j:j + 2] (a word or the start of one, as written)
+        with both characters sounding alike: a word typed for a word of the same sound (支招 for
+        执照)."""
+        return self._words_sounding_like(padded[j:j + 2])
+
+    def _sound_alike_words(self, written: str) -> frozenset[str]:
+        firsts, seconds = self.sound.get(written[0]), self.sound.get(written[1])
+        if not firsts or not seconds:
+            return frozenset()
+        pairs = self.seconds
+        return frozenset(first + second for first in firsts for second in pairs.get(first, frozenset()) & seconds)
+
+    def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
+        """The confusion type of each character replaced: sound or shape."""
+        return tuple("sound" if new in self.sound.get(old, ()) else "shape" for old, new in zip(written, replacement))
+
+    def gains(self, padded: str, j: int, candidates: set[str]) -> Iterator[tuple[str, int, float]]:
+        """(replacement, the character model's gain, the word route's gain; thousandths of log10)
+        for each candidate at padded[j] that the character model finds at least MIN_MODEL_GAIN
+        likelier than the text as written (the word route, the dearer half, is read for those only).
+        Only the few characters around the slip are rebuilt per candidate."""
+        size = len(next(iter(candidates)))
+        first, last = max(0, j - ORDER + 1), min(len(padded), j + size - 1 + ORDER)
+        low, high = max(1, j - ROUTE_REACH), min(len(padded) - 1, j + size + ROUTE_REACH)
+        model, at, end = self.model, j - first, last - first
+        before, after, route_before, route_after = padded[first:j], padded[j + size:last], padded[low:j], padded[j + size:high]
+        written_model = model.span_logprob(padded[first:last], at, end)
+        floor = written_model + MIN_MODEL_GAIN
+        written_route = None
+        for replacement in candidates:
+            repaired_model = model.span_logprob(before + replacement + after, at, end, floor)
+            if repaired_model is None:
+                continue
+            if written_route is None:
+                written_route = self.route(padded[low:high])[0]
+            route_gain = self.route(route_before + replacement + route_after)[0] - written_route
+            yield replacement, repaired_model - written_model, route_gain * LOG10
+
+
+def suspicious(padded: str, known) -> list[int]:
+    """Positions in ``padded`` (BOS + text + EOS) of hanzi in no trigram the model knows (with the
+    two characters before, around or after) and in a pair with a neighbour it does not know either:
+    the only places worth trying a repair (on odw-dev, 95 % of the wrong characters; on edited text,
+    one character in a hundred). One pass of slices and lookups, the cost every character pays."""
+    seen = [False, *map(known.__contains__, [padded[k:k + 3] for k in range(len(padded) - 2)]), False]
+    return [j for j, (before, around, after) in enumerate(zip(seen, seen[1:], seen[2:]), start=1)
+            if not (before or around or after) and (padded[j - 1:j + 1] not in known or padded[j:j + 2] not in known)
+            and padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])]
+
+
+def untouched_positions(paragraph) -> set[int]:
+    """Characters never repaired: names, numbers, quoted wording, a verb's resultative 到."""
+    text, blocked = paragraph.text, set()
+    tags = pos_table()
+    for token, tag in paragraph.tagged:
+        if tag in UNTOUCHED_TAGS and (len(token.text) > 1 or tag not in NAME_TAGS):
+            blocked.update(range(token.start, token.end))
+    for mark in RESULTATIVE:
+        at = text.find(mark, 1)
+        while at != -1:
+            if tags.get(text[at - 1], "").startswith("v"):
+                blocked.add(at - 1)
+            at = text.find(mark, at + 1)
+    for left, right in quoted_spans(text):
+        blocked.update(range(left, right))
+    return blocked
+
+
+class ContextRule(Rule):
+    """A character that does not fit its context, one confusable character away from a clearly
+    likelier sentence, the repaired word two characters or more (a lone character for another,
+    或 for 和, is left to the lists). ``margins``: how much likelier (thousandths of log10), per
+    confusion type (sound, shape); ``word_margin``: more for a slip that is a word too (国籍 for
+    国际 is more often a right word than a slip); ``route_weight``: the word route's share beside the character model;
+    ``min_frequency``: how common (jieba's count) a two-character word must be to propose it."""
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
+        margins = spec.get("margins", {})
+        if set(margins) != {"sound", "shape"}:
+            raise RuleError(f"rule {self.id}: margins needs sound and shape")
+        self.margins = {kind: number_of(margins, kind, self.id) for kind in margins}
+        self.route_weight = number_of(spec, "route_weight", self.id)
+        self.word_margin = number_of(spec, "word_margin", self.id)
         self.min_frequency = number_of(spec, "min_frequency", self.id)
+        self.model: NgramModel | None = None  # the shipped one unless set (the benchmark's folds)
+
+    @property
+    def context(self) -> Context:
+        model = self.model or shipped_model()
+        return _context(model, self.min_frequency)
+
+    def scored(self, paragraph) -> Iterator[tuple[int, str, tuple[str, ...], int, float]]:
+        """(position, replacement, confusion type of each character replaced, the character model's
+        gain, the word route's gain) of every candidate worth scoring. Two characters replaced (a
+        word for a word) must win by both margins."""
+        context = self.context
+        padded = BOS + paragraph.text + EOS
+        suspects = suspicious(padded, context.model.probs)
+        if not suspects:
+            return
+        blocked = {j + 1 for j in untouched_positions(paragraph)}
+        suspects = [j for j in suspects if j not in blocked]
+        pairs = set(suspects)
+        for j in suspects:
+            char = padded[j]
+            candidates = context.candidates(padded, j) - LEFT_TO_OTHER_RULES
+            if candidates:
+                for replacement, model_gain, route_gain in context.gains(padded, j, candidates):
+                    yield j - 1, replacement, context.kinds(char, replacement), model_gain, route_gain
+            if j + 1 in pairs and padded[j:j + 2] in context.freq:
+                candidates = context.word_candidates(padded, j)
+                if candidates:
+                    for replacement, model_gain, route_gain in context.gains(padded, j, candidates):
+                        yield j - 1, replacement, context.kinds(padded[j:j + 2], replacement), model_gain, route_gain
 
     def paragraph_hits(self, paragraph) -> Iterator[Hit]:
-        spans = quoted_spans(paragraph.text)
-        for start, pair in candidate_pairs(paragraph.tagged):
-            if any(left <= start < right for left, right in spans):
+        text = paragraph.text
+        best: dict[int, tuple[float, Hit]] = {}
+        for position, replacement, kinds, model_gain, route_gain in self.scored(paragraph):
+            excess = model_gain + self.route_weight * route_gain - sum(self.margins[kind] for kind in kinds)
+            if excess <= best.get(position, (0.0, None))[0]:
                 continue
-            repair = best_repair(pair, self.min_frequency)
-            if repair is not None:
-                yield Hit(start, start + 2, (repair[0],), values=(("fix", repair[0]),))
+            hit, real_word = self._hit(text, position, replacement)
+            if real_word:
+                excess -= self.word_margin
+            if (hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]
+                    and not in_parallel(text, position, hit.start, hit.end, hit.suggestions[0])):
+                best[position] = (excess, hit)
+        taken = -1
+        for position in sorted(best):
+            hit = best[position][1]
+            if hit.start >= taken:
+                taken = hit.end
+                yield hit
+
+    def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, bool]:
+        """The repaired word around ``position`` and why, in plain words; and whether the slip is a
+        real word (the characters replaced belong to a word as written)."""
+        low, high = max(0, position - ROUTE_REACH), min(len(text), position + ROUTE_REACH + 1)
+        repaired = text[:position] + replacement + text[position + len(replacement):]
+        context = self.context
+        start, end = _word_around(context.route(repaired[low:high])[1], low, position)
+        written, fixed = text[start:end], repaired[start:end]
+        ends = context.route(text[low:high])[1]
+        changed = [i for i in range(position, position + len(replacement)) if text[i] != repaired[i]]
+        written_words = {_word_around(ends, low, i) for i in changed}
+        if all(b - a == 1 for a, b in written_words):  # the slip left single characters
+            why = f"“{written}”不成词，前后文更像“{fixed}”。"
+            return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), False
+        first, last = _word_around(ends, low, start)[0], _word_around(ends, low, end - 1)[1]
+        if last - first < 4:  # a word more, for the reader to see the context
+            if first > low:
+                first = _word_around(ends, low, first - 1)[0]
+            elif last < high:
+                last = _word_around(ends, low, last)[1]
+        why = f"“{text[first:last]}”在此处不通，前后文更像“{repaired[first:last]}”。"
+        return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), True
 
 
-KINDS = {"confusable": ConfusableRule}
+def in_parallel(text: str, position: int, start: int, end: int, fixed: str) -> bool:
+    """Whether the two characters text[start:end], the one at ``position`` to be swapped, are one
+    of a parallel series: nearby, the same character frames another one in that place (一靠教育，
+    二靠制度; 优生、优育、优教; 不廉不勤): wording chosen on purpose, not a slip. The repaired word
+    itself nearby (推近…推进) is no such series."""
+    if end - start != 2:
+        return False
+    kept, slot = (text[start + 1], 0) if position == start else (text[start], 1)
+    for other in range(max(0, start - PARALLEL_REACH), min(len(text) - 1, end + PARALLEL_REACH)):
+        if ((other + 2 <= start or other >= end) and text[other + 1 - slot] == kept
+                and text[other + slot] != text[position] and text[other:other + 2] != fixed):
+            return True
+    return False
+
+
+def _word_around(ends: list[int], offset: int, position: int) -> tuple[int, int]:
+    """The word of a route (its word ends, relative to ``offset``) that holds ``position``."""
+    start = offset
+    for end in ends:
+        if offset + end > position:
+            return start, offset + end
+        start = offset + end
+    return position, position + 1
+
+
+@lru_cache(maxsize=4)
+def _context(model: NgramModel, min_frequency: int) -> Context:
+    return Context(model, min_frequency)
+
+
+KINDS = {"context": ContextRule}

@@ -1,0 +1,84 @@
+"""The character language model the 错别字 detector scores sentences with: what it is trained on,
+where the built file lives, and the folds that keep its benchmark honest.
+
+Training text: the seed corpus, corpus-extra less its held-out fifth (calibrate.held_out: the
+false-alarm figure on that fifth stays honest), and the corrected sentences of shared/typo-dev's
+odw.dev.tsv (公文 sentences of ECSpell's train split, MIT; never the sentences as written, never
+law.dev.tsv, never ECSpell's test splits). The benchmark measures odw-dev in FOLDS folds: fold k is
+checked by a model built without fold k's sentences (``fold_model``).
+
+Build (reproducible from the corpora; writes resources/typo_model/chars.lm):
+    .venv/bin/python -m assistant.core.checker.typo_model [--typo-dev ../shared/typo-dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from ..resources import resource_path
+from .calibrate import corpus_texts
+from .ngram import NgramModel, build
+
+ORDER = 4
+FOLDS = 2
+MODEL_FILE = ("typo_model", "chars.lm")
+DEFAULT_TYPO_DEV = Path(__file__).resolve().parents[3].parent / "shared" / "typo-dev"
+FALLBACK_TYPO_DEV = Path("/work/shared/typo-dev")
+
+
+def fold_of(corrected: str) -> int:
+    """The fold of an odw-dev sentence, by its corrected text (stable across runs and machines)."""
+    return zlib.crc32(corrected.encode("utf-8")) % FOLDS
+
+
+def typo_dev_folder() -> Path:
+    return DEFAULT_TYPO_DEV if DEFAULT_TYPO_DEV.exists() else FALLBACK_TYPO_DEV
+
+
+def corrected_sentences(folder: Path, without_fold: int | None = None) -> list[str]:
+    """odw-dev's corrected sentences (third column), less one fold when asked."""
+    found = []
+    for line in (folder / "odw.dev.tsv").read_text(encoding="utf-8").splitlines():
+        corrected = line.split("\t")[2]
+        if without_fold is None or fold_of(corrected) != without_fold:
+            found.append(corrected)
+    return found
+
+
+def training_paragraphs(typo_dev: Path, without_fold: int | None = None) -> list[str]:
+    corpora = [corpus_texts(resource_path("corpus"), tuning_only=False),
+               corpus_texts(resource_path("corpus", "extra"), tuning_only=True)]
+    paragraphs = [p for texts in corpora for name in sorted(texts) for p in texts[name]]
+    return paragraphs + corrected_sentences(typo_dev, without_fold)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> NgramModel:
+    """The bundled model, read once per process."""
+    return NgramModel.from_bytes(resource_path(*MODEL_FILE).read_bytes())
+
+
+@lru_cache(maxsize=FOLDS)
+def fold_model(fold: int) -> NgramModel:
+    """The model built without fold ``fold`` of odw-dev (for the benchmark and the tests): the same
+    recipe as the shipped one, built in memory in a few seconds."""
+    return build(training_paragraphs(typo_dev_folder(), without_fold=fold), ORDER)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="build resources/typo_model/chars.lm")
+    parser.add_argument("--typo-dev", type=Path, default=typo_dev_folder())
+    parser.add_argument("--out", type=Path, default=resource_path(*MODEL_FILE))
+    arguments = parser.parse_args()
+    model = build(training_paragraphs(arguments.typo_dev), ORDER)
+    data = model.to_bytes()
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_bytes(data)
+    print(f"{arguments.out}: {len(model.probs)} n-grams, {len(data) / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
