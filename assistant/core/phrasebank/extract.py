@@ -29,8 +29,10 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
+from .setphrases import dictionary_kind, method_names, verb_and_object
 
-KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句"}
+KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
+         "method": "方法提法"}
 GENERAL_CATEGORY = "综合"
 SLOT = "……"
 FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为每各该此")
@@ -266,27 +268,43 @@ def _fragment(text: str) -> bool:
 
 
 def pairs(corpus: Corpus, collector: Collector) -> None:
-    """Two parallel clauses of three to seven characters standing alone as a pair: they share a
-    character at the same place (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦)."""
+    """Two parallel clauses of three to eight characters standing alone as a pair: they share a
+    character at the same place (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦). A pair
+    inside a longer list counts when its neighbours do not continue it (百尺竿头、更进一步、干在实处、
+    走在前列); a lead-in before the first clause is left out (必然是|有事没人干、有人没事干). A maxim
+    that weighs one clause against the other (督导千遍，不如问责一次) is a 金句."""
     idiom_words = _known_idioms()
     for sentence in corpus.sentences:
         text = sentence.text
         tags = dict(sentence.words)
+
+        def linked(a: str, b: str) -> bool:
+            both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b)) and len(a) in (4, 5)
+            shared = any(x == y for x, y in zip(a, b)) and (len(a) > 4 or _predicate(a) and _predicate(b))
+            return len(a) == len(b) and (shared or both_idioms)
+
         for span in sentences(text):
             parts = clauses(text, span)
+            pieces = [text[p.start:p.end] for p in parts]
             for i in range(len(parts) - 1):
-                a, b = text[parts[i].start:parts[i].end], text[parts[i + 1].start:parts[i + 1].end]
-                if len(a) != len(b) or len(a) not in PAIR_LENGTHS or not (HANZI_ONLY.match(a) and HANZI_ONLY.match(b)):
+                a, b = pieces[i], pieces[i + 1]
+                if not (HANZI_ONLY.match(a) and HANZI_ONLY.match(b)) or _fragment(b):
                     continue
-                if _in_longer_run(text, parts, i, len(a)) or _fragment(a) or _fragment(b):
+                if 3 <= min(len(a), len(b)) and max(len(a), len(b)) <= MAX_MAXIM_CLAUSE and MAXIM_LINK.match(b):
+                    collector.add(text[parts[i].start:parts[i + 1].end], "quote",
+                                  example=Example(text, sentence.source), whole_words=False)
+                    continue
+                lead = _lead_in(a, b, sentence) if len(a) > len(b) else 0
+                a = a[lead:]
+                if len(a) != len(b) or len(a) not in PAIR_LENGTHS or _fragment(a) or not linked(a, b):
                     continue
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
-                shared = any(x == y for x, y in zip(a, b))
-                both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b))
-                if shared or (both_idioms and len(a) in (4, 5)):
-                    joined = text[parts[i].start:parts[i + 1].end]
-                    collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+                if _in_longer_run(text, parts, i, len(a)) and (
+                        (i > 0 and linked(pieces[i - 1], a)) or (i + 2 < len(pieces) and linked(b, pieces[i + 2]))):
+                    continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
+                joined = text[parts[i].start + lead:parts[i + 1].end]
+                collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
 
 
 def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
@@ -294,6 +312,31 @@ def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
     def same(j: int) -> bool:
         return 0 <= j < len(parts) and parts[j].end - parts[j].start == length
     return same(i - 1) or same(i + 2)
+
+
+PREDICATE_TAGS = {"v", "a", "ad", "d", "i", "l", "z", "vd", "an"}
+
+
+def _predicate(clause: str) -> bool:
+    """A short clause says something of something (喊得凶, 干在实处), not a name in a list (新技术, 社会救助):
+    a word of it is a verb, adjective or adverb by the dictionary."""
+    tags = pos_table()
+    return any(tags.get(word, "x") in PREDICATE_TAGS for word in cut(clause))
+
+
+# A maxim weighing two things: its second clause opens with a comparison (督导千遍，不如问责一次).
+MAXIM_LINK = re.compile(r"^(不如|胜于|胜过|莫如|强于|何如)")
+MAX_MAXIM_CLAUSE = 8
+
+
+def _lead_in(a: str, b: str, sentence: Sentence) -> int:
+    """How many characters lead into clause ``a`` before a part as long as ``b`` (就会|喊得凶、抓得松):
+    the lead-in must end on a word boundary and be a word or two, else 0."""
+    lead = len(a) - len(b)
+    start = sentence.text.find(a)
+    if lead > 4 or start < 0 or start + lead not in sentence.boundaries():
+        return 0
+    return lead
 
 
 def patterns(corpus: Corpus, collector: Collector) -> None:
@@ -449,19 +492,23 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
     known = _known_idioms()
     for sentence in corpus.sentences:
         for word, tag in sentence.words:
-            if (len(word) < 4 and word not in known) or not HANZI_ONLY.match(word):
+            if len(word) < 3 or not HANZI_ONLY.match(word):
                 continue
-            if tag == "i" or word in known or (tag == "l" and not _compositional(word) and not _term_or_piece(word)):
-                collector.add(word, "idiom")
+            kind = "idiom" if word in known else dictionary_kind(word, tag)
+            if kind:
+                collector.add(word, kind)
     for gram in discover_phrases(corpus):
         if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram):
             collector.add(gram, "idiom")
     for sentence in corpus.sentences:
         for item in _four_character_list_items(sentence.text):
             if not _term_or_piece(item):
-                collector.add(item, "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+                collector.add(item, "collocation" if verb_and_object(item) else "idiom",
+                              example=Example(sentence.text, sentence.source), whole_words=False)
         for match in OPPOSITE_PAIR_PHRASE.finditer(sentence.text):
             collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+        for name in method_names(sentence.text):
+            collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
 
 
 # 四字格 of two opposites joined by a verb of joining, fixed even when seen once: 上下联动, 内外兼修,
