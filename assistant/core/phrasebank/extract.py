@@ -29,11 +29,12 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, method_names, verb_and_object
+from .setphrases import dictionary_kind, exclusion, method_names
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
 GENERAL_CATEGORY = "综合"
+SENTENCE_KINDS = {"pair", "pattern", "quote"}
 SLOT = "……"
 FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为每各该此")
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
@@ -230,9 +231,9 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         files = corpus.texts_using(entry.text) if SLOT not in entry.text else {entry.examples[0].source.rsplit(":", 1)[0]}
         entry.documents = max(len(files), 1)
         entry.seed = primary is None or bool(files & primary) or entry.examples[0].source.rsplit(":", 1)[0] in primary
-    assign_categories(entries, corpus)
-    for entry in entries:
-        entry.function = speech_function(entry.examples[0].sentence)
+    assign_categories(entries)
+    for entry in entries:  # a sentence frame serves where its sentence does; a phrase by what it says
+        entry.function = speech_function(entry.examples[0].sentence if entry.kind in SENTENCE_KINDS else entry.text)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
 
@@ -249,8 +250,11 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
                     collector.add(said, "quote", example=example)
             elif HANZI_ONLY.match(said) and len(said) >= 8:
                 collector.add(said, "quote", example=example)
-            elif HANZI_ONLY.match(said) and _is_saying(said):
+            elif HANZI_ONLY.match(said) and _is_saying(said) and exclusion(said, "") not in NAMES:
                 collector.add(said, "idiom", example=example, whole_words=False)
+
+
+NAMES = ("noun phrase", "term")  # a quoted name (“中国品牌”, “两项补贴”), not a saying
 
 
 def _is_saying(text: str) -> bool:
@@ -280,7 +284,7 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
 
         def linked(a: str, b: str) -> bool:
             both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b)) and len(a) in (4, 5)
-            shared = any(x == y for x, y in zip(a, b)) and (len(a) > 4 or _predicate(a) and _predicate(b))
+            shared = any(x == y for x, y in zip(a, b)) and (_predicate(a) or _predicate(b))
             return len(a) == len(b) and (shared or both_idioms)
 
         for span in sentences(text):
@@ -314,12 +318,12 @@ def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
     return same(i - 1) or same(i + 2)
 
 
-PREDICATE_TAGS = {"v", "a", "ad", "d", "i", "l", "z", "vd", "an"}
+PREDICATE_TAGS = {"v", "ad", "d", "i", "l", "z", "vd"}
 
 
 def _predicate(clause: str) -> bool:
-    """A short clause says something of something (喊得凶, 干在实处), not a name in a list (新技术, 社会救助):
-    a word of it is a verb, adjective or adverb by the dictionary."""
+    """A clause says something (喊得凶, 干在实处), not a name in a list (新技术, 不同岗位, 行政体制改革):
+    a word of it is a verb or adverb by the dictionary."""
     tags = pos_table()
     return any(tags.get(word, "x") in PREDICATE_TAGS for word in cut(clause))
 
@@ -494,21 +498,30 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
         for word, tag in sentence.words:
             if len(word) < 3 or not HANZI_ONLY.match(word):
                 continue
-            kind = "idiom" if word in known else dictionary_kind(word, tag)
+            kind = "idiom" if word in known else _kind(corpus, word, tag)
             if kind:
                 collector.add(word, kind)
     for gram in discover_phrases(corpus):
-        if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram):
-            collector.add(gram, "idiom")
+        if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
+            collector.add(gram, _kind(corpus, gram))
     for sentence in corpus.sentences:
         for item in _four_character_list_items(sentence.text):
-            if not _term_or_piece(item):
-                collector.add(item, "collocation" if verb_and_object(item) else "idiom",
-                              example=Example(sentence.text, sentence.source), whole_words=False)
+            kind = _kind(corpus, item) if not _term_or_piece(item) else ""
+            if kind:
+                collector.add(item, kind, example=Example(sentence.text, sentence.source), whole_words=False)
         for match in OPPOSITE_PAIR_PHRASE.finditer(sentence.text):
             collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
         for name in method_names(sentence.text):
             collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
+
+
+def _kind(corpus: Corpus, phrase: str, tag: str = "") -> str:
+    """The kind of a set phrase found by the dictionary's tag, by statistics or as a list item
+    (untagged: read as a 习用语, and no function word inside): the reasons that exclude a 习用语 exclude it too (体制改革, 火星探测,
+    老旧小区 are terms), and a verb and its object is a collocation where the corpus uses it on its
+    own (打基础, not 奋斗目标: ……的奋斗目标)."""
+    kind = dictionary_kind(phrase, tag)
+    return "" if kind == "collocation" and not _ends_a_phrase(corpus, phrase) else kind
 
 
 # 四字格 of two opposites joined by a verb of joining, fixed even when seen once: 上下联动, 内外兼修,
@@ -771,19 +784,15 @@ def load_categories() -> list[tuple[str, list[str]]]:
         return [(c["name"], c["seeds"]) for c in tomllib.load(handle)["category"]]
 
 
-def assign_categories(entries: list[Entry], corpus: Corpus) -> None:
-    """The category whose seeds the entry contains; failing that, whose seeds its example sentence
-    contains, each seed weighted by its rarity in the corpus (idf), so that 落实 and 抓, which
-    nearly every sentence of this corpus holds, do not pull everything into 落实执行."""
+def assign_categories(entries: list[Entry]) -> None:
+    """The category whose seeds the entry itself contains most (order breaks ties), else 综合: a
+    phrase's category is what it means, not what the sentence around its first use is about
+    (荣辱与共 in a sentence on 监督 is not 督查问责)."""
     categories = load_categories()
-    total = len(corpus.sentences)
-    idf = {seed: math.log(total / (1 + sum(seed in s.text for s in corpus.sentences)))
-           for _, seeds in categories for seed in seeds}
     for entry in entries:
-        best, best_score = GENERAL_CATEGORY, 0.0
+        best, best_score = GENERAL_CATEGORY, 0
         for name, seeds in categories:
-            score = sum(10 * (seed in entry.text) + max(idf[seed], 0) * (seed in entry.examples[0].sentence)
-                        for seed in seeds)
+            score = sum(seed in entry.text for seed in seeds)
             if score > best_score:
                 best, best_score = name, score
         entry.category = best

@@ -24,6 +24,9 @@ TERM_SUFFIXES = set("性观化感式率制史额")
 PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$|^.?是.?$")
 # A direction or aspect word at the end: a verb with its complement (发下去, 扑上去, 躲起来, 口头上, 有待于).
 PIECE_ENDS = set("上下去来起着于过")
+# Function words and degree adverbs: inside a phrase no dictionary tags i or l, they mark a piece of
+# a sentence (企业也应, 增添了新, 人民愿同, 项目过多, 效益较好, 办法不少).
+UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向于与及和或其而且就还又才再少多]")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -41,7 +44,8 @@ def parts(word: str) -> list[str]:
 
 def exclusion(word: str, tag: str) -> str:
     """Why a word tagged 成语 (i) or 习用语 (l) is not an entry, or "" when it is one: jieba's tags
-    also cover terms, noun phrases, times and counts, pieces of sentences and free combinations."""
+    also cover terms, noun phrases, times and counts, pieces of sentences and free combinations.
+    An untagged phrase (tag "": statistical, a list item, a quoted saying) is read as a 习用语."""
     split = parts(word)
     tags = [pos_table().get(part, "x") for part in split]
     if (word[-1] in TERM_SUFFIXES and (len(word) < 4 or not tokenizer().FREQ.get(word[-2:]))) or word[-2:] == "分之":
@@ -50,6 +54,8 @@ def exclusion(word: str, tag: str) -> str:
         return ""  # 优生优育, 自查自纠
     if len(word) < 4 and (PIECE.search(word) or word[-1] in PIECE_ENDS or word[0] in NUMERALS):
         return "piece"  # 真诚地, 勾画出, 六千人 (jieba tags these i)
+    if not tag and UNTAGGED_PIECE.search(word):
+        return "piece"  # 企业也应, 增添了新, 项目过多: a statistical 四字格 with a function word inside
     if tag == "i":  # a 成语 by the dictionary: only a free combination of a 公文 adverb is not
         adverb = len(split) == 2 and split[0] in MANNER_ADVERBS and tags[1] in ("v", "vn")
         return "adverb and verb" if adverb else ""  # 深入开展, 认真贯彻, 积极参与
@@ -86,13 +92,13 @@ def verb_and_object(word: str) -> bool:
 
 def dictionary_kind(word: str, tag: str) -> str:
     """The kind of entry a dictionary word of the corpus makes: "idiom" (成语俗语), "collocation"
-    (a 习用语 that is a verb and its object) or "" (not an entry). Besides i and l, a four-character
+    (a 习用语 or untagged phrase that is a verb and its object) or "" (not an entry). Besides i and l, a four-character
     word jieba mis-tags as a person's name (一劳永逸, 任重道远 are nr) or shaped AABB/ABAC
     (兢兢业业, 能上能下) is a 成语 when it does not read as two ordinary words."""
-    if tag in ("i", "l"):
+    if tag in ("i", "l", ""):
         if exclusion(word, tag):
             return ""
-        return "collocation" if tag == "l" and verb_and_object(word) else "idiom"
+        return "collocation" if tag != "i" and verb_and_object(word) else "idiom"
     if len(word) == 4 and tag not in ("ns", "nt", "nrt", "m", "t") and not PIECE.search(word):
         if shaped(word) or (tag == "nr" and len(parts(word)) == 1):
             return "idiom"
