@@ -259,10 +259,10 @@ NAMES = ("noun phrase", "term")  # a quoted name (“中国品牌”, “两项�
 
 def _is_saying(text: str) -> bool:
     """A short quoted expression worth keeping (“钉钉子”, “一盘棋”): not a label (……精神/……制度)
-    and not a fragment of a sentence."""
+    or a programme's name (……工程/……计划), and not a fragment of a sentence."""
     if len(text) < 3 or _fragment(text):
         return False
-    return not re.search(r"(精神|制度|活动|机制|工作法|年|网|清单)$", text)
+    return not re.search(r"(精神|制度|活动|机制|工作法|年|网|清单|工程|计划|行动|项目)$", text)
 
 
 def _fragment(text: str) -> bool:
