@@ -284,7 +284,7 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
 
         def linked(a: str, b: str) -> bool:
             both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b)) and len(a) in (4, 5)
-            shared = any(x == y for x, y in zip(a, b)) and (_predicate(a) or _predicate(b))
+            shared = any(x == y for x, y in zip(a, b)) and (has_predicate(a) or has_predicate(b))
             return len(a) == len(b) and (shared or both_idioms)
 
         for span in sentences(text):
@@ -321,7 +321,7 @@ def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
 PREDICATE_TAGS = {"v", "ad", "d", "i", "l", "z", "vd"}
 
 
-def _predicate(clause: str) -> bool:
+def has_predicate(clause: str) -> bool:
     """A clause says something (喊得凶, 干在实处), not a name in a list (新技术, 不同岗位, 行政体制改革):
     a word of it is a verb or adverb by the dictionary."""
     tags = pos_table()

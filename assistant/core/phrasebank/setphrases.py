@@ -21,7 +21,7 @@ MANNER_ADVERBS = {"紧紧", "逐步", "不断", "十分", "大幅", "深入", "�
 TERM_SUFFIXES = set("性观化感式率制史额")
 # A 习用语 holding one of these is a piece of a sentence (偷偷地, 这样一来, 俗话说; 是 in three characters:
 # 是不是, 有的是, not 实事求是).
-PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$|^.?是.?$")
+PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$")
 # A direction or aspect word at the end: a verb with its complement (发下去, 扑上去, 躲起来, 口头上, 有待于).
 PIECE_ENDS = set("上下去来起着于过")
 # Function words and degree adverbs: inside a phrase no dictionary tags i or l, they mark a piece of
@@ -52,7 +52,7 @@ def exclusion(word: str, tag: str) -> str:
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
     if shaped(word):
         return ""  # 优生优育, 自查自纠
-    if len(word) < 4 and (PIECE.search(word) or word[-1] in PIECE_ENDS or word[0] in NUMERALS):
+    if len(word) < 4 and (PIECE.search(word) or "是" in word or word[-1] in PIECE_ENDS or word[0] in NUMERALS):
         return "piece"  # 真诚地, 勾画出, 六千人 (jieba tags these i)
     if not tag and (UNTAGGED_PIECE.search(word) or word[0] in NUMERALS):
         return "piece"  # 企业也应, 增添了新, 率下降到, 六个流程: a function word or a count inside
