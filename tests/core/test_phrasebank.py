@@ -15,7 +15,8 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
-from assistant.core.phrasebank.extract import KINDS, SLOT, extract, has_predicate, pos_tagger, speech_function
+from assistant.core.phrasebank.extract import (KINDS, SLOT, _fragment, extract, has_predicate, pos_tagger,
+                                               same_frame, speech_function)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names
 from assistant.core.phrasebank.sources import fitted, source_label
 from assistant.core.script import script_marks
@@ -284,8 +285,8 @@ def test_every_idiom_the_seeds_use_is_an_entry_unless_a_written_reason_excludes_
 
 def _seed_maxims(paragraphs) -> list[tuple[str, str]]:
     """Two adjacent clauses of 3–8 characters, equal in length, alike in two places or more
-    (遇事不回避、遇难不退缩), with the reason one is not an entry: inside a run of three or more
-    (决心在嘴上、行动在会上、落实在纸上 is a list on one frame) or no verb (考核措施、激励措施)."""
+    (遇事不回避、遇难不退缩), with the reason one is not an entry: inside a run on one frame
+    (决心在嘴上、行动在会上、落实在纸上), a function word inside, or no verb (考核措施、激励措施)."""
     found = []
     for paragraph in paragraphs:
         pieces = re.split(r"([，、；。！？：“”])", paragraph.text)
@@ -294,9 +295,14 @@ def _seed_maxims(paragraphs) -> list[tuple[str, str]]:
             if not (separator in "，、" and len(a) == len(b) and 3 <= len(a) <= 8
                     and HANZI_ONLY.match(a) and HANZI_ONLY.match(b) and sum(x == y for x, y in zip(a, b)) >= 2):
                 continue
-            around = [pieces[j] for j in (i - 2, i + 4) if 0 <= j < len(pieces)]
-            in_run = any(len(c) == len(a) and sum(x == y for x, y in zip(a, c)) >= 2 for c in around)
-            reason = "run" if in_run else "" if has_predicate(a) or has_predicate(b) else "no verb"
+            before = pieces[i - 2][-len(a):] if i >= 2 and pieces[i - 1] in "，、" else ""
+            after = pieces[i + 4][:len(b)] if i + 4 < len(pieces) and pieces[i + 3] in "，、" else ""
+            if same_frame(before, a) or same_frame(b, after):
+                reason = "run"
+            elif _fragment(a) or _fragment(b):
+                reason = "function word"  # 把复杂的事情办好，……: a piece of a sentence
+            else:
+                reason = "" if has_predicate(a) or has_predicate(b) else "no verb"
             found.append((a + separator + b, reason))
     return found
 

@@ -60,7 +60,7 @@ FRAME_FILLER = r"[^，。；：！？、“”]{1,12}?"
 # in nats): a phrase must recur, hold together far more than chance, and occur in varied contexts.
 MIN_PMI = 4.0
 MIN_ENTROPY = 0.6
-PAIR_LENGTHS = (3, 4, 5, 6, 7)
+PAIR_LENGTHS = (3, 4, 5, 6, 7, 8)
 # Result complements of 公文 verbs (落实到位, 一抓到底).
 RESULTS = ("到位", "到底", "到人", "到户", "见效", "落地", "落细")
 FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才很还等]")
@@ -97,7 +97,8 @@ def trimmed(example: Example, phrase: str) -> dict:
     where the phrase starts in it (for highlighting)."""
     sentence = example.sentence
     anchor = next((piece for piece in re.split(f"{SLOT}|[，、]", phrase) if piece), phrase)
-    position = max(sentence.find(anchor), 0)
+    whole = sentence.find(phrase) if SLOT not in phrase else -1  # 依法治国、依法执政 after 依法治国全过程
+    position = whole if whole >= 0 else max(sentence.find(anchor), 0)
     if len(sentence) > EXAMPLE_MAX:
         parts = clauses(sentence, Span(0, len(sentence)))
         end_of_phrase = position + len(phrase) if SLOT not in phrase else position + len(anchor)
@@ -282,6 +283,12 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
         text = sentence.text
         tags = dict(sentence.words)
 
+        def continues(clause: str, neighbour: str, before: bool) -> bool:
+            """The neighbouring clause (its end before, its start after: a lead-in or a tail
+            aside) carries on the same frame: a list, not a pair."""
+            part = neighbour[-len(clause):] if before else neighbour[:len(clause)]
+            return len(neighbour) >= len(clause) and same_frame(clause, part)
+
         def linked(a: str, b: str) -> bool:
             both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b)) and len(a) in (4, 5)
             shared = any(x == y for x, y in zip(a, b)) and (has_predicate(a) or has_predicate(b))
@@ -304,18 +311,16 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
-                if _in_longer_run(text, parts, i, len(a)) and (
-                        (i > 0 and linked(pieces[i - 1], a)) or (i + 2 < len(pieces) and linked(b, pieces[i + 2]))):
+                if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
                     continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
                 joined = text[parts[i].start + lead:parts[i + 1].end]
                 collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
 
 
-def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
-    """Clauses i and i+1 belong to a list of three or more equal clauses: a list, not a pair."""
-    def same(j: int) -> bool:
-        return 0 <= j < len(parts) and parts[j].end - parts[j].start == length
-    return same(i - 1) or same(i + 2)
+def same_frame(a: str, b: str) -> bool:
+    """Two clauses of a list on one frame: equal in length and alike in two places (one, in three
+    characters): 守土负责、守土尽责; 抓具体、抓深入."""
+    return len(a) == len(b) and sum(x == y for x, y in zip(a, b)) >= min(2, len(a) - 2)
 
 
 PREDICATE_TAGS = {"v", "ad", "d", "i", "l", "z", "vd"}

@@ -25,8 +25,9 @@ PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$")
 # A direction or aspect word at the end: a verb with its complement (发下去, 扑上去, 躲起来, 口头上, 有待于).
 PIECE_ENDS = set("上下去来起着于过")
 # Function words and degree adverbs: inside a phrase no dictionary tags i or l, they mark a piece of
-# a sentence (企业也应, 增添了新, 人民愿同, 项目过多, 效益较好, 办法不少, 使之逐步, 则国家强).
-UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且就还又才再少多则使仍由所去到]")
+# a sentence (企业也应, 增添了新, 人民愿同, 项目过多, 效益较好, 办法不少, 使之逐步, 则国家强). Not 就:
+# 马上就办, 说干就干 are slogans.
+UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到]")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -52,8 +53,9 @@ def exclusion(word: str, tag: str) -> str:
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
     if shaped(word):
         return ""  # 优生优育, 自查自纠
-    if len(word) < 4 and (PIECE.search(word) or "是" in word or word[-1] in PIECE_ENDS or word[0] in NUMERALS):
-        return "piece"  # 真诚地, 勾画出, 六千人 (jieba tags these i)
+    if len(word) < 4 and (PIECE.search(word) or "是" in word or word[-1] in PIECE_ENDS or word[0] in NUMERALS
+                          or len(split) == 1):
+        return "piece"  # 真诚地, 勾画出, 六千人, 势添力 (jieba tags these i)
     if not tag and (UNTAGGED_PIECE.search(word) or word[0] in NUMERALS):
         return "piece"  # 企业也应, 增添了新, 率下降到, 六个流程: a function word or a count inside
     if tag == "i":  # a 成语 by the dictionary: only a free combination of a 公文 adverb is not
