@@ -503,9 +503,10 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
         for word, tag in sentence.words:
             if len(word) < 3 or not HANZI_ONLY.match(word):
                 continue
-            kind = "idiom" if word in known else _kind(corpus, word, tag)
-            if kind:
-                collector.add(word, kind)
+            # a 习用语 that is a verb and its object (奋斗目标? 打基础?) is left to collocations(),
+            # which know whether the corpus uses it on its own
+            if word in known or dictionary_kind(word, tag) == "idiom":
+                collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
         if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
             collector.add(gram, _kind(corpus, gram))
@@ -520,12 +521,12 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
 
 
-def _kind(corpus: Corpus, phrase: str, tag: str = "") -> str:
-    """The kind of a set phrase found by the dictionary's tag, by statistics or as a list item
-    (untagged: read as a 习用语, and no function word inside): the reasons that exclude a 习用语 exclude it too (体制改革, 火星探测,
-    老旧小区 are terms), and a verb and its object is a collocation where the corpus uses it on its
-    own (打基础, not 奋斗目标: ……的奋斗目标)."""
-    kind = dictionary_kind(phrase, tag)
+def _kind(corpus: Corpus, phrase: str) -> str:
+    """The kind of a four-character phrase found by statistics or as a list item, read as an
+    untagged 习用语: the reasons that exclude one exclude it too (火星探测, 老旧小区 are terms; 企业也应
+    is a piece), and a verb and its object is a collocation where the corpus uses it on its own
+    (增加生产, not 奋斗目标: ……的奋斗目标)."""
+    kind = dictionary_kind(phrase, "")
     return "" if kind == "collocation" and not _ends_a_phrase(corpus, phrase) else kind
 
 
