@@ -339,13 +339,20 @@ MAX_MAXIM_CLAUSE = 8
 
 
 def _lead_in(a: str, b: str, sentence: Sentence) -> int:
-    """How many characters lead into clause ``a`` before a part as long as ``b`` (就会|喊得凶、抓得松):
-    the lead-in must end on a word boundary and be a word or two, else 0."""
+    """How many characters lead into clause ``a`` before a part as long as ``b`` (就会|喊得凶、抓得松,
+    必然是|有事没人干): a word or two ending on a word boundary, adverbs, conjunctions and modal
+    verbs only; else 0 (减轻|中小学生课业负担 is a verb and its object, not a lead-in)."""
     lead = len(a) - len(b)
     start = sentence.text.find(a)
     if lead > 4 or start < 0 or start + lead not in sentence.boundaries():
         return 0
-    return lead
+    tags = pos_table()
+    words = cut(a[:lead])
+    return lead if all(tags.get(w, "x") in LEAD_IN_TAGS or w in MODAL_VERBS for w in words) else 0
+
+
+LEAD_IN_TAGS = {"d", "c", "ad", "r"}
+MODAL_VERBS = {"是", "要", "会", "能", "应", "应当", "应该", "必须", "需要", "就是"}
 
 
 def patterns(corpus: Corpus, collector: Collector) -> None:
