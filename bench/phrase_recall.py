@@ -1,11 +1,14 @@
 """Phrase-bank recall on the held-out list (tests/_files/phrasebank_heldout.toml, read from the seeds
-before tuning), and the bank's entries counted by kind (issue 31).
+before tuning), the bank's entries counted by kind, and seeded samples of 100 entries to judge by
+hand (issue 31): the 100 smallest sha1(seed + text), so that a sample stays the same for the entries
+two versions of the bank share.
 
-Run: .venv/bin/python bench/phrase_recall.py [bank.json]   (default: the bundled bank)
+Run: .venv/bin/python bench/phrase_recall.py [bank.json] [--sample SEED ...]   (default: the bundled bank)
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import tomllib
@@ -17,8 +20,16 @@ HELD_OUT = ROOT / "tests" / "_files" / "phrasebank_heldout.toml"
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "phrasebank" / "bank.json"
+    arguments = sys.argv[1:]
+    seeds = arguments[arguments.index("--sample") + 1:] if "--sample" in arguments else []
+    paths = arguments[:arguments.index("--sample")] if "--sample" in arguments else arguments
+    path = Path(paths[0]) if paths else ROOT / "resources" / "phrasebank" / "bank.json"
     entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    for seed in seeds:
+        picked = sorted(entries, key=lambda e: hashlib.sha1((seed + e["text"]).encode()).hexdigest())[:100]
+        print(f"sample {seed}:")
+        for number, entry in enumerate(picked, 1):
+            print(f"{number}. {entry['text']} | {entry['kind']} | {entry['category']}")
     texts = {e["text"] for e in entries}
     print(f"{path}: {len(entries)} entries; by kind: {dict(sorted(Counter(e['kind'] for e in entries).items()))}")
     with open(HELD_OUT, "rb") as handle:
