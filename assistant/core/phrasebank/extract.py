@@ -251,11 +251,14 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
                     collector.add(said, "quote", example=example)
             elif HANZI_ONLY.match(said) and len(said) >= 8:
                 collector.add(said, "quote", example=example)
+            elif HANZI_ONLY.match(said) and NUMBERED.match(said) and len(said) <= 6:
+                collector.add(said, "method", example=example, whole_words=False)  # “四个不摘”, “六种能力”
             elif HANZI_ONLY.match(said) and _is_saying(said) and exclusion(said, "") not in NAMES:
                 collector.add(said, "idiom", example=example, whole_words=False)
 
 
-NAMES = ("noun phrase", "term")  # a quoted name (“中国品牌”, “两项补贴”), not a saying
+NAMES = ("noun phrase", "term")  # a quoted name (“中国品牌”, “老旧小区”), not a saying
+NUMBERED = re.compile(r"[二三四五六七八九十两几][项种个条大类]")  # a numbered slogan
 
 
 def _is_saying(text: str) -> bool:
@@ -289,8 +292,11 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
             part = neighbour[-len(clause):] if before else neighbour[:len(clause)]
             return len(neighbour) >= len(clause) and same_frame(clause, part)
 
+        def is_idiom(clause: str) -> bool:
+            return tags.get(clause) in ("i", "l") or clause in idiom_words
+
         def linked(a: str, b: str) -> bool:
-            both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b)) and len(a) in (4, 5)
+            both_idioms = is_idiom(a) and is_idiom(b) and len(a) in (4, 5)
             shared = any(x == y for x, y in zip(a, b)) and (has_predicate(a) or has_predicate(b))
             return len(a) == len(b) and (shared or both_idioms)
 
@@ -313,6 +319,9 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
                 if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
                     continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
+                if not any(x == y for x, y in zip(a, b)) and (
+                        (i > 0 and is_idiom(pieces[i - 1][-len(a):])) or (i + 2 < len(pieces) and is_idiom(pieces[i + 2][:len(b)]))):
+                    continue  # 空谈误国、实干兴邦，坚定信心: two idioms of a list of idioms, not a pair
                 joined = text[parts[i].start + lead:parts[i + 1].end]
                 collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
 
@@ -678,14 +687,23 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])
-                    and not in_noun_list and _complete(corpus, clause)):
+                    and not in_noun_list and not _noun_compound(clause[0][0], clause[-1][0]) and _complete(corpus, clause)):
                 collector.add("".join(w for w, _ in clause), "collocation")
             clause = []
     for verb, obj, clause_final in sorted(set(pairs_found)):
         productive = objects[verb] >= 2
         if (len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive))
-                and (obj in action_words() or _ends_a_phrase(corpus, verb + obj))):
+                and not _noun_compound(verb, obj) and (obj in action_words() or _ends_a_phrase(corpus, verb + obj))):
             collector.add(verb + obj, "collocation")
+
+
+# Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
+# (就业方面, 就业工作, 培养机制, 学习动员阶段), not a verb and its object (加强老龄工作, 完善工作机制 stay).
+GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制")
+
+
+def _noun_compound(verb: str, obj: str) -> bool:
+    return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
 
 
 # What follows a verb–object phrase that is complete: punctuation, a particle or a conjunction.
