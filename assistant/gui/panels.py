@@ -78,7 +78,11 @@ class PhrasePanel(QWidget):
         self._show(phrases)
 
     def show_alternatives(self, word: str) -> None:
-        """The cursor is on a flagged word: offer its replacements first, then phrases containing it."""
+        """The cursor is on a flagged word: offer its replacements first, then phrases containing it;
+        the search box shows the word, so that the box and the list agree (after an insert too)."""
+        self.query.blockSignals(True)
+        self.query.setText(word)
+        self.query.blockSignals(False)
         alternatives = self.bank.alternatives(word)
         rest = [p for p in self.bank.search(word, limit=50) if p.text not in {a.text for a in alternatives}]
         self._show(alternatives + rest, heading=f"“{word}”的替换说法")

@@ -29,9 +29,12 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
+from .setphrases import dictionary_kind, exclusion, method_names
 
-KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句"}
+KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
+         "method": "方法提法"}
 GENERAL_CATEGORY = "综合"
+SENTENCE_KINDS = {"pair", "pattern", "quote"}
 SLOT = "……"
 FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为每各该此")
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
@@ -57,7 +60,7 @@ FRAME_FILLER = r"[^，。；：！？、“”]{1,12}?"
 # in nats): a phrase must recur, hold together far more than chance, and occur in varied contexts.
 MIN_PMI = 4.0
 MIN_ENTROPY = 0.6
-PAIR_LENGTHS = (3, 4, 5, 6, 7)
+PAIR_LENGTHS = (3, 4, 5, 6, 7, 8)
 # Result complements of 公文 verbs (落实到位, 一抓到底).
 RESULTS = ("到位", "到底", "到人", "到户", "见效", "落地", "落细")
 FRAGMENT_CHARS = re.compile(r"[的地得是要我你他她它这那们吗呢吧才很还等]")
@@ -94,7 +97,8 @@ def trimmed(example: Example, phrase: str) -> dict:
     where the phrase starts in it (for highlighting)."""
     sentence = example.sentence
     anchor = next((piece for piece in re.split(f"{SLOT}|[，、]", phrase) if piece), phrase)
-    position = max(sentence.find(anchor), 0)
+    whole = sentence.find(phrase) if SLOT not in phrase else -1  # 依法治国、依法执政 after 依法治国全过程
+    position = whole if whole >= 0 else max(sentence.find(anchor), 0)
     if len(sentence) > EXAMPLE_MAX:
         parts = clauses(sentence, Span(0, len(sentence)))
         end_of_phrase = position + len(phrase) if SLOT not in phrase else position + len(anchor)
@@ -228,9 +232,9 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         files = corpus.texts_using(entry.text) if SLOT not in entry.text else {entry.examples[0].source.rsplit(":", 1)[0]}
         entry.documents = max(len(files), 1)
         entry.seed = primary is None or bool(files & primary) or entry.examples[0].source.rsplit(":", 1)[0] in primary
-    assign_categories(entries, corpus)
-    for entry in entries:
-        entry.function = speech_function(entry.examples[0].sentence)
+    assign_categories(entries)
+    for entry in entries:  # a sentence frame serves where its sentence does; a phrase by what it says
+        entry.function = speech_function(entry.examples[0].sentence if entry.kind in SENTENCE_KINDS else entry.text)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
 
@@ -247,16 +251,22 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
                     collector.add(said, "quote", example=example)
             elif HANZI_ONLY.match(said) and len(said) >= 8:
                 collector.add(said, "quote", example=example)
-            elif HANZI_ONLY.match(said) and _is_saying(said):
+            elif HANZI_ONLY.match(said) and NUMBERED.match(said) and len(said) <= 6:
+                collector.add(said, "method", example=example, whole_words=False)  # “四个不摘”, “六种能力”
+            elif HANZI_ONLY.match(said) and _is_saying(said) and exclusion(said, "") not in NAMES:
                 collector.add(said, "idiom", example=example, whole_words=False)
+
+
+NAMES = ("noun phrase", "term")  # a quoted name (“中国品牌”, “老旧小区”), not a saying
+NUMBERED = re.compile(r"[二三四五六七八九十两几][项种个条大类]")  # a numbered slogan
 
 
 def _is_saying(text: str) -> bool:
     """A short quoted expression worth keeping (“钉钉子”, “一盘棋”): not a label (……精神/……制度)
-    and not a fragment of a sentence."""
+    or a programme's name (……工程/……计划), and not a fragment of a sentence."""
     if len(text) < 3 or _fragment(text):
         return False
-    return not re.search(r"(精神|制度|活动|机制|工作法|年|网|清单)$", text)
+    return not re.search(r"(精神|制度|活动|机制|工作法|年|网|清单|工程|计划|行动|项目)$", text)
 
 
 def _fragment(text: str) -> bool:
@@ -266,34 +276,92 @@ def _fragment(text: str) -> bool:
 
 
 def pairs(corpus: Corpus, collector: Collector) -> None:
-    """Two parallel clauses of three to seven characters standing alone as a pair: they share a
-    character at the same place (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦)."""
+    """Two parallel clauses of three to eight characters standing alone as a pair: they share a
+    character at the same place (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦). A pair
+    inside a longer list counts when its neighbours do not continue it (百尺竿头、更进一步、干在实处、
+    走在前列); a lead-in before the first clause is left out (必然是|有事没人干、有人没事干). A maxim
+    that weighs one clause against the other (督导千遍，不如问责一次) is a 金句."""
     idiom_words = _known_idioms()
     for sentence in corpus.sentences:
         text = sentence.text
         tags = dict(sentence.words)
+
+        def continues(clause: str, neighbour: str, before: bool) -> bool:
+            """The neighbouring clause (its end before, its start after: a lead-in or a tail
+            aside) carries on the same frame: a list, not a pair."""
+            part = neighbour[-len(clause):] if before else neighbour[:len(clause)]
+            return len(neighbour) >= len(clause) and same_frame(clause, part)
+
+        def is_idiom(clause: str) -> bool:
+            return tags.get(clause) in ("i", "l") or clause in idiom_words
+
+        def linked(a: str, b: str) -> bool:
+            both_idioms = is_idiom(a) and is_idiom(b) and len(a) in (4, 5)
+            shared = any(x == y for x, y in zip(a, b)) and (has_predicate(a) or has_predicate(b))
+            return len(a) == len(b) and (shared or both_idioms)
+
         for span in sentences(text):
             parts = clauses(text, span)
+            pieces = [text[p.start:p.end] for p in parts]
             for i in range(len(parts) - 1):
-                a, b = text[parts[i].start:parts[i].end], text[parts[i + 1].start:parts[i + 1].end]
-                if len(a) != len(b) or len(a) not in PAIR_LENGTHS or not (HANZI_ONLY.match(a) and HANZI_ONLY.match(b)):
+                a, b = pieces[i], pieces[i + 1]
+                if not (HANZI_ONLY.match(a) and HANZI_ONLY.match(b)) or _fragment(b):
                     continue
-                if _in_longer_run(text, parts, i, len(a)) or _fragment(a) or _fragment(b):
+                if 3 <= min(len(a), len(b)) and max(len(a), len(b)) <= MAX_MAXIM_CLAUSE and MAXIM_LINK.match(b):
+                    collector.add(text[parts[i].start:parts[i + 1].end], "quote",
+                                  example=Example(text, sentence.source), whole_words=False)
+                    continue
+                lead = _lead_in(a, b, sentence) if len(a) > len(b) else 0
+                a = a[lead:]
+                if len(a) != len(b) or len(a) not in PAIR_LENGTHS or _fragment(a) or not linked(a, b):
                     continue
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
-                shared = any(x == y for x, y in zip(a, b))
-                both_idioms = all(tags.get(c) in ("i", "l") or c in idiom_words for c in (a, b))
-                if shared or (both_idioms and len(a) in (4, 5)):
-                    joined = text[parts[i].start:parts[i + 1].end]
-                    collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+                if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
+                    continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
+                if not any(x == y for x, y in zip(a, b)) and (
+                        (i > 0 and is_idiom(pieces[i - 1][-len(a):])) or (i + 2 < len(pieces) and is_idiom(pieces[i + 2][:len(b)]))):
+                    continue  # 空谈误国、实干兴邦，坚定信心: two idioms of a list of idioms, not a pair
+                joined = text[parts[i].start + lead:parts[i + 1].end]
+                collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
 
 
-def _in_longer_run(text: str, parts, i: int, length: int) -> bool:
-    """Clauses i and i+1 belong to a list of three or more equal clauses: a list, not a pair."""
-    def same(j: int) -> bool:
-        return 0 <= j < len(parts) and parts[j].end - parts[j].start == length
-    return same(i - 1) or same(i + 2)
+def same_frame(a: str, b: str) -> bool:
+    """Two clauses of a list on one frame: equal in length and alike in two places (one, in three
+    characters): 守土负责、守土尽责; 抓具体、抓深入."""
+    return len(a) == len(b) and sum(x == y for x, y in zip(a, b)) >= min(2, len(a) - 2)
+
+
+PREDICATE_TAGS = {"v", "ad", "d", "i", "l", "z", "vd"}
+
+
+def has_predicate(clause: str) -> bool:
+    """A clause says something (喊得凶, 干在实处), not a name in a list (新技术, 不同岗位, 行政体制改革):
+    a word of it is a verb or adverb by the dictionary."""
+    tags = pos_table()
+    return any(tags.get(word, "x") in PREDICATE_TAGS for word in cut(clause))
+
+
+# A maxim weighing two things: its second clause opens with a comparison (督导千遍，不如问责一次).
+MAXIM_LINK = re.compile(r"^(不如|胜于|胜过|莫如|强于|何如)")
+MAX_MAXIM_CLAUSE = 8
+
+
+def _lead_in(a: str, b: str, sentence: Sentence) -> int:
+    """How many characters lead into clause ``a`` before a part as long as ``b`` (就会|喊得凶、抓得松,
+    必然是|有事没人干): a word or two ending on a word boundary, adverbs, conjunctions and modal
+    verbs only; else 0 (减轻|中小学生课业负担 is a verb and its object, not a lead-in)."""
+    lead = len(a) - len(b)
+    start = sentence.text.find(a)
+    if lead > 4 or start < 0 or start + lead not in sentence.boundaries():
+        return 0
+    tags = pos_table()
+    words = cut(a[:lead])
+    return lead if all(tags.get(w, "x") in LEAD_IN_TAGS or w in MODAL_VERBS for w in words) else 0
+
+
+LEAD_IN_TAGS = {"d", "c", "ad", "r"}
+MODAL_VERBS = {"是", "要", "会", "能", "应", "应当", "应该", "必须", "需要", "就是"}
 
 
 def patterns(corpus: Corpus, collector: Collector) -> None:
@@ -449,19 +517,33 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
     known = _known_idioms()
     for sentence in corpus.sentences:
         for word, tag in sentence.words:
-            if (len(word) < 4 and word not in known) or not HANZI_ONLY.match(word):
+            if len(word) < 3 or not HANZI_ONLY.match(word):
                 continue
-            if tag == "i" or word in known or (tag == "l" and not _compositional(word) and not _term_or_piece(word)):
+            # a 习用语 that is a verb and its object (奋斗目标? 打基础?) is left to collocations(),
+            # which know whether the corpus uses it on its own
+            if word in known or dictionary_kind(word, tag) == "idiom":
                 collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
-        if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram):
-            collector.add(gram, "idiom")
+        if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
+            collector.add(gram, _kind(corpus, gram))
     for sentence in corpus.sentences:
         for item in _four_character_list_items(sentence.text):
-            if not _term_or_piece(item):
-                collector.add(item, "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+            kind = _kind(corpus, item) if not _term_or_piece(item) else ""
+            if kind:
+                collector.add(item, kind, example=Example(sentence.text, sentence.source), whole_words=False)
         for match in OPPOSITE_PAIR_PHRASE.finditer(sentence.text):
             collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
+        for name in method_names(sentence.text):
+            collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
+
+
+def _kind(corpus: Corpus, phrase: str) -> str:
+    """The kind of a four-character phrase found by statistics or as a list item, read as an
+    untagged 习用语: the reasons that exclude one exclude it too (火星探测, 老旧小区 are terms; 企业也应
+    is a piece), and a verb and its object is a collocation where the corpus uses it on its own
+    (增加生产, not 奋斗目标: ……的奋斗目标)."""
+    kind = dictionary_kind(phrase, "")
+    return "" if kind == "collocation" and not _ends_a_phrase(corpus, phrase) else kind
 
 
 # 四字格 of two opposites joined by a verb of joining, fixed even when seen once: 上下联动, 内外兼修,
@@ -605,14 +687,23 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])
-                    and not in_noun_list and _complete(corpus, clause)):
+                    and not in_noun_list and not _noun_compound(clause[0][0], clause[-1][0]) and _complete(corpus, clause)):
                 collector.add("".join(w for w, _ in clause), "collocation")
             clause = []
     for verb, obj, clause_final in sorted(set(pairs_found)):
         productive = objects[verb] >= 2
         if (len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive))
-                and (obj in action_words() or _ends_a_phrase(corpus, verb + obj))):
+                and not _noun_compound(verb, obj) and (obj in action_words() or _ends_a_phrase(corpus, verb + obj))):
             collector.add(verb + obj, "collocation")
+
+
+# Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
+# (就业方面, 就业工作, 培养机制, 学习动员阶段), not a verb and its object (加强老龄工作, 完善工作机制 stay).
+GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制")
+
+
+def _noun_compound(verb: str, obj: str) -> bool:
+    return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
 
 
 # What follows a verb–object phrase that is complete: punctuation, a particle or a conjunction.
@@ -724,19 +815,15 @@ def load_categories() -> list[tuple[str, list[str]]]:
         return [(c["name"], c["seeds"]) for c in tomllib.load(handle)["category"]]
 
 
-def assign_categories(entries: list[Entry], corpus: Corpus) -> None:
-    """The category whose seeds the entry contains; failing that, whose seeds its example sentence
-    contains, each seed weighted by its rarity in the corpus (idf), so that 落实 and 抓, which
-    nearly every sentence of this corpus holds, do not pull everything into 落实执行."""
+def assign_categories(entries: list[Entry]) -> None:
+    """The category whose seeds the entry itself contains most (order breaks ties), else 综合: a
+    phrase's category is what it means, not what the sentence around its first use is about
+    (荣辱与共 in a sentence on 监督 is not 督查问责)."""
     categories = load_categories()
-    total = len(corpus.sentences)
-    idf = {seed: math.log(total / (1 + sum(seed in s.text for s in corpus.sentences)))
-           for _, seeds in categories for seed in seeds}
     for entry in entries:
-        best, best_score = GENERAL_CATEGORY, 0.0
+        best, best_score = GENERAL_CATEGORY, 0
         for name, seeds in categories:
-            score = sum(10 * (seed in entry.text) + max(idf[seed], 0) * (seed in entry.examples[0].sentence)
-                        for seed in seeds)
+            score = sum(seed in entry.text for seed in seeds)
             if score > best_score:
                 best, best_score = name, score
         entry.category = best

@@ -1,0 +1,122 @@
+"""Set phrases by kind, not by count (issue 31): which words of jieba's dictionary are 成语 or 习用语
+entries the first time the corpus uses them, why the others are not, and named working methods and
+slogans (“一线工作法”, “三项制度”, 一事一议). Pure functions of a word or a sentence: extract.py
+collects what they accept."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.segmenter import pos_table, tokenizer
+
+NOUN_TAGS = {"n", "nz", "ng", "nr", "ns", "nt", "j"}
+# What stands before a noun to make a noun phrase (各族人民, 主要矛盾, 薄弱环节, 发展趋势, 当今社会).
+# Not m: 一头雾水, 一盘棋 are sayings.
+NOUN_MODIFIER_TAGS = NOUN_TAGS | {"a", "b", "r", "vn", "t", "an"}
+# Adverbs of manner that 公文 put before any verb: 切实加强, 紧紧围绕 are free combinations.
+MANNER_ADVERBS = {"紧紧", "逐步", "不断", "十分", "大幅", "深入", "认真", "全面", "大力", "努力", "继续", "加快", "稳步",
+                  "普遍", "广泛", "密切", "有效", "依法", "统一", "全力", "共同", "相互", "积极", "充分", "切实", "严格",
+                  "顺利", "进一步", "明确", "合理", "正确", "清醒", "集中", "长期", "大幅度", "基本", "不懈"}
+# Suffixes that make a term of a word (必要性, 发展观, 一体化, 成就感, 组合式, 城镇化率).
+TERM_SUFFIXES = set("性观化感式率制史额")
+# A 习用语 holding one of these is a piece of a sentence (偷偷地, 这样一来, 俗话说; 是 in three characters:
+# 是不是, 有的是, not 实事求是).
+PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$")
+# A direction or aspect word at the end: a verb with its complement (发下去, 扑上去, 躲起来, 口头上, 有待于).
+PIECE_ENDS = set("上下去来起着于过")
+# Function words and degree adverbs: inside a phrase no dictionary tags i or l, they mark a piece of
+# a sentence (企业也应, 增添了新, 人民愿同, 项目过多, 效益较好, 办法不少, 使之逐步, 则国家强). Not 就:
+# 马上就办, 说干就干 are slogans.
+UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到]")
+# 在思想上, 从总体上: a preposition and its object.
+PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
+TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
+NUMERALS = set("二三四五六七八九十百千万亿两几")
+
+
+def parts(word: str) -> list[str]:
+    """The word as two dictionary words (各族|人民, 切实|加强), or whole when it does not split."""
+    frequencies = tokenizer().FREQ
+    for k in sorted(range(1, len(word)), key=lambda k: abs(len(word) - 2 * k)):
+        if frequencies.get(word[:k], 0) > 0 and frequencies.get(word[k:], 0) > 0:
+            return [word[:k], word[k:]]
+    return [word]
+
+
+def exclusion(word: str, tag: str) -> str:
+    """Why a word tagged 成语 (i) or 习用语 (l) is not an entry, or "" when it is one: jieba's tags
+    also cover terms, noun phrases, times and counts, pieces of sentences and free combinations.
+    An untagged phrase (tag "": statistical, a list item, a quoted saying) is read as a 习用语."""
+    split = parts(word)
+    tags = [pos_table().get(part, "x") for part in split]
+    if (word[-1] in TERM_SUFFIXES and (len(word) < 4 or not tokenizer().FREQ.get(word[-2:]))) or word[-2:] == "分之":
+        return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
+    if shaped(word):
+        return ""  # 优生优育, 自查自纠
+    if len(word) < 4 and (PIECE.search(word) or "是" in word or word[-1] in PIECE_ENDS or word[0] in NUMERALS
+                          or len(split) == 1):
+        return "piece"  # 真诚地, 勾画出, 六千人, 势添力 (jieba tags these i)
+    if not tag and (UNTAGGED_PIECE.search(word) or word[0] in NUMERALS):
+        return "piece"  # 企业也应, 增添了新, 率下降到, 六个流程: a function word or a count inside
+    if tag == "i":  # a 成语 by the dictionary: only a free combination of a 公文 adverb is not
+        adverb = len(split) == 2 and split[0] in MANNER_ADVERBS and tags[1] in ("v", "vn")
+        return "adverb and verb" if adverb else ""  # 深入开展, 认真贯彻, 积极参与
+    if PIECE.search(word) or PREPOSITION_FRAME.match(word) or word[-1] in "来去着" or "此" in word:
+        return "piece"
+    if len(split) == 2 and (tags[1] in NOUN_TAGS or tags[0] in ("r", "b")) and tags[0] in NOUN_MODIFIER_TAGS - {"n", "vn"}:
+        return "noun phrase"  # 各族人民, 薄弱环节, 优良作风: a modifier and its noun
+    if len(split) == 2 and (tags[0] in ("ad", "d") or split[0] in MANNER_ADVERBS) and tags[1] in ("v", "vn", "a"):
+        return "adverb and verb"  # 切实加强, 紧紧围绕, 顺利完成
+    if TIME.search(word) or "t" in tags or (tags[0] == "m" and not word.startswith("一")):
+        return "time or count"  # 近两年, 从今年起, 一段时间, 增加一倍, 两国关系, 十年规划
+    if len(word) < 4:
+        return "" if verb_and_object(word) else "short"  # 没人干, 势添力; not 打基础, 说空话
+    if len(split) == 1 or verb_and_object(word) or tags[0] == "m":
+        return ""  # 以点带面, 联系实际, 一头雾水
+    if tags[1] in NOUN_TAGS | {"an"}:
+        return "noun phrase"  # 生态环境, 自然灾害, 生产资料, 粮食安全
+    if tags[0] in NOUN_MODIFIER_TAGS | {"s", "f"} and tags[1] == "vn":
+        return "term"  # 体制改革, 义务教育, 犯罪活动: a noun and a verbal noun
+    return ""  # 真情实意, 政令畅通, 循环往复
+
+
+def shaped(word: str) -> bool:
+    """Four characters shaped AABB or ABAC: 兢兢业业, 能上能下, 自查自纠."""
+    return len(word) == 4 and ((word[0] == word[1] and word[2] == word[3]) or (word[0] == word[2] and word[1] != word[3]))
+
+
+def verb_and_object(word: str) -> bool:
+    """Two dictionary words, a verb and a noun: 发动群众, 联系实际, 打基础, 说空话."""
+    split = parts(word)
+    tags = [pos_table().get(part, "x") for part in split]
+    return len(split) == 2 and tags[0] == "v" and tags[1] in NOUN_TAGS | {"vn"}
+
+
+def dictionary_kind(word: str, tag: str) -> str:
+    """The kind of entry a dictionary word of the corpus makes: "idiom" (成语俗语), "collocation"
+    (a 习用语 or untagged phrase that is a verb and its object) or "" (not an entry). Besides i and l, a four-character
+    word jieba mis-tags as a person's name (一劳永逸, 任重道远 are nr) or shaped AABB/ABAC
+    (兢兢业业, 能上能下) is a 成语 when it does not read as two ordinary words."""
+    if tag in ("i", "l", ""):
+        if exclusion(word, tag):
+            return ""
+        return "collocation" if tag != "i" and verb_and_object(word) else "idiom"
+    if len(word) == 4 and tag not in ("ns", "nt", "nrt", "m", "t") and not PIECE.search(word):
+        if shaped(word) or (tag == "nr" and len(parts(word)) == 1):
+            return "idiom"
+    return ""
+
+
+# Named working methods and slogans: a quoted name of a method, spirit or mechanism (“一线工作法”,
+# “三事精神”, “三项制度”, “六项机制”, “责任网”), not a programme (工程, 计划, 行动: names, not phrases).
+QUOTED_METHOD = re.compile(r"“([\u4e00-\u9fff]{1,6}(?:工作法|精神|机制|制度)|[\u4e00-\u9fff]{2}网)”")
+# 一…一… frames (一事一议, 一老一小, 一照一码), less counts (一个一个, 一百一十) and grammar (一就一定).
+ONE_ONE = re.compile(r"一([\u4e00-\u9fff])一([\u4e00-\u9fff])")
+NOT_IN_ONE_ONE = set("一二三四五六七八九十百千万亿两个项件步批代些点次年月日时天和的就等是在了")
+
+
+def method_names(text: str) -> list[str]:
+    """The named methods and slogans a sentence uses."""
+    found = [m.group(1) for m in QUOTED_METHOD.finditer(text)]
+    found += [m.group() for m in ONE_ONE.finditer(text) if not {m.group(1), m.group(2)} & NOT_IN_ONE_ONE]
+    return found
