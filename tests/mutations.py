@@ -24,6 +24,10 @@ FORMULATION_TESTS = "tests/core/test_formulation.py"
 FORMULATION_GUARDS = (FORMULATION_TESTS, *(f"tests/core/test_checker_rules.py::{test}[{rule}]"
                                            for test in ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples")
                                            for rule in ("formulation", "formulation-enum")))
+CONFUSION_TESTS = "tests/core/test_confusion.py"
+# The statistical 错别字 rule's own bad/good examples in resources/rules/typo.toml.
+CONFUSABLE_EXAMPLES = tuple(f"tests/core/test_checker_rules.py::{test}[typo-confusable]"
+                            for test in ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples"))
 
 # The repetition rules' own examples and the subject tests (issue 25).
 REPETITION_GUARDS = ("tests/core/test_checker_subject.py",
@@ -375,6 +379,27 @@ SABOTAGES = [
     Sabotage("i25 independent: a draft opening with a blank line has no title", "assistant/core/checker/wordclass.py",
              "first = next((p for p in paragraphs if p.text.strip()), None)",
              "first = paragraphs[0] if paragraphs else None", REPETITION_GUARDS),
+    # -- chosen independently (issue 32): issue 33's context model for 错别字 --
+    Sabotage("i33model independent: the model backs off from the wrong end of the history", "assistant/core/checker/ngram.py",
+             "            context = context[1:]", "            context = context[:-1]",
+             (f"{CONFUSION_TESTS}::test_kneser_ney_probabilities_sum_to_one_in_every_context",
+              f"{CONFUSION_TESTS}::test_the_shipped_model_is_small_and_prefers_edited_wording", *CONFUSABLE_EXAMPLES)),
+    Sabotage("i33model independent: one known neighbour pair clears a suspect", "assistant/core/checker/confusion.py",
+             " not in known or padded[j:j + 2] not in known)", " not in known and padded[j:j + 2] not in known)",
+             (f"{CONFUSION_TESTS}::test_only_characters_in_no_known_trigram_are_suspects", *CONFUSABLE_EXAMPLES,
+              f"{CONFUSION_TESTS}::test_recall_on_real_slips_it_never_saw")),
+    Sabotage("i33model independent: a lone character is repaired", "assistant/core/checker/confusion.py",
+             "            if (hit.end - hit.start > 1 and", "            if (hit.end - hit.start > 0 and",
+             (*CONFUSABLE_EXAMPLES, f"{CONFUSION_TESTS}::test_a_lone_character_is_left_to_the_lists")),
+    Sabotage("i33model independent: a slip that is a word too needs less, not more", "assistant/core/checker/confusion.py",
+             "                excess -= self.word_margin", "                excess += self.word_margin",
+             (*CONFUSABLE_EXAMPLES, f"{CONFUSION_TESTS}::test_a_real_word_in_its_place_needs_the_extra_margin")),
+    Sabotage("i33model independent: the model is trained on odw-dev's sentences as written", "assistant/core/checker/typo_model.py",
+             'corrected = line.split("\\t")[2]', 'corrected = line.split("\\t")[1]',
+             (f"{CONFUSION_TESTS}::test_the_model_learns_odw_dev_corrected_never_as_written",)),
+    Sabotage("i33model independent: the word route never tries a four-character word", "assistant/core/checker/confusion.py",
+             "min(size, k + MAX_WORD) + 1)", "min(size, k + MAX_WORD))",
+             (f"{CONFUSION_TESTS}::test_real_word_slips_are_reached_and_say_so", *CONFUSABLE_EXAMPLES)),
 ]
 
 

@@ -14,7 +14,7 @@ from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
 from assistant.core.checker.ngram import BOS, EOS, SCALE, NgramModel, build
 from assistant.core.checker.settings import CheckSettings
-from assistant.core.checker.typo_model import shipped_model
+from assistant.core.checker.typo_model import corrected_sentences, shipped_model, typo_dev_folder
 from assistant.core.resources import resource_path
 from tests.conftest import SHARED
 
@@ -100,6 +100,26 @@ def test_a_parallel_series_is_no_slip_but_the_right_word_nearby_is_no_series():
     for text in ("一靠教育，二靠制度，正确开展", "公职人员中不廉不勤现象仍然存在"):
         assert flagged(text) == [], text
     assert flagged("加快推近项目建设，推进改革") == [("推近", "推进")]
+
+
+def test_a_lone_character_is_left_to_the_lists():
+    """或 for 和 is a choice of wording, not a slip the model can tell (issue 32's independent review)."""
+    assert flagged("国务院制定或修订了30件行政法规。") == []
+
+
+def test_a_real_word_in_its_place_needs_the_extra_margin():
+    """A slip that is a word too must win by word_margin more (issue 32's independent review): edited
+    wording of the held-out fifth and law-dev, each a real word the model finds a shade less likely."""
+    for text in ("为长远发展铺路搭桥。", "网罗地富反坏以及一小撮野心家、叛徒", "复制件与原件、原物是否相符"):
+        assert flagged(text) == [], text
+
+
+def test_the_model_learns_odw_dev_corrected_never_as_written():
+    """The training text takes odw-dev's third column: the slips it must catch are never learnt."""
+    lines = [line.split("\t") for line in (typo_dev_folder() / "odw.dev.tsv").read_text(encoding="utf-8").splitlines()]
+    wrong = [(written, right) for _, written, right in lines if written != right]
+    training = set(corrected_sentences(typo_dev_folder()))
+    assert wrong and all(right in training and written not in training for written, right in wrong[:200])
 
 
 def test_an_accepted_word_is_never_flagged_again():
