@@ -34,6 +34,8 @@ REPETITION_GUARDS = ("tests/core/test_checker_subject.py",
                      *(f"tests/core/test_checker_rules.py::{test}" for test in
                        ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples",
                         "test_certain_rules_fix_every_bad_example")))
+# The phrase-bank tests but the ~200 s rebuild of the whole bank (a regression rebuilds the bank with it).
+PHRASEBANK_FAST = ("tests/core/test_phrasebank.py", "-k", "not rebuilding")
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,20 @@ SABOTAGES = [
              ("tests/core/test_phrasebank.py::test_named_methods_and_slogans",)),
     Sabotage("the search box keeps an old query beside a word's alternatives", "assistant/gui/panels.py",
              "        self.query.setText(word)", "        pass", ("tests/gui/test_phrase_panel.py",)),
+    # -- chosen independently (issue 32): issue 31, phrase bank 3 --------------------------------
+    Sabotage("i31: a saying led by 一 (一头雾水) is excluded as a count", "assistant/core/phrasebank/setphrases.py",
+             '(tags[0] == "m" and not word.startswith("一"))', '(tags[0] == "m")', PHRASEBANK_FAST),
+    Sabotage("i31: a 成语 shaped verb + object (脚踏实地) is a collocation and lost", "assistant/core/phrasebank/setphrases.py",
+             'return "collocation" if tag != "i" and verb_and_object(word) else "idiom"',
+             'return "collocation" if verb_and_object(word) else "idiom"', PHRASEBANK_FAST),
+    Sabotage("i31: category ties go to the last category, no-seed entries leave 综合", "assistant/core/phrasebank/extract.py",
+             "            if score > best_score:", "            if score >= best_score:", PHRASEBANK_FAST),
+    Sabotage("i31: the generic seed 发展 is back in 改革创新", "resources/phrasebank/categories.toml",
+             '"思路", "攻坚"', '"思路", "发展", "攻坚"', PHRASEBANK_FAST),
+    Sabotage("i31: a quoted name (“中国品牌”) is a 成语俗语", "assistant/core/phrasebank/extract.py",
+             ' and _is_saying(said) and exclusion(said, "") not in NAMES:', " and _is_saying(said):", PHRASEBANK_FAST),
+    Sabotage("i31: two names sharing a character (探月工程、深海工程) are a 对偶句", "assistant/core/phrasebank/extract.py",
+             " and (has_predicate(a) or has_predicate(b))", "", PHRASEBANK_FAST),
     # -- issue 16: hostile inputs ----------------------------------------------------------------
     Sabotage("members inflated whole again (a lying size blows memory up)", "assistant/core/sniff.py",
              "                    while chunk := member.read(READ_CHUNK):", "                    while chunk := member.read():",

@@ -15,8 +15,8 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
-from assistant.core.phrasebank.extract import (KINDS, SLOT, _fragment, extract, has_predicate, pos_tagger,
-                                               same_frame, speech_function)
+from assistant.core.phrasebank.extract import (KINDS, SLOT, Entry, Example, _fragment, assign_categories, extract,
+                                               has_predicate, pos_tagger, same_frame, speech_function)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names
 from assistant.core.phrasebank.sources import fitted, source_label
 from assistant.core.script import script_marks
@@ -324,7 +324,9 @@ def test_set_phrase_exclusions_each_reason_fires_and_spares_idioms():
     kept = {("因地制宜", "i"): "idiom", ("心安理得", "i"): "idiom", ("一条龙", "i"): "idiom",
             ("以点带面", "l"): "idiom", ("自查自纠", "l"): "idiom", ("自上而下", "l"): "idiom",
             ("真情实意", "l"): "idiom", ("打基础", "l"): "collocation", ("一劳永逸", "nr"): "idiom",
-            ("兢兢业业", "n"): "idiom", ("敢于担当", ""): "idiom"}
+            ("兢兢业业", "n"): "idiom", ("敢于担当", ""): "idiom",
+            # led by 一 (一头|雾水: a numeral and a noun) yet no count; a 成语 shaped verb + object
+            ("一头雾水", "l"): "idiom", ("一步一个脚印", "l"): "idiom", ("脚踏实地", "i"): "idiom", ("解放思想", "i"): "idiom"}
     for (word, tag), kind in kept.items():
         assert dictionary_kind(word, tag) == kind, (word, dictionary_kind(word, tag), exclusion(word, tag))
 
@@ -345,6 +347,24 @@ def test_kinds_and_categories_of_a_small_corpus():
     assert entries["有事没人干、有人没事干"].kind == "pair"
     assert "守土有责、守土负责" not in entries and "守土负责、守土尽责" not in entries
     assert entries["荣辱与共"].kind == "idiom" and entries["荣辱与共"].category == "综合"
+
+
+def test_names_are_neither_pairs_nor_sayings():
+    """Two names in a list sharing a character are no 对偶句 (no verb in either: 探月工程、深海工程), and a
+    quoted name is no 成语俗语 (“中国品牌”), while a quoted saying is (“钉钉子”)."""
+    text = ("探月工程、深海工程，取得重大成果。行政体制改革、司法体制改革，稳步推进。新能源、新材料，发展很快。"
+            "打造“中国品牌”，壮大“龙头企业”，发扬“钉钉子”精神。")
+    entries = {e.text: e for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert not [t for t, e in entries.items() if e.kind == "pair"], entries
+    assert "中国品牌" not in entries and "龙头企业" not in entries and entries["钉钉子"].kind == "idiom"
+
+
+def test_categories_come_from_seeds_that_say_something():
+    """Words nearly every 公文 sentence uses (发展, 提高, 完善) file nothing: 高质量发展 is 综合, not 改革创新."""
+    example = [Example("", "t.txt:1")]
+    entries = [Entry(text, "idiom", 1, example) for text in ("高质量发展", "蓬勃发展", "提高能源利用效率", "完善工作机制")]
+    assign_categories(entries)
+    assert [e.category for e in entries] == ["综合", "综合", "综合", "制度机制"]
 
 
 def test_held_out_recall():
