@@ -4,6 +4,9 @@ import sys
 
 
 def main() -> int:
+    from .streams import use_utf8_streams
+
+    use_utf8_streams()
     from .cli import COMMANDS
 
     argv = sys.argv[1:]
