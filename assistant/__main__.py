@@ -13,7 +13,7 @@ def main() -> int:
     if argv[:1] == ["--self-test"]:
         from .selftest import run as self_test
 
-        return self_test()
+        return self_test(argv[1:])
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         from .cli import main as cli_main
 

@@ -80,6 +80,13 @@ rm -rf "$BUNDLE"
 run_wine "$TOOL/py/python.exe" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath build/windows --workpath build/windows/pyinstaller packaging/gongwen.spec
 [ -x "$BUNDLE/gongwen-assistant.exe" ] || { echo "!!  PyInstaller made no $BUNDLE/gongwen-assistant.exe" >&2; exit 1; }
+echo "==> 精简 / trimming what the app never loads"
+QT="$BUNDLE/_internal/PySide6"
+# windows (the desktop) and offscreen (the self-test); TUIO touch listens on the network: never wanted.
+find "$QT/plugins/platforms" -type f ! -name qwindows.dll ! -name qoffscreen.dll -delete
+rm -rf "$QT/plugins/generic"
+find "$QT/plugins/imageformats" -type f ! -name qsvg.dll ! -name qjpeg.dll ! -name qico.dll -delete
+find "$QT/translations" -type f ! -name qtbase_zh_CN.qm ! -name qt_zh_CN.qm -delete  # Chinese dialogs only
 echo "    bundle size: $(du -sm "$BUNDLE" | cut -f1) MB (target ≤ 150 MB)"
 
 echo "==> NSIS installer"

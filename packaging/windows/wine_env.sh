@@ -1,7 +1,9 @@
 # Shared by build_windows.sh and the `windows` test (sourced, not run): where the Windows toolchain
 # lives and how Wine is called. TOOL defaults to .wintool/ in the clone (ignored by git).
 TOOL=${TOOL:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.wintool}
-export WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml="  # no Mono/Gecko download prompts
+# No Mono/Gecko download prompts; no winemenubuilder, which copies Windows shortcuts and file
+# associations into the Linux desktop (~/.local/share/applications, ~/.config/menus).
+export WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 WINE=/usr/lib/wine/wine64
 WINESERVER=/usr/lib/wine/wineserver64
 # Wine starts in the zh_CN.UTF-8 locale built into the toolchain (code page 936, UTF-8 file names)
@@ -14,6 +16,9 @@ export LOCPATH="$TOOL/locale"
 new_prefix() {
     local prefix="$1"
     WINEPREFIX="$prefix" $WINE wineboot -i </dev/null >/dev/null 2>&1 || true
+    # Wine links Desktop, Documents… to the Linux home folder: make them the prefix's own folders,
+    # so shortcuts and files the app writes stay inside the prefix.
+    find "$prefix/drive_c/users" -mindepth 2 -maxdepth 2 -type l -exec sh -c 'rm "$1" && mkdir "$1"' _ {} \;
     WINEPREFIX="$prefix" $WINE reg add 'HKCU\Software\Wine\Drivers' /v Graphics /d null /f </dev/null >/dev/null
     WINEPREFIX="$prefix" $WINESERVER -w  # the first Qt run can hang while the prefix is still settling
     x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -shared -s -static-libgcc \
