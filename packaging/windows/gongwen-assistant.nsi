@@ -26,6 +26,7 @@ RequestExecutionLevel user
 SetCompressor /SOLID lzma
 ShowInstDetails nevershow
 BrandingText "${APP_NAME} ${VERSION}"
+!pragma warning disable 9100  ; the version tab carries no LegalCopyright line
 VIProductVersion "${VERSION}.0"
 VIAddVersionKey /LANG=2052 "ProductName" "${APP_NAME}"
 VIAddVersionKey /LANG=2052 "FileDescription" "${APP_NAME} 安装程序"
