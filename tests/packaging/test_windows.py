@@ -59,8 +59,9 @@ class Prefix:
         """Stdin from /dev/null and output into pipes: Wine's programs die on a terminal or a plain file."""
         env, wine, _ = _wine_settings()
         env |= {"WINEPREFIX": str(self.path), "LANG": locale, **extra}
+        # a frozen app that fails waits on PyInstaller's error box for a click: time out instead
         return subprocess.run([wine, *command], cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                              timeout=600)
+                              timeout=300)
 
     def settle(self) -> None:
         """Wait until every program of the prefix has ended and the registry is written to disk."""
