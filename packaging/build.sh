@@ -12,7 +12,7 @@ if [ ! -x "$VENV/bin/python" ]; then
     python3.11 -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q . "pyinstaller==6.22.3" "pyinstaller-hooks-contrib==2026.9"
+"$VENV/bin/python" -m pip install -q . -r packaging/pyinstaller.txt
 
 echo "==> PyInstaller (onedir)"
 rm -rf "$BUNDLE"
