@@ -13,6 +13,6 @@ def test_each_sabotage_finds_its_line_once(sabotage):
 
 
 def test_each_sabotage_names_test_files_that_exist():
-    missing = {test.split("::")[0] for s in SABOTAGES for test in s.tests
-               if not (ROOT / test.split("::")[0]).exists()}
+    named = {test.split("::")[0] for s in SABOTAGES for test in s.tests if test.startswith("tests/")}
+    missing = {path for path in named if not (ROOT / path).exists()}
     assert not missing
