@@ -489,8 +489,8 @@ def test_closing_a_rule_is_confirmed_and_undone_from_the_status_bar(qtbot, windo
 
 
 def test_an_overused_word_lists_all_its_places_and_each_fix_is_one_undo(qtbot, window: MainWindow, tmp_path: Path):
-    source = tmp_path / "赋能.txt"
-    source.write_text("".join(f"第{n}项工作要持续赋能基层，确保取得实效。\n" for n in range(40)), encoding="utf-8")
+    source = tmp_path / "推进.txt"
+    source.write_text("".join(f"第{n}项工作要持续推进基层治理，确保取得实效。\n" for n in range(40)), encoding="utf-8")
     open_and_wait(qtbot, window, source)
 
     def group_of(word: str):
@@ -498,21 +498,21 @@ def test_an_overused_word_lists_all_its_places_and_each_fix_is_one_undo(qtbot, w
         return next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
                     if tree.topLevelItem(i).text(0).startswith(f"“{word}”全文用了"))
 
-    group = group_of("赋能")
+    group = group_of("推进")
     group.setExpanded(True)
     assert "40 次" in group.text(0) and group.childCount() == 40
     underlined = [s.cursor.selectedText() for s in window.editor.extraSelections()]
-    assert underlined.count("赋能") == 1, "a document-wide finding is underlined once, listed 40 times"
+    assert underlined.count("推进") == 1, "a document-wide finding is underlined once, listed 40 times"
     for row in (0, 1, 2):
         finding = window.findings_panel.finding_of(group.child(row))
-        assert window.editor.replace_finding(finding, "助力")
-    assert window.editor.toPlainText().count("赋能") == 37
+        assert window.editor.replace_finding(finding, "推动")
+    assert window.editor.toPlainText().count("推进") == 37
     qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
-    regrouped = group_of("赋能")
+    regrouped = group_of("推进")
     regrouped.setExpanded(True)
     assert "37 次" in regrouped.text(0) and regrouped.childCount() == 37
     window.editor.undo()
-    assert window.editor.toPlainText().count("赋能") == 38
+    assert window.editor.toPlainText().count("推进") == 38
 
 
 def test_health_check_compares_with_the_last_one_and_the_reviewed_copy_uses_the_settings(
