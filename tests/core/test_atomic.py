@@ -72,10 +72,10 @@ def test_a_save_killed_half_way_leaves_the_original_byte_identical(sample_copy: 
     child = subprocess.run([sys.executable, "-c", KILLED_SAVE, str(sample_copy), str(lines), str(KILL_AT_BYTES)],
                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert child.returncode == -signal.SIGXFSZ, child.stderr  # killed, not finished or failed cleanly
-    left_behind = [p for p in sample_copy.parent.iterdir() if p.name.endswith(".tmp")]
-    assert [p.stat().st_size for p in left_behind] == [KILL_AT_BYTES]  # it died half-way through the new text
     assert sample_copy.read_bytes() == original
     assert [p.text for p in open_document(sample_copy).paragraphs] == texts
+    left_behind = [p for p in sample_copy.parent.iterdir() if p.name.endswith(".tmp")]
+    assert [p.stat().st_size for p in left_behind] == [KILL_AT_BYTES]  # it died half-way through the new text
     finished = open_document(sample_copy)
     finished.replace_lines(lines.read_text(encoding="utf-8").split("\n"))
     assert finished.save(tmp_path / "完整.docx").stat().st_size > 4 * KILL_AT_BYTES  # the kill was early in it
