@@ -403,9 +403,10 @@ SABOTAGES = [
              "min(size, k + MAX_WORD) + 1)", "min(size, k + MAX_WORD))",
              (f"{CONFUSION_TESTS}::test_real_word_slips_are_reached_and_say_so", *CONFUSABLE_EXAMPLES)),
     # -- chosen independently (issue 32) ---------------------------------------------------------
-    # Chosen by someone who had the files but not the tests; all six passed the whole suite (2,337
-    # tests) until the tests named here were added. Only the 版记 one is quoted in the issue; the
-    # others are written here as the issue describes them.
+    # Chosen by someone who had the files but not the tests (16 sabotages, 11 caught): the first five
+    # passed the whole suite (2,337 tests), the run-neighbour one passed test_docx_edit.py and only
+    # the conversion round-trip caught it, until the tests named here were added. Only the 版记 one
+    # is quoted in the issue; the others are written here as the issue describes them.
     Sabotage("i32 independent: a save copies over the file in place instead of os.replace", "assistant/core/atomic.py",
              "        os.replace(tmp_name, path)\n", "        shutil.copyfile(tmp_name, path)\n        os.unlink(tmp_name)\n",
              ("tests/core/test_atomic.py::test_a_save_replaces_the_file_and_never_writes_into_it",)),
