@@ -402,7 +402,7 @@ SABOTAGES = [
     Sabotage("i33model independent: the word route never tries a four-character word", "assistant/core/checker/confusion.py",
              "min(size, k + MAX_WORD) + 1)", "min(size, k + MAX_WORD))",
              (f"{CONFUSION_TESTS}::test_real_word_slips_are_reached_and_say_so", *CONFUSABLE_EXAMPLES)),
-    # -- chosen independently (issue 32) ---------------------------------------------------------
+    # -- chosen independently (issue 32): the blind spots issue 32 names ---------------------------
     # Chosen by someone who had the files but not the tests (16 sabotages, 11 caught): the first five
     # passed the whole suite (2,337 tests), the run-neighbour one passed test_docx_edit.py and only
     # the conversion round-trip caught it, until the tests named here were added. Only the 版记 one
