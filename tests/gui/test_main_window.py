@@ -167,10 +167,11 @@ def test_autosave_happens_by_itself_at_the_interval_set_in_options(qtbot, window
     asked_at = time.monotonic()
     window.show_options(accept=three_minutes)
     assert Settings.load().autosave_minutes == 3
-    qtbot.waitUntil(lambda: bool(autosave.pending()), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(autosave.stored()), timeout=TIMEOUT)
     assert time.monotonic() - asked_at >= 0.9 * 3 * 60 / 1000  # Qt's coarse timers may fire 5 % early
-    snapshot = autosave.pending()[0]
+    snapshot = autosave.stored()[0]
     assert snapshot.lines == window.editor.lines() and snapshot.source == str(sample_copy)
+
 
 def test_bad_file_shows_a_message_and_the_window_still_works(qtbot, window: MainWindow, monkeypatch, sample_copy):
     shown = []
