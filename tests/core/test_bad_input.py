@@ -145,16 +145,34 @@ def test_path_that_cannot_be_written(tmp_path: Path):
     with pytest.raises(DocumentError, match="文件夹"):
         document.save(folder)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["同名文件夹.docx"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into any folder; the test below refuses the same "
+                                                "write as the system would (run this one as an ordinary user)")
+def test_a_folder_the_user_may_not_write_refuses_the_save_in_one_line(tmp_path: Path):
     locked = tmp_path / "只读文件夹"
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        if not os.access(locked, os.W_OK):  # root may write anywhere; the check above still ran
-            with pytest.raises(DocumentError, match="没有写入权限"):
-                document.save(locked / "x.docx")
-            assert list(locked.iterdir()) == []
+        with pytest.raises(DocumentError, match="没有写入权限"):
+            open_document(SAMPLE).save(locked / "x.docx")
+        assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o700)
+
+
+def test_a_folder_that_refuses_the_temporary_file_refuses_the_save_in_one_line(tmp_path: Path, monkeypatch):
+    """The same promise for any user, root too: the system's refusal (EACCES) to create a file there."""
+    import errno
+    import tempfile
+
+    def refused(*_args, dir=None, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(dir))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(DocumentError, match="没有写入权限"):
+        open_document(SAMPLE).save(tmp_path / "x.docx")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_write_failure_leaves_the_original_and_no_temp_file(tmp_path: Path, monkeypatch):

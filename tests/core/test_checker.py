@@ -167,6 +167,20 @@ def test_a_units_own_typos_are_added_and_bad_lines_reported(tmp_path: Path, monk
     assert "某某县政府" in [s for f in json.loads(result.stdout) for s in f["suggestions"]], "the CLI ignores the unit's lexicon"
 
 
+
+def test_a_guarded_entry_of_the_units_own_lexicon_is_silent_where_its_guard_matches(user_data_folder: Path):
+    """The guard column of a user's typo.tsv vetoes the entry where the text around it matches
+    (截止 as in 截止日期 is right; 截止目前 should be 截至目前), per occurrence."""
+    folder = user_data_folder / "lexicons"
+    folder.mkdir()
+    (folder / "typo.tsv").write_text("截止\t截至\t截止(日期|时间|期限)|截止[。，；]\t本单位\n", encoding="utf-8")
+    checker, notes = user_checker()
+    assert not notes
+    text = "截止目前已有12家单位报名，报名截止日期为5月15日。"
+    found = [(f.start, f.suggestions[0]) for f in checker.check([text]) if f.rule == "typo"]
+    assert found == [(0, "截至")]
+    assert not [f for f in checker.check(["申报工作于5月15日截止。"]) if f.rule == "typo"]
+
 DRAFT = ["今年以来，全县上下认真的学习贯彻上级精神，各项工作推进的十分顺利。咱们要把成绩巩固好，坚持问题导向，补齐短板弱项。",
          "24年3月，全县召开动员大会，部署开展作风建设专项行动，要求各部门尽量的配合，确保各项任务落到实处。",
          "会议定于5月15号召开总结会，参会人员约300人左右。"]

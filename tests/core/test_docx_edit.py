@@ -221,3 +221,16 @@ def test_spaces_at_the_edges_survive_and_plain_text_gets_no_extra_attribute(samp
     assert reopened.paragraphs[2].text == "  一、主要工作情况 "
     edited = saved_paragraph(sample_copy, "我们好好梳理")
     assert all(t.get("{http://www.w3.org/XML/1998/namespace}space") is None for t in edited.iter(f"{W}t"))
+
+
+def test_a_replaced_run_keeps_its_own_formatting_and_its_neighbours_theirs(sample_copy: Path):
+    """Typing over the whole of a bold run between two plain ones: the new text goes into that
+    run, not the end of the left one or the start of the right one (each run's text and format)."""
+    document = open_document(sample_copy)
+    index = index_of(document, "今年以来")
+    before = [(run_text(r), rpr_bytes(r)) for r in runs_of(file_paragraphs(sample_copy)[index])]
+    assert [text for text, _ in before][1] == "认真的学习" and len({rpr for _, rpr in before}) == 2
+    document.set_text(index, document.paragraphs[index].text.replace("认真的学习", "深入研究"))
+    document.save()
+    after = [(run_text(r), rpr_bytes(r)) for r in runs_of(file_paragraphs(sample_copy)[index])]
+    assert after == [before[0], ("深入研究", before[1][1]), *before[2:]]

@@ -21,7 +21,7 @@ from assistant.core.document import open_document
 from assistant.core.docx_text import OBJECT_CHAR
 from assistant.core.export.closing import closing, width
 from assistant.core.text.dates import normalise_date, normalise_doc_number
-from assistant.core.export.gongwen import export_gongwen
+from assistant.core.export.gongwen import Writer, export_gongwen
 from assistant.core.gongwen_page import GongwenSettings
 from assistant.core.export.numbering import chinese_counting
 from assistant.core.export.paging import Pages, line_count
@@ -342,6 +342,59 @@ def test_blank_page_before_the_record_page_and_neither_numbered(tmp_path):
     assert "PAGE" not in unnumbered.even_page_footer._element.xml
     assert [p.text for p in document.paragraphs[-2:]] == ["抄送：甲。", "某局办公室\t2026年1月2日印发"]
 
+
+
+LONG_CC = "抄送：市发展和改革委员会，市财政局，市自然资源和规划局，市生态环境局。"  # two lines in 4号
+
+
+def record_draft(folder: Path, body_lines: int, cc: str) -> Path:
+    """A title, ``body_lines`` one-line paragraphs (26 characters after the two-character indent)
+    and a 版记 of ``cc`` and one 印发 line."""
+    draft = folder / f"{body_lines}.txt"
+    draft.write_text("\n".join(["关于某事的通知", *["字" * 26] * body_lines, cc, "某局办公室    2026年1月2日印发"]),
+                     encoding="utf-8")
+    return draft
+
+
+@pytest.mark.parametrize("cc, needed", [("抄送：甲。", 2), (LONG_CC, 3)])
+def test_the_record_moves_to_a_new_even_page_exactly_when_the_last_page_lacks_room(tmp_path, monkeypatch, cc, needed):
+    """GB/T 9704 7.4: the 版记 sits on the bottom lines of the even last page. With needed + 1 or
+    needed lines free on page 2 it goes there (filler lines above it); with needed - 1 free it
+    goes to page 4 after a blank page 3. The free lines are read from the layout model as the
+    版记 is placed."""
+    free: list[tuple[int, int]] = []
+    place_record = Writer.record
+
+    def record(writer, elements):
+        free.append((writer.pages.last_page, writer.pages.room_on_last_page))
+        place_record(writer, elements)
+
+    monkeypatch.setattr(Writer, "record", record)
+
+    def export_with(body_lines: int):
+        result = export_gongwen(open_document(record_draft(tmp_path, body_lines, cc)).snapshot(),
+                                tmp_path / f"{body_lines}.docx")
+        with zipfile.ZipFile(result.path) as archive:
+            paragraphs = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body").findall(f"{W}p")
+        return result, paragraphs, free[-1]
+
+    *_, (page, room) = export_with(30)
+    assert page == 2
+    for room_wanted in (needed + 1, needed, needed - 1):
+        result, paragraphs, placed = export_with(30 + room - room_wanted)
+        assert placed == (2, room_wanted)
+        last_body = max(i for i, p in enumerate(paragraphs) if text(p) == "字" * 26)
+        breaks = [i for i, p in enumerate(paragraphs) if p.find(f"{W}pPr/{W}pageBreakBefore") is not None]
+        sections = [p for p in paragraphs if p.find(f"{W}pPr/{W}sectPr") is not None]
+        assert text(paragraphs[-2]) == cc
+        if room_wanted >= needed:
+            assert (result.pages, breaks, sections) == (2, [], [])
+            filler = [text(p) for p in paragraphs[last_body + 1:-2]]
+            assert filler == [""] * (room_wanted - needed)  # blank lines down to the bottom lines
+        else:
+            assert result.pages == 4 and sections == [paragraphs[last_body]]  # numbered pages end with the body
+            assert len(breaks) == 1 and breaks[0] == last_body + 2  # a blank page 3, then the 版记 page
+            assert len(paragraphs[breaks[0]:-2]) + needed == 22  # the 版记 on page 4's bottom lines
 
 @pytest.mark.parametrize("title, lines", [
     ("关于申请2026年农村公路建设补助资金的请示", ["关于申请2026年农村", "公路建设补助资金的请示"]),

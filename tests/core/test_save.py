@@ -149,9 +149,13 @@ def test_a_read_only_file_is_overwritten_only_when_the_user_says_so(sample_copy:
     with pytest.raises(ReadOnlyFile, match="只读"):
         document.save()
     assert open_document(sample_copy).paragraphs[0].text != "改过的标题"
+    inode = sample_copy.stat().st_ino
     document.save(overwrite_read_only=True)
     assert open_document(sample_copy).paragraphs[0].text == "改过的标题"
     assert stat.S_IMODE(sample_copy.stat().st_mode) == 0o444
+    # A read-only file cannot be written into: only replaced. An ordinary user's save would fail
+    # if it wrote into it; root's would not, so the new file is what tells (for root too).
+    assert sample_copy.stat().st_ino != inode
 
 
 def test_a_symlink_at_the_backup_name_is_replaced_not_followed(sample_copy: Path, tmp_path: Path):

@@ -142,6 +142,37 @@ def test_autosave_writes_the_editor_text(qtbot, window: MainWindow, sample_copy:
     assert snapshot.lines == window.editor.lines() and snapshot.source == str(sample_copy)
 
 
+
+def test_autosave_happens_by_itself_at_the_interval_set_in_options(qtbot, window: MainWindow, sample_copy: Path,
+                                                                   monkeypatch):
+    """Nothing calls autosave_now here: the snapshot appears by itself, at the interval set in
+    选项 (3 minutes), not earlier. The test's clock runs a thousand times fast: what the window
+    asks of its autosave timer is passed on with a minute taken as 60 ms."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from assistant.core.settings import Settings
+
+    timer = window.autosave_timer
+    monkeypatch.setattr(timer, "start", lambda interval_ms: QTimer.start(timer, interval_ms // 1000))
+    open_and_wait(qtbot, window, sample_copy)
+    window.editor.appendPlainText("新加的一段。")
+
+    def three_minutes(dialog) -> bool:
+        dialog.autosave.setValue(3)
+        dialog._accept()
+        return True
+
+    asked_at = time.monotonic()
+    window.show_options(accept=three_minutes)
+    assert Settings.load().autosave_minutes == 3
+    qtbot.waitUntil(lambda: bool(autosave.stored()), timeout=TIMEOUT)
+    assert time.monotonic() - asked_at >= 0.9 * 3 * 60 / 1000  # Qt's coarse timers may fire 5 % early
+    snapshot = autosave.stored()[0]
+    assert snapshot.lines == window.editor.lines() and snapshot.source == str(sample_copy)
+
+
 def test_bad_file_shows_a_message_and_the_window_still_works(qtbot, window: MainWindow, monkeypatch, sample_copy):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
