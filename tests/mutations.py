@@ -38,6 +38,7 @@ REPETITION_GUARDS = ("tests/core/test_checker_subject.py",
 # The phrase-bank tests but the ~200 s rebuild of the whole bank (a regression rebuilds the bank with it).
 PHRASEBANK_FAST = ("tests/core/test_phrasebank.py", "-k", "not rebuilding")
 INDEPENDENT = "independent:"  # in the name of a sabotage chosen by someone who did not write the tests
+WINDOWS_TESTS = "tests/packaging/test_windows.py"
 
 
 @dataclass(frozen=True)
@@ -456,6 +457,21 @@ SABOTAGES = [
     Sabotage("issue 32: typed replacement lands in the right neighbour run", "assistant/core/docx_text.py",
              "            before[i1] = before.get(i1, \"\") + inserted\n", "            before[i2] = before.get(i2, \"\") + inserted\n",
              ("tests/core/test_docx_edit.py::test_a_replaced_run_keeps_its_own_formatting_and_its_neighbours_theirs",)),
+    # -- chosen independently (issue 32): issue 26, the Windows installer under Wine --
+    # The first two only the Wine smoke test sees (it rebuilds and installs: 10-15 minutes each run).
+    Sabotage("independent: the installer takes the .docx default program", "packaging/windows/gongwen-assistant.nsi",
+             'WriteRegStr HKCU "${CLASSES}\\.docx\\OpenWithProgids" "${PROGID}" ""',
+             'WriteRegStr HKCU "${CLASSES}\\.docx" "" "${PROGID}"', (WINDOWS_TESTS,)),
+    Sabotage("independent: the Windows bundle drops Qt's windows platform plugin", "packaging/build_windows.sh",
+             "! -name qwindows.dll ! -name qoffscreen.dll -delete", "! -name qoffscreen.dll -delete",
+             (WINDOWS_TESTS,)),
+    Sabotage("independent: stderr stays in the system code page", "assistant/streams.py",
+             "    for stream in (sys.stdout, sys.stderr):", "    for stream in (sys.stdout,):",
+             ("tests/test_streams.py",)),
+    Sabotage("independent: the app never switches its output to UTF-8", "assistant/__main__.py",
+             "    use_utf8_streams()\n", "", ("tests/test_streams.py",)),
+    Sabotage("independent: a screenshot that could not be saved still exits 0", "assistant/selftest.py",
+             "            return 1\n", "            return 0\n", ("tests/gui/test_selftest.py",)),
 ]
 
 
