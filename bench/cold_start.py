@@ -1,6 +1,8 @@
 """Benchmark: cold start of the app to a shown window (offscreen), from source or frozen (issue 8).
 
-Usage: .venv/bin/python bench/cold_start.py [EXECUTABLE]   (default: python main.py from source)
+Usage: .venv/bin/python bench/cold_start.py [COMMAND...]   (default: python main.py from source)
+COMMAND may be a frozen executable, or e.g. `chroot ROOT env GONGWEN_DATA_DIR=/tmp/d gongwen-assistant`
+to time the package installed in a Debian 11 root (packaging/README.md, 信创).
 Prints the median and best of several starts; target < 2 s for the frozen app on this machine.
 """
 
@@ -31,7 +33,7 @@ def one_start(command: list[str], data_dir: str) -> float:
 
 
 def main() -> None:
-    command = [sys.argv[1]] if len(sys.argv) > 1 else [sys.executable, "main.py"]
+    command = sys.argv[1:] or [sys.executable, "main.py"]
     with tempfile.TemporaryDirectory() as data_dir:
         one_start(command, data_dir)  # first run fills jieba's cache in the data folder; not counted
         timings = [one_start(command, data_dir) for _ in range(RUNS)]

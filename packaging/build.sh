@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the Linux onedir bundle (dist/gongwen-assistant/) and the .deb (dist/*.deb) from a clean
-# clone. Creates its own virtualenv in build/venv; needs Python 3.11, binutils (strip) and dpkg-deb.
+# clone. Creates its own virtualenv in build/venv; needs Python 3.11, binutils (strip, objdump) and
+# dpkg-deb. packaging/build_deb.sh runs it inside a Debian 12 root of the target architecture.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=$(python3 -c 'import re;print(re.search(r"__version__ = \"(.+?)\"", open("assistant/__init__.py").read())[1])')
@@ -32,6 +33,11 @@ find "$QT/translations" -type f ! -name 'qtbase_zh_CN.qm' ! -name 'qt_zh_CN.qm' 
 find "$BUNDLE" -name '*.a' -delete
 # OpenCC's command-line tools, headers and static libraries (the Python binding needs only its .so and share/).
 rm -rf "$BUNDLE/_internal/opencc/clib/bin" "$BUNDLE/_internal/opencc/clib/include"
+# Libraries only the deleted plugins linked to (the GTK theme's cairo, pango, gio, krb5…).
+"$VENV/bin/python" packaging/bundle_elf.py unlinked "$BUNDLE/_internal" | xargs -r rm -f
+
+echo "==> glibc (信创: UOS/Kylin ship an older C library than the build system)"
+packaging/bundle_glibc.sh "$BUNDLE" "$("$VENV/bin/python" packaging/bundle_elf.py glibc-floor "$BUNDLE")"
 echo "    bundle size: $(du -sm "$BUNDLE" | cut -f1) MB (target ≤ 150 MB)"
 
 echo "==> .deb"
