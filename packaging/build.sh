@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Build the Linux onedir bundle (dist/gongwen-assistant/) and the .deb (dist/*.deb) from a clean
 # clone. Creates its own virtualenv in build/venv; needs Python 3.11, binutils (strip, objdump) and
-# dpkg-deb. packaging/build_deb.sh runs it inside a Debian 12 root of the target architecture.
+# dpkg-deb. packaging/build_deb.sh runs it (--bundle-only) inside a Debian 12 root of the target
+# architecture.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VERSION=$(python3 -c 'import re;print(re.search(r"__version__ = \"(.+?)\"", open("assistant/__init__.py").read())[1])')
 VENV=build/venv
 BUNDLE=dist/gongwen-assistant
 
-if [ ! -x "$VENV/bin/python" ]; then
+if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then   # missing, or left half-made
     echo "==> 创建打包用虚拟环境 $VENV"
+    rm -rf "$VENV"
     python3.11 -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
@@ -40,5 +41,6 @@ echo "==> glibc (信创: UOS/Kylin ship an older C library than the build system
 packaging/bundle_glibc.sh "$BUNDLE" "$("$VENV/bin/python" packaging/bundle_elf.py glibc-floor "$BUNDLE")"
 echo "    bundle size: $(du -sm "$BUNDLE" | cut -f1) MB (target ≤ 150 MB)"
 
+[ "${1:-}" = --bundle-only ] && exit 0
 echo "==> .deb"
-packaging/make_deb.sh "$VERSION"
+packaging/make_deb.sh

@@ -15,7 +15,7 @@ case "$ARCH" in amd64|arm64) ;; *) echo "!!  不支持的架构 / unsupported ar
 trap unmount_all EXIT
 
 debian_root bullseye "$ARCH"
-debian_root bookworm "$ARCH" python3 python3-venv binutils ca-certificates
+debian_root bookworm "$ARCH" python3 python3-venv binutils
 ROOT=$DEBIAN_ROOT
 SRC=$ROOT/build/src
 echo "==> 源码 / tracked files → $SRC"
@@ -27,7 +27,9 @@ cp /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/certs/build-host-ca.crt"
 mount_system_dirs "$ROOT"
 started=$(date +%s)
 nice -n 10 chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-    PIP_CERT=/etc/ssl/certs/build-host-ca.crt /bin/bash -c 'cd /build/src && packaging/build.sh'
+    PIP_CERT=/etc/ssl/certs/build-host-ca.crt /bin/bash -c 'cd /build/src && packaging/build.sh --bundle-only'
+echo "==> .deb ($ARCH, packed on the host: xz under qemu is slow)"
+nice -n 10 "$SRC/packaging/make_deb.sh" "$ARCH"
 mkdir -p dist
 cp "$SRC"/dist/gongwen-assistant_*_"$ARCH".deb dist/
 echo "==> dist/$(basename "$SRC"/dist/gongwen-assistant_*_"$ARCH".deb)（$ARCH，构建 $(( $(date +%s) - started )) 秒）"
