@@ -15,7 +15,7 @@ case "$ARCH" in amd64|arm64) ;; *) echo "!!  不支持的架构 / unsupported ar
 trap unmount_all EXIT
 
 debian_root bullseye "$ARCH"
-debian_root bookworm "$ARCH" python3 python3-venv binutils
+debian_root bookworm "$ARCH" python3 python3-venv libpython3.11 binutils
 ROOT=$DEBIAN_ROOT
 SRC=$ROOT/build/src
 echo "==> 源码 / tracked files → $SRC"

@@ -36,7 +36,7 @@ in_root apt-get update -q >/dev/null
 in_root apt-get install -y -q --no-install-recommends "/check/$(basename "$DEB")" >/dev/null
 name=$(basename "$SAMPLE")
 TIMEFORMAT="self-test wall seconds: %R"
-{ time in_root gongwen-assistant --self-test > "$OUT/self-test.txt" 2>&1; } 2>> "$OUT/system.txt"
+{ time in_root gongwen-assistant --self-test > "$OUT/self-test.txt" 2>&1 || echo "exit status $?" >> "$OUT/self-test.txt"; } 2>> "$OUT/system.txt"
 in_root gongwen-assistant check "/check/$name" --format json > "$OUT/check.json"
 in_root gongwen-assistant convert "/check/$name" --config s2t -o /check/converted.txt
 in_root gongwen-assistant export "/check/$name" -o /check/exported.docx
