@@ -23,6 +23,7 @@ rm -rf "$BUNDLE"
 
 echo "==> 精简 / trimming what the app never loads"
 QT="$BUNDLE/_internal/PySide6/Qt"
+[ -e "$QT/plugins/platforms/libqoffscreen.so" ] || { echo "!!  PyInstaller collected no Qt plugins (could it import PySide6?)" >&2; exit 1; }
 # Platform plugins: keep xcb (X11, UOS/Kylin desktops), wayland and offscreen (tests, self-test).
 find "$QT/plugins/platforms" -type f ! -name 'libqxcb.so' ! -name 'libqoffscreen.so' ! -name 'libqwayland*.so' -delete 2>/dev/null || true
 # GTK platform theme pulls in GTK; input contexts (fcitx/ibus) stay: users type Chinese.

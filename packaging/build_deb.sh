@@ -15,7 +15,9 @@ case "$ARCH" in amd64|arm64) ;; *) echo "!!  不支持的架构 / unsupported ar
 trap unmount_all EXIT
 
 debian_root bullseye "$ARCH"
-debian_root bookworm "$ARCH" python3 python3-venv libpython3.11 binutils
+# Qt's own Debian libraries too: PyInstaller imports PySide6 to find the Qt plugins to bundle.
+# shellcheck disable=SC2086
+debian_root bookworm "$ARCH" python3 python3-venv libpython3.11 binutils $QT_OFFSCREEN_PACKAGES
 ROOT=$DEBIAN_ROOT
 SRC=$ROOT/build/src
 echo "==> 源码 / tracked files → $SRC"
