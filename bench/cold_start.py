@@ -1,6 +1,8 @@
 """Benchmark: cold start of the app to a shown window (offscreen), from source or frozen (issue 8).
 
 Usage: .venv/bin/python bench/cold_start.py [COMMAND…]   (default: python main.py from source)
+COMMAND may be a frozen executable, or e.g. `chroot ROOT env GONGWEN_DATA_DIR=/tmp/d gongwen-assistant`
+to time the package installed in a Debian 11 root (packaging/README.md, 信创).
 Under Wine (issue 26):  WINEPREFIX=… .venv/bin/python bench/cold_start.py /usr/lib/wine/wine64 C:/…/gongwen-assistant.exe
 (Wine hides QT_QPA_PLATFORM from the program, so it runs on Qt's `windows` platform there.)
 Prints the median and best of several starts; target < 2 s for the frozen app on this machine.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Wrap dist/gongwen-assistant into a .deb for UOS/Kylin/Debian: installed under /opt with a command,
-# a desktop entry, an icon and .docx/.txt associations. Usage: packaging/make_deb.sh VERSION
+# a desktop entry, an icon and .docx/.txt associations. Usage: packaging/make_deb.sh [ARCH]
+# (ARCH defaults to this system's; build_deb.sh packs an arm64 bundle on the host, not under qemu.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VERSION="$1"
+VERSION=$(python3 -c 'import re;print(re.search(r"__version__ = \"(.+?)\"", open("assistant/__init__.py").read())[1])')
 NAME=gongwen-assistant
-ARCH=$(dpkg --print-architecture)
+ARCH=${1:-$(dpkg --print-architecture)}
 ROOTFS=build/deb/${NAME}_${VERSION}_${ARCH}
 rm -rf "$ROOTFS"
 mkdir -p "$ROOTFS/DEBIAN" "$ROOTFS/opt" "$ROOTFS/usr/bin" "$ROOTFS/usr/share/applications" \

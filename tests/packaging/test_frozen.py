@@ -34,7 +34,8 @@ def built() -> Path:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     size_mb = sum(f.lstat().st_size for f in BUNDLE.rglob("*") if f.is_file() and not f.is_symlink()) / 1024 / 1024
     assert size_mb <= 150, f"bundle is {size_mb:.0f} MB"
-    debs = sorted((ROOT / "dist").glob("gongwen-assistant_*.deb"))
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip()
+    debs = sorted((ROOT / "dist").glob(f"gongwen-assistant_*_{arch}.deb"))  # not build_deb.sh's other one
     assert debs and debs[-1].stat().st_size <= 60 * 1024 * 1024
     return debs[-1]
 
