@@ -11,6 +11,7 @@ from ..text.dates import DOC_NUMBER, PRINTED, is_date, normalise_date
 
 HEAD_LINES = 6  # the 版头 and 标题 stand in the first few lines
 TITLE_MAX_CHARS = 40
+DATE_LINE_MAX = 20  # a line that is only a date is short (二〇二六年十二月三十一日): longer ones are not tried
 FULL_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*[年—–\-～~至])")
@@ -30,10 +31,10 @@ def document_date(texts: list[str], today: date) -> date:
     year alone a change made that year may come after the document, so it is not held against it;
     a title naming a period (2016—2020年) counts from its first year;
     else ``today`` (a draft being written now)."""
-    written = next((_day(text) for text in reversed(texts) if text.strip() and is_date(text)), None)
+    written = next((_day(text) for text in reversed(texts) if 0 < len(text.strip()) <= DATE_LINE_MAX and is_date(text)), None)
     if written is not None:
         return written
-    printed = [_day(re.sub(r"\s", "", m.group("date"))) for m in (PRINTED.match(t.strip()) for t in texts) if m]
+    printed = [_day(re.sub(r"\s", "", m.group("date"))) for m in (PRINTED.match(t.strip()) for t in texts if "印" in t) if m]
     if printed and printed[-1] is not None:
         return printed[-1]
     head = [text.strip() for text in texts if text.strip()][:HEAD_LINES]

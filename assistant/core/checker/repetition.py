@@ -297,13 +297,24 @@ class ParagraphOpenerRule(DocumentRule, OpenerRule):
         if len(stretch) < self.run:
             return
         joined, places = "", []  # places: (offset in joined, paragraph index, offset in paragraph)
+        tokens: list[Token] = []  # each paragraph's own words, moved: the joined text is never segmented again
         for index in stretch:
-            first = paragraphs[index].sentences[0]
-            sentence = paragraphs[index].text[first.start:first.end]
+            paragraph, first = paragraphs[index], paragraphs[index].sentences[0]
+            sentence = paragraph.text[first.start:first.end]
             places.append((len(joined), index, first.start))
-            joined += sentence if sentence.rstrip()[-1:] in SENTENCE_END else sentence + "。"
+            for token in paragraph.tokens:
+                if token.end > first.end:
+                    break
+                if token.start >= first.start:
+                    tokens.append(Token(token.text, token.start - first.start + len(joined)))
+            joined += sentence
+            if sentence.rstrip()[-1:] not in SENTENCE_END:
+                tokens.append(Token("。", len(joined)))
+                joined += "。"
         offsets = [place[0] for place in places]
-        for hit in OpenerRule.paragraph_hits(self, Paragraph(joined)):
+        stretch_text = Paragraph(joined)
+        stretch_text.tokens = tokens
+        for hit in OpenerRule.paragraph_hits(self, stretch_text):
             offset, index, start = places[bisect_right(offsets, hit.start) - 1]
             moved = start - offset
             yield index, Hit(hit.start + moved, hit.end + moved, hit.suggestions, hit.values, hit.severity)

@@ -148,8 +148,10 @@ def key_terms(paragraphs: list[Paragraph]) -> set[str]:
     """The document's key terms: words that are not generic and that it uses ``KEY_TERM_USES``
     times or more (抓落实, 执行力). A generic word inside one (落实, 执行) is the subject's word."""
     generic = generic_words()
-    counts = Counter(token.text for paragraph in paragraphs for token, tag in paragraph.words
-                     if tag in TERM_TAGS and token.text not in generic)
+    counts: Counter = Counter()
+    for paragraph in paragraphs:  # each paragraph counted once per text, so a re-check adds up counts only
+        counts.update(paragraph.remember("term-counts", lambda p=paragraph: Counter(
+            token.text for token, tag in p.words if tag in TERM_TAGS and token.text not in generic)))
     return {word for word, count in counts.items() if count >= KEY_TERM_USES}
 
 
