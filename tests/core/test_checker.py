@@ -283,3 +283,10 @@ def test_long_clause_does_not_count_the_titles_it_quotes():
     own = "各单位要认真学习安全生产和消防方面的法律及城镇燃气管理方面的条例中的有关规定并在日常工作中抓好贯彻落实。"
     assert [f for f in CHECKER.check([titles]) if f.rule == "long-clause"] == []
     assert [f.text for f in CHECKER.check([own]) if f.rule == "long-clause"] == [own[:-1]]
+
+
+def test_a_listed_slip_is_one_finding_not_also_the_models_guess_around_it():
+    """The list's 惯彻 → 贯彻 (certain) stands alone: the model's 惯彻落实 → 贯彻落实 over it is dropped,
+    while a guess with no list entry under it (持旭) is kept."""
+    findings = [f for f in CHECKER.check(["为认真惯彻落实上级部署，持旭推进改革。"]) if f.category == "typo"]
+    assert [(f.rule, f.text) for f in findings] == [("typo", "惯彻"), ("typo-confusable", "持旭")]

@@ -105,7 +105,7 @@ class Checker:
                 found += self._unit_findings(raw_rules, Unit(original, index, (0,)), originals, self.analyse(original))
         findings = [f for f in found if not self.settings.ignores(f, originals[f.paragraph])]
         findings.sort(key=lambda f: (f.paragraph, f.start, -f.end, -SEVERITY_RANK[f.severity], f.rule))
-        return _without_overused_suggestions(_outermost(findings))
+        return _without_overused_suggestions(_outermost(_without_guesses_over_certain(findings)))
 
     def _unit_findings(self, rules: tuple[Rule, ...], unit: Unit, paragraphs: list[str],
                        analysis: Paragraph) -> list[Finding]:
@@ -156,6 +156,17 @@ def _without_overused_suggestions(findings: list[Finding]) -> list[Finding]:
         return findings
     return [replace(f, suggestions=tuple(s for s in f.suggestions if s not in overused))
             if overused.intersection(f.suggestions) else f for f in findings]
+
+
+def _without_guesses_over_certain(findings: list[Finding]) -> list[Finding]:
+    """A guess (a finding 全部修正 never applies) over a certain finding of the same category says
+    nothing more: the list's 惯彻 → 贯彻 stands, the model's 惯彻落实 → 贯彻落实 around it goes."""
+    certain: dict[tuple[int, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.certain:
+            certain.setdefault((finding.paragraph, finding.category), []).append(finding)
+    return [f for f in findings if f.certain or not any(
+        g.start < f.end and f.start < g.end for g in certain.get((f.paragraph, f.category), ()))]
 
 
 def _outermost(findings: list[Finding]) -> list[Finding]:
