@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..text.dates import DOC_NUMBER, PRINTED, is_date, normalise_date
+from ..text.dates import CHINESE_NUMERALS, DOC_NUMBER, PRINTED, is_date, normalise_date
+from ..text.structure import quoted_spans
 
 HEAD_LINES = 6  # the 版头 and 标题 stand in the first few lines
 TITLE_MAX_CHARS = 40
@@ -17,7 +18,6 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*[年—–\-～~至])")
 CHINESE_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})年")
 BRACKETED_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]")
-DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 # Words by which a sentence places what it names in the past (曾由……, 当时……, 十三大提出的……);
 # telling of a reform (不再保留, 并入 …) is history too. 原 and 前 count only right before a
 # name (原国家旅游局): elsewhere they are 原则, 前提.
@@ -58,7 +58,7 @@ def _day(text: str) -> date | None:
 def years_in(text: str) -> list[int]:
     """The years a sentence names: 2017年, 二〇一七年, 〔2017〕."""
     years = [int(y) for y in YEAR.findall(text)] + [int(y) for y in BRACKETED_YEAR.findall(text)]
-    years += [int("".join(DIGITS[c] for c in y)) for y in CHINESE_YEAR.findall(text)]
+    years += [int("".join(str(CHINESE_NUMERALS[c]) for c in y)) for y in CHINESE_YEAR.findall(text)]
     return years
 
 
@@ -73,5 +73,4 @@ def speaks_of_past(sentence: str, before: str, changed: date) -> bool:
 
 def in_title_or_quote(text: str, start: int) -> bool:
     """Whether position ``start`` stands inside 《》 (a document's title) or “” (a quotation)."""
-    before = text[:start]
-    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+    return any(left < start < right for left, right in quoted_spans(text))
