@@ -39,6 +39,9 @@ REPETITION_GUARDS = ("tests/core/test_checker_subject.py",
 PHRASEBANK_FAST = ("tests/core/test_phrasebank.py", "-k", "not rebuilding")
 INDEPENDENT = "independent:"  # in the name of a sabotage chosen by someone who did not write the tests
 WINDOWS_TESTS = "tests/packaging/test_windows.py"
+BUNDLE_TOOLS_TESTS = "tests/packaging/test_bundle_tools.py"
+# The 信创 proof builds the .deb in a Debian 12 root and installs it into Debian 11: 8-10 minutes (arm64: 25+).
+XINCHUANG = "tests/packaging/test_xinchuang.py::test_installed_self_test_passes_on_the_old_system[{}]"
 
 
 @dataclass(frozen=True)
@@ -474,6 +477,24 @@ SABOTAGES = [
              "    use_utf8_streams()\n", "", ("tests/test_streams.py",)),
     Sabotage("independent: a screenshot that could not be saved still exits 0", "assistant/selftest.py",
              "            return 1\n", "            return 0\n", ("tests/gui/test_selftest.py",)),
+    # -- chosen independently (issue 32): issue 27, the 信创 .deb (glibc launcher, build_deb.sh) --
+    # Before test_bundle_tools.py only the xinchuang build saw these (the sixth only its arm64 run).
+    Sabotage("i27 independent: the launcher keeps the system's older glibc", "packaging/bundle_glibc.sh",
+             "sort -V | head -n 1)", "sort -V | tail -n 1)", (BUNDLE_TOOLS_TESTS, XINCHUANG.format("amd64"))),
+    Sabotage("i27 independent: the launcher looks for the program beside its /usr/bin symlink", "packaging/bundle_glibc.sh",
+             'here=\\$(dirname "\\$(readlink -f "\\$0")")', 'here=\\$(dirname "\\$0")',
+             (BUNDLE_TOOLS_TESTS, XINCHUANG.format("amd64"))),
+    Sabotage("i27 independent: the bundled loader finds the system's libc (LD_LIBRARY_PATH not exported)",
+             "packaging/bundle_glibc.sh", 'export LD_LIBRARY_PATH="\\$here', 'LD_LIBRARY_PATH="\\$here',
+             (BUNDLE_TOOLS_TESTS, XINCHUANG.format("amd64"))),
+    Sabotage("i27 independent: the glibc floor reads one digit of the minor version (2.36 as 2.3)",
+             "packaging/bundle_elf.py", 'rb"GLIBC_(\\d+)\\.(\\d+)"', 'rb"GLIBC_(\\d+)\\.(\\d)"',
+             (BUNDLE_TOOLS_TESTS, XINCHUANG.format("amd64"))),
+    Sabotage("i27 independent: trimming deletes the dlopen'ed libpython", "packaging/bundle_elf.py",
+             'DLOPENED = ("libpython",)', "DLOPENED = ()", (BUNDLE_TOOLS_TESTS, XINCHUANG.format("amd64"))),
+    Sabotage("i27 independent: make_deb labels the arm64 bundle with the host's architecture", "packaging/make_deb.sh",
+             "ARCH=${1:-$(dpkg --print-architecture)}", "ARCH=$(dpkg --print-architecture)",
+             (BUNDLE_TOOLS_TESTS, XINCHUANG.format("arm64"))),
 ]
 
 
