@@ -103,12 +103,12 @@ def test_the_glibc_floor_is_the_newest_version_a_binary_asks_for(tmp_path):
 
 
 def test_unlinked_lists_only_libraries_nothing_reaches(tmp_path):
-    """freetype (a plugin) needs png16, which needs z; libpython is dlopen'ed; bz2 nobody needs."""
+    """freetype (a plugin) needs brotlidec, which needs brotlicommon; libpython is dlopen'ed; bz2 nobody needs."""
     _require("objdump")
     internal = tmp_path / "_internal"
     (internal / "PySide6").mkdir(parents=True)
     shutil.copy(_system_library("libfreetype.so.6"), internal / "PySide6" / "plugin.so")
-    for name in ("libpng16.so.16", "libz.so.1", "libbz2.so.1.0"):
+    for name in ("libbrotlidec.so.1", "libbrotlicommon.so.1", "libbz2.so.1.0"):
         shutil.copy(_system_library(name), internal / name)
     shutil.copy(_system_library("libexpat.so.1"), internal / "libpython3.11.so.1.0")
     assert bundle_elf.unlinked(internal) == [internal / "libbz2.so.1.0"]
