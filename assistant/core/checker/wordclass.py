@@ -51,6 +51,9 @@ TERM_TAGS = frozenset({"n", "vn", "v", "l", "i", "j", "nz"})
 KEY_TERM_USES = 8
 # A figure right after a word (到/了/至 between): 增加422亿元, 增加到四百三十二万吨.
 FIGURE = re.compile(r"[到了至]?[0-9０-９一二三四五六七八九十百千万亿两半]")
+# A measure right after a word, in the same clause: the verb of a measured change, which a report
+# on taxes and costs says at each measure (降低存款准备金率, 降低用能成本, 降低涉企收费).
+MEASURE = re.compile(r"[^，。；：！？,;:!?]{0,12}?(?:率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线)")
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 # A word used as a noun or a predicate, not as the verb of a directive: after a noun, a
 # distinguishing word or 的 that it heads or predicates of, followed by 的, 者, 中, a conjunction or
@@ -129,13 +132,13 @@ def _nominal(paragraph: Paragraph, index: int) -> bool:
 def bound_positions(paragraph: Paragraph) -> set[int]:
     """Starts of the words that are not the writer's own to vary: inside a 《title》 or a
     “quotation”, part of a body's name (the words running back from 局, 办公室, 会 …), of a
-    longer dictionary word jieba cut apart or of an adjective made with 可 (可持续), or the verb
-    of a figure (增加422亿元)."""
+    longer dictionary word jieba cut apart or of an adjective made with 可 (可持续), the verb of a
+    figure or a measure (增加422亿元, 降低贷款成本), or part of a fixed formulation."""
     return paragraph.remember("bound", lambda: _bound(paragraph))
 
 
 def _bound(paragraph: Paragraph) -> set[int]:
-    tokens, tags = paragraph.tokens, paragraph.tags
+    tokens, tags, generic = paragraph.tokens, paragraph.tags, generic_words()
     spans = quoted_spans(paragraph.text) if QUOTE_OPENERS.intersection(paragraph.text) else []
     bound = {token.start for token in tokens if _inside(token, spans)} if spans else set()
     for index, token in enumerate(tokens):
@@ -151,8 +154,8 @@ def _bound(paragraph: Paragraph) -> set[int]:
             bound.add(second.start)  # an adjective made with 可 (可持续, 可复制): one word
     text = paragraph.text
     for token in tokens:
-        if FIGURE.match(text, token.end):
-            bound.add(token.start)  # a figure reported (增加422亿元, 降低15%, 增加到四百万吨): its verb
+        if FIGURE.match(text, token.end) or (token.text in generic and MEASURE.match(text, token.end)):
+            bound.add(token.start)  # a figure or a measure (增加422亿元, 降低15%, 降低贷款成本): its verb
     phrases = fixed_phrases()
     if phrases is not None:
         starts = [token.start for token in tokens]
