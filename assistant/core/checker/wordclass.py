@@ -53,7 +53,7 @@ KEY_TERM_USES = 8
 FIGURE = re.compile(r"[到了至]?[0-9０-９一二三四五六七八九十百千万亿两半]")
 # A measure right after a word, in the same clause: the verb of a measured change, which a report
 # on taxes and costs says at each measure (降低存款准备金率, 降低用能成本, 降低涉企收费).
-MEASURE = re.compile(r"[^，。；：！？,;:!?]{0,12}?(?:率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线)")
+MEASURE = re.compile(r"[^，。；：！？,;:!?]{0,12}?(?:率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线|收入|工资)")
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 # A word used as a noun or a predicate, not as the verb of a directive: after a noun, a
 # distinguishing word or 的 that it heads or predicates of, followed by 的, 者, 中, a conjunction or
@@ -119,11 +119,16 @@ def generic_uses(paragraph: Paragraph, ignore: set[str]) -> list[Token]:
 
 
 def _nominal(paragraph: Paragraph, index: int) -> bool:
-    """Is the token at ``index`` used as a noun or a predicate (下级组织服从, 工作落实的, 比较突出。)?
+    """Is the token at ``index`` used as a noun, a predicate or a noun's attribute (下级组织服从,
+    工作落实的, 比较突出。, 重大科技项目)?
     Said after a noun and then closing the sentence it stays the verb (推进工作落实。)."""
-    if index == 0 or index + 1 >= len(paragraph.tokens):
+    if index + 1 >= len(paragraph.tokens):
         return False
+    if index == 0:
+        return paragraph.tags[0] == "a" and paragraph.tags[1][:1] == "n"
     tags, before, after = paragraph.tags, paragraph.tokens[index - 1].text, paragraph.tokens[index + 1].text
+    if tags[index] == "a" and tags[index + 1][:1] == "n":
+        return True  # an adjective naming a kind of thing (重大项目, 重要讲话): part of the term
     if before in DEGREE_ADVERBS:
         return after in NOMINAL_AFTER or HANZI.match(after) is None
     return tags[index - 1] in NOMINAL_BEFORE_TAGS and (after in NOMINAL_AFTER or tags[index + 1].startswith("v"))
@@ -147,6 +152,9 @@ def _bound(paragraph: Paragraph) -> set[int]:
                 if HANZI.search(tokens[back].text) is None or tags[back] in NAME_BREAK_TAGS:
                     break
                 bound.add(tokens[back].start)
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].text == "和" and tags[index - 1] == "v" and tags[index + 1] == "v":
+            bound.update((tokens[index - 1].start, tokens[index + 1].start))  # 建立和完善, 改革和完善: one act
     for first, second in zip(tokens, tokens[1:]):
         if _cut_apart(first.text, second.text):
             bound.update((first.start, second.start))  # a word jieba cut apart: 信访 + 局 in 信访局
