@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.checker.engine import Checker
+from assistant.core.checker.text import Paragraph
+from assistant.core.checker.wordclass import generic_uses, generic_words
+from assistant.core.resources import resource_path
 from tests.conftest import FILES
 
 NOTICE = (FILES / "notice" / "gas_inspection_notice.txt").read_text(encoding="utf-8").splitlines()
@@ -81,3 +84,18 @@ def test_a_word_in_quotation_marks_is_not_the_writers_to_vary():
              "“进一步”是标准。“进一步”是担当。“进一步”是作风。“进一步”是纪律。"]
     assert overuse_in(lines) == []
     assert [f.text for f in overuse_in([line.replace("“进一步”", "进一步") for line in lines])]
+
+
+def fixed_phrase_rows() -> list[tuple[str, str]]:
+    text = resource_path("dict", "fixed_phrases.tsv").read_text(encoding="utf-8")
+    return [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("phrase, example", fixed_phrase_rows())
+def test_a_fixed_formulation_binds_its_generic_words(phrase, example):
+    """Every listed formulation holds a generic word, and in its example that word is not counted."""
+    paragraph = Paragraph(example)
+    start = example.index(phrase)
+    inside = [t for t in paragraph.tokens if start <= t.start < start + len(phrase) and t.text in generic_words()]
+    assert inside, f"{phrase}: no generic word in it, the entry could never change a finding"
+    assert not {t.start for t in inside} & {t.start for t in generic_uses(paragraph, set())}
