@@ -10,9 +10,11 @@ Prints what the user sees: all findings (every severity, punctuation included) p
 characters (target ≤ 3 on the held-out part, in every shape), per severity, the non-punctuation
 warning rate (warnings and errors outside ``punctuation``; target ≤ 1.5), per-category and per-rule
 rates, with ``--files`` the rate of each text, with ``--words`` the most frequently flagged words per
-rule, and with ``--sample N`` N findings per category drawn at random (seeded: the same draw every
-run) from the ``lines`` shape of the chosen sets, each with its sentence, to be judged by hand.
-Run: .venv/bin/python bench/precision.py [--words] [--shape lines] [--set extra-held-out] [--sample 30]
+rule, and with ``--sample FAMILY`` (a category, or ``all``) ``--size`` findings of that family
+drawn at random with ``--seed`` from the ``lines`` shape of the seeds and the held-out part (or the
+sets given), each with its whole sentence, as lines of a table to be judged by hand (bench/samples/).
+Run: .venv/bin/python bench/precision.py [--words] [--shape lines] [--set extra-held-out]
+     .venv/bin/python bench/precision.py --sample all --seed 25 > bench/samples/seed25.tsv
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ from assistant.core.checker.engine import Checker  # noqa: E402
 from assistant.core.checker.model import Finding  # noqa: E402
 from assistant.core.phrasebank.clean import clean_folder  # noqa: E402
 from assistant.core.resources import resource_path  # noqa: E402
+from assistant.core.text.sentences import Span, sentences  # noqa: E402
 
 EXTRA = resource_path("corpus", "extra")
 WRAP_WIDTH = 34
 LOUD = {"warning", "error"}
 ALL_TARGET = 3.0
-SAMPLE_SEED = 25
+SAMPLE_SETS = ["seeds", "extra-held-out"]
+SENTENCE_SHOWN = 160
 
 
 def held_out(name: str) -> bool:
@@ -102,19 +106,45 @@ def report(name: str, characters: int, findings: list[Finding], words: bool) -> 
     return len(loud) * per_k, len(findings) * per_k
 
 
-def sample(findings: list[tuple[str, list[str], Finding]], size: int) -> None:
-    """``size`` findings per category, drawn with a fixed seed, each with its sentence's context."""
-    by_category: dict[str, list[tuple[str, list[str], Finding]]] = defaultdict(list)
+def sample(findings: list[tuple[str, list[str], Finding]], spare: list[tuple[str, list[str], Finding]],
+           families: list[str], size: int, seed: int) -> None:
+    """``size`` findings of each family (category) drawn at random with ``seed``, topped up from
+    ``spare`` (the tuning part) where the family has fewer; one table row each: family, number,
+    rule, where, the flagged text, the suggestions, the message and the sentence with the flagged
+    text in 【】, and an empty verdict column to fill in."""
+    by_family: dict[str, list[tuple[str, list[str], Finding]]] = defaultdict(list)
+    spare_by_family: dict[str, list[tuple[str, list[str], Finding]]] = defaultdict(list)
     for entry in findings:
-        by_category[entry[2].category].append(entry)
-    draw = random.Random(SAMPLE_SEED)
-    for category, entries in sorted(by_category.items()):
+        by_family[entry[2].category].append(entry)
+    for name, document, finding in spare:
+        spare_by_family[finding.category].append((f"(tuning) {name}", document, finding))
+    names = sorted(set(by_family) | set(spare_by_family)) if "all" in families else families
+    print("family\tn\trule\twhere\tflagged\tsuggestions\tmessage\tsentence\tverdict")
+    for family in names:
+        entries, extra = by_family.get(family, []), spare_by_family.get(family, [])
+        draw = random.Random(f"{seed}:{family}")
         chosen = draw.sample(entries, min(size, len(entries)))
-        print(f"== {category}: {len(chosen)} of {len(entries)}")
+        topped = draw.sample(extra, min(size - len(chosen), len(extra)))
+        print(f"# {family}: {len(chosen)} drawn of {len(entries)}, {len(topped)} more from the tuning part")
+        chosen += topped
         for number, (name, document, f) in enumerate(chosen, start=1):
-            text = document[f.paragraph]
-            context = text[max(0, f.start - 30):f.start] + "【" + f.text + "】" + text[f.end:f.end + 30]
-            print(f"{number:2}. {f.rule} {name}:{f.paragraph} {f.message} | {context}")
+            print("\t".join([family, str(number), f.rule, f"{name}:{f.paragraph}", f.text,
+                             "/".join(f.suggestions[:3]), f.message, _marked_sentence(document[f.paragraph], f), ""]))
+
+
+def _marked_sentence(text: str, finding: Finding) -> str:
+    """The sentence(s) holding the finding, the finding in 【】, cut to about SENTENCE_SHOWN characters."""
+    spans = sentences(text) or [Span(0, len(text))]
+    start = next((s.start for s in spans if s.start <= finding.start < s.end), 0)
+    end = next((s.end for s in spans if s.start < finding.end <= s.end), len(text))
+    before, after = text[start:finding.start], text[finding.end:end]
+    room = max(20, (SENTENCE_SHOWN - len(finding.text)) // 2)
+    if len(before) > room:
+        before = "…" + before[-room:]
+    if len(after) > room:
+        after = after[:room] + "…"
+    flagged = finding.text if len(finding.text) <= SENTENCE_SHOWN else finding.text[:room] + "……" + finding.text[-room:]
+    return (before + "【" + flagged + "】" + after).replace("\t", " ").replace("\n", " ")
 
 
 def main() -> None:
@@ -123,11 +153,22 @@ def main() -> None:
     parser.add_argument("--shape", choices=["lines", "wrapped", "pasted"], action="append")
     parser.add_argument("--set", choices=["seeds", "extra", "extra-held-out"], action="append")
     parser.add_argument("--files", action="store_true", help="the non-punctuation warning rate of each text")
-    parser.add_argument("--sample", type=int, default=0, help="draw this many findings per category to judge")
+    parser.add_argument("--sample", action="append", metavar="FAMILY",
+                        help="print a random draw of this family's findings (a category id, or all) to judge")
+    parser.add_argument("--seed", type=int, default=25, help="the draw's seed (a new seed, a fresh sample)")
+    parser.add_argument("--size", type=int, default=30, help="findings drawn per family")
+    parser.add_argument("--no-top-up", action="store_true",
+                        help="do not top a short family up with findings from corpus-extra's tuning part")
     args = parser.parse_args()
     sets = corpus_sets()
+    if args.sample:
+        drawn = []
+        for set_name in args.set or SAMPLE_SETS:
+            drawn += measure(sets[set_name], "lines")[1]
+        spare = [] if args.no_top_up else measure(sets["extra"], "lines")[1]
+        sample(drawn, spare, args.sample, args.size, args.seed)
+        return
     worst, worst_held_out = 0.0, 0.0
-    drawn: list[tuple[str, list[str], Finding]] = []
     for set_name in args.set or list(sets):
         for shape in args.shape or ["lines", "wrapped", "pasted"]:
             characters, findings = measure(sets[set_name], shape, args.files)
@@ -135,12 +176,8 @@ def main() -> None:
             worst = max(worst, loud)
             if set_name == "extra-held-out":
                 worst_held_out = max(worst_held_out, everything)
-            if shape == "lines":
-                drawn += findings
     print(f"worst non-punctuation warning rate: {worst:.2f}/1000 (target ≤ 1.5)")
     print(f"worst rate of all findings on the held-out part: {worst_held_out:.2f}/1000 (target ≤ {ALL_TARGET:g})")
-    if args.sample:
-        sample(drawn, args.sample)
 
 
 if __name__ == "__main__":

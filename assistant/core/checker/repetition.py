@@ -34,14 +34,101 @@ class WordWatch(Rule):
         self.ignore = set(spec.get("ignore", []))
 
     def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
-        return generic_uses(paragraph, self.ignore)
+        """Generic words, less those of a series across sentences (series_positions)."""
+        words = generic_uses(paragraph, self.ignore)
+        if len(words) < 2:
+            return words
+        series = series_positions(paragraph)
+        return [token for token in words if token.start not in series] if series else words
+
+
+# What may stand before the word that leads a sentence or clause of a series: adverbs, modals,
+# conjunctions and pronouns (要突出, 必须坚持, 我们要继续, 同时要) — not a preposition: 在推进中,
+# 通过推进改革 are phrases, not a series of directives.
+SERIES_LEAD_SKIP_TAGS = frozenset({"d", "ad", "vd", "c", "r"})
+# How many verbs and adverbs right after a clause's first word lead it with it (全面深入贯彻).
+LEAD_CHAIN = 3
+SERIES_LEAD_SKIP = frozenset({"要", "应", "须", "需", "将", "还要", "也要", "都要", "同时"})
+# How many sentences in a row must lead alike to make a series (as for repeated openers).
+SERIES_RUN = 3
+
+
+def series_positions(paragraph: Paragraph) -> set[int]:
+    """Starts of words that repeat because the sentences line up as a series (排比), which edited
+    公文 does on purpose: a word leading, after adverbs and modals, three clauses of a sentence in a
+    row (实现……，实现……，实现……), or three sentences or their second clauses in a row (突出闭环管理，完善……。突出攻坚破难，完善……。
+    突出过程管理，完善……。), and a word in each of two
+    parts of a semicolon series (必须……，不断提高……的能力；必须……，不断提高……的能力；)."""
+    return paragraph.remember("series", lambda: _series_positions(paragraph))
+
+
+def _series_positions(paragraph: Paragraph) -> set[int]:
+    text, tagged, sentences = paragraph.text, paragraph.tagged, paragraph.sentences
+    if len(sentences) < 2:
+        return set()
+    starts = [token.start for token, _ in tagged]
+    found: set[int] = set()
+    for sentence in sentences:  # clauses of one sentence leading alike (实现……，实现……，实现……)
+        found.update(_runs([_lead(tagged, starts, part) for part in clauses(text, sentence)]))
+    leads = [[_lead(tagged, starts, part) for part in clauses(text, sentence)[:2]] for sentence in sentences]
+    for place in range(2):  # the sentences' first clauses, then their second ones
+        found.update(_runs([sentence[place] if len(sentence) > place else None for sentence in leads]))
+    for first, second in zip(sentences, sentences[1:]):
+        if text[first.end - 1] not in "；;":
+            continue
+        words = [(token, tag) for token, tag in tagged[bisect_right(starts, first.start - 1):] if token.start < second.end]
+        in_first = {token.text for token, _ in words if token.start < first.end and token.is_word}
+        in_second = {token.text for token, _ in words if token.start >= second.start and token.is_word}
+        shared = in_first & in_second
+        found.update(token.start for token, _ in words if token.text in shared)
+    return found
+
+
+def _runs(leads: list[Token | None]) -> set[int]:
+    """Starts of the leading words of ``SERIES_RUN`` or more consecutive parts that lead alike."""
+    found: set[int] = set()
+    run: list[Token] = []
+    for lead in leads + [None]:
+        if lead is not None and run and lead.text == run[-1].text:
+            run.append(lead)
+            continue
+        if len(run) >= SERIES_RUN:
+            found.update(token.start for token in run)
+        run = [lead] if lead is not None else []
+    return found
+
+
+def _lead(tagged: list[tuple[Token, str]], starts: list[int], part: Span) -> Token | None:
+    """The word a clause leads with, after adverbs, modals, conjunctions and pronouns."""
+    for token, tag in tagged[bisect_right(starts, part.start - 1):]:
+        if token.start >= part.end:
+            return None
+        if tag in SERIES_LEAD_SKIP_TAGS or token.text in SERIES_LEAD_SKIP or token.text in MODALS:
+            continue
+        return token if token.is_word and tag != "p" else None
+    return None
 
 
 # What may stand before the verb of a directive: adverbs (必须, 切实, 更加).
 DIRECTIVE_LEAD_TAGS = frozenset({"d", "ad", "vd"})
 
-# Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合.
-CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又", "比")
+# Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合,
+# 远未达到应该达到的水平.
+CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又", "比",
+                  "应该", "应当", "应有", "就是")
+
+
+def _leads(tagged: list[tuple[Token, str]], starts: list[int], part: Span) -> list[Token]:
+    """The clause's leading word and the verbs and adverbs right after it (深入贯彻, 全面深入贯彻)."""
+    first = _lead(tagged, starts, part)
+    if first is None:
+        return []
+    found, index = [first], bisect_right(starts, first.start)
+    for token, tag in tagged[index:index + LEAD_CHAIN]:
+        if token.start >= part.end or not token.is_word or tag[:1] not in "vd":
+            break
+        found.append(token)
+    return found
 
 
 class EchoRule(WordWatch):
@@ -108,15 +195,19 @@ def _series(text: str, first: int, second: int) -> bool:
     return not any(word in text[second:match.start() if match else len(text)] for word in OWN_PREDICATE)
 
 
+# 一 and a measure word, doubled on purpose: one by one (一个一个, 一代一代, 一项一项).
+REDUPLICATED_MEASURE = re.compile("一[^一]")
+
+
 class StutterRule(WordWatch):
-    """A word written twice in a row by mistake: 的的, 进一步进一步 (but not 天天, 层层)."""
+    """A word written twice in a row by mistake: 的的, 进一步进一步 (but not 天天, 层层, 一代一代)."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.single = set(spec.get("single", []))
 
     def watched(self, token: Token) -> bool:
-        if token.text in self.ignore:
+        if token.text in self.ignore or REDUPLICATED_MEASURE.fullmatch(token.text):
             return False
         return token.is_word or token.text in self.single
 
@@ -127,6 +218,9 @@ class StutterRule(WordWatch):
                 yield Hit(first.start, second.end, (first.text,))
 
 
+# A word leading this many clauses of a sentence is a series there, its other uses with it
+# (最根本的是坚持……，坚持……，坚持……).
+SERIES_CLAUSES = 2
 # What may stand before the word that leads a clause of a series (必须坚持……，坚持……).
 SERIES_MODALS = tuple(sorted(MODALS | {"要", "应"}, key=len, reverse=True))
 
@@ -164,18 +258,22 @@ class SentenceRepeatRule(WordWatch):
             yield from self._sentence_hits([t for t in words if t.text not in topic])
 
     def _without_series(self, paragraph: Paragraph, sentence: Span, words: list[Token]) -> list[Token]:
-        """The words, less those that lead ``min_count`` or more clauses of the sentence (排比:
-        更加重视……，更加重视……，更加重视……; 坚持……，坚持……，坚持……). A word leads a clause when
-        nothing but a few characters (要, 必须) stands before it there."""
-        leading: dict[str, list[int]] = {}
-        text = paragraph.text
+        """The words, less those that lead two or more clauses of the sentence (排比:
+        更加重视……，更加重视……，更加重视……; 坚持……，坚持……，坚持……; 深入贯彻……，贯彻……，全面深入
+        贯彻……). A word leads a clause when nothing but a few characters (要, 必须), or adverbs,
+        modals and a subject (我们要深入), stand before it there."""
+        leading: dict[str, set[int]] = {}
+        text, tagged = paragraph.text, paragraph.tagged
+        starts = [token.start for token, _ in tagged]
         for clause in clauses(text, sentence):
             start = clause.start + next((len(m) for m in SERIES_MODALS if text.startswith(m, clause.start)), 0)
             for token in words:
                 if token.start == start and clause.start <= token.start < clause.end:
-                    leading.setdefault(token.text, []).append(token.start)
+                    leading.setdefault(token.text, set()).add(token.start)
                     start = token.end  # the word right after it leads too (更加重视)
-        series = {start for starts in leading.values() if len(starts) >= self.min_count for start in starts}
+            for lead in _leads(tagged, starts, clause):  # the verbs after adverbs and a subject (全面深入贯彻)
+                leading.setdefault(lead.text, set()).add(lead.start)
+        series = {start for starts in leading.values() if len(starts) >= SERIES_CLAUSES for start in starts}
         return [token for token in words if token.start not in series] if series else words
 
     def _sentence_hits(self, words: list[Token]) -> Iterator[Hit]:

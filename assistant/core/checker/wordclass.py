@@ -7,13 +7,17 @@ class decided by data (resources/dict/generic_words.tsv, made by ``calibrate.gen
 verbs, adjectives and adverbs (jieba's part of speech) that most texts of the bundled corpus use
 (the tuning part: corpus-extra's held-out fifth is never read) and that the phrase bank's meaning
 groups can replace. Even those are left alone where they are the subject (a word of the title) or
-not the writer's own wording: inside a 《title》 or a “quotation”, or part of a longer name or term
-(推进 in 改革推进办, 检查 in 专项检查办公室) — replacing there would rewrite a name.
+not the writer's own wording: inside a 《title》 or a “quotation”, part of a longer name or term
+(推进 in 改革推进办, 检查 in 专项检查办公室) — replacing there would rewrite a name — or of a fixed
+formulation (resources/dict/fixed_phrases.tsv: 坚持和发展, 改革发展稳定, 突出重点). And only the
+word's verbal or adverbial use counts: the noun or predicate of the same characters (下级组织服从,
+矛盾比较突出, 工作落实的责任) is another word for the reader.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +29,7 @@ from ..text.structure import quoted_spans
 from .text import Paragraph, Token
 
 GENERIC_FILE = ("dict", "generic_words.tsv")
+FIXED_FILE = ("dict", "fixed_phrases.tsv")
 # Parts of speech a weak, replaceable word has (jieba's tags): verbs, adjectives, adverbs, idioms.
 GENERIC_TAGS = frozenset({"v", "vd", "a", "ad", "an", "d", "z", "l", "i"})
 # A generic word is used by at least this share of the corpus texts: everyday 公文 wording, not a
@@ -46,7 +51,17 @@ TERM_TAGS = frozenset({"n", "vn", "v", "l", "i", "j", "nz"})
 KEY_TERM_USES = 8
 # A figure right after a word (到/了/至 between): 增加422亿元, 增加到四百三十二万吨.
 FIGURE = re.compile(r"[到了至]?[0-9０-９一二三四五六七八九十百千万亿两半]")
+# A measure right after a word, in the same clause: the verb of a measured change, which a report
+# on taxes and costs says at each measure (降低存款准备金率, 降低用能成本, 降低涉企收费).
+MEASURE = re.compile(r"[^，。；：！？,;:!?]{0,12}?(?:率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线|收入|工资)")
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+# A word used as a noun or a predicate, not as the verb of a directive: after a noun, a
+# distinguishing word or 的 that it heads or predicates of, followed by 的, 者, 中, a conjunction or
+# a verb (下级组织服从, 工作落实的, 矛盾突出的); or after a degree adverb, followed by no object
+# (比较突出。).
+NOMINAL_BEFORE_TAGS = frozenset({"n", "ng", "nr", "ns", "nt", "nz", "b", "an", "vn", "uj"})
+DEGREE_ADVERBS = frozenset({"比较", "较为", "十分", "非常", "很", "尤为", "更为", "最为", "日益", "越来越", "相当", "特别", "更加"})
+NOMINAL_AFTER = frozenset({"的", "者", "中", "上", "和", "与", "及", "或", "、"})
 
 
 @dataclass(frozen=True)
@@ -81,29 +96,54 @@ def is_generic(word: str, tag: str, document_share: float, replaceable: bool) ->
     return len(word) >= 2 and tag in GENERIC_TAGS and document_share >= GENERIC_SPREAD and replaceable
 
 
+@lru_cache(maxsize=1)
+def fixed_phrases() -> re.Pattern | None:
+    """One pattern for all fixed formulations, longest first."""
+    phrases = [line.split("\t")[0] for line in resource_path(*FIXED_FILE).read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")]
+    return re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))) if phrases else None
+
+
 def generic_uses(paragraph: Paragraph, ignore: set[str]) -> list[Token]:
-    """The paragraph's uses of generic words that are the writer's own (not bound), ``ignore``
-    left out."""
+    """The paragraph's verbal and adverbial uses of generic words that are the writer's own (not
+    bound), ``ignore`` left out."""
     generic, bound = generic_words(), None
     found = []
-    for token in paragraph.tokens:
+    tokens = paragraph.tokens
+    for index, token in enumerate(tokens):
         if token.text in generic and token.text not in ignore:
             bound = bound_positions(paragraph) if bound is None else bound
-            if token.start not in bound:
+            if token.start not in bound and not _nominal(paragraph, index):
                 found.append(token)
     return found
+
+
+def _nominal(paragraph: Paragraph, index: int) -> bool:
+    """Is the token at ``index`` used as a noun, a predicate or a noun's attribute (下级组织服从,
+    工作落实的, 比较突出。, 重大科技项目)?
+    Said after a noun and then closing the sentence it stays the verb (推进工作落实。)."""
+    if index + 1 >= len(paragraph.tokens):
+        return False
+    if index == 0:
+        return paragraph.tags[0] == "a" and paragraph.tags[1][:1] == "n"
+    tags, before, after = paragraph.tags, paragraph.tokens[index - 1].text, paragraph.tokens[index + 1].text
+    if tags[index] == "a" and tags[index + 1][:1] == "n":
+        return True  # an adjective naming a kind of thing (重大项目, 重要讲话): part of the term
+    if before in DEGREE_ADVERBS:
+        return after in NOMINAL_AFTER or HANZI.match(after) is None
+    return tags[index - 1] in NOMINAL_BEFORE_TAGS and (after in NOMINAL_AFTER or tags[index + 1].startswith("v"))
 
 
 def bound_positions(paragraph: Paragraph) -> set[int]:
     """Starts of the words that are not the writer's own to vary: inside a 《title》 or a
     “quotation”, part of a body's name (the words running back from 局, 办公室, 会 …), of a
-    longer dictionary word jieba cut apart or of an adjective made with 可 (可持续), or the verb
-    of a figure (增加422亿元)."""
+    longer dictionary word jieba cut apart or of an adjective made with 可 (可持续), the verb of a
+    figure or a measure (增加422亿元, 降低贷款成本), or part of a fixed formulation."""
     return paragraph.remember("bound", lambda: _bound(paragraph))
 
 
 def _bound(paragraph: Paragraph) -> set[int]:
-    tokens, tags = paragraph.tokens, paragraph.tags
+    tokens, tags, generic = paragraph.tokens, paragraph.tags, generic_words()
     spans = quoted_spans(paragraph.text) if QUOTE_OPENERS.intersection(paragraph.text) else []
     bound = {token.start for token in tokens if _inside(token, spans)} if spans else set()
     for index, token in enumerate(tokens):
@@ -112,6 +152,9 @@ def _bound(paragraph: Paragraph) -> set[int]:
                 if HANZI.search(tokens[back].text) is None or tags[back] in NAME_BREAK_TAGS:
                     break
                 bound.add(tokens[back].start)
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].text == "和" and tags[index - 1] == "v" and tags[index + 1] == "v":
+            bound.update((tokens[index - 1].start, tokens[index + 1].start))  # 建立和完善, 改革和完善: one act
     for first, second in zip(tokens, tokens[1:]):
         if _cut_apart(first.text, second.text):
             bound.update((first.start, second.start))  # a word jieba cut apart: 信访 + 局 in 信访局
@@ -119,8 +162,13 @@ def _bound(paragraph: Paragraph) -> set[int]:
             bound.add(second.start)  # an adjective made with 可 (可持续, 可复制): one word
     text = paragraph.text
     for token in tokens:
-        if FIGURE.match(text, token.end):
-            bound.add(token.start)  # a figure reported (增加422亿元, 降低15%, 增加到四百万吨): its verb
+        if FIGURE.match(text, token.end) or (token.text in generic and MEASURE.match(text, token.end)):
+            bound.add(token.start)  # a figure or a measure (增加422亿元, 降低15%, 降低贷款成本): its verb
+    phrases = fixed_phrases()
+    if phrases is not None:
+        starts = [token.start for token in tokens]
+        for match in phrases.finditer(text):
+            bound.update(starts[bisect_left(starts, match.start()):bisect_left(starts, match.end())])
     return bound
 
 
