@@ -112,6 +112,8 @@ def _lead(tagged: list[tuple[Token, str]], starts: list[int], part: Span) -> Tok
 # What may stand before the verb of a directive: adverbs (必须, 切实, 更加).
 DIRECTIVE_LEAD_TAGS = frozenset({"d", "ad", "vd"})
 
+# How close two uses stand to be set against each other (对举 sits in one short stretch).
+CONTRAST_REACH = 12
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合,
 # 远未达到应该达到的水平.
 CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又", "比",
@@ -150,6 +152,11 @@ class EchoRule(WordWatch):
         words = self.watched_tokens(paragraph)
         topic = {token.text for token in words if token.start < opening_end}
         quoted = None  # worked out for a paragraph with a repeat to report
+        following: dict[int, int] = {}  # each use's start → the start of the word's next use
+        for token in reversed(words):
+            following[token.start] = last_seen.get(token.text, -1)
+            last_seen[token.text] = token.start
+        last_seen.clear()
         for token in words:
             if token.start >= opening_end and token.text in topic:
                 continue  # the subject the paragraph opened with comes back
@@ -162,19 +169,36 @@ class EchoRule(WordWatch):
             # The parallel positions are only worked out for a paragraph that has a close repeat.
             if token.start in paragraph.parallel or previous in paragraph.parallel:
                 continue
-            if self._contrast(text, previous, token.start) or _series(text, previous, token.start):
+            if _contrast(text, previous, token.start) or _series(text, previous, token.start):
                 continue
+            after = following[token.start]
+            if 0 < after - token.start <= self.window and _contrast(text, token.start, after):
+                continue  # the repeat is set against the next one: 解决了许多想解决而没有解决的难题
             quoted = quoted_spans(text) if quoted is None else quoted
             if any(left <= previous < right or left <= token.start < right for left, right in quoted):
                 continue  # a quoted slogan or title said as written (“双随机、一公开”，随机抽取)
             yield Hit(token.start, token.end, values=(("distance", token.start - previous),))
 
-    @staticmethod
-    def _contrast(text: str, first: int, second: int) -> bool:
-        """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党, 团结一切可以
-        团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立, 早解决比晚解决好."""
-        between = text[first:second]
-        return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
+
+
+def _contrast(text: str, first: int, second: int) -> bool:
+    """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党, 团结一切可以
+    团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立, 早解决比晚解决好."""
+    between = text[first:second]
+    return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
+
+
+def _without_contrasts(text: str, words: list[Token]) -> list[Token]:
+    """The uses, less those set against the use before them close by (想解决而没有解决,
+    享有并且仍将享有): rhetoric, not the writer's habit."""
+    set_against: set[int] = set()
+    last: dict[str, int] = {}
+    for token in words:
+        previous = last.get(token.text)
+        if previous is not None and token.start - previous <= CONTRAST_REACH and _contrast(text, previous, token.start):
+            set_against.update((previous, token.start))
+        last[token.text] = token.start
+    return [token for token in words if token.start not in set_against] if set_against else words
 
 
 # Modals that give a clause a predicate of its own (完成情况要报告): a word said again there is
@@ -250,7 +274,8 @@ class SentenceRepeatRule(WordWatch):
         if not any(_repeats(words, self.min_count) for words in by_sentence):
             return  # no word used min_count times in a sentence: no need for the parallel positions
         parallel = paragraph.parallel
-        by_sentence = [self._without_series(paragraph, sentence, [t for t in words if t.start not in parallel])
+        by_sentence = [_without_contrasts(paragraph.text, self._without_series(
+                           paragraph, sentence, [t for t in words if t.start not in parallel]))
                        for sentence, words in zip(sentences, by_sentence)]
         topic = {token.text for token in by_sentence[0]}
         yield from self._sentence_hits(by_sentence[0])
@@ -572,6 +597,10 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         return {t.text for t in paragraph.tokens if sentence.start <= t.start < sentence.end}
 
 
+# A pause a run-in heading never holds (it may hold 顿号: 加大简政放权、放管结合改革力度。).
+RUN_IN_PAUSE = re.compile("[，,；;：:]")
+
+
 class DuplicateSentenceRule(DocumentRule):
     """The same sentence (``min_chars`` or longer) a second time anywhere in the document."""
 
@@ -589,12 +618,18 @@ class DuplicateSentenceRule(DocumentRule):
                     seen[key] = index
 
     def _keys(self, paragraph: Paragraph) -> list[tuple[str, Span]]:
-        """A heading said again (in an outline and in the body, a running title) is structure."""
+        """A heading said again (in an outline and in the body, a running title) is structure, and
+        so is a run-in heading: the first sentence of a paragraph that goes on, with no pause but
+        顿号 in it (加强社会保障体系建设。今年中央财政…: a report's review and its tasks open
+        paragraphs with the same one)."""
         keys = []
         if paragraph.role == "heading":
             return keys
-        for sentence in paragraph.sentences:
+        sentences = paragraph.sentences
+        for index, sentence in enumerate(sentences):
             key = paragraph.text[sentence.start:sentence.end].strip().rstrip("。！？；!?;…")
+            if index == 0 and len(sentences) > 1 and RUN_IN_PAUSE.search(key) is None:
+                continue
             if len(key) >= self.min_chars:
                 keys.append((key, sentence))
         return keys
