@@ -60,11 +60,12 @@ class LongClauseRule(Rule):
     """A stretch of more than ``max_chars`` characters with no pause in it (no comma, 顿号,
     semicolon or colon): too long to read without drawing breath, even in a sentence of
     acceptable length. Words quoted as written (a 《title》, a “slogan”) do not count: a law's long
-    name needs no comma."""
+    name needs no comma; nor do set names (``set_names``: 以毛泽东同志为核心的党的第一代中央领导集体)."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.max_chars = number_of(spec, "max_chars", self.id)
+        self.set_names = re.compile(spec["set_names"]) if "set_names" in spec else None
 
     def paragraph_hits(self, paragraph):
         text = paragraph.text
@@ -74,7 +75,10 @@ class LongClauseRule(Rule):
                 length = len(text[clause.start:clause.end].strip())
                 if length <= self.max_chars:
                     continue
-                quoted = quoted_spans(text) if quoted is None else quoted
+                if quoted is None:
+                    quoted = quoted_spans(text)
+                    if self.set_names is not None:
+                        quoted += [match.span() for match in self.set_names.finditer(text)]
                 length -= _quoted_length(quoted, clause)
                 if length > self.max_chars:
                     yield Hit(clause.start, clause.end, values=(("length", length),))

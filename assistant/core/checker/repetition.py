@@ -152,11 +152,7 @@ class EchoRule(WordWatch):
         words = self.watched_tokens(paragraph)
         topic = {token.text for token in words if token.start < opening_end}
         quoted = None  # worked out for a paragraph with a repeat to report
-        following: dict[int, int] = {}  # each use's start → the start of the word's next use
-        for token in reversed(words):
-            following[token.start] = last_seen.get(token.text, -1)
-            last_seen[token.text] = token.start
-        last_seen.clear()
+        set_against = _contrasted(text, words, self.window)
         for token in words:
             if token.start >= opening_end and token.text in topic:
                 continue  # the subject the paragraph opened with comes back
@@ -169,11 +165,8 @@ class EchoRule(WordWatch):
             # The parallel positions are only worked out for a paragraph that has a close repeat.
             if token.start in paragraph.parallel or previous in paragraph.parallel:
                 continue
-            if _contrast(text, previous, token.start) or _series(text, previous, token.start):
-                continue
-            after = following[token.start]
-            if 0 < after - token.start <= self.window and _contrast(text, token.start, after):
-                continue  # the repeat is set against the next one: 解决了许多想解决而没有解决的难题
+            if previous in set_against or token.start in set_against or _series(text, previous, token.start):
+                continue  # 对举 (想解决而没有解决, 追查不落实的事加追究不落实的人等于落实)
             quoted = quoted_spans(text) if quoted is None else quoted
             if any(left <= previous < right or left <= token.start < right for left, right in quoted):
                 continue  # a quoted slogan or title said as written (“双随机、一公开”，随机抽取)
@@ -188,16 +181,22 @@ def _contrast(text: str, first: int, second: int) -> bool:
     return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
 
 
-def _without_contrasts(text: str, words: list[Token]) -> list[Token]:
-    """The uses, less those set against the use before them close by (想解决而没有解决,
-    享有并且仍将享有): rhetoric, not the writer's habit."""
+def _contrasted(text: str, words: list[Token], reach: int) -> set[int]:
+    """Starts of the uses set against the use before them, within ``reach`` characters, and of
+    that use (想解决而没有解决, 享有并且仍将享有): both are rhetoric, not the writer's habit."""
     set_against: set[int] = set()
     last: dict[str, int] = {}
     for token in words:
         previous = last.get(token.text)
-        if previous is not None and token.start - previous <= CONTRAST_REACH and _contrast(text, previous, token.start):
+        if previous is not None and token.start - previous <= reach and _contrast(text, previous, token.start):
             set_against.update((previous, token.start))
         last[token.text] = token.start
+    return set_against
+
+
+def _without_contrasts(text: str, words: list[Token]) -> list[Token]:
+    """The uses, less those set against each other (``_contrasted``)."""
+    set_against = _contrasted(text, words, CONTRAST_REACH)
     return [token for token in words if token.start not in set_against] if set_against else words
 
 
