@@ -68,11 +68,12 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
         return set()
     starts = [token.start for token, _ in tagged]
     found: set[int] = set()
-    for sentence in sentences:  # clauses of one sentence leading alike (实现……，实现……，实现……)
-        found.update(_runs([_lead(tagged, starts, part) for part in clauses(text, sentence)]))
+    for sentence in sentences:  # clauses of one sentence leading alike (实现……，实现……; 加快完善……，完善……，完善……)
+        parts = [part for part in clauses(text, sentence) if text[part.start - 1:part.start] != "、"]  # items of a 顿号 list are inside their clause
+        found.update(_runs([_leads(tagged, starts, part) for part in parts]))
     leads = [[_lead(tagged, starts, part) for part in clauses(text, sentence)[:2]] for sentence in sentences]
     for place in range(2):  # the sentences' first clauses, then their second ones
-        found.update(_runs([sentence[place] if len(sentence) > place else None for sentence in leads]))
+        found.update(_runs([[sentence[place]] if len(sentence) > place and sentence[place] else [] for sentence in leads]))
     for first, second in zip(sentences, sentences[1:]):
         if text[first.end - 1] not in "；;":
             continue
@@ -84,17 +85,20 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
     return found
 
 
-def _runs(leads: list[Token | None]) -> set[int]:
-    """Starts of the leading words of ``SERIES_RUN`` or more consecutive parts that lead alike."""
+def _runs(leads: list[list[Token]]) -> set[int]:
+    """Starts of the words that lead ``SERIES_RUN`` or more consecutive parts alike, each part led
+    by the words given for it (its first word, or that and the verbs right after it)."""
     found: set[int] = set()
-    run: list[Token] = []
-    for lead in leads + [None]:
-        if lead is not None and run and lead.text == run[-1].text:
-            run.append(lead)
-            continue
-        if len(run) >= SERIES_RUN:
-            found.update(token.start for token in run)
-        run = [lead] if lead is not None else []
+    for word in {token.text for part in leads for token in part}:
+        run: list[Token] = []
+        for part in leads + [[]]:
+            lead = next((token for token in part if token.text == word), None)
+            if lead is not None:
+                run.append(lead)
+                continue
+            if len(run) >= SERIES_RUN:
+                found.update(token.start for token in run)
+            run = []
     return found
 
 
