@@ -183,3 +183,8 @@ def test_generic_words_are_the_corpus_class():
 def test_a_chinese_percentage_is_converted_whole_with_its_range(text, fixed):
     """百分之四到五 → 4%到5%, never 4%到五: each value of a range keeps its % (GB/T 15835-2011 5.1.3)."""
     assert [f.suggestions[0] for f in findings_of("chinese-numeral-percent", text)] == [fixed]
+
+
+def test_a_hedge_before_all_is_replaced_by_almost():
+    """差不多所有 → 几乎所有: 基本所有, the usual fix for 差不多, is not Chinese."""
+    assert [f.suggestions[0] for f in findings_of("vague-hedge", "参加者包括了差不多所有社会阶层")] == ["几乎"]

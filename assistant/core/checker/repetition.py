@@ -180,9 +180,13 @@ class EchoRule(WordWatch):
 
 def _contrast(text: str, first: int, second: int) -> bool:
     """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党, 团结一切可以
-    团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立, 早解决比晚解决好."""
+    团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立, 早解决比晚解决好, 没有达到过去
+    曾经达到过的纪录."""
+    before = text[max(0, first - 2):first]
+    if "该" in before or before == "没有" or before[-1:] in ("不", "未"):
+        return True
     between = text[first:second]
-    return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
+    return any(word in between for word in CONTRAST_WORDS)
 
 
 def _contrasted(text: str, words: list[Token], reach: int) -> set[int]:
