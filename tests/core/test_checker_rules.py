@@ -176,3 +176,15 @@ def test_generic_words_are_the_corpus_class():
     """The words overuse may report (resources/dict/generic_words.tsv) are what the data decide:
     part of speech, use across the tuning corpus and the phrase bank's meaning groups."""
     assert resource_path(*GENERIC_FILE).read_text(encoding="utf-8") == generic_words_file(tuning_texts())
+
+
+@pytest.mark.parametrize("text, fixed", [("每年要增长百分之四到五，", "4%到5%"), ("由百分之五到百分之十", "5%到10%"),
+                                         ("增长百分之十二点五", "12.5%")])
+def test_a_chinese_percentage_is_converted_whole_with_its_range(text, fixed):
+    """百分之四到五 → 4%到5%, never 4%到五: each value of a range keeps its % (GB/T 15835-2011 5.1.3)."""
+    assert [f.suggestions[0] for f in findings_of("chinese-numeral-percent", text)] == [fixed]
+
+
+def test_a_hedge_before_all_is_replaced_by_almost():
+    """差不多所有 → 几乎所有: 基本所有, the usual fix for 差不多, is not Chinese."""
+    assert [f.suggestions[0] for f in findings_of("vague-hedge", "参加者包括了差不多所有社会阶层")] == ["几乎"]

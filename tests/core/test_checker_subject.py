@@ -99,3 +99,29 @@ def test_a_fixed_formulation_binds_its_generic_words(phrase, example):
     inside = [t for t in paragraph.tokens if start <= t.start < start + len(phrase) and t.text in generic_words()]
     assert inside, f"{phrase}: no generic word in it, the entry could never change a finding"
     assert not {t.start for t in inside} & {t.start for t in generic_uses(paragraph, set())}
+
+
+def counted(text: str) -> list[str]:
+    """The generic words of ``text`` the overuse and repetition rules count."""
+    return [token.text for token in generic_uses(Paragraph(text), set())]
+
+
+@pytest.mark.parametrize("text, word", [("明确工作落实的责任", "落实"), ("矛盾比较突出。", "突出"),
+                                        ("在这些转变中取得的成就", "转变"), ("重大项目", "重大")])
+def test_a_generic_word_used_as_a_noun_or_predicate_is_not_counted(text, word):
+    """The noun, predicate or attribute of the same characters is another word (wordclass._nominal)."""
+    assert word not in counted(text)
+    assert word in counted(text.replace("工作落实", "要落实").replace("比较", "要").replace("这些", "我们")
+                           .replace("重大项目", "重大地推进"))
+
+
+@pytest.mark.parametrize("text, word", [("降低贷款成本", "降低"), ("收入增加。", "增加"), ("预算外资金也大幅度增加。", "增加")])
+def test_the_verb_of_a_measured_change_is_not_counted(text, word):
+    """A report on costs and sums states each measure's change; the same verb without one counts."""
+    assert word not in counted(text)
+    assert word in counted(text.replace("贷款成本", "工作作风").replace("收入", "活力").replace("预算外资金", "活力"))
+
+
+def test_a_documents_title_named_without_marks_binds_its_words():
+    text = "作出了关于加强党同人民群众联系的决定，还要加强学习。"
+    assert counted(text) == ["加强"]

@@ -20,19 +20,29 @@ class LongSentenceRule(Rule):
     """A sentence longer than ``max_chars`` characters: too long to read aloud in one breath; a
     hint, and a warning beyond ``loud_chars``.
     A sentence of 排比 (``parallel_clauses`` or more clauses opening in parallel: 更加注重……，更加
-    注重……) is long on purpose and reads well."""
+    注重……) is long on purpose and reads well; words quoted as written (a quotation, a 《title》)
+    are not the writer's to split and do not count; and a sentence that states a set formula
+    (``formula``: the year's 总体要求, the closing call) is reproduced as decided."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.max_chars = number_of(spec, "max_chars", self.id)
         self.loud_chars = number_of(spec, "loud_chars", self.id)
         self.parallel_clauses = number_of(spec, "parallel_clauses", self.id)
+        self.formula = re.compile(spec["formula"]) if "formula" in spec else None
 
     def paragraph_hits(self, paragraph):
         text = paragraph.text
+        quoted = None
         for sentence in paragraph.sentences:
-            length = len(text[sentence.start:sentence.end].strip())
-            if length > self.max_chars and not self._parallel(paragraph, sentence):
+            said = text[sentence.start:sentence.end].strip()
+            length = len(said)
+            if length <= self.max_chars or self._parallel(paragraph, sentence):
+                continue
+            if self.formula is not None and self.formula.match(said):
+                continue
+            quoted = quoted_spans(text) if quoted is None else quoted
+            if length - _quoted_length(quoted, sentence) > self.max_chars:
                 yield Hit(sentence.start, sentence.end, values=(("length", length),),
                           severity="warning" if length > self.loud_chars else "info")
 
@@ -41,15 +51,21 @@ class LongSentenceRule(Rule):
         return opening >= self.parallel_clauses
 
 
+def _quoted_length(quoted: list[tuple[int, int]], span: Span) -> int:
+    """How many characters of ``span`` are inside the quotations and titles ``quoted``."""
+    return sum(max(0, min(end, span.end) - max(start, span.start)) for start, end in quoted)
+
+
 class LongClauseRule(Rule):
     """A stretch of more than ``max_chars`` characters with no pause in it (no comma, 顿号,
     semicolon or colon): too long to read without drawing breath, even in a sentence of
     acceptable length. Words quoted as written (a 《title》, a “slogan”) do not count: a law's long
-    name needs no comma."""
+    name needs no comma; nor do set names (``set_names``: 以毛泽东同志为核心的党的第一代中央领导集体)."""
 
     def __init__(self, spec, category):
         super().__init__(spec, category)
         self.max_chars = number_of(spec, "max_chars", self.id)
+        self.set_names = re.compile(spec["set_names"]) if "set_names" in spec else None
 
     def paragraph_hits(self, paragraph):
         text = paragraph.text
@@ -59,8 +75,11 @@ class LongClauseRule(Rule):
                 length = len(text[clause.start:clause.end].strip())
                 if length <= self.max_chars:
                     continue
-                quoted = quoted_spans(text) if quoted is None else quoted
-                length -= sum(max(0, min(end, clause.end) - max(start, clause.start)) for start, end in quoted)
+                if quoted is None:
+                    quoted = quoted_spans(text)
+                    if self.set_names is not None:
+                        quoted += [match.span() for match in self.set_names.finditer(text)]
+                length -= _quoted_length(quoted, clause)
                 if length > self.max_chars:
                     yield Hit(clause.start, clause.end, values=(("length", length),))
 

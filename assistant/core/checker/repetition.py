@@ -68,11 +68,12 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
         return set()
     starts = [token.start for token, _ in tagged]
     found: set[int] = set()
-    for sentence in sentences:  # clauses of one sentence leading alike (实现……，实现……，实现……)
-        found.update(_runs([_lead(tagged, starts, part) for part in clauses(text, sentence)]))
+    for sentence in sentences:  # clauses of one sentence leading alike (实现……，实现……; 加快完善……，完善……，完善……)
+        parts = [part for part in clauses(text, sentence) if text[part.start - 1:part.start] != "、"]  # items of a 顿号 list are inside their clause
+        found.update(_runs([_leads(tagged, starts, part) for part in parts]))
     leads = [[_lead(tagged, starts, part) for part in clauses(text, sentence)[:2]] for sentence in sentences]
     for place in range(2):  # the sentences' first clauses, then their second ones
-        found.update(_runs([sentence[place] if len(sentence) > place else None for sentence in leads]))
+        found.update(_runs([[sentence[place]] if len(sentence) > place and sentence[place] else [] for sentence in leads]))
     for first, second in zip(sentences, sentences[1:]):
         if text[first.end - 1] not in "；;":
             continue
@@ -84,17 +85,20 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
     return found
 
 
-def _runs(leads: list[Token | None]) -> set[int]:
-    """Starts of the leading words of ``SERIES_RUN`` or more consecutive parts that lead alike."""
+def _runs(leads: list[list[Token]]) -> set[int]:
+    """Starts of the words that lead ``SERIES_RUN`` or more consecutive parts alike, each part led
+    by the words given for it (its first word, or that and the verbs right after it)."""
     found: set[int] = set()
-    run: list[Token] = []
-    for lead in leads + [None]:
-        if lead is not None and run and lead.text == run[-1].text:
-            run.append(lead)
-            continue
-        if len(run) >= SERIES_RUN:
-            found.update(token.start for token in run)
-        run = [lead] if lead is not None else []
+    for word in {token.text for part in leads for token in part}:
+        run: list[Token] = []
+        for part in leads + [[]]:
+            lead = next((token for token in part if token.text == word), None)
+            if lead is not None:
+                run.append(lead)
+                continue
+            if len(run) >= SERIES_RUN:
+                found.update(token.start for token in run)
+            run = []
     return found
 
 
@@ -112,6 +116,8 @@ def _lead(tagged: list[tuple[Token, str]], starts: list[int], part: Span) -> Tok
 # What may stand before the verb of a directive: adverbs (必须, 切实, 更加).
 DIRECTIVE_LEAD_TAGS = frozenset({"d", "ad", "vd"})
 
+# How close two uses stand to be set against each other (对举 sits in one short stretch).
+CONTRAST_REACH = 12
 # Words that set a repeat against its first use (对举): 享有并且仍将享有, 不符合或不完全符合,
 # 远未达到应该达到的水平.
 CONTRAST_WORDS = ("还是", "并且", "并将", "仍", "或", "而", "但", "却", "不是", "而是", "没有", "不", "可以", "更", "又", "比",
@@ -150,6 +156,7 @@ class EchoRule(WordWatch):
         words = self.watched_tokens(paragraph)
         topic = {token.text for token in words if token.start < opening_end}
         quoted = None  # worked out for a paragraph with a repeat to report
+        set_against = _contrasted(text, words, self.window)
         for token in words:
             if token.start >= opening_end and token.text in topic:
                 continue  # the subject the paragraph opened with comes back
@@ -162,19 +169,43 @@ class EchoRule(WordWatch):
             # The parallel positions are only worked out for a paragraph that has a close repeat.
             if token.start in paragraph.parallel or previous in paragraph.parallel:
                 continue
-            if self._contrast(text, previous, token.start) or _series(text, previous, token.start):
-                continue
+            if previous in set_against or token.start in set_against or _series(text, previous, token.start):
+                continue  # 对举 (想解决而没有解决, 追查不落实的事加追究不落实的人等于落实)
             quoted = quoted_spans(text) if quoted is None else quoted
             if any(left <= previous < right or left <= token.start < right for left, right in quoted):
                 continue  # a quoted slogan or title said as written (“双随机、一公开”，随机抽取)
             yield Hit(token.start, token.end, values=(("distance", token.start - previous),))
 
-    @staticmethod
-    def _contrast(text: str, first: int, second: int) -> bool:
-        """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党, 团结一切可以
-        团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立, 早解决比晚解决好."""
-        between = text[first:second]
-        return "该" in text[max(0, first - 2):first] or any(word in between for word in CONTRAST_WORDS)
+
+
+def _contrast(text: str, first: int, second: int) -> bool:
+    """对举, said twice on purpose: 该牵头的要主动牵头, 执政的党还是没有执政的党, 团结一切可以
+    团结的力量, 是重要的，更重要的是, 既希望加快发展又希望保持独立, 早解决比晚解决好, 没有达到过去
+    曾经达到过的纪录."""
+    before = text[max(0, first - 2):first]
+    if "该" in before or before == "没有" or before[-1:] in ("不", "未"):
+        return True
+    between = text[first:second]
+    return any(word in between for word in CONTRAST_WORDS)
+
+
+def _contrasted(text: str, words: list[Token], reach: int) -> set[int]:
+    """Starts of the uses set against the use before them, within ``reach`` characters, and of
+    that use (想解决而没有解决, 享有并且仍将享有): both are rhetoric, not the writer's habit."""
+    set_against: set[int] = set()
+    last: dict[str, int] = {}
+    for token in words:
+        previous = last.get(token.text)
+        if previous is not None and token.start - previous <= reach and _contrast(text, previous, token.start):
+            set_against.update((previous, token.start))
+        last[token.text] = token.start
+    return set_against
+
+
+def _without_contrasts(text: str, words: list[Token]) -> list[Token]:
+    """The uses, less those set against each other (``_contrasted``)."""
+    set_against = _contrasted(text, words, CONTRAST_REACH)
+    return [token for token in words if token.start not in set_against] if set_against else words
 
 
 # Modals that give a clause a predicate of its own (完成情况要报告): a word said again there is
@@ -250,7 +281,8 @@ class SentenceRepeatRule(WordWatch):
         if not any(_repeats(words, self.min_count) for words in by_sentence):
             return  # no word used min_count times in a sentence: no need for the parallel positions
         parallel = paragraph.parallel
-        by_sentence = [self._without_series(paragraph, sentence, [t for t in words if t.start not in parallel])
+        by_sentence = [_without_contrasts(paragraph.text, self._without_series(
+                           paragraph, sentence, [t for t in words if t.start not in parallel]))
                        for sentence, words in zip(sentences, by_sentence)]
         topic = {token.text for token in by_sentence[0]}
         yield from self._sentence_hits(by_sentence[0])
@@ -572,6 +604,10 @@ class WindowOveruseRule(DocumentRule, WordWatch):
         return {t.text for t in paragraph.tokens if sentence.start <= t.start < sentence.end}
 
 
+# A pause a run-in heading never holds (it may hold 顿号: 加大简政放权、放管结合改革力度。).
+RUN_IN_PAUSE = re.compile("[，,；;：:]")
+
+
 class DuplicateSentenceRule(DocumentRule):
     """The same sentence (``min_chars`` or longer) a second time anywhere in the document."""
 
@@ -589,12 +625,18 @@ class DuplicateSentenceRule(DocumentRule):
                     seen[key] = index
 
     def _keys(self, paragraph: Paragraph) -> list[tuple[str, Span]]:
-        """A heading said again (in an outline and in the body, a running title) is structure."""
+        """A heading said again (in an outline and in the body, a running title) is structure, and
+        so is a run-in heading: the first sentence of a paragraph that goes on, with no pause but
+        顿号 in it (加强社会保障体系建设。今年中央财政…: a report's review and its tasks open
+        paragraphs with the same one)."""
         keys = []
         if paragraph.role == "heading":
             return keys
-        for sentence in paragraph.sentences:
+        sentences = paragraph.sentences
+        for index, sentence in enumerate(sentences):
             key = paragraph.text[sentence.start:sentence.end].strip().rstrip("。！？；!?;…")
+            if index == 0 and len(sentences) > 1 and RUN_IN_PAUSE.search(key) is None:
+                continue
             if len(key) >= self.min_chars:
                 keys.append((key, sentence))
         return keys

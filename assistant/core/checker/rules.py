@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI
+from ..text.structure import quoted_spans
 from .fixes import FIXES
 from .model import CATEGORY_INFO, SEVERITIES
 from .text import Paragraph
@@ -134,14 +135,16 @@ class ListRule(Rule):
     flags 挺好 but not 挺进) unless ``boundary = "none"``. A ``guard`` regex per entry vetoes a
     hit when it matches the text around it (six characters either side); a lookahead in it says
     “only before X” (反应(?!情况|问题) lets 反应 through only in 反应情况/反应问题). A guarded entry's
-    hit rests on its context, so it is never applied by 全部修正. Messages may name the first fix
-    as ``{fix}``."""
+    hit rests on its context, so it is never applied by 全部修正. With ``outside_quotes = true`` a
+    word inside a “quotation” or a 《title》 is left alone: said as written, not the writer's to
+    reword (毛主席还多次指示：“把国民经济搞上去”). Messages may name the first fix as ``{fix}``."""
 
     GUARD_REACH = 6
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
         self.on_boundaries = spec.get("boundary", "token") == "token"
+        self.outside_quotes = spec.get("outside_quotes", False)
         self.listed_entries: dict[str, tuple[str, ...]] = {}
         self.details: dict[str, tuple[tuple[str, str], ...]] = {}
         self.guards: dict[str, re.Pattern] = {}
@@ -153,8 +156,11 @@ class ListRule(Rule):
         text = paragraph.text
         bounds = {t.start for t in paragraph.tokens} | {len(text)} if self.on_boundaries else None
         taken = -1
+        quoted = quoted_spans(text) if self.outside_quotes else []
         for start, end, entry in found:
             if start < taken or (bounds is not None and not (start in bounds and end in bounds)):
+                continue
+            if any(left < start < right for left, right in quoted):
                 continue
             guard = self.guards.get(entry)
             if guard is not None and guard.search(text[max(0, start - self.GUARD_REACH):end + self.GUARD_REACH]):

@@ -54,6 +54,17 @@ FIGURE = re.compile(r"[到了至]?[0-9０-９一二三四五六七八九十百�
 # A measure right after a word, in the same clause: the verb of a measured change, which a report
 # on taxes and costs says at each measure (降低存款准备金率, 降低用能成本, 降低涉企收费).
 MEASURE = re.compile(r"[^，。；：！？,;:!?]{0,12}?(?:率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线|收入|工资)")
+# A sum a report gives figures of right before the word, an adverb of degree between: the change a
+# report on figures states (收入增加。, 预算外资金也大幅度增加, 成本明显降低) — not a rate (效率提高
+# is the writer's 提高 like any other).
+MEASURED_SUBJECT = re.compile(r"(?:收入|工资|成本|费用|价格|资金|产量|产值|利润|存款|储蓄|支出|赤字)(?:也|都|均|又|还|已)?"
+                              r"(?:大幅度|大幅|较快|较大|明显|显著|有所|成倍|持续|稳步)?$")
+# How far back from the word a measure as its subject may start.
+MEASURE_REACH = 8
+# The title of a document named without 《》 (关于加强党同人民群众联系的决定, 关于……的若干意见): a
+# name, as inside 《》, not the writer's wording.
+BARE_TITLE = re.compile(r"关于[^，。；：！？,;:!?“”《》]{2,40}?的(?:若干|实施|指导)?"
+                        r"(?:决定|决议|意见|通知|建议|规定|报告|办法|纲要|方案|指示|条例|规划|通报|批复|请示)")
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 # A word used as a noun or a predicate, not as the verb of a directive: after a noun, a
 # distinguishing word or 的 that it heads or predicates of, followed by 的, 者, 中, a conjunction or
@@ -61,7 +72,10 @@ PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 # (比较突出。).
 NOMINAL_BEFORE_TAGS = frozenset({"n", "ng", "nr", "ns", "nt", "nz", "b", "an", "vn", "uj"})
 DEGREE_ADVERBS = frozenset({"比较", "较为", "十分", "非常", "很", "尤为", "更为", "最为", "日益", "越来越", "相当", "特别", "更加"})
-NOMINAL_AFTER = frozenset({"的", "者", "中", "上", "和", "与", "及", "或", "、"})
+NOMINAL_AFTER = frozenset({"的", "者", "中", "上", "和", "与", "及", "以及", "或", "、"})
+# Demonstratives that take a word up again as a noun (这些转变, 这一转变, 这种支持): a reference back,
+# not the verb said again.
+DEMONSTRATIVES = frozenset({"这些", "那些", "这种", "那种", "这一", "上述"})
 
 
 @dataclass(frozen=True)
@@ -120,7 +134,7 @@ def generic_uses(paragraph: Paragraph, ignore: set[str]) -> list[Token]:
 
 def _nominal(paragraph: Paragraph, index: int) -> bool:
     """Is the token at ``index`` used as a noun, a predicate or a noun's attribute (下级组织服从,
-    工作落实的, 比较突出。, 重大科技项目)?
+    工作落实的, 比较突出。, 重大科技项目, 这些转变)?
     Said after a noun and then closing the sentence it stays the verb (推进工作落实。)."""
     if index + 1 >= len(paragraph.tokens):
         return False
@@ -131,20 +145,23 @@ def _nominal(paragraph: Paragraph, index: int) -> bool:
         return True  # an adjective naming a kind of thing (重大项目, 重要讲话): part of the term
     if before in DEGREE_ADVERBS:
         return after in NOMINAL_AFTER or HANZI.match(after) is None
+    if before in DEMONSTRATIVES:
+        return True
     return tags[index - 1] in NOMINAL_BEFORE_TAGS and (after in NOMINAL_AFTER or tags[index + 1].startswith("v"))
 
 
 def bound_positions(paragraph: Paragraph) -> set[int]:
-    """Starts of the words that are not the writer's own to vary: inside a 《title》 or a
-    “quotation”, part of a body's name (the words running back from 局, 办公室, 会 …), of a
+    """Starts of the words that are not the writer's own to vary: inside a 《title》 (or a title
+    named without 《》: 关于……的决定) or a “quotation”, part of a body's name (the words running back from 局, 办公室, 会 …), of a
     longer dictionary word jieba cut apart or of an adjective made with 可 (可持续), the verb of a
-    figure or a measure (增加422亿元, 降低贷款成本), or part of a fixed formulation."""
+    figure or a measure (增加422亿元, 降低贷款成本, 收入增加), or part of a fixed formulation."""
     return paragraph.remember("bound", lambda: _bound(paragraph))
 
 
 def _bound(paragraph: Paragraph) -> set[int]:
     tokens, tags, generic = paragraph.tokens, paragraph.tags, generic_words()
     spans = quoted_spans(paragraph.text) if QUOTE_OPENERS.intersection(paragraph.text) else []
+    spans += [(match.start() - 1, match.end()) for match in BARE_TITLE.finditer(paragraph.text)]
     bound = {token.start for token in tokens if _inside(token, spans)} if spans else set()
     for index, token in enumerate(tokens):
         if index and _is_body_ending(token, tags[index]):
@@ -162,7 +179,7 @@ def _bound(paragraph: Paragraph) -> set[int]:
             bound.add(second.start)  # an adjective made with 可 (可持续, 可复制): one word
     text = paragraph.text
     for token in tokens:
-        if FIGURE.match(text, token.end) or (token.text in generic and MEASURE.match(text, token.end)):
+        if FIGURE.match(text, token.end) or (token.text in generic and _measured(text, token)):
             bound.add(token.start)  # a figure or a measure (增加422亿元, 降低15%, 降低贷款成本): its verb
     phrases = fixed_phrases()
     if phrases is not None:
@@ -170,6 +187,13 @@ def _bound(paragraph: Paragraph) -> set[int]:
         for match in phrases.finditer(text):
             bound.update(starts[bisect_left(starts, match.start()):bisect_left(starts, match.end())])
     return bound
+
+
+def _measured(text: str, token: Token) -> bool:
+    """Does the word state the change of a measure: its object (降低贷款成本) or its subject
+    (收入增加, 资金也大幅度增加)?"""
+    return (MEASURE.match(text, token.end) is not None
+            or MEASURED_SUBJECT.search(text, max(0, token.start - MEASURE_REACH), token.start) is not None)
 
 
 def _cut_apart(first: str, second: str) -> bool:

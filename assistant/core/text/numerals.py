@@ -48,8 +48,11 @@ def date(match: re.Match) -> str:
 
 
 def percent(match: re.Match) -> str:
-    """百分之十二点五 (group value) → 12.5%."""
-    return f"{number(match['value'])}%"
+    """百分之十二点五 (group value) → 12.5%; a range (百分之四到五, 百分之四到百分之五: groups dash
+    and high) → 4%到5%, the whole range, each value with its % (GB/T 15835-2011 5.1.3)."""
+    low = f"{number(match['value'])}%"
+    high = match.groupdict().get("high")
+    return f"{low}{match['dash']}{number(high)}%" if high else low
 
 
 def zero(match: re.Match) -> str:
