@@ -352,10 +352,6 @@ def _revision_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="强制使用的文本编码（如 gbk、big5、utf-8）")
 
 
-COMMANDS = {"text", "roundtrip", "convert", "check", "phrases", "alternatives", "phrasebank", "export", "review",
-            "revise", "compare"}
-
-
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QInputDialog, QLabel, QMainW
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
-from ..core.checker_setup import user_checker
 from ..core.conversion import CONFIGS, Converter
 from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
@@ -25,13 +25,12 @@ from ..core.gongwen_page import GongwenSettings
 from ..core.health import written
 from ..core.templates import new_from_template
 from ..core.export.remember import to_remember
-from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
 from ..core.resources import sample_draft
 from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.session import DraftSession
 from ..core.settings import Settings
-from . import autosave, files, ops
+from . import autosave, files, ops, tasks
 from .compare_view import CompareView
 from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
 from .elements_dialog import ElementsDialog
@@ -43,6 +42,10 @@ from .health import HealthDialog
 from .help import HelpWindow
 from .panels import PhrasePanel
 
+if TYPE_CHECKING:
+    from ..core.checker.engine import Checker
+    from ..core.phrasebank.bank import PhraseBank
+
 FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"
 CHECK_PAUSE_MS = 600
 UNDO_OFFER_MS = 15_000  # how long 撤销 stays in the status bar after an ignore
@@ -50,14 +53,29 @@ DRAFT_SUFFIXES = (".docx", ".txt")
 NOT_COUNTED = re.compile(r"[\s\ufffc]")  # spaces, line ends and pictures are not characters of the text
 
 
+def load_core(settings: Settings, bank: PhraseBank | None = None) -> tuple[PhraseBank, Checker, list[str]]:
+    """The phrase bank and the checker with the user's settings, and what loading them found wrong."""
+    from ..core.checker_setup import user_checker
+    from ..core.phrasebank.bank import PhraseBank
+
+    bank = bank or PhraseBank.load()
+    checker, notes = user_checker(bank=bank, settings=settings)
+    return bank, checker, notes
+
+
 class MainWindow(QMainWindow):
     """One draft per window."""
 
-    def __init__(self, bank: PhraseBank | None = None) -> None:
+    def __init__(self, bank: PhraseBank | None = None, *, load_core_later: bool = False) -> None:
+        """``load_core_later`` (the app's start): the window is built without the bank and the
+        checker and shows at once; they load on a worker thread once the event loop runs, and the
+        first check waits for them (``core_loaded``)."""
         super().__init__()
         self.settings = Settings.load()
-        self.bank = bank or PhraseBank.load()
-        self.checker, self.notes = user_checker(bank=self.bank, settings=self.settings)
+        self.bank: PhraseBank | None = None
+        self.checker: Checker | None = None
+        self.notes: list[str] = []
+        self._check_wanted = False  # a check was asked for before the checker was loaded
         self.session = DraftSession(new_document(), self.settings, self.checker)
         self.check_pool = QThreadPool(self)
         self.check_pool.setMaxThreadCount(1)  # one check at a time: the checker's caches are not shared
@@ -72,7 +90,7 @@ class MainWindow(QMainWindow):
         self.editor = DraftEditor(self)
         self.setCentralWidget(self.editor)
         self.findings_panel = FindingsPanel()
-        self.phrase_panel = PhrasePanel(self.bank)
+        self.phrase_panel = PhrasePanel(None)
         self._add_docks()
         self.find_dialog = FindReplaceDialog(self.editor, self)
         self.undo_button = QPushButton("撤销")
@@ -95,6 +113,24 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
         self._update_status()
+        if load_core_later:
+            self.statusBar().showMessage("正在载入检查规则与短语库…")
+            QTimer.singleShot(0, self, lambda: tasks.start(lambda _: load_core(self.settings, bank),
+                                                           self._core_arrived, self.show_problem, self))
+        else:
+            self.core_loaded(*load_core(self.settings, bank))
+
+    def core_loaded(self, bank: PhraseBank, checker: Checker, notes: list[str]) -> None:
+        self.bank, self.checker, self.notes = bank, checker, notes
+        self.session.checker = checker
+        self.phrase_panel.set_bank(bank)
+        if self._check_wanted:
+            self.check_now()
+
+    def _core_arrived(self, core: tuple[PhraseBank, Checker, list[str]]) -> None:
+        self.statusBar().clearMessage()
+        self.core_loaded(*core)
+        self.show_start_notes()
 
     def _add_docks(self) -> None:
         findings = self._dock("检查结果", self.findings_panel)
@@ -183,9 +219,13 @@ class MainWindow(QMainWindow):
 
     def is_checked(self) -> bool:
         """Every edit so far has been checked and its findings are shown."""
-        return not self._check_running and self.checked_edits == self.edits and not self._panel_due
+        return (self.checker is not None and not self._check_running and self.checked_edits == self.edits
+                and not self._panel_due)
 
     def check_now(self) -> None:
+        if self.checker is None:
+            self._check_wanted = True  # core_loaded checks
+            return
         if self._check_running:
             return  # _checked starts the next check
         edits = self.edits
@@ -337,6 +377,9 @@ class MainWindow(QMainWindow):
         self.phrase_panel.query.setFocus()
 
     def import_phrases_dialog(self) -> None:
+        if self.bank is None:
+            self.statusBar().showMessage("短语库尚在载入，请稍候。", 5000)
+            return
         folder = files.ask_folder(self, "选择含 .docx/.txt 的文件夹")
         if folder is not None:
             self.operation = ops.import_phrases(self, self.bank, folder, self._phrases_imported, self.show_problem)
@@ -351,10 +394,10 @@ class MainWindow(QMainWindow):
 
     def reload_bank(self) -> None:
         """The bank changed on disk (import, add, edit, delete): load it again everywhere."""
+        from ..core.phrasebank.bank import PhraseBank
+
         self.bank = PhraseBank.load()
-        self.phrase_panel.bank = self.bank
-        self.phrase_panel.reload_categories()
-        self.phrase_panel.search()
+        self.phrase_panel.set_bank(self.bank)
         if self.bank.note:
             QMessageBox.warning(self, "短语库", self.bank.note)
 
@@ -583,6 +626,9 @@ class MainWindow(QMainWindow):
     # -- settings and recent files -------------------------------------------------------------
     def show_options(self, accept=None) -> None:
         """工具 → 选项; ``accept`` (tests) stands in for the user's clicks and returns True to apply."""
+        if self.checker is None:
+            self.statusBar().showMessage("检查规则尚在载入，请稍候。", 5000)
+            return
         dialog = OptionsDialog(self.settings, self.checker.rules, self)
         if accept(dialog) if accept else dialog.exec():
             self._save_settings()

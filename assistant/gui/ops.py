@@ -19,7 +19,6 @@ from ..core.export.gongwen import export_gongwen
 from ..core.export.remember import prefill
 from ..core.export.review import export_reviewed
 from ..core.health import build_report
-from ..core.phrasebank.build import build_bank, read_folder
 from ..core.revision.compare import compare, read_draft, save_revised
 from ..core.revision.tracked import Stamp
 from . import tasks
@@ -113,6 +112,8 @@ def import_phrases(parent, bank, folder: Path, on_done, on_failed) -> BusyOp:
     """Phrases from the user's own documents into 我的短语: returns (added, notes)."""
 
     def work(progress):
+        from ..core.phrasebank.build import build_bank, read_folder  # a bank build's tagger: not for every start
+
         notes: list[str] = []
         paragraphs = read_folder(folder, notes, progress)
         progress(1, 1)  # the last chance to cancel before the user's bank file is written
