@@ -54,10 +54,17 @@ NOT_COUNTED = re.compile(r"[\s\ufffc]")  # spaces, line ends and pictures are no
 
 
 def load_core(settings: Settings, bank: PhraseBank | None = None) -> tuple[PhraseBank, Checker, list[str]]:
-    """The phrase bank and the checker with the user's settings, and what loading them found wrong."""
+    """The phrase bank and the checker with the user's settings, and what loading them found wrong;
+    also jieba's word table and OpenCC's tables, so that the first check (and the phrase panel, on
+    the UI thread) find them loaded."""
     from ..core.checker_setup import user_checker
     from ..core.phrasebank.bank import PhraseBank
+    from ..core.script import script_marks
+    from ..core.text.segmenter import pos_table, tokenizer
 
+    tokenizer()
+    pos_table()
+    script_marks("中國")
     bank = bank or PhraseBank.load()
     checker, notes = user_checker(bank=bank, settings=settings)
     return bank, checker, notes
@@ -103,6 +110,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS, timeout=self.check_now)
         self.panel_timer = QTimer(self, singleShot=True, interval=0, timeout=self._fill_panel)
+        # the counts read the whole text (30 ms at 370,000 characters): once per turn, in a turn of their own
+        self.status_timer = QTimer(self, singleShot=True, interval=0, timeout=self._update_status)
         self.autosave_timer = QTimer(self, timeout=self.autosave_now)
         self._apply_general_settings()
         self._connect()
@@ -115,7 +124,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         if load_core_later:
             self.statusBar().showMessage("正在载入检查规则与短语库…")
-            QTimer.singleShot(0, self, lambda: tasks.start(lambda _: load_core(self.settings, bank),
+            QTimer.singleShot(0, self, lambda: tasks.start(tasks.collector_paused(lambda _: load_core(self.settings, bank)),
                                                            self._core_arrived, self.show_problem, self))
         else:
             self.core_loaded(*load_core(self.settings, bank))
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
         self.editor.settled_edit.connect(self._settled_edit)
+        self.editor.filled.connect(self.check_now)
         self.editor.document().modificationChanged.connect(self._update_title)
         self.editor.document().modificationChanged.connect(lambda modified: modified or self._forget_snapshot())
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
@@ -172,11 +182,14 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
         """Open ``path`` in the background; the editor fills in when it is read."""
-        self.operation = ops.open_draft(self, path, self._opened, self.show_problem)
+        self.operation = ops.open_draft(self, path, lambda document: DraftSession(document, self.settings, self.checker),
+                                        lambda session: self._opened(session.document, session), self.show_problem)
 
-    def _opened(self, document: Document) -> None:
+    def _opened(self, document: Document, session: DraftSession | None = None) -> None:
+        """``session``: the document's, if made already (off the UI thread)."""
         self._forget_snapshot()  # the draft it replaces was saved or discarded
-        self.session = DraftSession(document, self.settings, self.checker)
+        self.session = session or DraftSession(document, self.settings, self.checker)
+        self.session.checker = self.checker  # it may have loaded while the session was made
         self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
         self.phrase_panel.search()  # not the alternatives of the last draft's word
@@ -186,7 +199,8 @@ class MainWindow(QMainWindow):
         for note in document.notes:
             QMessageBox.information(self, "提示", note)
         self._update_title()
-        self.check_now()
+        if not self.editor.filling():
+            self.check_now()  # else when filled
 
     def choose_and_open(self) -> None:
         if not self._may_discard():
@@ -208,7 +222,7 @@ class MainWindow(QMainWindow):
     def _text_changed(self) -> None:
         self.edits += 1
         self.check_timer.start()
-        self._update_status()
+        self.status_timer.start()
 
     def _settled_edit(self) -> None:
         """A fix, conversion, undo or redo is complete at once: there is no typing pause to wait
@@ -220,7 +234,8 @@ class MainWindow(QMainWindow):
     def is_checked(self) -> bool:
         """Every edit so far has been checked and its findings are shown."""
         return (self.checker is not None and not self._check_running and self.checked_edits == self.edits
-                and not self._panel_due)
+                and not self._panel_due and not self.editor.filling() and not self.editor.indexing()
+                and not self.findings_panel.filling())
 
     def check_now(self) -> None:
         if self.checker is None:
@@ -263,7 +278,7 @@ class MainWindow(QMainWindow):
         check result and drawing it are two short pauses, not one long one, even with tens of
         thousands of findings."""
         self.status_labels["script"].setText(f"字形：{SCRIPT_NAMES.get(self.session.script, '—')}")
-        self._update_status()
+        self.status_timer.start()
         self._panel_due = True
         self.panel_timer.start()
 
@@ -610,6 +625,7 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
             document = new_document()
         self._opened(document)
+        self.editor.stop_filling()
         self.editor.setPlainText("\n".join(snapshot.lines))
         self.editor.document().setModified(True)
         self._snapshot = snapshot.path  # now this window's: rewritten, never removed, until the draft is saved or discarded

@@ -67,14 +67,15 @@ class BusyOp:
         self.on_failed(problem)
 
 
-def open_draft(parent, path: Path, on_done, on_failed) -> BusyOp:
-    return BusyOp(parent, f"正在打开“{Path(path).name}”…", lambda progress: open_document(path, progress=progress),
-                  on_done, on_failed)
+def open_draft(parent, path: Path, session_for, on_done, on_failed) -> BusyOp:
+    """``on_done`` gets ``session_for(document)``: a long draft's session is built off the UI thread too."""
+    return BusyOp(parent, f"正在打开“{Path(path).name}”…",
+                  lambda progress: session_for(open_document(path, progress=progress)), on_done, on_failed)
 
 
 def check(parent, job, on_done, on_failed, pool: QThreadPool) -> tasks.Task:
     """``job`` from DraftSession.check_job; ``pool`` runs one check at a time (the checker's caches)."""
-    return tasks.start(job, on_done, on_failed, parent, pool=pool)
+    return tasks.start(tasks.collector_paused(job), on_done, on_failed, parent, pool=pool)
 
 
 def plan_conversion(parent, job, on_done, on_failed) -> BusyOp:

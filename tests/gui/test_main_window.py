@@ -342,8 +342,8 @@ def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_pat
     monkeypatch.setattr(files, "ask_folder", lambda *args, **kwargs: folder)
     import time
 
-    import assistant.gui.ops as ops_module
-    real_read_folder = ops_module.read_folder
+    import assistant.core.phrasebank.build as build_module  # what the import operation reads with
+    real_read_folder = build_module.read_folder
 
     def slow_read_folder(path, notes, progress):  # a long import: reports progress until cancelled
         for step in range(100):
@@ -351,7 +351,7 @@ def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_pat
             time.sleep(0.01)
         return real_read_folder(path, notes, progress)
 
-    monkeypatch.setattr(ops_module, "read_folder", slow_read_folder)
+    monkeypatch.setattr(build_module, "read_folder", slow_read_folder)
     user_bank = PhraseBank.user_path()
     window.import_phrases_dialog()
     qtbot.wait(100)
