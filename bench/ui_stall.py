@@ -1,12 +1,12 @@
 """Benchmark: the window stays responsive while it starts, opens a 100,000-character draft and
 checks it (issues 7 and 30), and while a draft with 60,000 findings is checked and listed, the
-panel's biggest group opened and the draft scrolled (issues 17 and 30).
+panel's biggest group opened, the draft scrolled, and a comma fixed and checked again (issues 17, 30).
 
 A 10 ms timer runs on the UI thread; the longest gap between its ticks is the longest time the
 event loop was blocked. Each window starts as the app's does (gui.app.create_window): shown first,
 then the dictionary, checker and phrase bank load on a worker thread, the draft opens and is checked.
-Measured from the shown window until its findings are listed and one more second has passed.
-Target: no stall over 100 ms. Run: .venv/bin/python bench/ui_stall.py [--runs N]
+Measured from the shown window on. Target: no stall over 100 ms.
+Run: .venv/bin/python bench/ui_stall.py [--runs N]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from check_speed import build_document  # noqa: E402
 
-from assistant.gui.main_window import MainWindow  # noqa: E402
+from assistant.gui.app import create_window  # noqa: E402
 
 SETTLE = 1.0  # seconds watched after the findings are listed: the panel and underlines fill in batches
 
@@ -47,7 +47,7 @@ def run_and_watch(app: QApplication, seconds: float) -> None:
 def measure(app: QApplication, folder: str, name: str, paragraphs: list[str]) -> tuple[float, float]:
     draft = Path(folder) / name
     draft.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
-    window = MainWindow(load_core_later=True)
+    window = create_window(draft)
     window.show()
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -61,31 +61,37 @@ def measure(app: QApplication, folder: str, name: str, paragraphs: list[str]) ->
     timer.start()
     start = last[0] = time.perf_counter()
     cpu = time.process_time()
-    window.open_path(draft)
     opened_at = None
     while not (window.findings and window.is_checked()):
         app.processEvents()
         if opened_at is None and window.document.path == draft:
             opened_at = time.perf_counter() - start
-        if time.perf_counter() - start > 180:
-            raise SystemExit("no findings within 180 s")
+        if time.perf_counter() - start > 300:
+            raise SystemExit("no findings within 300 s")
     total = time.perf_counter() - start
+    checked_cpu = time.process_time() - cpu
     run_and_watch(app, SETTLE)
     listed = max(gaps)
-    # the user opens the biggest group and scrolls through the draft
+    # the user opens the biggest group, scrolls through the draft, and fixes the first finding
     window.findings_panel.tree.topLevelItem(0).setExpanded(True)
     run_and_watch(app, 0.3)
     bar = window.editor.verticalScrollBar()
     for step in range(1, 11):
         bar.setValue(bar.maximum() * step // 10)
         run_and_watch(app, 0.1)
+    first = window.findings[0]
+    window.editor.replace_finding(first, first.suggestions[0] if first.suggestions else "")
+    while not window.is_checked():
+        app.processEvents()
+    run_and_watch(app, SETTLE)
     timer.stop()
     characters = sum(len(p) for p in paragraphs)
     print(f"draft: {characters} characters, {len(paragraphs)} paragraphs")
     print(f"  text in the editor after {opened_at:.2f} s; {len(window.findings)} findings shown after {total:.2f} s "
-          f"(CPU {time.process_time() - cpu:.2f} s)")
-    print(f"  longest event-loop stall: {listed * 1000:.0f} ms until listed, {max(gaps) * 1000:.0f} ms with the "
-          f"biggest group opened and the draft scrolled (target ≤ 100 ms); stalls over 50 ms: {sum(g > 0.05 for g in gaps)}")
+          f"(CPU {checked_cpu:.2f} s, both threads)")
+    print(f"  longest event-loop stall: {listed * 1000:.0f} ms from the shown window until listed, {max(gaps) * 1000:.0f} ms "
+          f"with the biggest group opened, the draft scrolled and a fix checked (target ≤ 100 ms); "
+          f"stalls over 50 ms: {sum(g > 0.05 for g in gaps)}")
     window.editor.document().setModified(False)
     window.close()
     return listed, max(gaps)

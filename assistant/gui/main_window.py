@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.session.checker = checker
         self.phrase_panel.set_bank(bank)
         if self._check_wanted:
+            self._check_wanted = False
             self.check_now()
 
     def _core_arrived(self, core: tuple[PhraseBank, Checker, list[str]]) -> None:
