@@ -3,7 +3,8 @@ group opening onto its places; filters by category (with counts) and severity; �
 groups whose fixes are certain.
 
 Findings are counted and grouped a slice per event-loop turn (gui.steps), groups are added a batch
-at a time and a group's places only when it is opened, so 60,000 findings never freeze the window. Items carry plain integers (indexes into
+at a time and a group's places only as far as it is opened and scrolled, so 60,000 findings never
+freeze the window. Items carry plain integers (indexes into
 lists the panel keeps), never Python objects: PySide has crashed clearing thousands of items
 that held objects in their data.
 """
@@ -22,7 +23,7 @@ from .steps import SLICE, Steps
 
 ALL = "全部"
 GROUP_BATCH = 250
-PLACE_BATCH = 200  # places listed per event-loop turn when a group opens
+PLACE_BATCH = 200  # places listed when a group opens, and per turn or scroll after that
 CONTEXT = 10  # characters shown on each side of a place
 GROUP_ROLE = Qt.ItemDataRole.UserRole
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,6 +84,7 @@ class FindingsPanel(QWidget):
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemExpanded.connect(self._expanded)
+        self.tree.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.fix_all.clicked.connect(lambda: self.fix.emit([f for f in self.findings if f.fixable]))
 
@@ -148,16 +150,29 @@ class FindingsPanel(QWidget):
         if isinstance(number, int):
             self._fill_places(item, self.groups[number], PLACE_BATCH)
 
-    def _fill_places(self, item: QTreeWidgetItem, group: Group, upto: int) -> None:
-        """List the group's places up to ``upto`` now and the rest a batch per event-loop turn (a
-        group of 20,000 commas opens at once)."""
-        if group.filled < upto:
-            item.addChildren([self._place_item(index) for index in group.members[group.filled:upto]])
-            group.filled = min(upto, len(group.members))
-        if group.filled < len(group.members):
+    def _fill_places(self, item: QTreeWidgetItem, group: Group, upto: int, then=None) -> None:
+        """List the group's places up to ``upto``, a batch per event-loop turn, then call ``then``.
+        Further places are listed as the list is scrolled to its end (``_scrolled``): a group of
+        20,000 commas opens at once, and only the places looked at become rows."""
+        wanted = min(upto, len(group.members))
+        if group.filled < wanted:
+            end = min(wanted, group.filled + PLACE_BATCH)
+            item.addChildren([self._place_item(index) for index in group.members[group.filled:end]])
+            group.filled = end
+        if group.filled < wanted:
             generation = self._generation
-            QTimer.singleShot(0, lambda: generation == self._generation
-                              and self._fill_places(item, group, group.filled + PLACE_BATCH))
+            QTimer.singleShot(0, lambda: generation == self._generation and self._fill_places(item, group, upto, then))
+        elif then is not None:
+            then()
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.tree.verticalScrollBar()
+        if value < bar.maximum() - bar.pageStep():
+            return
+        for number in range(self.tree.topLevelItemCount()):
+            item, group = self.tree.topLevelItem(number), self.groups[number]
+            if item.isExpanded() and group.filled < len(group.members):
+                self._fill_places(item, group, group.filled + PLACE_BATCH)
 
     def _place_item(self, index: int) -> QTreeWidgetItem:
         finding = self.findings[index]
@@ -185,11 +200,14 @@ class FindingsPanel(QWidget):
             return  # filtered out, or its group is not listed yet
         number, row = where
         item, group = self.tree.topLevelItem(number), self.groups[number]
-        self._fill_places(item, group, row + 1)
-        item.setExpanded(True)
-        place = item.child(row)
-        self.tree.setCurrentItem(place)
-        self.tree.scrollToItem(place)
+
+        def show() -> None:
+            item.setExpanded(True)
+            place = item.child(row)
+            self.tree.setCurrentItem(place)
+            self.tree.scrollToItem(place)
+
+        self._fill_places(item, group, row + 1, show)  # at once unless the place is far down a big group
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
         finding = self.finding_of(item) or next(iter(self.group_findings(item)), None)
