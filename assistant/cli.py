@@ -24,7 +24,6 @@ from .core.gongwen_page import GongwenSettings
 from .core.export.review import export_reviewed
 from .core.health import NORM_FILE, norm_file
 from .core.phrasebank.bank import PhraseBank
-from .core.phrasebank.build import build_bank, read_corpus, write_bank
 from .core.phrasebank.extract import KINDS
 from .core.atomic import atomic_write
 from .core.errors import DocumentError
@@ -145,6 +144,8 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
 
 def cmd_phrasebank(args: argparse.Namespace) -> int:
     """Build a bank file from a folder, or add a folder of the user's documents to their bank."""
+    from .core.phrasebank.build import build_bank, read_corpus, write_bank  # only here, not for every command
+
     notes: list[str] = []
     paragraphs, primary = read_corpus(Path(args.folder), notes)
     for note in notes:
