@@ -7,7 +7,7 @@ def main() -> int:
     from .streams import use_utf8_streams
 
     use_utf8_streams()
-    from .cli import COMMANDS
+    from . import COMMANDS
 
     argv = sys.argv[1:]
     if argv[:1] == ["--self-test"]:

@@ -24,7 +24,6 @@ from .core.gongwen_page import GongwenSettings
 from .core.export.review import export_reviewed
 from .core.health import NORM_FILE, norm_file
 from .core.phrasebank.bank import PhraseBank
-from .core.phrasebank.build import build_bank, read_corpus, write_bank
 from .core.phrasebank.extract import KINDS
 from .core.atomic import atomic_write
 from .core.errors import DocumentError
@@ -145,6 +144,8 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
 
 def cmd_phrasebank(args: argparse.Namespace) -> int:
     """Build a bank file from a folder, or add a folder of the user's documents to their bank."""
+    from .core.phrasebank.build import build_bank, read_corpus, write_bank  # only here, not for every command
+
     notes: list[str] = []
     paragraphs, primary = read_corpus(Path(args.folder), notes)
     for note in notes:
@@ -350,10 +351,6 @@ def _revision_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-group-punctuation", action="store_true",
                         help="标点改动逐处列为修订（默认同一段内相邻的标点改动合为一处）")
     parser.add_argument("--encoding", help="强制使用的文本编码（如 gbk、big5、utf-8）")
-
-
-COMMANDS = {"text", "roundtrip", "convert", "check", "phrases", "alternatives", "phrasebank", "export", "review",
-            "revise", "compare"}
 
 
 def main(argv: list[str]) -> int:

@@ -1,6 +1,6 @@
 """Benchmark: 文稿体检 as the user meets it — the first one after the app has started.
 
-The app's start-up loads jieba and its part-of-speech table (gui.app.warm_up_core); this script
+The app loads jieba and its part-of-speech table once its window shows (gui.main_window.load_core); this script
 does the same, then times the first ``build_report`` on a 4,000-character draft (the corpus
 figures it compares with included) and, once warm, on 4,000 and 100,000 characters (best of five).
 Target: the first report of a 4,000-character draft within 1 s.
@@ -35,7 +35,7 @@ def draft(size: int) -> list[str]:
 
 def main() -> None:
     tokenizer()
-    pos_table()  # what warm_up_core does before the window shows
+    pos_table()  # what load_core does before the first check
     drafts = {size: draft(size) for size in SIZES}
     findings = {size: Checker().check(texts) for size, texts in drafts.items()}
     start = time.perf_counter()

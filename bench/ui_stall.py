@@ -1,14 +1,19 @@
-"""Benchmark: the window stays responsive while a 100,000-character draft opens and is checked (issue 7),
-and while a draft with 20,000 findings is checked and listed (issue 17).
+"""Benchmark: the window stays responsive while it starts, opens a 100,000-character draft and
+checks it (issues 7 and 30), and while a draft with 60,000 findings is checked and listed, the
+panel's biggest group opened, the draft scrolled, and a comma fixed and checked again (issues 17, 30).
 
 A 10 ms timer runs on the UI thread; the longest gap between its ticks is the longest time the
-event loop was blocked. Measured from asking to open the file until its first findings are shown.
-Target: no stall over 100 ms. Run: .venv/bin/python bench/ui_stall.py
+event loop was blocked. Each window starts as the app's does (gui.app.create_window): shown first,
+then the dictionary, checker and phrase bank load on a worker thread, the draft opens and is checked.
+Measured from the shown window on. Target: no stall over 100 ms.
+Run: .venv/bin/python bench/ui_stall.py [--runs N]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -23,63 +28,97 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from check_speed import build_document  # noqa: E402
 
-from assistant.gui.app import warm_up_core  # noqa: E402
-from assistant.gui.main_window import MainWindow  # noqa: E402
+from assistant.gui.app import create_window  # noqa: E402
+
+SETTLE = 1.0  # seconds watched after the findings are listed: the panel and underlines fill in batches
 
 
-def punctuation_heavy(findings: int = 20_000) -> list[str]:
-    """A draft pasted with half-width commas: two findings per line, ``findings`` in all."""
-    return [f"第{n}项工作,要抓紧,落实到位。" for n in range(findings // 2)]
+def punctuation_heavy(findings: int = 60_000) -> list[str]:
+    """A draft pasted with half-width commas and a full stop after a number: three findings per line."""
+    return [f"第{n}项工作,要抓紧,落实到位。" for n in range(findings // 3)]
 
 
-def measure(app: QApplication, folder: str, name: str, paragraphs: list[str]) -> None:
+def run_and_watch(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+
+
+def measure(app: QApplication, folder: str, name: str, paragraphs: list[str]) -> tuple[float, float]:
     draft = Path(folder) / name
     draft.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
-    window = MainWindow()
+    window = create_window(draft)
     window.show()
     gaps: list[float] = []
-    last = [time.perf_counter()]
+    spent: list[tuple[float, float]] = []  # per gap: CPU of the whole process, CPU of the UI thread
+    last = [time.perf_counter(), time.process_time(), time.thread_time()]
 
     def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
+        now = time.perf_counter(), time.process_time(), time.thread_time()
+        gaps.append(now[0] - last[0])
+        spent.append((now[1] - last[1], now[2] - last[2]))
+        last[:] = now
 
     timer = QTimer(interval=10, timeout=tick)
     timer.start()
-    start = time.perf_counter()
-    last[0] = start
-    window.open_path(draft)
+    start = last[0] = time.perf_counter()
+    cpu = time.process_time()
     opened_at = None
     while not (window.findings and window.is_checked()):
         app.processEvents()
         if opened_at is None and window.document.path == draft:
             opened_at = time.perf_counter() - start
-        if time.perf_counter() - start > 120:
-            raise SystemExit("no findings within 120 s")
+        if time.perf_counter() - start > 300:
+            raise SystemExit("no findings within 300 s")
     total = time.perf_counter() - start
-    settle = time.perf_counter()
-    while time.perf_counter() - settle < 1.0:  # the panel and underlines fill in batches after that
+    checked_cpu = time.process_time() - cpu
+    run_and_watch(app, SETTLE)
+    listed = max(gaps)
+    # the user opens the biggest group, scrolls through the draft, and fixes the first finding
+    window.findings_panel.tree.topLevelItem(0).setExpanded(True)
+    run_and_watch(app, 0.3)
+    bar = window.editor.verticalScrollBar()
+    for step in range(1, 11):
+        bar.setValue(bar.maximum() * step // 10)
+        run_and_watch(app, 0.1)
+    first = window.findings[0]
+    window.editor.replace_finding(first, first.suggestions[0] if first.suggestions else "")
+    while not window.is_checked():
         app.processEvents()
+    run_and_watch(app, SETTLE)
     timer.stop()
     characters = sum(len(p) for p in paragraphs)
     print(f"draft: {characters} characters, {len(paragraphs)} paragraphs")
-    print(f"text in the editor after {opened_at:.2f} s; {len(window.findings)} findings shown after {total:.2f} s")
-    print(f"longest event-loop stall: {max(gaps) * 1000:.0f} ms (target ≤ 100 ms); "
+    print(f"  text in the editor after {opened_at:.2f} s; {len(window.findings)} findings shown after {total:.2f} s "
+          f"(CPU {checked_cpu:.2f} s, both threads)")
+    print(f"  longest event-loop stall: {listed * 1000:.0f} ms from the shown window until listed, {max(gaps) * 1000:.0f} ms "
+          f"with the biggest group opened, the draft scrolled and a fix checked (target ≤ 100 ms); "
           f"stalls over 50 ms: {sum(g > 0.05 for g in gaps)}")
+    worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-3:][::-1]
+    print("  longest three (wall / CPU of the process / CPU of the UI thread, ms; a gap with little CPU is the "
+          "machine running other programs): " + ", ".join(f"{gaps[i] * 1000:.0f}/{spent[i][0] * 1000:.0f}/"
+                                                         f"{spent[i][1] * 1000:.0f}" for i in worst))
     window.editor.document().setModified(False)
     window.close()
+    return listed, max(gaps)
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=1, help="rounds of both drafts; medians printed when > 1")
+    runs = parser.parse_args().runs
     app = QApplication(sys.argv[:1])
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    results: dict[str, list[tuple[float, float]]] = {"100k": [], "60k findings": []}
     with tempfile.TemporaryDirectory() as folder:
         os.environ["GONGWEN_DATA_DIR"] = folder
-        warm_start = time.perf_counter()
-        warm_up_core()  # as app.run does before the window is shown
-        print(f"start-up, before the window is shown: jieba and OpenCC loaded in {time.perf_counter() - warm_start:.2f} s")
-        measure(app, folder, "长文稿.txt", build_document())
-        measure(app, folder, "标点很多.txt", punctuation_heavy())
+        for _ in range(runs):
+            results["100k"].append(measure(app, folder, "长文稿.txt", build_document()))
+            results["60k findings"].append(measure(app, folder, "标点很多.txt", punctuation_heavy()))
+    if runs > 1:
+        for name, figures in results.items():
+            print(f"{name}: median longest stall {statistics.median(f[1] for f in figures) * 1000:.0f} ms over {runs} runs")
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

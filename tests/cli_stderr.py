@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from assistant.cli import COMMANDS
+from assistant import COMMANDS
 
 INTERNALS = re.compile(r"Traceback|object at 0x|Error\b|Exception\b|File \"")
 HANZI = re.compile(r"[\u4e00-\u9fff]")

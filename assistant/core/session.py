@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .checker.engine import Checker
 from .checker.model import Finding
 from .conversion import Converter
 from .document import Document, DocumentSnapshot
@@ -22,6 +22,9 @@ from .errors import DocumentError
 from .revision.compare import Comparison, Draft, compare
 from .script import detect_script
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .checker.engine import Checker  # the checker is loaded after the window shows, not with the session
 
 SCRIPT_SAMPLE = 20_000  # characters read to tell simplified from traditional
 

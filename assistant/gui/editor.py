@@ -4,6 +4,7 @@ with the finding's suggestions, zoom, and marks for table and text-box paragraph
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat,
@@ -11,11 +12,13 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QKeyEvent, QKeySequence, Q
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from ..core.checker.model import CATEGORY_COLOURS, Finding
+from .steps import SLICE, Steps
 
 LOCATION_TINTS = {"table": "#f1f6ff", "textbox": "#f7f3e8"}
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
 SCREEN_BLOCKS = 80  # more paragraphs than a screen shows
 UNDERLINE_MARGIN = 150  # paragraphs underlined above and below the screen
+FILL_SLICE = 2000  # paragraphs of a new draft put in per event-loop turn
 
 
 class DraftEditor(QPlainTextEdit):
@@ -25,6 +28,7 @@ class DraftEditor(QPlainTextEdit):
     ignore_rule = Signal(object)
     accept_word = Signal(object)
     settled_edit = Signal()  # a fix, a conversion, an undo or a redo: complete at once, unlike typing
+    filled = Signal()  # the text given to set_paragraphs is all in
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -38,19 +42,53 @@ class DraftEditor(QPlainTextEdit):
         self._order_keys: list[tuple[int, int]] = []
         self._first_place: dict[str, Finding] = {}  # the underlined place of each document-wide finding
         self._location_marks: list[QTextEdit.ExtraSelection] = []
+        self._indexing = Steps(self)
+        self._filling = Steps(self)
         self._scrolled = QTimer(self, singleShot=True, interval=30, timeout=self._underline_visible)
         self.verticalScrollBar().valueChanged.connect(self._scrolled.start)
 
     # -- content -------------------------------------------------------------------------------
     def lines(self) -> list[str]:
-        lines, block = [], self.document().begin()
-        while block.isValid():
-            lines.append(block.text())
-            block = block.next()
-        return lines
+        """The paragraphs' texts (blocks are separated by U+2029 in the raw text, never inside one)."""
+        return self.document().toRawText().split("\u2029")
 
     def set_paragraphs(self, texts: list[str], locations: list[str]) -> None:
-        self.setPlainText("\n".join(texts))
+        """A new draft's text, unmodified. A long one goes in a slice of paragraphs per event-loop
+        turn (``filling``; read-only meanwhile, no undo step), then ``textChanged`` and ``filled``;
+        a short one at once, with ``textChanged`` only."""
+        self._filling.start(self._fill(texts, locations), lambda long: long and self.filled.emit())
+
+    def filling(self) -> bool:
+        return self._filling.busy()
+
+    def stop_filling(self) -> None:
+        """The text is being replaced at once (a recovered draft): the rest of a fill is dropped."""
+        if self.filling():
+            self._filling.start(iter(()), lambda _: None)
+            self._end_fill()
+
+    def _fill(self, texts: list[str], locations: list[str]):
+        """A generator for ``Steps``; returns whether the fill took more than one turn."""
+        self.show_findings([])
+        if len(texts) <= FILL_SLICE:
+            self.setPlainText("\n".join(texts))
+        else:
+            self.blockSignals(True)
+            self.setReadOnly(True)
+            self.document().setUndoRedoEnabled(False)
+            self.setPlainText("\n".join(texts[:FILL_SLICE]))
+            self.blockSignals(False)
+            for start in range(FILL_SLICE, len(texts), FILL_SLICE):
+                yield
+                self.blockSignals(True)
+                end = QTextCursor(self.document())
+                end.movePosition(QTextCursor.MoveOperation.End)
+                end.insertText("\n" + "\n".join(texts[start:start + FILL_SLICE]))
+                self.blockSignals(False)
+            yield
+            self._end_fill()
+            self.textChanged.emit()
+            yield
         self.document().setModified(False)
         self._location_marks = []
         for index, location in enumerate(locations):
@@ -60,7 +98,12 @@ class DraftEditor(QPlainTextEdit):
                 selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
                 selection.cursor = QTextCursor(self.document().findBlockByNumber(index))
                 self._location_marks.append(selection)
-        self.show_findings([])
+        self._underline_visible()
+        return len(texts) > FILL_SLICE
+
+    def _end_fill(self) -> None:
+        self.document().setUndoRedoEnabled(True)
+        self.setReadOnly(False)
 
     def selected_spans(self) -> list[tuple[int, int, int]] | None:
         """(paragraph, start, end) for each paragraph the selection touches; None: no selection."""
@@ -92,15 +135,16 @@ class DraftEditor(QPlainTextEdit):
     # -- findings ------------------------------------------------------------------------------
     def show_findings(self, findings: list[Finding]) -> None:
         """Underline ``findings``. Only the paragraphs on screen and some either side carry
-        underlines (rebuilt after scrolling), so 30,000 findings cost what a screenful does."""
-        self.findings = findings
-        self._by_paragraph, self._first_place = {}, {}
-        self._ordered = sorted(findings, key=lambda f: (f.paragraph, f.start))
-        self._order_keys = [(f.paragraph, f.start) for f in self._ordered]
-        for finding in findings:
-            self._by_paragraph.setdefault(finding.paragraph, []).append(finding)
-            if finding.document_level:
-                self._first_place.setdefault(finding.message, finding)
+        underlines (rebuilt after scrolling), so 30,000 findings cost what a screenful does; the
+        findings are indexed a slice per event-loop turn (``indexing``), the old underlines stay
+        until the new index is complete."""
+        self._indexing.start(_indexed(findings), self._take_index)
+
+    def indexing(self) -> bool:
+        return self._indexing.busy()
+
+    def _take_index(self, index) -> None:
+        self.findings, self._by_paragraph, self._first_place, self._ordered, self._order_keys = index
         self._underline_visible()
 
     def _underline_visible(self) -> None:
@@ -257,6 +301,28 @@ class DraftEditor(QPlainTextEdit):
             event.accept()
         else:
             super().wheelEvent(event)
+
+
+def _indexed(findings: list[Finding]):
+    """The editor's index of ``findings``, built a slice at a time (a generator for ``Steps``): by
+    paragraph, the first place of each document-wide finding, and all in reading order."""
+    by_paragraph: dict[int, list[Finding]] = {}
+    first_place: dict[str, Finding] = {}
+    for count, finding in enumerate(findings, 1):
+        by_paragraph.setdefault(finding.paragraph, []).append(finding)
+        if finding.document_level:
+            first_place.setdefault(finding.message, finding)
+        if count % SLICE == 0:
+            yield
+    ordered: list[Finding] = []
+    by_start = attrgetter("start")
+    for count, paragraph in enumerate(sorted(by_paragraph), 1):
+        ordered += sorted(by_paragraph[paragraph], key=by_start)
+        if count % SLICE == 0:
+            yield
+    if len(findings) > SLICE:
+        yield
+    return findings, by_paragraph, first_place, ordered, [(f.paragraph, f.start) for f in ordered]
 
 
 def tooltip(finding: Finding) -> str:

@@ -2,8 +2,9 @@
 group opening onto its places; filters by category (with counts) and severity; 全部修正 for the
 groups whose fixes are certain.
 
-Groups are added a batch at a time between event-loop turns and a group's places only when it
-is opened, so 20,000 findings never freeze the window. Items carry plain integers (indexes into
+Findings are counted and grouped a slice per event-loop turn (gui.steps), groups are added a batch
+at a time and a group's places only as far as it is opened and scrolled, so 60,000 findings never
+freeze the window. Items carry plain integers (indexes into
 lists the panel keeps), never Python objects: PySide has crashed clearing thousands of items
 that held objects in their data.
 """
@@ -18,10 +19,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMen
                                QVBoxLayout, QWidget)
 
 from ..core.checker.model import CATEGORIES, CATEGORY_COLOURS, SEVERITIES, Finding
+from .steps import SLICE, Steps
 
 ALL = "全部"
 GROUP_BATCH = 250
-PLACE_BATCH = 500  # places listed per event-loop turn when a group opens
+PLACE_BATCH = 200  # places listed when a group opens, and per turn or scroll after that
 CONTEXT = 10  # characters shown on each side of a place
 GROUP_ROLE = Qt.ItemDataRole.UserRole
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,6 +51,7 @@ class FindingsPanel(QWidget):
         for key, name in SEVERITIES.items():
             self.severity.addItem(name, key)
         self.tree = QTreeWidget()
+        self.tree.setUniformRowHeights(True)  # one line each: Qt then lays out 20,000 places without measuring them
         self.tree.setHeaderLabels(["问题", "处数"])
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -74,55 +77,54 @@ class FindingsPanel(QWidget):
         self._place_of: dict[Finding, tuple[int, int]] = {}  # finding → (group row, place row)
         self._pending: list[int] = []
         self._generation = 0
-        self._fill_categories()
+        self._grouping = Steps(self)
+        self._fill_categories({})
         self.category.currentIndexChanged.connect(self._refill)
         self.severity.currentIndexChanged.connect(self._refill)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemExpanded.connect(self._expanded)
+        self.tree.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.fix_all.clicked.connect(lambda: self.fix.emit([f for f in self.findings if f.fixable]))
 
     # -- contents ------------------------------------------------------------------------------
     def set_findings(self, findings: list[Finding], texts: list[str] | None = None) -> None:
-        """``texts``: the paragraphs, for the few characters shown around each place."""
-        self.findings, self.texts = findings, texts or []
-        self._fill_categories()
-        self._refill()
+        """``texts``: the paragraphs, for the few characters shown around each place. Counted and
+        grouped a slice per event-loop turn (``filling``); the old list stays until then."""
+        self.texts = texts or []
+        self._regroup(findings)
 
-    def _fill_categories(self) -> None:
-        counts = {key: 0 for key in CATEGORIES}
-        for finding in self.findings:
-            counts[finding.category] = counts.get(finding.category, 0) + 1
-        chosen = self.category.currentData()
-        self.category.blockSignals(True)
-        self.category.clear()
-        self.category.addItem(f"{ALL}（{len(self.findings)}）", None)
-        for key, name in CATEGORIES.items():
-            self.category.addItem(f"{name}（{counts[key]}）", key)
-        self.category.setCurrentIndex(max(self.category.findData(chosen), 0))
-        self.category.blockSignals(False)
+    def filling(self) -> bool:
+        return self._grouping.busy()
 
     def _refill(self) -> None:
-        category, severity = self.category.currentData(), self.severity.currentData()
-        by_key: dict[tuple[str, str], Group] = {}
-        for index, finding in enumerate(self.findings):
-            if (category is None or finding.category == category) and (severity is None or finding.severity == severity):
-                key = (finding.rule, finding.message)
-                if key not in by_key:
-                    by_key[key] = Group(finding.rule, finding.category, finding.message, [])
-                by_key[key].members.append(index)
-        order = {key: position for position, key in enumerate(CATEGORIES)}
-        self.groups = sorted(by_key.values(), key=lambda g: (order.get(g.category, 99), -len(g.members), g.message))
-        self._place_of = {self.findings[index]: (number, row) for number, group in enumerate(self.groups)
-                          for row, index in enumerate(group.members)}
+        self._regroup(self.findings)
+
+    def _regroup(self, findings: list[Finding]) -> None:
+        self._grouping.start(_grouped(findings, self.category.currentData(), self.severity.currentData()),
+                             self._take_groups)
+
+    def _take_groups(self, grouped) -> None:
+        self.findings, counts, self.groups, self._place_of, fixable = grouped
+        self._fill_categories(counts)
         self.tree.clear()
         self._pending = list(range(len(self.groups)))
         self._generation += 1
         self._add_groups(self._generation)
         shown = sum(len(g.members) for g in self.groups)
         self.summary.setText(f"共 {len(self.findings)} 处问题" + (f"，显示 {shown} 处" if shown != len(self.findings) else ""))
-        self.fix_all.setEnabled(any(f.fixable for f in self.findings))
+        self.fix_all.setEnabled(fixable)
+
+    def _fill_categories(self, counts: dict[str, int]) -> None:
+        chosen = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(f"{ALL}（{sum(counts.values())}）", None)
+        for key, name in CATEGORIES.items():
+            self.category.addItem(f"{name}（{counts.get(key, 0)}）", key)
+        self.category.setCurrentIndex(max(self.category.findData(chosen), 0))
+        self.category.blockSignals(False)
 
     def _add_groups(self, generation: int) -> None:
         if generation != self._generation:
@@ -148,16 +150,29 @@ class FindingsPanel(QWidget):
         if isinstance(number, int):
             self._fill_places(item, self.groups[number], PLACE_BATCH)
 
-    def _fill_places(self, item: QTreeWidgetItem, group: Group, upto: int) -> None:
-        """List the group's places up to ``upto`` now and the rest a batch per event-loop turn (a
-        group of 20,000 commas opens at once)."""
-        if group.filled < upto:
-            item.addChildren([self._place_item(index) for index in group.members[group.filled:upto]])
-            group.filled = min(upto, len(group.members))
-        if group.filled < len(group.members):
+    def _fill_places(self, item: QTreeWidgetItem, group: Group, upto: int, then=None) -> None:
+        """List the group's places up to ``upto``, a batch per event-loop turn, then call ``then``.
+        Further places are listed as the list is scrolled to its end (``_scrolled``): a group of
+        20,000 commas opens at once, and only the places looked at become rows."""
+        wanted = min(upto, len(group.members))
+        if group.filled < wanted:
+            end = min(wanted, group.filled + PLACE_BATCH)
+            item.addChildren([self._place_item(index) for index in group.members[group.filled:end]])
+            group.filled = end
+        if group.filled < wanted:
             generation = self._generation
-            QTimer.singleShot(0, lambda: generation == self._generation
-                              and self._fill_places(item, group, group.filled + PLACE_BATCH))
+            QTimer.singleShot(0, lambda: generation == self._generation and self._fill_places(item, group, upto, then))
+        elif then is not None:
+            then()
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.tree.verticalScrollBar()
+        if value < bar.maximum() - bar.pageStep():
+            return
+        for number in range(self.tree.topLevelItemCount()):
+            item, group = self.tree.topLevelItem(number), self.groups[number]
+            if item.isExpanded() and group.filled < len(group.members):
+                self._fill_places(item, group, group.filled + PLACE_BATCH)
 
     def _place_item(self, index: int) -> QTreeWidgetItem:
         finding = self.findings[index]
@@ -185,11 +200,14 @@ class FindingsPanel(QWidget):
             return  # filtered out, or its group is not listed yet
         number, row = where
         item, group = self.tree.topLevelItem(number), self.groups[number]
-        self._fill_places(item, group, row + 1)
-        item.setExpanded(True)
-        place = item.child(row)
-        self.tree.setCurrentItem(place)
-        self.tree.scrollToItem(place)
+
+        def show() -> None:
+            item.setExpanded(True)
+            place = item.child(row)
+            self.tree.setCurrentItem(place)
+            self.tree.scrollToItem(place)
+
+        self._fill_places(item, group, row + 1, show)  # at once unless the place is far down a big group
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
         finding = self.finding_of(item) or next(iter(self.group_findings(item)), None)
@@ -210,3 +228,32 @@ class FindingsPanel(QWidget):
         item = self.tree.itemAt(position)
         if item is not None:
             self.context_menu_for(item).exec(self.tree.viewport().mapToGlobal(position))
+
+
+def _grouped(findings: list[Finding], category: str | None, severity: str | None):
+    """What the panel lists, built a slice at a time (a generator for ``Steps``): the findings,
+    their count by category, the groups passing the filters (rule and message; by category, then
+    the biggest first), each finding's place (group, row) and whether any has a certain fix."""
+    counts: dict[str, int] = {}
+    by_key: dict[tuple[str, str], Group] = {}
+    fixable = False
+    for index, finding in enumerate(findings):
+        counts[finding.category] = counts.get(finding.category, 0) + 1
+        fixable = fixable or finding.fixable
+        if (category is None or finding.category == category) and (severity is None or finding.severity == severity):
+            key = (finding.rule, finding.message)
+            if key not in by_key:
+                by_key[key] = Group(finding.rule, finding.category, finding.message, [])
+            by_key[key].members.append(index)
+        if index % SLICE == SLICE - 1:
+            yield
+    order = {key: position for position, key in enumerate(CATEGORIES)}
+    groups = sorted(by_key.values(), key=lambda g: (order.get(g.category, 99), -len(g.members), g.message))
+    place_of: dict[Finding, tuple[int, int]] = {}
+    for number, group in enumerate(groups):
+        for start in range(0, len(group.members), SLICE):
+            place_of.update((findings[index], (number, start + row))
+                            for row, index in enumerate(group.members[start:start + SLICE]))
+            if len(findings) > SLICE:
+                yield
+    return findings, counts, groups, place_of, fixable

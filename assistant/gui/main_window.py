@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QInputDialog, QLabel, QMainW
 
 from .. import APP_NAME, __version__
 from ..core.checker.model import ALTERNATIVES_FOR, Finding
-from ..core.checker_setup import user_checker
 from ..core.conversion import CONFIGS, Converter
 from ..core.document import Document, new_document, open_document
 from ..core.errors import DocumentError, ReadOnlyFile
@@ -25,13 +25,12 @@ from ..core.gongwen_page import GongwenSettings
 from ..core.health import written
 from ..core.templates import new_from_template
 from ..core.export.remember import to_remember
-from ..core.phrasebank.bank import PhraseBank
 from ..core.phrasebank.sources import fitted
 from ..core.resources import sample_draft
 from ..core.script import NAMES as SCRIPT_NAMES
 from ..core.session import DraftSession
 from ..core.settings import Settings
-from . import autosave, files, ops
+from . import autosave, files, ops, tasks
 from .compare_view import CompareView
 from .dialogs import ChangePreview, FindReplaceDialog, FontCheckDialog, ProtectedTermsDialog
 from .elements_dialog import ElementsDialog
@@ -43,6 +42,10 @@ from .health import HealthDialog
 from .help import HelpWindow
 from .panels import PhrasePanel
 
+if TYPE_CHECKING:
+    from ..core.checker.engine import Checker
+    from ..core.phrasebank.bank import PhraseBank
+
 FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"
 CHECK_PAUSE_MS = 600
 UNDO_OFFER_MS = 15_000  # how long 撤销 stays in the status bar after an ignore
@@ -50,14 +53,36 @@ DRAFT_SUFFIXES = (".docx", ".txt")
 NOT_COUNTED = re.compile(r"[\s\ufffc]")  # spaces, line ends and pictures are not characters of the text
 
 
+def load_core(settings: Settings, bank: PhraseBank | None = None) -> tuple[PhraseBank, Checker, list[str]]:
+    """The phrase bank and the checker with the user's settings, and what loading them found wrong;
+    also jieba's word table and OpenCC's tables, so that the first check (and the phrase panel, on
+    the UI thread) find them loaded."""
+    from ..core.checker_setup import user_checker
+    from ..core.phrasebank.bank import PhraseBank
+    from ..core.script import script_marks
+    from ..core.text.segmenter import pos_table, tokenizer
+
+    tokenizer()
+    pos_table()
+    script_marks("中國")
+    bank = bank or PhraseBank.load()
+    checker, notes = user_checker(bank=bank, settings=settings)
+    return bank, checker, notes
+
+
 class MainWindow(QMainWindow):
     """One draft per window."""
 
-    def __init__(self, bank: PhraseBank | None = None) -> None:
+    def __init__(self, bank: PhraseBank | None = None, *, load_core_later: bool = False) -> None:
+        """``load_core_later`` (the app's start): the window is built without the bank and the
+        checker and shows at once; they load on a worker thread once the event loop runs, and the
+        first check waits for them (``core_loaded``)."""
         super().__init__()
         self.settings = Settings.load()
-        self.bank = bank or PhraseBank.load()
-        self.checker, self.notes = user_checker(bank=self.bank, settings=self.settings)
+        self.bank: PhraseBank | None = None
+        self.checker: Checker | None = None
+        self.notes: list[str] = []
+        self._check_wanted = False  # a check was asked for before the checker was loaded
         self.session = DraftSession(new_document(), self.settings, self.checker)
         self.check_pool = QThreadPool(self)
         self.check_pool.setMaxThreadCount(1)  # one check at a time: the checker's caches are not shared
@@ -72,7 +97,7 @@ class MainWindow(QMainWindow):
         self.editor = DraftEditor(self)
         self.setCentralWidget(self.editor)
         self.findings_panel = FindingsPanel()
-        self.phrase_panel = PhrasePanel(self.bank)
+        self.phrase_panel = PhrasePanel(None)
         self._add_docks()
         self.find_dialog = FindReplaceDialog(self.editor, self)
         self.undo_button = QPushButton("撤销")
@@ -85,6 +110,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS, timeout=self.check_now)
         self.panel_timer = QTimer(self, singleShot=True, interval=0, timeout=self._fill_panel)
+        # the counts read the whole text (30 ms at 370,000 characters): once per turn, in a turn of their own
+        self.status_timer = QTimer(self, singleShot=True, interval=0, timeout=self._update_status)
         self.autosave_timer = QTimer(self, timeout=self.autosave_now)
         self._apply_general_settings()
         self._connect()
@@ -95,6 +122,25 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
         self._update_status()
+        if load_core_later:
+            self.statusBar().showMessage("正在载入检查规则与短语库…")
+            QTimer.singleShot(0, self, lambda: tasks.start(tasks.collector_paused(lambda _: load_core(self.settings, bank)),
+                                                           self._core_arrived, self.show_problem, self))
+        else:
+            self.core_loaded(*load_core(self.settings, bank))
+
+    def core_loaded(self, bank: PhraseBank, checker: Checker, notes: list[str]) -> None:
+        self.bank, self.checker, self.notes = bank, checker, notes
+        self.session.checker = checker
+        self.phrase_panel.set_bank(bank)
+        if self._check_wanted:
+            self._check_wanted = False
+            self.check_now()
+
+    def _core_arrived(self, core: tuple[PhraseBank, Checker, list[str]]) -> None:
+        self.statusBar().clearMessage()
+        self.core_loaded(*core)
+        self.show_start_notes()
 
     def _add_docks(self) -> None:
         findings = self._dock("检查结果", self.findings_panel)
@@ -112,6 +158,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
         self.editor.settled_edit.connect(self._settled_edit)
+        self.editor.filled.connect(self.check_now)
         self.editor.document().modificationChanged.connect(self._update_title)
         self.editor.document().modificationChanged.connect(lambda modified: modified or self._forget_snapshot())
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
@@ -136,11 +183,14 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
         """Open ``path`` in the background; the editor fills in when it is read."""
-        self.operation = ops.open_draft(self, path, self._opened, self.show_problem)
+        self.operation = ops.open_draft(self, path, lambda document: DraftSession(document, self.settings, self.checker),
+                                        lambda session: self._opened(session.document, session), self.show_problem)
 
-    def _opened(self, document: Document) -> None:
+    def _opened(self, document: Document, session: DraftSession | None = None) -> None:
+        """``session``: the document's, if made already (off the UI thread)."""
         self._forget_snapshot()  # the draft it replaces was saved or discarded
-        self.session = DraftSession(document, self.settings, self.checker)
+        self.session = session or DraftSession(document, self.settings, self.checker)
+        self.session.checker = self.checker  # it may have loaded while the session was made
         self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
         self.phrase_panel.search()  # not the alternatives of the last draft's word
@@ -150,7 +200,8 @@ class MainWindow(QMainWindow):
         for note in document.notes:
             QMessageBox.information(self, "提示", note)
         self._update_title()
-        self.check_now()
+        if not self.editor.filling():
+            self.check_now()  # else when filled
 
     def choose_and_open(self) -> None:
         if not self._may_discard():
@@ -172,7 +223,7 @@ class MainWindow(QMainWindow):
     def _text_changed(self) -> None:
         self.edits += 1
         self.check_timer.start()
-        self._update_status()
+        self.status_timer.start()
 
     def _settled_edit(self) -> None:
         """A fix, conversion, undo or redo is complete at once: there is no typing pause to wait
@@ -183,9 +234,14 @@ class MainWindow(QMainWindow):
 
     def is_checked(self) -> bool:
         """Every edit so far has been checked and its findings are shown."""
-        return not self._check_running and self.checked_edits == self.edits and not self._panel_due
+        return (self.checker is not None and not self._check_running and self.checked_edits == self.edits
+                and not self._panel_due and not self.editor.filling() and not self.editor.indexing()
+                and not self.findings_panel.filling())
 
     def check_now(self) -> None:
+        if self.checker is None:
+            self._check_wanted = True  # core_loaded checks
+            return
         if self._check_running:
             return  # _checked starts the next check
         edits = self.edits
@@ -223,7 +279,7 @@ class MainWindow(QMainWindow):
         check result and drawing it are two short pauses, not one long one, even with tens of
         thousands of findings."""
         self.status_labels["script"].setText(f"字形：{SCRIPT_NAMES.get(self.session.script, '—')}")
-        self._update_status()
+        self.status_timer.start()
         self._panel_due = True
         self.panel_timer.start()
 
@@ -337,6 +393,9 @@ class MainWindow(QMainWindow):
         self.phrase_panel.query.setFocus()
 
     def import_phrases_dialog(self) -> None:
+        if self.bank is None:
+            self.statusBar().showMessage("短语库尚在载入，请稍候。", 5000)
+            return
         folder = files.ask_folder(self, "选择含 .docx/.txt 的文件夹")
         if folder is not None:
             self.operation = ops.import_phrases(self, self.bank, folder, self._phrases_imported, self.show_problem)
@@ -351,10 +410,10 @@ class MainWindow(QMainWindow):
 
     def reload_bank(self) -> None:
         """The bank changed on disk (import, add, edit, delete): load it again everywhere."""
+        from ..core.phrasebank.bank import PhraseBank
+
         self.bank = PhraseBank.load()
-        self.phrase_panel.bank = self.bank
-        self.phrase_panel.reload_categories()
-        self.phrase_panel.search()
+        self.phrase_panel.set_bank(self.bank)
         if self.bank.note:
             QMessageBox.warning(self, "短语库", self.bank.note)
 
@@ -567,6 +626,7 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
             document = new_document()
         self._opened(document)
+        self.editor.stop_filling()
         self.editor.setPlainText("\n".join(snapshot.lines))
         self.editor.document().setModified(True)
         self._snapshot = snapshot.path  # now this window's: rewritten, never removed, until the draft is saved or discarded
@@ -583,6 +643,9 @@ class MainWindow(QMainWindow):
     # -- settings and recent files -------------------------------------------------------------
     def show_options(self, accept=None) -> None:
         """工具 → 选项; ``accept`` (tests) stands in for the user's clicks and returns True to apply."""
+        if self.checker is None:
+            self.statusBar().showMessage("检查规则尚在载入，请稍候。", 5000)
+            return
         dialog = OptionsDialog(self.settings, self.checker.rules, self)
         if accept(dialog) if accept else dialog.exec():
             self._save_settings()

@@ -19,7 +19,6 @@ from ..core.export.gongwen import export_gongwen
 from ..core.export.remember import prefill
 from ..core.export.review import export_reviewed
 from ..core.health import build_report
-from ..core.phrasebank.build import build_bank, read_folder
 from ..core.revision.compare import compare, read_draft, save_revised
 from ..core.revision.tracked import Stamp
 from . import tasks
@@ -68,14 +67,15 @@ class BusyOp:
         self.on_failed(problem)
 
 
-def open_draft(parent, path: Path, on_done, on_failed) -> BusyOp:
-    return BusyOp(parent, f"正在打开“{Path(path).name}”…", lambda progress: open_document(path, progress=progress),
-                  on_done, on_failed)
+def open_draft(parent, path: Path, session_for, on_done, on_failed) -> BusyOp:
+    """``on_done`` gets ``session_for(document)``: a long draft's session is built off the UI thread too."""
+    return BusyOp(parent, f"正在打开“{Path(path).name}”…",
+                  lambda progress: session_for(open_document(path, progress=progress)), on_done, on_failed)
 
 
 def check(parent, job, on_done, on_failed, pool: QThreadPool) -> tasks.Task:
     """``job`` from DraftSession.check_job; ``pool`` runs one check at a time (the checker's caches)."""
-    return tasks.start(job, on_done, on_failed, parent, pool=pool)
+    return tasks.start(tasks.collector_paused(job), on_done, on_failed, parent, pool=pool)
 
 
 def plan_conversion(parent, job, on_done, on_failed) -> BusyOp:
@@ -113,6 +113,8 @@ def import_phrases(parent, bank, folder: Path, on_done, on_failed) -> BusyOp:
     """Phrases from the user's own documents into 我的短语: returns (added, notes)."""
 
     def work(progress):
+        from ..core.phrasebank.build import build_bank, read_folder  # a bank build's tagger: not for every start
+
         notes: list[str] = []
         paragraphs = read_folder(folder, notes, progress)
         progress(1, 1)  # the last chance to cancel before the user's bank file is written

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from ..core.phrasebank.bank import Phrase, PhraseBank
-from ..core.phrasebank.extract import KINDS
 from ..core.phrasebank.sources import source_label
+
+if TYPE_CHECKING:
+    from ..core.phrasebank.bank import Phrase, PhraseBank
 
 ALL = "全部"
 RESULT_LIMIT = 200
@@ -22,12 +24,13 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 class PhrasePanel(QWidget):
     """Search the phrase bank by word, pinyin initials and category as you type; Enter goes to
     the results, a double-click (or Enter in the results, or Ctrl+Enter anywhere in the panel)
-    inserts the phrase at the cursor. Alternatives for a flagged word come first."""
+    inserts the phrase at the cursor. Alternatives for a flagged word come first. Empty until the
+    window has loaded the bank (``set_bank``), which happens after it is shown."""
 
     insert = Signal(str)
     changed = Signal()  # the user's own phrases were edited: the window reloads the bank
 
-    def __init__(self, bank: PhraseBank, parent=None):
+    def __init__(self, bank: PhraseBank | None, parent=None):
         super().__init__(parent)
         self.bank = bank
         self.query = QLineEdit()
@@ -65,21 +68,28 @@ class PhrasePanel(QWidget):
                                              if self.results.item(i).flags() & Qt.ItemFlag.ItemIsSelectable), 0))
             self.results.setFocus()
 
+    def set_bank(self, bank: PhraseBank) -> None:
+        self.bank = bank
+        self.reload_categories()
+        self.search()
+
     def reload_categories(self) -> None:
         self.categories.blockSignals(True)
         self.categories.clear()
         self.categories.addItem(f"{ALL}类别", None)
-        for name, count in self.bank.categories():
+        for name, count in self.bank.categories() if self.bank else ():
             self.categories.addItem(f"{name}（{count}）", name)
         self.categories.blockSignals(False)
 
     def search(self) -> None:
-        phrases = self.bank.search(self.query.text(), category=self.categories.currentData(), limit=RESULT_LIMIT)
-        self._show(phrases)
+        if self.bank is not None:
+            self._show(self.bank.search(self.query.text(), category=self.categories.currentData(), limit=RESULT_LIMIT))
 
     def show_alternatives(self, word: str) -> None:
         """The cursor is on a flagged word: offer its replacements first, then phrases containing it;
         the search box shows the word, so that the box and the list agree (after an insert too)."""
+        if self.bank is None:
+            return
         self.query.blockSignals(True)
         self.query.setText(word)
         self.query.blockSignals(False)
@@ -95,7 +105,7 @@ class PhrasePanel(QWidget):
             title.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(title)
         for index, phrase in enumerate(phrases):
-            label = KINDS.get(phrase.kind, "词语")
+            label = kind_name(phrase.kind)
             reason = f"  ·{phrase.reason}" if phrase.reason else ""
             item = QListWidgetItem(f"{phrase.text}    [{label}{'·' + phrase.category if phrase.category else ''}]{reason}")
             item.setData(INDEX_ROLE, index)
@@ -113,7 +123,7 @@ class PhrasePanel(QWidget):
         if phrase is None:
             self.example.clear()
             return
-        chips = [KINDS.get(phrase.kind, "词语"), phrase.category, phrase.function,
+        chips = [kind_name(phrase.kind), phrase.category, phrase.function,
                  f"{phrase.documents} 篇文稿使用" if phrase.documents > 1 else ""]
         chip_html = " ".join(f"<span style='background:#eef2f7;color:#334'>&nbsp;{html.escape(c)}&nbsp;</span>"
                              for c in chips if c)
@@ -136,6 +146,8 @@ class PhrasePanel(QWidget):
 
     def edit_user_phrase(self, phrase: Phrase | None = None, text: str = "") -> bool:
         """Add (``phrase`` None, ``text`` prefilled) or edit one of the user's own phrases."""
+        if self.bank is None:
+            return False
         old = phrase.text if phrase else None
         new_text, ok = QInputDialog.getText(self, "我的短语", "短语：", text=old or text)
         if not ok or not new_text.strip():
@@ -175,3 +187,10 @@ def highlighted(sentence: str, phrase: str, start: int) -> str:
     end = start + (len(phrase) if sentence[start:start + len(phrase)] == phrase else len(anchor))
     return (html.escape(sentence[:start]) + f"<b style='color:#c92a2a'>{html.escape(sentence[start:end])}</b>"
             + html.escape(sentence[end:]))
+
+
+def kind_name(kind: str) -> str:
+    """成语俗语, 规范提法…: the phrase builder's names, imported with the bank (after the window shows)."""
+    from ..core.phrasebank.extract import KINDS
+
+    return KINDS.get(kind, "词语")

@@ -11,9 +11,31 @@ run on the worker thread, and a window closed before its work ends simply drops 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+def collector_paused(work: Callable[[Callable[[int, int], None]], object]) -> Callable[[Callable[[int, int], None]], object]:
+    """``work`` (a check, the core's load) with Python's cycle collector paused, and what it leaves
+    alive frozen out of later collections when it ends. The check pauses the collector itself, for
+    the whole process, and builds hundreds of thousands of objects meanwhile: its first collections
+    afterwards walked all of them, 100–250 ms each with the interpreter lock held, wherever the next
+    allocation happened — usually the UI thread taking the result. Frozen objects are still freed
+    when their last reference goes; only a reference cycle among them would never be."""
+
+    def paused(progress: Callable[[int, int], None]) -> object:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return work(progress)
+        finally:
+            gc.freeze()
+            if was_enabled:
+                gc.enable()
+
+    return paused
 
 
 class Cancelled(Exception):

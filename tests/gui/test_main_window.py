@@ -278,6 +278,36 @@ def test_create_window_opens_the_sample_by_default(qtbot, windows):
     assert "sample_draft.docx" in window.windowTitle()
 
 
+def test_the_window_shows_before_the_core_loads_and_then_checks_its_draft(qtbot, windows):
+    """create_window builds the window without the checker, the phrase bank or the dictionary; once
+    the event loop runs they load off the UI thread, the draft opens and its first check is shown."""
+    window = windows(create_window(SAMPLE))
+    assert window.checker is None and window.bank is None and not window.is_checked()
+    window.show()
+    qtbot.waitUntil(lambda: window.checker is not None and window.document.path == SAMPLE, timeout=TIMEOUT)
+    qtbot.waitUntil(window.is_checked, timeout=TIMEOUT)
+    assert window.findings and window.findings_panel.findings == window.findings
+    assert window.phrase_panel.results.count() > 0  # the bank reached the phrase panel
+
+
+def test_showing_the_window_imports_nothing_a_check_or_a_bank_build_needs(tmp_path: Path):
+    """The start path: main.py's module imports and the window up to show() load no jieba, no CLI,
+    no phrase-bank builder and no rules (they load after the window is on screen)."""
+    code = ("import sys\n"
+            "from assistant.__main__ import main\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from assistant.gui.app import create_window\n"
+            "create_window(None).show()\n"
+            "heavy = ['jieba', 'jieba.posseg', 'assistant.cli', 'assistant.core.phrasebank.extract',\n"
+            "         'assistant.core.phrasebank.build', 'assistant.core.checker_setup', 'assistant.core.checker.engine']\n"
+            "print([name for name in heavy if name in sys.modules])\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GONGWEN_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_my_phrases_can_be_added_edited_and_deleted(qtbot, window: MainWindow, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
@@ -312,8 +342,8 @@ def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_pat
     monkeypatch.setattr(files, "ask_folder", lambda *args, **kwargs: folder)
     import time
 
-    import assistant.gui.ops as ops_module
-    real_read_folder = ops_module.read_folder
+    import assistant.core.phrasebank.build as build_module  # what the import operation reads with
+    real_read_folder = build_module.read_folder
 
     def slow_read_folder(path, notes, progress):  # a long import: reports progress until cancelled
         for step in range(100):
@@ -321,7 +351,7 @@ def test_cancelling_an_import_applies_nothing(qtbot, window: MainWindow, tmp_pat
             time.sleep(0.01)
         return real_read_folder(path, notes, progress)
 
-    monkeypatch.setattr(ops_module, "read_folder", slow_read_folder)
+    monkeypatch.setattr(build_module, "read_folder", slow_read_folder)
     user_bank = PhraseBank.user_path()
     window.import_phrases_dialog()
     qtbot.wait(100)

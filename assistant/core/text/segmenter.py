@@ -1,21 +1,23 @@
 """Word segmentation: one jieba tokenizer for the app, with the 公文 user dictionary.
 
-jieba's cache goes to the per-user data folder (never the shared temp folder or the install
-folder); the tokenizer loads once, on first use.
+The tokenizer is built from the precomputed word table (text/word_table.py) on first use, never
+from jieba's dictionary file or a cache of it, and jieba itself is imported only then: a start
+that does not segment yet (the window before its first check) pays for neither.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import sys
 from functools import lru_cache
-
-import jieba
+from typing import TYPE_CHECKING
 
 from ..resources import resource_path
-from ..userdata import data_dir
+from . import word_table
+
+if TYPE_CHECKING:
+    import jieba
 
 USER_DICTIONARY = ("dict", "gongwen_user_dict.txt")
 # A four-character word this frequent in jieba's dictionary is one word, not a compound.
@@ -25,14 +27,34 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
-    jieba.setLogLevel(logging.WARNING)
-    cache = data_dir() / "cache"
-    cache.mkdir(exist_ok=True)
+    """jieba's tokenizer over the word table, then the 公文 dictionary added by jieba's own
+    ``load_userdict``: the same prefix dictionary and total as stock jieba's ``initialize``."""
+    jieba = import_jieba()
     instance = jieba.Tokenizer()
-    instance.tmp_dir = str(cache)
-    instance.initialize()
+    instance.FREQ, instance.total = _table().freq, _table().total
+    instance.initialized = True
     instance.load_userdict(str(resource_path(*USER_DICTIONARY)))
     return instance
+
+
+def import_jieba():
+    """jieba, imported without pkg_resources: jieba only uses it to find its own files (and falls
+    back to their paths without it), and importing it took 0.18 s of every start."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
+        try:
+            import jieba  # noqa: F401
+        finally:
+            del sys.modules["pkg_resources"]
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def _table() -> word_table.WordTable:
+    return word_table.load()
 
 
 def cut(text: str) -> list[str]:
@@ -79,17 +101,11 @@ def dictionary_total() -> int:
 def pos_table() -> dict[str, str]:
     """jieba's part-of-speech tag of every dictionary word and of the 公文 dictionary's words: a
     lookup, so tagging costs nothing beyond segmentation (jieba's own tagger gives known words these
-    same tags). Read from the dictionary file line by line, tags interned: about 40 MB."""
-    table: dict[str, str] = {}
-    with tokenizer().get_dict_file() as raw:
-        _read_tags(io.TextIOWrapper(raw, encoding="utf-8"), table)
+    same tags). From the word table, then the 公文 dictionary's lines."""
+    table = _table().tags
     with open(resource_path(*USER_DICTIONARY), encoding="utf-8") as user:
-        _read_tags(user, table)
+        for line in user:
+            fields = line.split()
+            if len(fields) == 3:
+                table[fields[0]] = sys.intern(fields[2])
     return table
-
-
-def _read_tags(lines, table: dict[str, str]) -> None:
-    for line in lines:
-        fields = line.split()
-        if len(fields) == 3:
-            table[fields[0]] = sys.intern(fields[2])

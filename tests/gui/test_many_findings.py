@@ -1,0 +1,110 @@
+"""Tens of thousands of findings and paragraphs: the editor and the panel take them a slice per
+event-loop turn (bench/ui_stall.py times it) and end up exactly where doing it at once would."""
+
+from __future__ import annotations
+
+import gc
+
+from assistant.core.checker.model import Finding
+from assistant.gui import tasks
+from assistant.gui.editor import FILL_SLICE, DraftEditor
+from assistant.gui.findings_panel import PLACE_BATCH, FindingsPanel
+from assistant.gui.steps import SLICE
+
+TIMEOUT = 20000
+LINE = "第{}项工作,要抓紧,落实到位。"
+
+
+def commas(paragraphs: int) -> list[Finding]:
+    """Two half-width commas per paragraph, listed paragraph by paragraph from the last one (so
+    that reading order has to be made), and one typo every thousandth paragraph."""
+    found = []
+    for paragraph in reversed(range(paragraphs)):
+        text = LINE.format(paragraph)
+        for start in (text.index(","), text.rindex(",")):
+            found.append(Finding("half-width-comma", "punctuation", "warning", paragraph, start, start + 1, ",",
+                                 "中文里应使用全角标点：“,”", (("，",)), certain=True))
+        if paragraph % 1000 == 0:
+            found.append(Finding("typo", "typo", "error", paragraph, 0, 1, "第", "疑似错字", ()))
+    return found
+
+
+def test_a_long_draft_goes_in_whole_unmodified_and_without_undo_steps(qtbot):
+    editor = DraftEditor()
+    qtbot.addWidget(editor)
+    texts = [LINE.format(n) for n in range(FILL_SLICE * 3 + 5)]
+    texts[1:3] = ["不间断\u00a0空格与手动\u2028换行", ""]  # kept as they are, like every block's text
+    with qtbot.waitSignal(editor.filled, timeout=TIMEOUT):
+        editor.set_paragraphs(texts, ["body"] * len(texts))
+        assert editor.filling() and editor.isReadOnly()
+    assert editor.lines() == texts
+    assert not editor.isReadOnly() and not editor.document().isModified()
+    assert not editor.document().isUndoAvailable()
+
+
+def test_many_findings_are_underlined_and_walked_in_reading_order(qtbot):
+    editor = DraftEditor()
+    qtbot.addWidget(editor)
+    paragraphs = SLICE  # two findings each: the index takes several turns
+    texts = [LINE.format(n) for n in range(paragraphs)]
+    editor.set_paragraphs(texts, ["body"] * paragraphs)
+    qtbot.waitUntil(lambda: not editor.filling(), timeout=TIMEOUT)
+    findings = commas(paragraphs)
+    editor.show_findings(findings)
+    assert editor.indexing()
+    qtbot.waitUntil(lambda: not editor.indexing(), timeout=TIMEOUT)
+    assert editor.findings is findings
+    assert sorted(s.cursor.selectedText() for s in editor.extraSelections()[:3]) == [",", ",", "第"]  # paragraph 0
+    walked = [editor.next_finding() for _ in range(4)]
+    assert [(f.paragraph, f.start) for f in walked] == [(0, 0), (0, 5), (0, 9), (1, 5)]
+
+
+def test_the_panel_groups_many_findings_and_lists_only_the_places_looked_at(qtbot):
+    panel = FindingsPanel()
+    panel.resize(400, 600)
+    panel.show()
+    qtbot.addWidget(panel)
+    paragraphs = SLICE * 3
+    findings = commas(paragraphs)
+    panel.set_findings(findings, [LINE.format(n) for n in range(paragraphs)])
+    assert panel.filling()
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=TIMEOUT)
+    assert panel.findings is findings
+    assert panel.summary.text() == f"共 {len(findings)} 处问题"
+    assert panel.category.itemText(0) == f"全部（{len(findings)}）"
+    tree = panel.tree
+    assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == [f"{paragraphs // 1000} 处",
+                                                                                          f"{2 * paragraphs} 处"]
+    commas_group = tree.topLevelItem(1)
+    commas_group.setExpanded(True)
+    assert commas_group.childCount() == PLACE_BATCH
+    tree.scrollToBottom()
+    qtbot.waitUntil(lambda: commas_group.childCount() >= 2 * PLACE_BATCH, timeout=TIMEOUT)
+    assert commas_group.childCount() < 2 * paragraphs  # not every place became a row
+    deep = findings[-3]  # paragraph 0's first comma, listed last but two: far down the group
+    panel.select(deep)
+    qtbot.waitUntil(lambda: tree.currentItem() is not None and panel.finding_of(tree.currentItem()) == deep,
+                    timeout=TIMEOUT)
+    assert tree.currentItem().text(0).startswith("第0项工作【,】") and commas_group.childCount() > 2 * paragraphs - 2
+
+
+def test_a_filter_regroups_and_the_counts_stay(qtbot):
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    findings = commas(SLICE)
+    panel.set_findings(findings)
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=TIMEOUT)
+    panel.category.setCurrentIndex(panel.category.findData("typo"))
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=TIMEOUT)
+    assert panel.tree.topLevelItemCount() == 1 and panel.summary.text().endswith(f"显示 {SLICE // 1000} 处")
+    assert panel.category.itemText(0) == f"全部（{len(findings)}）"
+
+
+def test_work_with_the_collector_paused_leaves_it_running_and_its_objects_frozen():
+    gc.unfreeze()
+    kept = tasks.collector_paused(lambda progress: [[n] for n in range(1000)])(lambda done, total: None)
+    try:
+        assert gc.isenabled() and len(kept) == 1000
+        assert gc.get_freeze_count() >= 1000  # later collections do not walk them
+    finally:
+        gc.unfreeze()
