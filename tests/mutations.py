@@ -185,7 +185,7 @@ SABOTAGES = [
              "self.phrases[i].text != query, not self.phrases[i].user,", "self.phrases[i].text != query,",
              ("tests/core/test_phrasebank.py", f"{GUI_TESTS}::test_my_phrases_can_be_added_edited_and_deleted")),
     Sabotage("a 成语 the seeds use is dropped for being short", "assistant/core/phrasebank/setphrases.py",
-             '    if tag == "i":  # a 成语 by the dictionary', '    if tag == "i" and len(word) > 3:  # a 成语 by the dictionary',
+             '    if fixed:  # a 成语 by the dictionary', '    if fixed and len(word) > 3:  # a 成语 by the dictionary',
              ("tests/core/test_phrasebank.py::test_set_phrase_exclusions_each_reason_fires_and_spares_idioms",)),
     Sabotage("a list on one frame counts as a pair", "assistant/core/phrasebank/extract.py",
              "    return len(a) == len(b) and sum(x == y for x, y in zip(a, b)) >= min(2, len(a) - 2)", "    return False",

@@ -276,8 +276,8 @@ def _fragment(text: str) -> bool:
 
 
 def pairs(corpus: Corpus, collector: Collector) -> None:
-    """Two parallel clauses of three to eight characters standing alone as a pair: they share a
-    character at the same place (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦). A pair
+    """Two parallel clauses of three to eight characters standing alone as a pair: they share two
+    characters at the same places, or one and are cut into words alike (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦). A pair
     inside a longer list counts when its neighbours do not continue it (百尺竿头、更进一步、干在实处、
     走在前列); a lead-in before the first clause is left out (必然是|有事没人干、有人没事干). A maxim
     that weighs one clause against the other (督导千遍，不如问责一次) is a 金句."""
@@ -297,7 +297,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
 
         def linked(a: str, b: str) -> bool:
             both_idioms = is_idiom(a) and is_idiom(b) and len(a) in (4, 5)
-            shared = any(x == y for x, y in zip(a, b)) and (has_predicate(a) or has_predicate(b))
+            alike = sum(x == y for x, y in zip(a, b))
+            shared = (alike >= 2 or (alike == 1 and word_shape(a) == word_shape(b))) and (has_predicate(a) or has_predicate(b))
             return len(a) == len(b) and (shared or both_idioms)
 
         for span in sentences(text):
@@ -324,6 +325,12 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # 空谈误国、实干兴邦，坚定信心: two idioms of a list of idioms, not a pair
                 joined = text[parts[i].start + lead:parts[i + 1].end]
                 collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+
+
+def word_shape(clause: str) -> list[int]:
+    """The lengths of the clause's words: parallel clauses sharing one character are cut alike (干|在|实处、
+    走|在|前列), not 照搬|外国|也|不行，必须|从|国情|出发."""
+    return [len(word) for word in cut(clause)]
 
 
 def same_frame(a: str, b: str) -> bool:
@@ -816,14 +823,15 @@ def load_categories() -> list[tuple[str, list[str]]]:
 
 
 def assign_categories(entries: list[Entry]) -> None:
-    """The category whose seeds the entry itself contains most (order breaks ties), else 综合: a
-    phrase's category is what it means, not what the sentence around its first use is about
-    (荣辱与共 in a sentence on 监督 is not 督查问责)."""
+    """The category whose seeds the entry itself contains most, on a tie the one whose seed ends last
+    (the head: 推进科技创新 is 改革创新), then the first; else 综合: a phrase's category is what it
+    means, not what the sentence around its first use is about (荣辱与共 beside 监督 is not 督查问责)."""
     categories = load_categories()
     for entry in entries:
-        best, best_score = GENERAL_CATEGORY, 0
+        best, best_score = GENERAL_CATEGORY, (0, 0)
         for name, seeds in categories:
-            score = sum(seed in entry.text for seed in seeds)
+            found = [seed for seed in seeds if seed in entry.text]
+            score = (len(found), max((entry.text.rfind(seed) + len(seed) for seed in found), default=0))
             if score > best_score:
                 best, best_score = name, score
         entry.category = best

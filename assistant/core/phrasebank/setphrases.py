@@ -5,9 +5,10 @@ collects what they accept."""
 
 from __future__ import annotations
 
+import math
 import re
 
-from ..text.segmenter import pos_table, tokenizer
+from ..text.segmenter import cut, dictionary_total, pos_table, tokenizer, word_frequency
 
 NOUN_TAGS = {"n", "nz", "ng", "nr", "ns", "nt", "j"}
 # What stands before a noun to make a noun phrase (各族人民, 主要矛盾, 薄弱环节, 发展趋势, 当今社会).
@@ -32,6 +33,16 @@ UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向�
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
 NUMERALS = set("二三四五六七八九十百千万亿两几")
+# Cohesion (natural log of how much more often jieba's dictionary sees the word whole than its two
+# parts would meet by chance): below FREE a word of four characters or more is two ordinary words
+# side by side (重大突破 1.4, 互相支持 1.3, 社会保障 4.0 … a dictionary's i/l tag or not; 守土负责 4.2 is not); below FIXED a
+# 成语 by the dictionary is read by its parts like a 习用语 (刑事犯罪 7.1, 弱势群体 6.0), above it
+# stays a 成语 whatever its parts (惊涛骇浪 16.6, 重蹈覆辙 13.4).
+FREE_COHESION = 4.0
+FIXED_COHESION = 8.0
+# A word this common in jieba's dictionary, inside a phrase the dictionary does not know, makes it a
+# free combination (企业稳岗, 筑牢国家, 用能需求); 四字格 are built of bound morphemes (惠企利民, 提质增效).
+COMMON_WORD = 5000
 
 
 def parts(word: str) -> list[str]:
@@ -51,14 +62,15 @@ def exclusion(word: str, tag: str) -> str:
     tags = [pos_table().get(part, "x") for part in split]
     if (word[-1] in TERM_SUFFIXES and (len(word) < 4 or not tokenizer().FREQ.get(word[-2:]))) or word[-2:] == "分之":
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
-    if shaped(word):
-        return ""  # 优生优育, 自查自纠
+    if shaped(word):  # 优生优育, 自查自纠; not two common nouns (法律法规, 产品产量, 战略战术)
+        return "noun phrase" if all(t in NOUN_TAGS and word_frequency(p) >= COMMON_WORD / 5 for p, t in zip(split, tags)) else ""
+    fixed = tag == "i" and (len(word) < 4 or (cohesion(word) or FIXED_COHESION) >= FIXED_COHESION)
     if len(word) < 4 and (PIECE.search(word) or "是" in word or word[-1] in PIECE_ENDS or word[0] in NUMERALS
                           or len(split) == 1):
         return "piece"  # 真诚地, 勾画出, 六千人, 势添力 (jieba tags these i)
     if not tag and (UNTAGGED_PIECE.search(word) or word[0] in NUMERALS):
         return "piece"  # 企业也应, 增添了新, 率下降到, 六个流程: a function word or a count inside
-    if tag == "i":  # a 成语 by the dictionary: only a free combination of a 公文 adverb is not
+    if fixed:  # a 成语 by the dictionary: only a free combination of a 公文 adverb is not
         adverb = len(split) == 2 and split[0] in MANNER_ADVERBS and tags[1] in ("v", "vn")
         return "adverb and verb" if adverb else ""  # 深入开展, 认真贯彻, 积极参与
     if PIECE.search(word) or PREPOSITION_FRAME.match(word) or word[-1] in "来去着" or "此" in word:
@@ -69,6 +81,8 @@ def exclusion(word: str, tag: str) -> str:
         return "adverb and verb"  # 切实加强, 紧紧围绕, 顺利完成
     if TIME.search(word) or "t" in tags or (tags[0] == "m" and not word.startswith("一")):
         return "time or count"  # 近两年, 从今年起, 一段时间, 增加一倍, 两国关系, 十年规划
+    if free_combination(word, tag):
+        return "free combination"  # 重大突破, 取得成功, 法律法规; 企业稳岗, 筑牢国家
     if len(word) < 4:
         return "" if verb_and_object(word) else "short"  # 没人干, 势添力; not 打基础, 说空话
     if len(split) == 1 or verb_and_object(word) or tags[0] == "m":
@@ -78,6 +92,30 @@ def exclusion(word: str, tag: str) -> str:
     if tags[0] in NOUN_MODIFIER_TAGS | {"s", "f"} and tags[1] == "vn":
         return "term"  # 体制改革, 义务教育, 犯罪活动: a noun and a verbal noun
     return ""  # 真情实意, 政令畅通, 循环往复
+
+
+def cohesion(word: str) -> float | None:
+    """How fixed a word of four characters or more is as the dictionary counts it (see
+    FREE_COHESION), or None when it is not two dictionary words."""
+    split = parts(word)
+    if len(word) < 4 or len(split) != 2:
+        return None
+    together = max(word_frequency(word), 1)
+    return math.log(together * dictionary_total() / (word_frequency(split[0]) * word_frequency(split[1])))
+
+
+def free_combination(word: str, tag: str) -> bool:
+    """Two ordinary words side by side, not a set phrase: low cohesion, a common noun in front (环境保护,
+    交通拥堵: a term or a noun and what it does), or (a phrase the dictionary does not know) a common
+    word of two characters or more in front or a common noun anywhere (坚持依宪, 用能需求; not 守土负责)."""
+    together = cohesion(word)
+    if together is not None and together < FREE_COHESION:
+        return True
+    words = parts(word) if len(parts(word)) == 2 else cut(word)
+    if len(words) > 1 and pos_table().get(words[0]) == "n" and word_frequency(words[0]) >= COMMON_WORD:
+        return True
+    common = [i for i, w in enumerate(words) if len(w) > 1 and word_frequency(w) >= COMMON_WORD]
+    return not tag and not word_frequency(word) and any(i == 0 or pos_table().get(words[i]) in NOUN_TAGS for i in common)
 
 
 def shaped(word: str) -> bool:
@@ -102,7 +140,9 @@ def dictionary_kind(word: str, tag: str) -> str:
             return ""
         return "collocation" if tag != "i" and verb_and_object(word) else "idiom"
     if len(word) == 4 and tag not in ("ns", "nt", "nrt", "m", "t") and not PIECE.search(word):
-        if shaped(word) or (tag == "nr" and len(parts(word)) == 1):
+        if shaped(word):
+            return "" if exclusion(word, tag) else "idiom"
+        if tag == "nr" and len(parts(word)) == 1:
             return "idiom"
     return ""
 
