@@ -17,7 +17,7 @@ from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Entry, Example, _fragment, assign_categories, extract,
                                                has_predicate, pos_tagger, same_frame, speech_function)
-from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names
+from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
 from assistant.core.script import script_marks
 from assistant.core.text.hanzi import HANZI_ONLY
@@ -316,7 +316,7 @@ def test_every_two_clause_maxim_the_seeds_use_is_an_entry_unless_a_written_reaso
 
 def test_set_phrase_exclusions_each_reason_fires_and_spares_idioms():
     excluded = {("艰巨性", "i"): "term", ("真诚地", "i"): "piece", ("认真贯彻", "i"): "adverb and verb",
-                ("各族人民", "l"): "noun phrase", ("体制改革", "l"): "term", ("切实加强", "l"): "adverb and verb",
+                ("各族人民", "l"): "noun phrase", ("义务教育", "l"): "term", ("切实加强", "l"): "adverb and verb",
                 ("近两年", "l"): "time or count", ("是不是", "l"): "piece", ("没人干", "l"): "short",
                 ("企业也应", ""): "piece", ("六个流程", ""): "piece"}
     for (word, tag), reason in excluded.items():
@@ -375,3 +375,59 @@ def test_held_out_recall():
     phrases = PhraseBank.load()
     found = [p for p in held_out if phrases.get(p) is not None]
     assert len(found) >= 0.8 * len(held_out), sorted(set(held_out) - set(found))
+
+
+def test_two_ordinary_words_are_no_idiom_whatever_the_dictionary_tags():
+    """jieba tags free combinations i or l (重大突破, 取得成功, 社会保障): a word of four characters whose
+    parts the dictionary sees together little more than by chance, or that a common noun leads, is
+    none; phrases it does not know are free when a common word leads them or a common noun is inside.
+    ABAC of two common nouns is a list of nouns (法律法规); a 成语 whose parts are ordinary words
+    (惊涛骇浪, 重蹈覆辙) stays, and so does a 公文 formula whose head is common (守土负责)."""
+    free = {("重大突破", "i"): "free combination", ("普遍真理", "i"): "free combination",
+            ("可喜成果", "i"): "free combination", ("社会保障", ""): "free combination",
+            ("环境保护", ""): "free combination", ("企业稳岗", ""): "free combination",
+            ("坚持依宪", ""): "free combination", ("法律法规", ""): "noun phrase", ("战略战术", ""): "noun phrase",
+            ("黑恶势力", "i"): "noun phrase", ("种族歧视", "l"): "term", ("新形势下", "l"): "piece",
+            ("更有尊严", ""): "piece", ("力度之大", ""): "piece"}
+    assert {key: exclusion(*key) for key in free} == free
+    kept = [("惊涛骇浪", "i"), ("重蹈覆辙", "i"), ("伸张正义", "i"), ("解放思想", "i"), ("守土负责", ""),
+            ("敢于担当", ""), ("自查自纠", ""), ("违法违纪", "i"), ("提质增效", ""), ("寸步不让", "l")]
+    assert [key for key in kept if exclusion(*key)] == []
+
+
+def test_quoted_sayings_names_and_numbered_slogans():
+    """Inside quotation marks a saying is a 成语俗语 even with a function character (“小而美”) or a common
+    noun (“捡芝麻丢西瓜”, “全国一盘棋”); a numbered slogan is a 方法提法; a name or a count is no entry."""
+    sayings = ["一盘棋", "硬骨头", "全国一盘棋", "小而美", "捡芝麻丢西瓜", "一刀切", "钉钉子", "十年磨一剑"]
+    assert [s for s in sayings if quoted_kind(s, False) != "idiom"] == []
+    assert [quoted_kind(s, False) for s in ("三严三实", "两学一做", "三去一降一补")] == ["method"] * 3
+    names = ["龙头企业", "中国制造", "社会主义", "十四五", "九二共识", "厕所革命", "走进了死胡同", "抓不抓", "老旧小区"]
+    assert [n for n in names if quoted_kind(n, False)] == []
+
+
+def test_pairs_collocations_and_quotes_that_are_not():
+    """A pair sharing one character must be cut into words alike (干在实处、走在前列, not 照搬外国也不行，
+    必须从国情出发) and not end at a list of numbers; a verb as object needs a 公文 verb of doing (抓好落实,
+    not 收入减少); an object is not the first of a list of names; a quoted clause with 的 or 是 reports a
+    view, and a quoted programme is a name, neither a 金句."""
+    text = ("照搬外国也不行，必须从国情出发。干在实处、走在前列。积极发展畜牧业，大力发展农村二、三产业。"
+            "抓好落实，抓好督查。收入减少，收入增加。加强铁路、三峡工程建设，加强管理。确保青藏铁路、三峡三期工程等建成投产，确保安全。"
+            "他们说“共产主义是渺茫的幻想”。实施“学前教育三年行动计划”。牢记“一张蓝图绘到底不动摇”。")
+    entries = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert entries.get("干在实处、走在前列") == "pair" and entries.get("一张蓝图绘到底不动摇") == "quote"
+    assert entries.get("抓好落实") == "collocation"
+    wrong = ["照搬外国也不行，必须从国情出发", "积极发展畜牧业，大力发展农村二", "收入减少", "确保青藏铁路",
+             "共产主义是渺茫的幻想", "学前教育三年行动计划"]
+    assert [w for w in wrong if w in entries] == []
+
+
+def test_categories_by_meaning_and_by_the_head():
+    """Seeds that say what a saying means (敷衍了事 is 作风建设, 取信于民 群众路线, 有章可循 制度机制); on a
+    tie the seed that ends last, the head, decides (推进科技创新 is 改革创新, 落实主体责任 责任担当); generic
+    verbs and 基层 file nothing (推进对话合作, 发展基层民主 are 综合)."""
+    example = [Example("", "t.txt:1")]
+    expected = {"敷衍了事": "作风建设", "取信于民": "群众路线", "有章可循": "制度机制", "推进科技创新": "改革创新",
+                "落实主体责任": "责任担当", "推进对话合作": "综合", "发展基层民主": "综合", "各负其责": "责任担当"}
+    entries = [Entry(text, "idiom", 1, example) for text in expected]
+    assign_categories(entries)
+    assert {e.text: e.category for e in entries} == expected

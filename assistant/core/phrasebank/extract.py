@@ -26,10 +26,10 @@ from functools import lru_cache
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
-from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer
+from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, exclusion, method_names
+from .setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -41,6 +41,8 @@ LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", 
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
                "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
+# What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number).
+LIST_ITEM_TAGS = {"j", "m", "b"}
 # What may follow a complete verb–object phrase: punctuation, 了/着, a conjunction or preposition (not 的:
 # 落实国家的政策 — 国家 modifies what follows).
 PHRASE_END = {"x", "w", "ul", "uz", "c", "y"}
@@ -249,24 +251,32 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
             if len(halves) >= 2 and all(3 <= len(h) <= 10 and HANZI_ONLY.match(h) for h in halves):
                 if abs(len(halves[0]) - len(halves[1])) <= 2:
                     collector.add(said, "quote", example=example)
-            elif HANZI_ONLY.match(said) and len(said) >= 8:
+            elif HANZI_ONLY.match(said) and len(said) >= 8 and not STATEMENT.search(said) and not _named(said):
                 collector.add(said, "quote", example=example)
-            elif HANZI_ONLY.match(said) and NUMBERED.match(said) and len(said) <= 6:
-                collector.add(said, "method", example=example, whole_words=False)  # “四个不摘”, “六种能力”
-            elif HANZI_ONLY.match(said) and _is_saying(said) and exclusion(said, "") not in NAMES:
-                collector.add(said, "idiom", example=example, whole_words=False)
+            elif HANZI_ONLY.match(said) and len(said) <= 7 and _is_saying(said):
+                kind = quoted_kind(said, bool(NUMBERED.match(said)) and len(said) <= 6)  # “四个不摘”, “六种能力”
+                if kind:
+                    collector.add(said, kind, example=example, whole_words=False)
 
 
-NAMES = ("noun phrase", "term")  # a quoted name (“中国品牌”, “老旧小区”), not a saying
 NUMBERED = re.compile(r"[二三四五六七八九十两几][项种个条大类]")  # a numbered slogan
 
 
+# A quoted clause that reports what someone said or holds (“共产主义是渺茫的幻想”, “禁止任何形式的个人崇拜”),
+# not a saying to reuse: 的 or 是 in one clause of sentence length.
+STATEMENT = re.compile(r"[的是]")
+# Labels and names: ……精神/……制度, a programme (……工程/……计划), a treaty or a plan.
+NAME_END = re.compile(r"(精神|制度|活动|机制|工作法|年|网|清单|工程|计划|行动|项目|条约|协定|纲要|规划|长廊)$")
+
+
+def _named(text: str) -> bool:
+    return bool(NAME_END.search(text))
+
+
 def _is_saying(text: str) -> bool:
-    """A short quoted expression worth keeping (“钉钉子”, “一盘棋”): not a label (……精神/……制度)
-    or a programme's name (……工程/……计划), and not a fragment of a sentence."""
-    if len(text) < 3 or _fragment(text):
-        return False
-    return not re.search(r"(精神|制度|活动|机制|工作法|年|网|清单|工程|计划|行动|项目)$", text)
+    """A short quoted expression worth keeping (“钉钉子”, “一盘棋”): not a label or a name, and not a
+    fragment of a sentence."""
+    return len(text) >= 3 and not _fragment(text) and not _named(text)
 
 
 def _fragment(text: str) -> bool:
@@ -316,6 +326,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                 a = a[lead:]
                 if len(a) != len(b) or len(a) not in PAIR_LENGTHS or _fragment(a) or not linked(a, b):
                     continue
+                if b[-1] in NUMERAL_CHARS or a[0] in NUMERAL_CHARS:
+                    continue  # ……大力发展农村二(、三产业): a clause cut at a list of numbers
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
                 if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
@@ -331,6 +343,9 @@ def word_shape(clause: str) -> list[int]:
     """The lengths of the clause's words: parallel clauses sharing one character are cut alike (干|在|实处、
     走|在|前列), not 照搬|外国|也|不行，必须|从|国情|出发."""
     return [len(word) for word in cut(clause)]
+
+
+NUMERAL_CHARS = set("一二三四五六七八九十两")
 
 
 def same_frame(a: str, b: str) -> bool:
@@ -527,8 +542,9 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             if len(word) < 3 or not HANZI_ONLY.match(word):
                 continue
             # a 习用语 that is a verb and its object (奋斗目标? 打基础?) is left to collocations(),
-            # which know whether the corpus uses it on its own
-            if word in known or dictionary_kind(word, tag) == "idiom":
+            # which know whether the corpus uses it on its own; a word jieba's tagger guessed (对庸政懒
+            # tagged l) is untagged
+            if word in known or dictionary_kind(word, tag if word_frequency(word) else "") == "idiom":
                 collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
         if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
@@ -690,7 +706,7 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             if word not in "，、；：。！？":
                 clause.append((word, tag))
                 continue
-            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and words[k + 1][1] in OBJECT_TAGS)
+            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and (words[k + 1][1] in OBJECT_TAGS | LIST_ITEM_TAGS or words[k + 1][1].startswith("n")))
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])
@@ -706,10 +722,14 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
 
 # Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
 # (就业方面, 就业工作, 培养机制, 学习动员阶段), not a verb and its object (加强老龄工作, 完善工作机制 stay).
-GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制")
+GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制", "制度")
 
 
 def _noun_compound(verb: str, obj: str) -> bool:
+    """Not a verb and its object: a generic head after a verb that is not a 公文 verb of doing, or a
+    verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays)."""
+    if obj in action_words() and verb not in action_words() and not verb.endswith(("好", "实", "紧")):
+        return True
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
 
 
