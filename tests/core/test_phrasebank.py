@@ -216,7 +216,7 @@ def test_bank_is_large_and_seed_phrases_rank_first(bank):
 # 抓好落实, 落实到位, 得到落实, 加以落实), and of its failure and duty (落实不力, 落实责任制, 部署落实).
 PICKED_FOR_LUOSHI = {"贯彻落实", "全面落实", "狠抓落实", "抓好落实", "落实到位", "得到落实", "加以落实", "落实不力",
                      "落实责任制", "部署落实", "推动落实", "落实责任", "抓落实", "督促落实", "落实落细", "压实责任",
-                     "真抓实干", "落到实处", "层层落实", "认真落实", "切实落实"}
+                     "真抓实干", "落到实处", "层层落实", "认真落实", "切实落实", "九分落实", "注重落实", "狠抓工作落实"}
 
 
 def test_the_first_ten_phrases_for_luoshi_are_ones_an_official_would_pick():
@@ -411,7 +411,7 @@ def test_pairs_collocations_and_quotes_that_are_not():
     not 收入减少); an object is not the first of a list of names; a quoted clause with 的 or 是 reports a
     view, and a quoted programme is a name, neither a 金句."""
     text = ("照搬外国也不行，必须从国情出发。干在实处、走在前列。积极发展畜牧业，大力发展农村二、三产业。"
-            "抓好落实，抓好督查。收入减少，收入增加。加强铁路、三峡工程建设，加强管理。确保青藏铁路、三峡三期工程等建成投产，确保安全。"
+            "要抓好落实，要抓好督查。收入减少，收入增加。加强铁路、三峡工程建设，加强管理。确保青藏铁路、三峡三期工程等建成投产，确保安全。"
             "他们说“共产主义是渺茫的幻想”。实施“学前教育三年行动计划”。牢记“一张蓝图绘到底不动摇”。")
     entries = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert entries.get("干在实处、走在前列") == "pair" and entries.get("一张蓝图绘到底不动摇") == "quote"

@@ -542,9 +542,9 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             if len(word) < 3 or not HANZI_ONLY.match(word):
                 continue
             # a 习用语 that is a verb and its object (奋斗目标? 打基础?) is left to collocations(),
-            # which know whether the corpus uses it on its own; a word jieba's tagger guessed (对庸政懒
-            # tagged l) is untagged
-            if word in known or dictionary_kind(word, tag if word_frequency(word) else "") == "idiom":
+            # which know whether the corpus uses it on its own; a word jieba's tagger guessed, not in
+            # its dictionary (对庸政懒 tagged l, 事必问责抓, 西煤东运新), is no word at all
+            if word in known or (word_frequency(word) and dictionary_kind(word, tag) == "idiom"):
                 collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
         if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
@@ -716,7 +716,7 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
     for verb, obj, clause_final in sorted(set(pairs_found)):
         productive = objects[verb] >= 2
         if (len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive))
-                and not _noun_compound(verb, obj) and (obj in action_words() or _ends_a_phrase(corpus, verb + obj))):
+                and not _noun_compound(verb, obj) and _ends_a_phrase(corpus, verb + obj)):
             collector.add(verb + obj, "collocation")
 
 

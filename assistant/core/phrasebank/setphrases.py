@@ -27,9 +27,10 @@ PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$")
 PIECE_ENDS = set("上下去来起着于过")
 # Function words and degree adverbs: inside a phrase no dictionary tags i or l, they mark a piece of
 # a sentence (企业也应, 增添了新, 人民愿同, 项目过多, 效益较好, 办法不少, 使之逐步, 则国家强, 更有尊严,
-# 力度之大). Not 就:
+# 力度之大), or an edge that belongs to the next word (外贸稳中|有进, 上一个新|台阶, 式|强刺激). Not 就:
 # 马上就办, 说干就干 are slogans.
-UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重]$")
+UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重]$"
+                            r"|^[中会式性]|[新各会中显]$|各类$")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -40,7 +41,10 @@ NUMERALS = set("二三四五六七八九十百千万亿两几")
 # 成语 by the dictionary is read by its parts like a 习用语 (刑事犯罪 7.1, 弱势群体 6.0), above it
 # stays a 成语 whatever its parts (惊涛骇浪 16.6, 重蹈覆辙 13.4).
 FREE_COHESION = 5.0
-UNKNOWN_FREE_COHESION = 4.0  # a phrase the dictionary does not know counts as seen once whole
+UNKNOWN_FREE_COHESION = 3.0  # a phrase the dictionary does not know counts as seen once whole (统筹推进 3.3)
+# A four-character i/l word this frequent in jieba's dictionary is lexicalised: a set phrase even when
+# its parts would read as a free combination (更进一步, 屡禁不止, 心中有数, 事半功倍), unless a noun heads it.
+LEXICALISED_IDIOM = 30
 FIXED_COHESION = 8.0
 # A word this common in jieba's dictionary, inside a phrase the dictionary does not know, makes it a
 # free combination (企业稳岗, 筑牢国家, 用能需求); 四字格 are built of bound morphemes (惠企利民, 提质增效).
@@ -66,6 +70,10 @@ def exclusion(word: str, tag: str) -> str:
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
         return "piece"  # 新形势下, 工作中: a noun and a word of place, even when jieba lists it as i
+    noun_and_verb = len(split) == 2 and tags[0] == "n" and tags[1] in ("v", "vn") and word_frequency(split[0]) >= COMMON_WORD / 5
+    if (tag in ("i", "l") and len(word) == 4 and word_frequency(word) >= LEXICALISED_IDIOM and not noun_and_verb and not re.search("[这那此么吗呢吧]", word)
+            and not (len(split) == 2 and tags[1] in NOUN_TAGS | {"an", "vn"} and word_frequency(split[1]) >= COMMON_WORD / 10)):
+        return ""  # 更进一步, 屡禁不止, 心中有数, 得过且过 (not 自然灾害, 主要矛盾, 这样一来, 并非如此)
     if shaped(word):  # 优生优育, 自查自纠; not two common nouns (法律法规, 产品产量, 战略战术)
         return "noun phrase" if all(t in NOUN_TAGS and word_frequency(p) >= COMMON_WORD / 5 for p, t in zip(split, tags)) else ""
     fixed = tag == "i" and (len(word) < 4 or (cohesion(word) or FIXED_COHESION) >= FIXED_COHESION)
@@ -89,7 +97,7 @@ def exclusion(word: str, tag: str) -> str:
         return "time or count"  # 近两年, 从今年起, 一段时间, 增加一倍, 两国关系, 十年规划
     if free_combination(word, tag):
         return "free combination"  # 重大突破, 取得成功, 法律法规; 企业稳岗, 筑牢国家
-    if len(split) == 2 and tags[0] == "n" and tags[1] in ("v", "vn") and word_frequency(split[0]) >= COMMON_WORD / 5:
+    if noun_and_verb:
         return "term"  # 种族歧视, 技术转让: a noun and what is done to it (not 寸步不让)
     if len(word) < 4:
         return "" if verb_and_object(word) else "short"  # 没人干, 势添力; not 打基础, 说空话
