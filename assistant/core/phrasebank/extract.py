@@ -722,14 +722,18 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
 
 # Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
 # (就业方面, 就业工作, 培养机制, 学习动员阶段), not a verb and its object (加强老龄工作, 完善工作机制 stay).
-GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制", "制度")
+GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制", "制度",
+                 "意识", "项目")
 
 
 def _noun_compound(verb: str, obj: str) -> bool:
     """Not a verb and its object: a generic head after a verb that is not a 公文 verb of doing, or a
-    verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays)."""
+    verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays), or a
+    noun as the dictionary lists it."""
     if obj in action_words() and verb not in action_words() and not verb.endswith(("好", "实", "紧")):
         return True
+    if pos_table().get(verb + obj) in NOUN_TAGS:
+        return True  # 知识分子, 担当意识: a noun of the dictionary
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
 
 

@@ -74,6 +74,8 @@ def exclusion(word: str, tag: str) -> str:
     if (tag in ("i", "l") and len(word) == 4 and word_frequency(word) >= LEXICALISED_IDIOM and not noun_and_verb and not re.search("[这那此么吗呢吧]", word)
             and not (len(split) == 2 and tags[1] in NOUN_TAGS | {"an", "vn"} and word_frequency(split[1]) >= COMMON_WORD / 10)):
         return ""  # 更进一步, 屡禁不止, 心中有数, 得过且过 (not 自然灾害, 主要矛盾, 这样一来, 并非如此)
+    if len(split) == 2 and tags[1] == "f" and len(word) >= 4:
+        return "piece"  # 两国之间, 全国上下: a noun and a word of place (举国上下 is lexicalised)
     if shaped(word):  # 优生优育, 自查自纠; not two common nouns (法律法规, 产品产量, 战略战术)
         return "noun phrase" if all(t in NOUN_TAGS and word_frequency(p) >= COMMON_WORD / 5 for p, t in zip(split, tags)) else ""
     fixed = tag == "i" and (len(word) < 4 or (cohesion(word) or FIXED_COHESION) >= FIXED_COHESION)
@@ -192,8 +194,9 @@ def quoted_kind(said: str, numbered: bool) -> str:
     “六种能力”), "" for a name (“龙头企业”, “中国制造”, “社会主义”, “十四五”) or a piece of a sentence.
     The quotation marks delimit it, so function characters inside (而, 着, 多) do not make it a piece."""
     tag = pos_table().get(said, "")
-    name = len(said) > 3 and exclusion(said, tag if tag in ("i", "l") else "") in ("noun phrase", "term")
-    if name or QUOTED_PIECE.search(said):  # (three characters: 硬骨头 reads as a noun phrase, 老旧小区 is one)
+    reason = exclusion(said, tag if tag in ("i", "l") else "")
+    name = reason == "term" or (len(said) > 3 and reason == "noun phrase")
+    if name or QUOTED_PIECE.search(said):  # “非农化”, “老旧小区” (three characters: 硬骨头 reads as a noun phrase)
         return ""  # “老旧小区”, “荣辱观”; “走进了死胡同”, “抓不抓”
     if tag in ("i", "l"):
         return "idiom"  # “一刀切”, “钉钉子”, “全国一盘棋”, “十年磨一剑”
