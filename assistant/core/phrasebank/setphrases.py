@@ -74,10 +74,10 @@ def exclusion(word: str, tag: str) -> str:
     if (tag in ("i", "l") and len(word) == 4 and word_frequency(word) >= LEXICALISED_IDIOM and not noun_and_verb and not re.search("[这那此么吗呢吧]", word)
             and not (len(split) == 2 and tags[1] in NOUN_TAGS | {"an", "vn"} and word_frequency(split[1]) >= COMMON_WORD / 10)):
         return ""  # 更进一步, 屡禁不止, 心中有数, 得过且过 (not 自然灾害, 主要矛盾, 这样一来, 并非如此)
-    if len(split) == 2 and tags[1] == "f" and len(word) >= 4:
-        return "piece"  # 两国之间, 全国上下: a noun and a word of place (举国上下 is lexicalised)
     if shaped(word):  # 优生优育, 自查自纠; not two common nouns (法律法规, 产品产量, 战略战术)
         return "noun phrase" if all(t in NOUN_TAGS and word_frequency(p) >= COMMON_WORD / 5 for p, t in zip(split, tags)) else ""
+    if len(split) == 2 and tags[1] == "f" and len(word) >= 4:
+        return "piece"  # 两国之间, 全国上下: a noun and a word of place (举国上下 is lexicalised, 方方面面 shaped)
     fixed = tag == "i" and (len(word) < 4 or (cohesion(word) or FIXED_COHESION) >= FIXED_COHESION)
     if len(word) < 4 and (PIECE.search(word) or "是" in word or word[-1] in PIECE_ENDS or word[0] in NUMERALS
                           or len(split) == 1):
