@@ -544,7 +544,9 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             # a 习用语 that is a verb and its object (奋斗目标? 打基础?) is left to collocations(),
             # which know whether the corpus uses it on its own; a word jieba's tagger guessed, not in
             # its dictionary (对庸政懒 tagged l, 事必问责抓, 西煤东运新), is no word at all
-            if word in known or (word_frequency(word) and dictionary_kind(word, tag) == "idiom"):
+            if word in known:
+                collector.add(word, "method" if known[word] == "n" else "idiom")  # 高质量发展, 重要讲话: 提法
+            elif word_frequency(word) and dictionary_kind(word, tag) == "idiom":
                 collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
         if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
@@ -723,15 +725,15 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
 # Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
 # (就业方面, 就业工作, 培养机制, 学习动员阶段), not a verb and its object (加强老龄工作, 完善工作机制 stay).
 GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制", "制度",
-                 "意识", "项目")
+                 "意识", "项目", "条件", "团队")
 
 
 def _noun_compound(verb: str, obj: str) -> bool:
     """Not a verb and its object: a generic head after a verb that is not a 公文 verb of doing, or a
     verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays), or a
     noun as the dictionary lists it."""
-    if obj in action_words() and verb not in action_words() and not verb.endswith(("好", "实", "紧")):
-        return True
+    if obj[-2:] in action_words() and verb not in action_words() and not verb.endswith(("好", "实", "紧")):
+        return True  # also 预算|制度改革
     if pos_table().get(verb + obj) in NOUN_TAGS:
         return True  # 知识分子, 担当意识: a noun of the dictionary
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
@@ -820,10 +822,11 @@ def _modifies(previous: tuple[str, str]) -> bool:
     return tag in MODIFIER_TAGS or (tag == "v" and word not in LIGHT_VERBS)
 
 
-def _known_idioms() -> set[str]:
-    """The 公文 dictionary's set phrases (抓落实, 压实责任, 真抓实干): all of them are stock phrases."""
+def _known_idioms() -> dict[str, str]:
+    """The 公文 dictionary's set phrases (抓落实, 压实责任, 真抓实干) and their tags: all of them are stock
+    phrases; the nouns among them are official formulations, 提法 (高质量发展, 主体责任, 重要讲话)."""
     lines = resource_path(*USER_DICTIONARY).read_text(encoding="utf-8").splitlines()
-    return {parts[0] for parts in (line.split() for line in lines) if len(parts) == 3 and len(parts[0]) >= 3}
+    return {parts[0]: parts[2] for parts in (line.split() for line in lines) if len(parts) == 3 and len(parts[0]) >= 3}
 
 
 # What a sentence does in a speech or report, by how it opens or what it says (first match wins).

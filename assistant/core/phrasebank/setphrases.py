@@ -23,14 +23,15 @@ TERM_SUFFIXES = set("性观化感式率制史额")
 # A 习用语 holding one of these is a piece of a sentence (偷偷地, 这样一来, 俗话说; 是 in three characters:
 # 是不是, 有的是, not 实事求是).
 PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$")
-# A direction or aspect word at the end: a verb with its complement (发下去, 扑上去, 躲起来, 口头上, 有待于).
-PIECE_ENDS = set("上下去来起着于过")
+# A direction or aspect word at the end: a verb with its complement (发下去, 扑上去, 躲起来, 口头上, 有待于,
+# 勾画出).
+PIECE_ENDS = set("上下去来起着于过出")
 # Function words and degree adverbs: inside a phrase no dictionary tags i or l, they mark a piece of
 # a sentence (企业也应, 增添了新, 人民愿同, 项目过多, 效益较好, 办法不少, 使之逐步, 则国家强, 更有尊严,
-# 力度之大), or an edge that belongs to the next word (外贸稳中|有进, 上一个新|台阶, 式|强刺激). Not 就:
+# 力度之大, 取消以药|补医), or an edge that belongs to the next word (外贸稳中|有进, 上一个新|台阶, 式|强刺激). Not 就:
 # 马上就办, 说干就干 are slogans.
 UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重]$"
-                            r"|^[中会式性]|[新各会中显]$|各类$")
+                            r"|^[中会式性]|[新各会中显]$|各类$|.以")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -99,6 +100,8 @@ def exclusion(word: str, tag: str) -> str:
         return "time or count"  # 近两年, 从今年起, 一段时间, 增加一倍, 两国关系, 十年规划
     if free_combination(word, tag):
         return "free combination"  # 重大突破, 取得成功, 法律法规; 企业稳岗, 筑牢国家
+    if (not tag and len(word) == 4 and word[2] == "不" and pos_table().get(word[:2]) == "n") or (len(split) == 2 and tags[1] == "m"):
+        return "free combination"  # 效益不高, 素质不高, 职责不清: a noun and what it lacks; 正反两方: a count
     if noun_and_verb:
         return "term"  # 种族歧视, 技术转让: a noun and what is done to it (not 寸步不让)
     if len(word) < 4:
