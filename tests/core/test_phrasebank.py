@@ -15,8 +15,9 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
-from assistant.core.phrasebank.extract import (KINDS, SLOT, Entry, Example, _fragment, assign_categories, extract,
-                                               has_predicate, pos_tagger, same_frame, speech_function)
+from assistant.core.phrasebank.extract import (KINDS, SLOT, Entry, Example, _fragment, _noun_compound, assign_categories,
+                                               extract, has_predicate, pos_tagger, same_frame, speech_function,
+                                               starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
 from assistant.core.script import script_marks
@@ -392,7 +393,7 @@ def test_two_ordinary_words_are_no_idiom_whatever_the_dictionary_tags():
             ("黑恶势力", "i"): "noun phrase", ("种族歧视", "l"): "term", ("新形势下", "l"): "piece",
             ("更有尊严", ""): "piece", ("力度之大", ""): "piece", ("外贸稳中", ""): "piece", ("两国之间", "l"): "piece",
             ("勾画出", "i"): "piece", ("取消以药", ""): "piece", ("效益不高", ""): "free combination",
-            ("正反两方", "i"): "free combination"}
+            ("正反两方", "i"): "free combination", ("交通拥堵", "i"): "free combination"}
     assert {key: exclusion(*key) for key in free} == free
     kept = [("惊涛骇浪", "i"), ("重蹈覆辙", "i"), ("伸张正义", "i"), ("解放思想", "i"), ("守土负责", ""),
             ("敢于担当", ""), ("自查自纠", ""), ("违法违纪", "i"), ("提质增效", ""), ("寸步不让", "l"),
@@ -422,13 +423,16 @@ def test_pairs_collocations_and_quotes_that_are_not():
             "要抓好落实，要抓好督查。收入减少，收入增加。加强铁路、三峡工程建设，加强管理。确保青藏铁路、三峡三期工程等建成投产，确保安全。"
             "他们说“共产主义是渺茫的幻想”。实施“学前教育三年行动计划”。牢记“一张蓝图绘到底不动摇”。"
             "推进社会治理创新。推进社会治理创新。尊重知识分子，培养知识分子。对庸政懒政者严肃问责。"
-            "明确退出条件，创造条件。深化预算制度改革，推进预算制度改革。推动高质量发展。")
+            "明确退出条件，创造条件。深化预算制度改革，推进预算制度改革。推动高质量发展。"
+            "要治理创新，要治理创新。" + "社会治理创新体系很重要。" * 8)
     entries = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert entries.get("干在实处、走在前列") == "pair" and entries.get("一张蓝图绘到底不动摇") == "quote"
     assert entries.get("抓好落实") == "collocation"
     wrong = ["照搬外国也不行，必须从国情出发", "积极发展畜牧业，大力发展农村二", "收入减少", "确保青藏铁路",
              "共产主义是渺茫的幻想", "学前教育三年行动计划", "治理创新", "知识分子", "对庸政懒", "退出条件", "预算制度改革"]
     assert entries.get("高质量发展") == "method"  # a noun of the 公文 dictionary: a 提法, not a 成语
+    assert _noun_compound("知识", "分子") and _noun_compound("担当", "意识") and not _noun_compound("加强", "管理")
+    assert starts_a_list_item("ns") and starts_a_list_item("m") and not starts_a_list_item("v")
     assert [w for w in wrong if w in entries] == []
 
 

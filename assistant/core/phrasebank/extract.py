@@ -43,6 +43,11 @@ LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", 
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
 # What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number).
 LIST_ITEM_TAGS = {"j", "m", "b"}
+
+
+def starts_a_list_item(tag: str) -> bool:
+    """Does a word with this tag after 、 start another object (a noun, a name, a number), not a clause?"""
+    return tag in OBJECT_TAGS | LIST_ITEM_TAGS or tag.startswith("n")
 # What may follow a complete verb–object phrase: punctuation, 了/着, a conjunction or preposition (not 的:
 # 落实国家的政策 — 国家 modifies what follows).
 PHRASE_END = {"x", "w", "ul", "uz", "c", "y"}
@@ -708,7 +713,7 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             if word not in "，、；：。！？":
                 clause.append((word, tag))
                 continue
-            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and (words[k + 1][1] in OBJECT_TAGS | LIST_ITEM_TAGS or words[k + 1][1].startswith("n")))
+            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and starts_a_list_item(words[k + 1][1]))
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])
