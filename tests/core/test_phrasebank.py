@@ -393,7 +393,7 @@ def test_two_ordinary_words_are_no_idiom_whatever_the_dictionary_tags():
             ("黑恶势力", "i"): "noun phrase", ("种族歧视", "l"): "term", ("新形势下", "l"): "piece",
             ("更有尊严", ""): "piece", ("力度之大", ""): "piece", ("外贸稳中", ""): "piece", ("两国之间", "l"): "piece",
             ("勾画出", "i"): "piece", ("取消以药", ""): "piece", ("效益不高", ""): "free combination",
-            ("正反两方", "i"): "free combination", ("交通拥堵", "i"): "free combination"}
+            ("正反两方", "i"): "free combination", ("交通拥堵", "i"): "free combination", ("举例来说", "l"): "piece"}
     assert {key: exclusion(*key) for key in free} == free
     kept = [("惊涛骇浪", "i"), ("重蹈覆辙", "i"), ("伸张正义", "i"), ("解放思想", "i"), ("守土负责", ""),
             ("敢于担当", ""), ("自查自纠", ""), ("违法违纪", "i"), ("提质增效", ""), ("寸步不让", "l"),
@@ -432,6 +432,7 @@ def test_pairs_collocations_and_quotes_that_are_not():
              "共产主义是渺茫的幻想", "学前教育三年行动计划", "治理创新", "知识分子", "对庸政懒", "退出条件", "预算制度改革"]
     assert entries.get("高质量发展") == "method"  # a noun of the 公文 dictionary: a 提法, not a 成语
     assert _noun_compound("知识", "分子") and _noun_compound("担当", "意识") and not _noun_compound("加强", "管理")
+    assert _noun_compound("改革", "创新") and _noun_compound("发展", "动力") and not _noun_compound("提高", "执行能力")
     assert starts_a_list_item("ns") and starts_a_list_item("m") and not starts_a_list_item("v")
     assert [w for w in wrong if w in entries] == []
 

@@ -39,7 +39,8 @@ SLOT = "……"
 FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为每各该此")
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
-               "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在"}
+               "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在",
+               "继续", "不够"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
 # What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number).
 LIST_ITEM_TAGS = {"j", "m", "b"}
@@ -733,6 +734,13 @@ GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "�
                  "意识", "项目", "条件", "团队")
 
 
+# Heads that say how much of something there is: an object only of a verb that raises or uses it
+# (提高……能力, 增强……动力, 加大……力度).
+DEGREE_HEADS = ("能力", "动力", "水平", "力度", "活力", "实力")
+RAISING_VERBS = {"提高", "提升", "增强", "加强", "加大", "激发", "增加", "形成", "保持", "发挥", "培养", "具备", "释放",
+                 "激活", "注入", "强化", "增进", "焕发", "壮大", "降低", "减弱", "锤炼", "磨炼", "汇聚", "凝聚", "集中"}
+
+
 def _noun_compound(verb: str, obj: str) -> bool:
     """Not a verb and its object: a generic head after a verb that is not a 公文 verb of doing, or a
     verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays), or a
@@ -741,6 +749,10 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # also 预算|制度改革
     if pos_table().get(verb + obj) in NOUN_TAGS:
         return True  # 知识分子, 担当意识: a noun of the dictionary
+    if pos_table().get(verb) == "vn" and obj[-2:] in action_words():
+        return True  # 改革创新, 研究分析: two verbs side by side, not a verb and its object
+    if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
+        return True  # 发展动力, 防范风险能力, 支撑保障能力: what something has, not what is done
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
 
 
