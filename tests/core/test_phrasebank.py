@@ -15,9 +15,9 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
-from assistant.core.phrasebank.extract import (KINDS, SLOT, Entry, Example, _fragment, _noun_compound, assign_categories,
-                                               extract, has_predicate, pos_tagger, same_frame, speech_function,
-                                               starts_a_list_item)
+from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _fragment, _noun_compound, _used_alone,
+                                               assign_categories, extract, has_predicate, parallel, pos_tagger,
+                                               same_frame, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
 from assistant.core.script import script_marks
@@ -448,3 +448,11 @@ def test_categories_by_meaning_and_by_the_head():
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
+
+
+def test_a_statistical_four_character_phrase_must_stand_alone_once():
+    """A string that recurs only inside longer ones is a piece (建制村通|硬化路) unless it is on one frame
+    (管党治党); one used as a clause of its own once (减税降费) is a 四字格."""
+    corpus = Corpus([CleanParagraph("推进建制村通硬化路。加快建制村通硬化路。减税降费，助企纾困。", "t.txt", 1)])
+    assert not _used_alone(corpus, "建制村通") and _used_alone(corpus, "减税降费")
+    assert parallel("管党治党") and parallel("做大做强") and not parallel("提质扩容")

@@ -29,7 +29,7 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, exclusion, method_names, quoted_kind
+from .setphrases import dictionary_kind, exclusion, method_names, quoted_kind, shaped
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -555,7 +555,8 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             elif word_frequency(word) and dictionary_kind(word, tag) == "idiom":
                 collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
-        if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
+        if (not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram)
+                and (_used_alone(corpus, gram) or parallel(gram))):
             collector.add(gram, _kind(corpus, gram))
     for sentence in corpus.sentences:
         for item in _four_character_list_items(sentence.text):
@@ -566,6 +567,21 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
         for name in method_names(sentence.text):
             collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
+
+
+def _used_alone(corpus: Corpus, phrase: str) -> bool:
+    """Does the corpus use the phrase at least once as a clause or list item of its own? A string
+    that recurs only inside longer ones is a piece of them (建制村通|硬化路, 大力提振|消费) or of a
+    name (雄安新区, 老旧小区 改造), not a 四字格."""
+    text = corpus.text
+    return any((start == 0 or not HANZI_ONLY.match(text[start - 1])) and
+               (end == len(text) or not HANZI_ONLY.match(text[end]))
+               for start, end in (m.span() for m in re.finditer(re.escape(phrase), text)))
+
+
+def parallel(phrase: str) -> bool:
+    """Four characters on one frame: AABB, ABAC or ABCB (做大做强, 管党治党, 管好用好)."""
+    return shaped(phrase) or (len(phrase) == 4 and phrase[1] == phrase[3] and phrase[0] != phrase[2])
 
 
 def _kind(corpus: Corpus, phrase: str) -> str:
