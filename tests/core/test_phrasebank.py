@@ -17,7 +17,7 @@ from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _fragment, _noun_compound, _used_alone,
                                                assign_categories, extract, has_predicate, parallel, pos_tagger,
-                                               same_frame, speech_function, starts_a_list_item)
+                                               same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
 from assistant.core.script import script_marks
@@ -393,7 +393,8 @@ def test_two_ordinary_words_are_no_idiom_whatever_the_dictionary_tags():
             ("黑恶势力", "i"): "noun phrase", ("种族歧视", "l"): "term", ("新形势下", "l"): "piece",
             ("更有尊严", ""): "piece", ("力度之大", ""): "piece", ("外贸稳中", ""): "piece", ("两国之间", "l"): "piece",
             ("勾画出", "i"): "piece", ("取消以药", ""): "piece", ("效益不高", ""): "free combination",
-            ("正反两方", "i"): "free combination", ("交通拥堵", "i"): "free combination", ("举例来说", "l"): "piece"}
+            ("正反两方", "i"): "free combination", ("交通拥堵", "i"): "free combination", ("举例来说", "l"): "piece",
+            ("不足之处", "l"): "noun phrase"}
     assert {key: exclusion(*key) for key in free} == free
     kept = [("惊涛骇浪", "i"), ("重蹈覆辙", "i"), ("伸张正义", "i"), ("解放思想", "i"), ("守土负责", ""),
             ("敢于担当", ""), ("自查自纠", ""), ("违法违纪", "i"), ("提质增效", ""), ("寸步不让", "l"),
@@ -424,12 +425,13 @@ def test_pairs_collocations_and_quotes_that_are_not():
             "他们说“共产主义是渺茫的幻想”。实施“学前教育三年行动计划”。牢记“一张蓝图绘到底不动摇”。"
             "推进社会治理创新。推进社会治理创新。尊重知识分子，培养知识分子。对庸政懒政者严肃问责。"
             "明确退出条件，创造条件。深化预算制度改革，推进预算制度改革。推动高质量发展。"
-            "要治理创新，要治理创新。" + "社会治理创新体系很重要。" * 8)
+            "要治理创新，要治理创新。强化基础研究、前沿技术研究。" + "社会治理创新体系很重要。" * 8)
     entries = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert entries.get("干在实处、走在前列") == "pair" and entries.get("一张蓝图绘到底不动摇") == "quote"
     assert entries.get("抓好落实") == "collocation"
     wrong = ["照搬外国也不行，必须从国情出发", "积极发展畜牧业，大力发展农村二", "收入减少", "确保青藏铁路",
-             "共产主义是渺茫的幻想", "学前教育三年行动计划", "治理创新", "知识分子", "对庸政懒", "退出条件", "预算制度改革"]
+             "共产主义是渺茫的幻想", "学前教育三年行动计划", "治理创新", "知识分子", "对庸政懒", "退出条件", "预算制度改革",
+             "强化基础研究、前沿技术研究"]
     assert entries.get("高质量发展") == "method"  # a noun of the 公文 dictionary: a 提法, not a 成语
     assert _noun_compound("知识", "分子") and _noun_compound("担当", "意识") and not _noun_compound("加强", "管理")
     assert _noun_compound("改革", "创新") and _noun_compound("发展", "动力") and not _noun_compound("提高", "执行能力")
@@ -444,7 +446,7 @@ def test_categories_by_meaning_and_by_the_head():
     example = [Example("", "t.txt:1")]
     expected = {"敷衍了事": "作风建设", "取信于民": "群众路线", "有章可循": "制度机制", "推进科技创新": "改革创新",
                 "落实主体责任": "责任担当", "推进对话合作": "综合", "发展基层民主": "综合", "各负其责": "责任担当",
-                "提高企业竞争能力": "综合", "加强干部素质建设": "学习提高"}
+                "提高企业竞争能力": "综合", "加强干部素质建设": "学习提高", "开拓国际市场": "综合", "开拓进取": "改革创新"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
@@ -456,3 +458,9 @@ def test_a_statistical_four_character_phrase_must_stand_alone_once():
     corpus = Corpus([CleanParagraph("推进建制村通硬化路。加快建制村通硬化路。减税降费，助企纾困。", "t.txt", 1)])
     assert not _used_alone(corpus, "建制村通") and _used_alone(corpus, "减税降费")
     assert parallel("管党治党") and parallel("做大做强") and not parallel("提质扩容")
+
+
+def test_a_list_of_names_sharing_their_head_is_no_pair():
+    """Alike only in the noun that ends both and the second clause says nothing before it: a list."""
+    assert same_head_only("强化基础研究", "前沿技术研究")
+    assert not same_head_only("善于发现问题", "能够解决问题") and not same_head_only("遏制增量", "化解存量")

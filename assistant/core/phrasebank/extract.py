@@ -315,7 +315,7 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
             both_idioms = is_idiom(a) and is_idiom(b) and len(a) in (4, 5)
             alike = sum(x == y for x, y in zip(a, b))
             shared = (alike >= 2 or (alike == 1 and word_shape(a) == word_shape(b))) and (has_predicate(a) or has_predicate(b))
-            return len(a) == len(b) and (shared or both_idioms)
+            return len(a) == len(b) and ((shared and not same_head_only(a, b)) or both_idioms)
 
         for span in sentences(text):
             parts = clauses(text, span)
@@ -343,6 +343,15 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # 空谈误国、实干兴邦，坚定信心: two idioms of a list of idioms, not a pair
                 joined = text[parts[i].start + lead:parts[i + 1].end]
                 collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+
+
+def same_head_only(a: str, b: str) -> bool:
+    """Two clauses alike only in the noun that ends both, the second saying nothing before it: items of
+    a list of names (强化基础研究、前沿技术研究), not a pair (善于发现问题、能够解决问题; 遏制增量、化解存量
+    share one character, not a word)."""
+    head = cut(a)[-1]
+    return (len(head) > 1 and b.endswith(head) and pos_table().get(head, "x") in NOUN_TAGS | {"vn"}
+            and not any(x == y for x, y in zip(a[:-len(head)], b[:-len(head)])) and not has_predicate(b[:-len(head)]))
 
 
 def word_shape(clause: str) -> list[int]:

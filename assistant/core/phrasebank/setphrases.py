@@ -30,7 +30,7 @@ PIECE_ENDS = set("上下去来起着于过出")
 # a sentence (企业也应, 增添了新, 人民愿同, 项目过多, 效益较好, 办法不少, 使之逐步, 则国家强, 更有尊严,
 # 力度之大, 取消以药|补医), or an edge that belongs to the next word (外贸稳中|有进, 上一个新|台阶, 式|强刺激). Not 就:
 # 马上就办, 说干就干 are slogans.
-UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重]$"
+UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重处际时]$"
                             r"|^[中会式性]|[新各会中显]$|各类$|.以")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
@@ -69,6 +69,8 @@ def exclusion(word: str, tag: str) -> str:
     tags = [pos_table().get(part, "x") for part in split]
     if (word[-1] in TERM_SUFFIXES and (len(word) < 4 or not tokenizer().FREQ.get(word[-2:]))) or word[-2:] == "分之":
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
+    if word.endswith(("之处", "之际", "之时")):
+        return "noun phrase"  # 不足之处, 关键之际: where or when, not a saying
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
         return "piece"  # 新形势下, 工作中: a noun and a word of place, even when jieba lists it as i
     noun_and_verb = len(split) == 2 and tags[0] == "n" and tags[1] in ("v", "vn") and word_frequency(split[0]) >= COMMON_WORD / 5
