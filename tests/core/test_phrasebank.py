@@ -425,16 +425,18 @@ def test_pairs_collocations_and_quotes_that_are_not():
             "他们说“共产主义是渺茫的幻想”。实施“学前教育三年行动计划”。牢记“一张蓝图绘到底不动摇”。"
             "推进社会治理创新。推进社会治理创新。尊重知识分子，培养知识分子。对庸政懒政者严肃问责。"
             "明确退出条件，创造条件。深化预算制度改革，推进预算制度改革。推动高质量发展。"
-            "要治理创新，要治理创新。强化基础研究、前沿技术研究。" + "社会治理创新体系很重要。" * 8)
+            "要治理创新，要治理创新。强化基础研究、前沿技术研究。辩证思维、战略思维，都要提高。"
+            + "社会治理创新体系很重要。" * 8)
     entries = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert entries.get("干在实处、走在前列") == "pair" and entries.get("一张蓝图绘到底不动摇") == "quote"
     assert entries.get("抓好落实") == "collocation"
     wrong = ["照搬外国也不行，必须从国情出发", "积极发展畜牧业，大力发展农村二", "收入减少", "确保青藏铁路",
              "共产主义是渺茫的幻想", "学前教育三年行动计划", "治理创新", "知识分子", "对庸政懒", "退出条件", "预算制度改革",
-             "强化基础研究、前沿技术研究"]
+             "强化基础研究、前沿技术研究", "辩证思维"]
     assert entries.get("高质量发展") == "method"  # a noun of the 公文 dictionary: a 提法, not a 成语
     assert _noun_compound("知识", "分子") and _noun_compound("担当", "意识") and not _noun_compound("加强", "管理")
     assert _noun_compound("改革", "创新") and _noun_compound("发展", "动力") and not _noun_compound("提高", "执行能力")
+    assert _noun_compound("改进", "服务态度方面") and _noun_compound("执行", "决策时")
     assert starts_a_list_item("ns") and starts_a_list_item("m") and not starts_a_list_item("v")
     assert [w for w in wrong if w in entries] == []
 
@@ -446,7 +448,8 @@ def test_categories_by_meaning_and_by_the_head():
     example = [Example("", "t.txt:1")]
     expected = {"敷衍了事": "作风建设", "取信于民": "群众路线", "有章可循": "制度机制", "推进科技创新": "改革创新",
                 "落实主体责任": "责任担当", "推进对话合作": "综合", "发展基层民主": "综合", "各负其责": "责任担当",
-                "提高企业竞争能力": "综合", "加强干部素质建设": "学习提高", "开拓国际市场": "综合", "开拓进取": "改革创新"}
+                "提高企业竞争能力": "综合", "加强干部素质建设": "学习提高", "开拓国际市场": "综合", "开拓进取": "改革创新",
+                "管好党纪": "作风建设", "实施知识产权战略": "综合", "普及科技知识": "学习提高"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected

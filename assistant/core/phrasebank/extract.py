@@ -29,7 +29,7 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, exclusion, method_names, quoted_kind, shaped
+from .setphrases import dictionary_kind, exclusion, method_names, parts, quoted_kind, shaped
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -597,9 +597,11 @@ def _kind(corpus: Corpus, phrase: str) -> str:
     """The kind of a four-character phrase found by statistics or as a list item, read as an
     untagged 习用语: the reasons that exclude one exclude it too (火星探测, 老旧小区 are terms; 企业也应
     is a piece), and a verb and its object is a collocation where the corpus uses it on its own
-    (增加生产, not 奋斗目标: ……的奋斗目标)."""
+    (增加生产, not 奋斗目标: ……的奋斗目标, nor the noun compound 预算管理)."""
     kind = dictionary_kind(phrase, "")
-    return "" if kind == "collocation" and not _ends_a_phrase(corpus, phrase) else kind
+    if kind == "collocation" and (not _ends_a_phrase(corpus, phrase) or _noun_compound(*parts(phrase))):
+        return ""  # 预算管理, 萌芽状态: a noun compound
+    return kind
 
 
 # 四字格 of two opposites joined by a verb of joining, fixed even when seen once: 上下联动, 内外兼修,
@@ -756,7 +758,9 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
 # Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
 # (就业方面, 就业工作, 培养机制, 学习动员阶段), not a verb and its object (加强老龄工作, 完善工作机制 stay).
 GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制", "制度",
-                 "意识", "项目", "条件", "团队")
+                 "意识", "项目", "条件", "团队", "方针", "思维", "后盾", "状态")
+# Tails that leave the object unfinished whatever the verb: 改进服务态度方面……, 执行决策时…….
+OPEN_TAILS = ("方面", "时")
 
 
 # Heads that say how much of something there is: an object only of a verb that raises or uses it
@@ -772,8 +776,8 @@ def _noun_compound(verb: str, obj: str) -> bool:
     noun as the dictionary lists it."""
     if obj[-2:] in action_words() and verb not in action_words() and not verb.endswith(("好", "实", "紧")):
         return True  # also 预算|制度改革
-    if pos_table().get(verb + obj) in NOUN_TAGS:
-        return True  # 知识分子, 担当意识: a noun of the dictionary
+    if pos_table().get(verb + obj) in NOUN_TAGS or obj.endswith(OPEN_TAILS):
+        return True  # 知识分子, 担当意识: a noun of the dictionary; ……方面, ……时: not finished
     if pos_table().get(verb) == "vn" and obj[-2:] in action_words():
         return True  # 改革创新, 研究分析: two verbs side by side, not a verb and its object
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
