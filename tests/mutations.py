@@ -208,8 +208,9 @@ SABOTAGES = [
              "            if score > best_score:", "            if score >= best_score:", PHRASEBANK_FAST),
     Sabotage("independent: the generic seed 发展 is back in 改革创新", "resources/phrasebank/categories.toml",
              '"思路", "攻坚"', '"思路", "发展", "攻坚"', PHRASEBANK_FAST),
-    Sabotage("independent: a quoted name (“中国品牌”) is a 成语俗语", "assistant/core/phrasebank/extract.py",
-             ' and _is_saying(said) and exclusion(said, "") not in NAMES:', " and _is_saying(said):", PHRASEBANK_FAST),
+    Sabotage("independent: a quoted name (“中国品牌”) is a 成语俗语", "assistant/core/phrasebank/setphrases.py",
+             'if len(words) > 1 and (pos_table().get(words[0]) == "ns" or (', 'if False and (pos_table().get(words[0]) == "ns" or (',
+             PHRASEBANK_FAST),
     Sabotage("independent: two names sharing a character (探月工程、深海工程) are a 对偶句", "assistant/core/phrasebank/extract.py",
              " and (has_predicate(a) or has_predicate(b))", "", PHRASEBANK_FAST),
     # -- issue 16: hostile inputs ----------------------------------------------------------------
