@@ -26,10 +26,10 @@ from functools import lru_cache
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
-from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer
+from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, exclusion, method_names
+from .setphrases import dictionary_kind, exclusion, method_names, parts, quoted_kind, shaped
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -39,8 +39,16 @@ SLOT = "……"
 FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还又把被将对于从向以为每各该此")
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
-               "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在"}
+               "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在",
+               "继续", "不够"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
+# What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number).
+LIST_ITEM_TAGS = {"j", "m", "b"}
+
+
+def starts_a_list_item(tag: str) -> bool:
+    """Does a word with this tag after 、 start another object (a noun, a name, a number), not a clause?"""
+    return tag in OBJECT_TAGS | LIST_ITEM_TAGS or tag.startswith("n")
 # What may follow a complete verb–object phrase: punctuation, 了/着, a conjunction or preposition (not 的:
 # 落实国家的政策 — 国家 modifies what follows).
 PHRASE_END = {"x", "w", "ul", "uz", "c", "y"}
@@ -249,24 +257,32 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
             if len(halves) >= 2 and all(3 <= len(h) <= 10 and HANZI_ONLY.match(h) for h in halves):
                 if abs(len(halves[0]) - len(halves[1])) <= 2:
                     collector.add(said, "quote", example=example)
-            elif HANZI_ONLY.match(said) and len(said) >= 8:
+            elif HANZI_ONLY.match(said) and len(said) >= 8 and not STATEMENT.search(said) and not _named(said):
                 collector.add(said, "quote", example=example)
-            elif HANZI_ONLY.match(said) and NUMBERED.match(said) and len(said) <= 6:
-                collector.add(said, "method", example=example, whole_words=False)  # “四个不摘”, “六种能力”
-            elif HANZI_ONLY.match(said) and _is_saying(said) and exclusion(said, "") not in NAMES:
-                collector.add(said, "idiom", example=example, whole_words=False)
+            elif HANZI_ONLY.match(said) and len(said) <= 7 and _is_saying(said):
+                kind = quoted_kind(said, bool(NUMBERED.match(said)) and len(said) <= 6)  # “四个不摘”, “六种能力”
+                if kind:
+                    collector.add(said, kind, example=example, whole_words=False)
 
 
-NAMES = ("noun phrase", "term")  # a quoted name (“中国品牌”, “老旧小区”), not a saying
 NUMBERED = re.compile(r"[二三四五六七八九十两几][项种个条大类]")  # a numbered slogan
 
 
+# A quoted clause that reports what someone said or holds (“共产主义是渺茫的幻想”, “禁止任何形式的个人崇拜”),
+# not a saying to reuse: 的 or 是 in one clause of sentence length.
+STATEMENT = re.compile(r"[的是]")
+# Labels and names: ……精神/……制度, a programme (……工程/……计划), a treaty or a plan.
+NAME_END = re.compile(r"(精神|制度|活动|机制|工作法|年|网|清单|工程|计划|行动|项目|条约|协定|纲要|规划|长廊)$")
+
+
+def _named(text: str) -> bool:
+    return bool(NAME_END.search(text))
+
+
 def _is_saying(text: str) -> bool:
-    """A short quoted expression worth keeping (“钉钉子”, “一盘棋”): not a label (……精神/……制度)
-    or a programme's name (……工程/……计划), and not a fragment of a sentence."""
-    if len(text) < 3 or _fragment(text):
-        return False
-    return not re.search(r"(精神|制度|活动|机制|工作法|年|网|清单|工程|计划|行动|项目)$", text)
+    """A short quoted expression worth keeping (“钉钉子”, “一盘棋”): not a label or a name, and not a
+    fragment of a sentence."""
+    return len(text) >= 3 and not _fragment(text) and not _named(text)
 
 
 def _fragment(text: str) -> bool:
@@ -276,8 +292,8 @@ def _fragment(text: str) -> bool:
 
 
 def pairs(corpus: Corpus, collector: Collector) -> None:
-    """Two parallel clauses of three to eight characters standing alone as a pair: they share a
-    character at the same place (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦). A pair
+    """Two parallel clauses of three to eight characters standing alone as a pair: they share two
+    characters at the same places, or one and are cut into words alike (守土负责、守土尽责), or both are idioms (空谈误国、实干兴邦). A pair
     inside a longer list counts when its neighbours do not continue it (百尺竿头、更进一步、干在实处、
     走在前列); a lead-in before the first clause is left out (必然是|有事没人干、有人没事干). A maxim
     that weighs one clause against the other (督导千遍，不如问责一次) is a 金句."""
@@ -297,8 +313,9 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
 
         def linked(a: str, b: str) -> bool:
             both_idioms = is_idiom(a) and is_idiom(b) and len(a) in (4, 5)
-            shared = any(x == y for x, y in zip(a, b)) and (has_predicate(a) or has_predicate(b))
-            return len(a) == len(b) and (shared or both_idioms)
+            alike = sum(x == y for x, y in zip(a, b))
+            shared = (alike >= 2 or (alike == 1 and word_shape(a) == word_shape(b))) and (has_predicate(a) or has_predicate(b))
+            return len(a) == len(b) and ((shared and not same_head_only(a, b)) or both_idioms)
 
         for span in sentences(text):
             parts = clauses(text, span)
@@ -315,6 +332,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                 a = a[lead:]
                 if len(a) != len(b) or len(a) not in PAIR_LENGTHS or _fragment(a) or not linked(a, b):
                     continue
+                if b[-1] in NUMERAL_CHARS or a[0] in NUMERAL_CHARS:
+                    continue  # ……大力发展农村二(、三产业): a clause cut at a list of numbers
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
                 if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
@@ -324,6 +343,24 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # 空谈误国、实干兴邦，坚定信心: two idioms of a list of idioms, not a pair
                 joined = text[parts[i].start + lead:parts[i + 1].end]
                 collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+
+
+def same_head_only(a: str, b: str) -> bool:
+    """Two clauses alike only in the noun that ends both, the second saying nothing before it: items of
+    a list of names (强化基础研究、前沿技术研究), not a pair (善于发现问题、能够解决问题; 遏制增量、化解存量
+    share one character, not a word)."""
+    head = cut(a)[-1]
+    return (len(head) > 1 and b.endswith(head) and pos_table().get(head, "x") in NOUN_TAGS | {"vn"}
+            and not any(x == y for x, y in zip(a[:-len(head)], b[:-len(head)])) and not has_predicate(b[:-len(head)]))
+
+
+def word_shape(clause: str) -> list[int]:
+    """The lengths of the clause's words: parallel clauses sharing one character are cut alike (干|在|实处、
+    走|在|前列), not 照搬|外国|也|不行，必须|从|国情|出发."""
+    return [len(word) for word in cut(clause)]
+
+
+NUMERAL_CHARS = set("一二三四五六七八九十两")
 
 
 def same_frame(a: str, b: str) -> bool:
@@ -520,11 +557,15 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             if len(word) < 3 or not HANZI_ONLY.match(word):
                 continue
             # a 习用语 that is a verb and its object (奋斗目标? 打基础?) is left to collocations(),
-            # which know whether the corpus uses it on its own
-            if word in known or dictionary_kind(word, tag) == "idiom":
+            # which know whether the corpus uses it on its own; a word jieba's tagger guessed, not in
+            # its dictionary (对庸政懒 tagged l, 事必问责抓, 西煤东运新), is no word at all
+            if word in known:
+                collector.add(word, "method" if known[word] == "n" else "idiom")  # 高质量发展, 重要讲话: 提法
+            elif word_frequency(word) and dictionary_kind(word, tag) == "idiom":
                 collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
-        if not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram):
+        if (not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram)
+                and (_used_alone(corpus, gram) or parallel(gram))):
             collector.add(gram, _kind(corpus, gram))
     for sentence in corpus.sentences:
         for item in _four_character_list_items(sentence.text):
@@ -537,13 +578,30 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
 
 
+def _used_alone(corpus: Corpus, phrase: str) -> bool:
+    """Does the corpus use the phrase at least once as a clause or list item of its own? A string
+    that recurs only inside longer ones is a piece of them (建制村通|硬化路, 大力提振|消费) or of a
+    name (雄安新区, 老旧小区 改造), not a 四字格."""
+    text = corpus.text
+    return any((start == 0 or not HANZI_ONLY.match(text[start - 1])) and
+               (end == len(text) or not HANZI_ONLY.match(text[end]))
+               for start, end in (m.span() for m in re.finditer(re.escape(phrase), text)))
+
+
+def parallel(phrase: str) -> bool:
+    """Four characters on one frame: AABB, ABAC or ABCB (做大做强, 管党治党, 管好用好)."""
+    return shaped(phrase) or (len(phrase) == 4 and phrase[1] == phrase[3] and phrase[0] != phrase[2])
+
+
 def _kind(corpus: Corpus, phrase: str) -> str:
     """The kind of a four-character phrase found by statistics or as a list item, read as an
     untagged 习用语: the reasons that exclude one exclude it too (火星探测, 老旧小区 are terms; 企业也应
     is a piece), and a verb and its object is a collocation where the corpus uses it on its own
-    (增加生产, not 奋斗目标: ……的奋斗目标)."""
+    (增加生产, not 奋斗目标: ……的奋斗目标, nor the noun compound 预算管理)."""
     kind = dictionary_kind(phrase, "")
-    return "" if kind == "collocation" and not _ends_a_phrase(corpus, phrase) else kind
+    if kind == "collocation" and (not _ends_a_phrase(corpus, phrase) or _noun_compound(*parts(phrase))):
+        return ""  # 预算管理, 萌芽状态: a noun compound
+    return kind
 
 
 # 四字格 of two opposites joined by a verb of joining, fixed even when seen once: 上下联动, 内外兼修,
@@ -683,7 +741,7 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             if word not in "，、；：。！？":
                 clause.append((word, tag))
                 continue
-            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and words[k + 1][1] in OBJECT_TAGS)
+            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and starts_a_list_item(words[k + 1][1]))
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])
@@ -693,16 +751,37 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
     for verb, obj, clause_final in sorted(set(pairs_found)):
         productive = objects[verb] >= 2
         if (len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive))
-                and not _noun_compound(verb, obj) and (obj in action_words() or _ends_a_phrase(corpus, verb + obj))):
+                and not _noun_compound(verb, obj) and _ends_a_phrase(corpus, verb + obj)):
             collector.add(verb + obj, "collocation")
 
 
 # Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
 # (就业方面, 就业工作, 培养机制, 学习动员阶段), not a verb and its object (加强老龄工作, 完善工作机制 stay).
-GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制")
+GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "问题", "领域", "环节", "中心", "工程", "部门", "机制", "制度",
+                 "意识", "项目", "条件", "团队", "方针", "思维", "后盾", "状态")
+# Tails that leave the object unfinished whatever the verb: 改进服务态度方面……, 执行决策时…….
+OPEN_TAILS = ("方面", "时")
+
+
+# Heads that say how much of something there is: an object only of a verb that raises or uses it
+# (提高……能力, 增强……动力, 加大……力度).
+DEGREE_HEADS = ("能力", "动力", "水平", "力度", "活力", "实力")
+RAISING_VERBS = {"提高", "提升", "增强", "加强", "加大", "激发", "增加", "形成", "保持", "发挥", "培养", "具备", "释放",
+                 "激活", "注入", "强化", "增进", "焕发", "壮大", "降低", "减弱", "锤炼", "磨炼", "汇聚", "凝聚", "集中"}
 
 
 def _noun_compound(verb: str, obj: str) -> bool:
+    """Not a verb and its object: a generic head after a verb that is not a 公文 verb of doing, or a
+    verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays), or a
+    noun as the dictionary lists it."""
+    if obj[-2:] in action_words() and verb not in action_words() and not verb.endswith(("好", "实", "紧")):
+        return True  # also 预算|制度改革
+    if pos_table().get(verb + obj) in NOUN_TAGS or obj.endswith(OPEN_TAILS):
+        return True  # 知识分子, 担当意识: a noun of the dictionary; ……方面, ……时: not finished
+    if pos_table().get(verb) == "vn" and obj[-2:] in action_words():
+        return True  # 改革创新, 研究分析: two verbs side by side, not a verb and its object
+    if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
+        return True  # 发展动力, 防范风险能力, 支撑保障能力: what something has, not what is done
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
 
 
@@ -789,10 +868,11 @@ def _modifies(previous: tuple[str, str]) -> bool:
     return tag in MODIFIER_TAGS or (tag == "v" and word not in LIGHT_VERBS)
 
 
-def _known_idioms() -> set[str]:
-    """The 公文 dictionary's set phrases (抓落实, 压实责任, 真抓实干): all of them are stock phrases."""
+def _known_idioms() -> dict[str, str]:
+    """The 公文 dictionary's set phrases (抓落实, 压实责任, 真抓实干) and their tags: all of them are stock
+    phrases; the nouns among them are official formulations, 提法 (高质量发展, 主体责任, 重要讲话)."""
     lines = resource_path(*USER_DICTIONARY).read_text(encoding="utf-8").splitlines()
-    return {parts[0] for parts in (line.split() for line in lines) if len(parts) == 3 and len(parts[0]) >= 3}
+    return {parts[0]: parts[2] for parts in (line.split() for line in lines) if len(parts) == 3 and len(parts[0]) >= 3}
 
 
 # What a sentence does in a speech or report, by how it opens or what it says (first match wins).
@@ -816,14 +896,15 @@ def load_categories() -> list[tuple[str, list[str]]]:
 
 
 def assign_categories(entries: list[Entry]) -> None:
-    """The category whose seeds the entry itself contains most (order breaks ties), else 综合: a
-    phrase's category is what it means, not what the sentence around its first use is about
-    (荣辱与共 in a sentence on 监督 is not 督查问责)."""
+    """The category whose seeds the entry itself contains most, on a tie the one whose seed ends last
+    (the head: 推进科技创新 is 改革创新), then the first; else 综合: a phrase's category is what it
+    means, not what the sentence around its first use is about (荣辱与共 beside 监督 is not 督查问责)."""
     categories = load_categories()
     for entry in entries:
-        best, best_score = GENERAL_CATEGORY, 0
+        best, best_score = GENERAL_CATEGORY, (0, 0)
         for name, seeds in categories:
-            score = sum(seed in entry.text for seed in seeds)
+            found = [seed for seed in seeds if seed in entry.text]
+            score = (len(found), max((entry.text.rfind(seed) + len(seed) for seed in found), default=0))
             if score > best_score:
                 best, best_score = name, score
         entry.category = best
