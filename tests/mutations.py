@@ -403,7 +403,7 @@ SABOTAGES = [
              'return opening + match.group("inside") + closing',
              (*REPETITION_GUARDS[1:], "tests/core/test_session.py::test_fix_all_leaves_nothing_for_a_second_pass_on_the_seeds")),
     Sabotage("i25 independent: 长串无停顿 counts the characters of a quoted 《title》", "assistant/core/checker/builtin.py",
-             "length -= sum(max(0, min(end, clause.end) - max(start, clause.start)) for start, end in quoted)",
+             "length -= _quoted_length(quoted, clause)",
              "length -= 0", (*REPETITION_GUARDS, "tests/core/test_checker.py::test_long_clause_does_not_count_the_titles_it_quotes")),
     Sabotage("i25 independent: a draft opening with a blank line has no title", "assistant/core/checker/wordclass.py",
              "first = next((p for p in paragraphs if p.text.strip()), None)",
