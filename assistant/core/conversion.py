@@ -111,13 +111,13 @@ class Converter:
         """Edit operations from ``old`` to its conversion ``new`` that pair each character with its
         own conversion, so formatting follows the characters.
 
-        Converting character by character gives a string that lines up with ``old``; where the
-        phrase conversion says the same throughout (most paragraphs), the whole paragraph is one
+        Converting character by character gives a string that lines up with ``old``. Diffing it
+        with the phrase conversion, in one linear pass (the phrases that differ are short and
+        local), isolates the phrases that differ (软件 → 軟體, or 云计算 → 雲端計算 which changes
+        length). Where none changes length (most paragraphs), the whole paragraph is one
         character-for-character replacement, each character taking its own conversion's place
-        (docx_text rewrites each run's text in place). Otherwise diffing the two, in one linear
-        pass (the phrases that differ are short and local), isolates the phrases that differ
-        (软件 → 軟體, or 云计算 → 雲端計算 which changes length), and between them each changed
-        character is replaced in place. Equal total length is not enough: 方便面和互联网 →
+        (docx_text rewrites each run's text in place); otherwise each changed character between
+        those phrases is replaced in place. Equal total length is not enough: 方便面和互联网 →
         泡麵和網際網路 shrinks one phrase and grows another.
         """
         if old == new:
@@ -125,10 +125,10 @@ class Converter:
         guide = self._one_by_one(old)
         if guide is None:
             return diff(old, new)
-        if guide == new:
+        blocks = [] if guide == new else linear_diff(guide, new)
+        if all(i1 == j1 and i2 == j2 for _, i1, i2, j1, j2 in blocks):
             return [("replace", 0, len(old), 0, len(new))]  # character for character throughout
         opcodes: list[Opcode] = []
-        blocks = linear_diff(guide, new)
         for tag, i1, i2, j1, j2 in blocks:
             if tag == "equal":
                 shift = j1 - i1
