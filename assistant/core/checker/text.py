@@ -71,6 +71,15 @@ class Paragraph:
         return [(token, tag) for token, tag in zip(self.tokens, self.tags) if not token.text.isspace()]
 
     @cached_property
+    def places(self) -> dict[str, list[int]]:
+        """Where each token text stands in ``tagged``: a sequence rule anchored on 的 tries only
+        those places instead of walking every token."""
+        found: dict[str, list[int]] = {}
+        for index, (token, _) in enumerate(self.tagged):
+            found.setdefault(token.text, []).append(index)
+        return found
+
+    @cached_property
     def words(self) -> list[tuple[Token, str]]:
         """Content words (``Token.is_word``) with their tags: what repetition rules watch."""
         return [(token, tag) for token, tag in zip(self.tokens, self.tags) if token.is_word]
