@@ -107,9 +107,11 @@ class Paragraph:
                                   {token.start: tag for token, tag in zip(self.tokens, self.tags)})
 
     def remember(self, key: str, compute):
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
+        try:
+            return self.memo[key]  # one lookup in the usual case, a re-check
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
 
 def tokenize(text: str) -> list[Token]:
