@@ -23,6 +23,7 @@ SPACE = jieba.re_skip_default  # outside a block: whitespace stays whole, the re
 
 def lcut(tokenizer: jieba.Tokenizer, text: str) -> list[str]:
     """``tokenizer.lcut(text)``."""
+    tokenizer.check_initialized()  # jieba loads its dictionary on first use
     words: list[str] = []
     freq, log_total = tokenizer.FREQ, math.log(tokenizer.total)
     for index, block in enumerate(BLOCK.split(text)):
