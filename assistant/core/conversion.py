@@ -14,13 +14,15 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import ne
 from pathlib import Path
 
 import opencc
 
 from .errors import DocumentError
 from .resources import resource_path
-from .text.diff import Opcode, diff
+from .text.diff import Opcode, diff, linear_diff
 
 
 CONFIGS = {
@@ -78,6 +80,7 @@ class Converter:
         fixed.update({term: term for term in protected if term})
         self._fixed = fixed
         self._characters: dict[str, str] = {}  # character → its conversion alone
+        self._table: dict[int, str] = {}  # the same for str.translate
 
     def convert(self, text: str) -> str:
         pattern = self._pattern_for(text)
@@ -108,23 +111,29 @@ class Converter:
         """Edit operations from ``old`` to its conversion ``new`` that pair each character with its
         own conversion, so formatting follows the characters.
 
-        Converting character by character gives a string that lines up with ``old``; where the
-        phrase conversion says the same, characters pair by position (most paragraphs: each
-        changed character is replaced in place). Diffing the two isolates the phrases that differ
-        (软件 → 軟體, or 云计算 → 雲端計算 which changes length). Equal total length is not enough:
-        方便面和互联网 → 泡麵和網際網路 shrinks one phrase and grows another.
+        Converting character by character gives a string that lines up with ``old``. Diffing it
+        with the phrase conversion, in one linear pass (the phrases that differ are short and
+        local), isolates the phrases that differ (软件 → 軟體, or 云计算 → 雲端計算 which changes
+        length). Where none changes length (most paragraphs), the whole paragraph is one
+        character-for-character replacement, each character taking its own conversion's place
+        (docx_text rewrites each run's text in place); otherwise each changed character between
+        those phrases is replaced in place. Equal total length is not enough: 方便面和互联网 →
+        泡麵和網際網路 shrinks one phrase and grows another.
         """
         if old == new:
             return []
         guide = self._one_by_one(old)
         if guide is None:
             return diff(old, new)
-        blocks = [("equal", 0, len(old), 0, len(new))] if guide == new else diff(guide, new)
+        blocks = [] if guide == new else linear_diff(guide, new)
+        if all(i1 == j1 and i2 == j2 for _, i1, i2, j1, j2 in blocks):
+            return [("replace", 0, len(old), 0, len(new))]  # character for character throughout
         opcodes: list[Opcode] = []
         for tag, i1, i2, j1, j2 in blocks:
             if tag == "equal":
-                opcodes.extend(("replace", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
-                               for k, (a, b) in enumerate(zip(old[i1:i2], new[j1:j2])) if a != b)
+                shift = j1 - i1
+                opcodes += [("replace", k, k + 1, k + shift, k + shift + 1)
+                            for k in compress(range(i1, i2), map(ne, old[i1:i2], new[j1:j2]))]
             else:
                 opcodes.append((tag, i1, i2, j1, j2))
         return opcodes
@@ -138,7 +147,8 @@ class Converter:
             if len(converted) != len(missing):
                 return None
             self._characters.update(zip(missing, converted))
-        guide = "".join(map(self._characters.__getitem__, text))
+            self._table.update(zip(map(ord, missing), converted))
+        guide = text.translate(self._table)
         return guide if len(guide) == len(text) else None
 
 

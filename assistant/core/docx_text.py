@@ -15,6 +15,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import compress
+from operator import ne
 
 from lxml import etree
 
@@ -122,6 +124,10 @@ def set_paragraph_text(p: etree._Element, new_text: str, opcodes: list | None = 
     if opcodes is not None and _character_for_character(opcodes, len(old_text), len(new_text)):
         if _rewrite_in_place(pieces, new_text):
             return
+        # Character for character, each changed one in the place of its own (a conversion's
+        # replacement of a whole paragraph is no retyping of it).
+        opcodes = [("replace", k, k + 1, k, k + 1)
+                   for k in compress(range(len(old_text)), map(ne, old_text, new_text))]
     atoms = paragraph_atoms(p)
     keep = [True] * len(atoms)
     before: dict[int, str] = {}

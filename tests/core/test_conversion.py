@@ -102,6 +102,25 @@ def test_phrases_that_change_length_keep_formatting_on_their_characters(tmp_path
     assert [rpr for _, rpr in saved] == [rpr for _, rpr in runs(body_paragraphs(tmp_path / "in.docx")[0])]
 
 
+def test_a_symbol_that_converts_keeps_each_character_in_its_own_run(tmp_path: Path):
+    """A w:sym cannot take its conversion in place, so the paragraph is rewritten through its
+    characters: each converted character still lands in the run it came from."""
+    built = docx.Document()
+    paragraph = built.add_paragraph()
+    paragraph.add_run("发").bold = True
+    symbol = etree.SubElement(paragraph.add_run()._r, f"{W}sym")
+    symbol.set(f"{W}font", "SimSun")
+    symbol.set(f"{W}char", "53D1")  # 发
+    paragraph.add_run("展").italic = True
+    built.save(tmp_path / "in.docx")
+    document = open_document(tmp_path / "in.docx")
+    document.convert(Converter("s2t"))
+    document.save(tmp_path / "out.docx")
+    saved = runs(body_paragraphs(tmp_path / "out.docx")[0])
+    assert [text for text, _ in saved] == ["發", "發", "展"]
+    assert [rpr for _, rpr in saved] == [rpr for _, rpr in runs(body_paragraphs(tmp_path / "in.docx")[0])]
+
+
 def test_text_boxes_and_their_fallback_copies_are_converted_alike(tmp_path: Path):
     source = peer_copy(tmp_path, "docx2python__libreoffice_conversion.docx")
     document = open_document(source)

@@ -10,6 +10,7 @@ coordinations (经济体制和经济增长方式). Thresholds come from the rule
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 
 from ..text.hanzi import HANZI
 from ..text.segmenter import dictionary_total, word_frequency
-from ..text.sentences import CLAUSE_SEPARATORS, SENTENCE_END, Span, clauses
+from ..text.sentences import CLAUSE_SEPARATORS, SENTENCE_END, Span, clauses, sentences
 from ..text.structure import ENUMERATION, quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import MODALS, Paragraph, Token
@@ -427,20 +428,25 @@ class ParagraphOpenerRule(DocumentRule, OpenerRule):
         if len(stretch) < self.run:
             return
         joined, places = "", []  # places: (offset in joined, paragraph index, offset in paragraph)
-        tokens: list[Token] = []  # each paragraph's own words, moved: the joined text is never segmented again
         for index in stretch:
-            paragraph, first = paragraphs[index], paragraphs[index].sentences[0]
-            sentence = paragraph.text[first.start:first.end]
+            first = paragraphs[index].sentences[0]
+            sentence = paragraphs[index].text[first.start:first.end]
             places.append((len(joined), index, first.start))
+            joined += sentence
+            if sentence.rstrip()[-1:] not in SENTENCE_END:
+                joined += "。"
+        if not self._may_run(joined):
+            return
+        tokens: list[Token] = []  # each paragraph's own words, moved: the joined text is never segmented again
+        for offset, index, start in places:
+            paragraph, first = paragraphs[index], paragraphs[index].sentences[0]
             for token in paragraph.tokens:
                 if token.end > first.end:
                     break
                 if token.start >= first.start:
-                    tokens.append(Token(token.text, token.start - first.start + len(joined)))
-            joined += sentence
-            if sentence.rstrip()[-1:] not in SENTENCE_END:
-                tokens.append(Token("。", len(joined)))
-                joined += "。"
+                    tokens.append(Token(token.text, token.start - first.start + offset))
+            if paragraph.text[first.start:first.end].rstrip()[-1:] not in SENTENCE_END:
+                tokens.append(Token("。", offset + first.end - first.start))
         offsets = [place[0] for place in places]
         stretch_text = Paragraph(joined)
         stretch_text.tokens = tokens
@@ -448,6 +454,19 @@ class ParagraphOpenerRule(DocumentRule, OpenerRule):
             offset, index, start = places[bisect_right(offsets, hit.start) - 1]
             moved = start - offset
             yield index, Hit(hit.start + moved, hit.end + moved, hit.suggestions, hit.values, hit.severity)
+
+
+    def _may_run(self, text: str) -> bool:
+        """Whether ``run`` sentences in a row open with the same ``min_chars`` characters: a shared
+        opening is words from each sentence's start, so without that no run can be found and the
+        words need not be moved (a re-check of a long draft costs a slice per paragraph)."""
+        width, streak = math.ceil(self.min_chars), 1
+        openings = [text[sentence.start:sentence.start + width] for sentence in sentences(text)]
+        for previous, current in zip(openings, openings[1:]):
+            streak = streak + 1 if len(current) == width and current == previous else 1
+            if streak >= self.run:
+                return True
+        return False
 
 
 def _predicating(paragraph: Paragraph, sentence: Span, opener: str) -> bool:
@@ -552,6 +571,8 @@ class WindowOveruseRule(DocumentRule, WordWatch):
                 continue
             topic = heading | (found[0][3] if found else set())
             for size, counts, firsts, opening in found:
+                if max(counts.values(), default=0) < min_count:
+                    continue  # most windows: nothing comes back often enough (found without a loop in Python)
                 here = topic | opening
                 for word, count in counts.items():
                     if count < min_count or word in here or word in themes or word in title:

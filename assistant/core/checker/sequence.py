@@ -75,9 +75,9 @@ class SequenceRule(Rule):
         if self.anchor is None:
             starts = range(len(tokens) - width + 1)
         else:
-            anchored = self.slots[self.anchor].words
-            starts = [i - self.anchor for i, (t, _) in enumerate(tokens)
-                      if t.text in anchored and 0 <= i - self.anchor <= len(tokens) - width]
+            places = paragraph.places
+            starts = sorted(i - self.anchor for word in self.slots[self.anchor].words for i in places.get(word, ())
+                            if 0 <= i - self.anchor <= len(tokens) - width)
         for i in starts:
             if not all(slot.matches(*tokens[i + k]) for k, slot in enumerate(self.slots)):
                 continue

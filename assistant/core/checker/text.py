@@ -71,6 +71,15 @@ class Paragraph:
         return [(token, tag) for token, tag in zip(self.tokens, self.tags) if not token.text.isspace()]
 
     @cached_property
+    def places(self) -> dict[str, list[int]]:
+        """Where each token text stands in ``tagged``: a sequence rule anchored on 的 tries only
+        those places instead of walking every token."""
+        found: dict[str, list[int]] = {}
+        for index, (token, _) in enumerate(self.tagged):
+            found.setdefault(token.text, []).append(index)
+        return found
+
+    @cached_property
     def words(self) -> list[tuple[Token, str]]:
         """Content words (``Token.is_word``) with their tags: what repetition rules watch."""
         return [(token, tag) for token, tag in zip(self.tokens, self.tags) if token.is_word]
@@ -98,9 +107,11 @@ class Paragraph:
                                   {token.start: tag for token, tag in zip(self.tokens, self.tags)})
 
     def remember(self, key: str, compute):
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
+        try:
+            return self.memo[key]  # one lookup in the usual case, a re-check
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
 
 def tokenize(text: str) -> list[Token]:

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI
@@ -220,10 +221,9 @@ def key_terms(paragraphs: list[Paragraph]) -> set[str]:
     """The document's key terms: words that are not generic and that it uses ``KEY_TERM_USES``
     times or more (抓落实, 执行力). A generic word inside one (落实, 执行) is the subject's word."""
     generic = generic_words()
-    counts: Counter = Counter()
-    for paragraph in paragraphs:  # each paragraph counted once per text, so a re-check adds up counts only
-        counts.update(paragraph.remember("term-counts", lambda p=paragraph: Counter(
-            token.text for token, tag in p.words if tag in TERM_TAGS and token.text not in generic)))
+    # Each paragraph's candidate words are listed once per text, so a re-check only counts them (in C).
+    counts = Counter(chain.from_iterable(paragraph.remember("term-words", lambda p=paragraph: [
+        token.text for token, tag in p.words if tag in TERM_TAGS and token.text not in generic]) for paragraph in paragraphs))
     return {word for word, count in counts.items() if count >= KEY_TERM_USES}
 
 

@@ -18,10 +18,10 @@ def diff(a: str, b: str) -> list[Opcode]:
     """Opcodes (as difflib's) that turn ``a`` into ``b``."""
     if max(len(a), len(b)) <= LONG_TEXT:
         return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return _linear_diff(a, b)
+    return linear_diff(a, b)
 
 
-def _linear_diff(a: str, b: str) -> list[Opcode]:
+def linear_diff(a: str, b: str) -> list[Opcode]:
     """Opcodes in one pass: equal characters pair by position; after a mismatch the two sides are
     joined again at the nearest point (at most MAX_LOOKAHEAD characters on) where they agree. A
     conversion changes text phrase by phrase, so the mismatches it makes are short and local."""
@@ -29,8 +29,8 @@ def _linear_diff(a: str, b: str) -> list[Opcode]:
     i = j = 0
     while i < len(a) and j < len(b):
         start_i, start_j = i, j
-        while i < len(a) and j < len(b) and a[i] == b[j]:
-            i, j = i + 1, j + 1
+        same = _same_run(a, i, b, j)
+        i, j = i + same, j + same
         if i > start_i:
             opcodes.append(("equal", start_i, i, start_j, j))
         if i == len(a) or j == len(b):
@@ -44,3 +44,26 @@ def _linear_diff(a: str, b: str) -> list[Opcode]:
         tag = "replace" if i < len(a) and j < len(b) else "delete" if i < len(a) else "insert"
         opcodes.append((tag, i, len(a), j, len(b)))
     return opcodes
+
+
+def _same_run(a: str, i: int, b: str, j: int) -> int:
+    """How many characters a[i:] and b[j:] have in common at their start, found by comparing
+    slices (doubling, then halving) rather than character by character: a conversion leaves long
+    stretches alike."""
+    limit = min(len(a) - i, len(b) - j)
+    same, step = 0, 16
+    while same < limit:
+        step = min(step, limit - same)
+        if a[i + same:i + same + step] == b[j + same:j + same + step]:
+            same += step
+            step *= 2
+            continue
+        low, high = 0, step  # the first ``low`` characters agree; the first ``high`` do not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if a[i + same:i + same + middle] == b[j + same:j + same + middle]:
+                low = middle
+            else:
+                high = middle
+        return same + low
+    return same

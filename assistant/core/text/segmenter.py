@@ -62,11 +62,15 @@ def cut(text: str) -> list[str]:
     (深入基层 → 深入 基层), so that a repeated word is seen inside a compound too. Entries of
     the 公文 dictionary (真抓实干, 压实责任) and lexicalised words (社会主义, 扎扎实实: common
     in jieba's dictionary) stay whole."""
-    words = []
-    for word in tokenizer().lcut(without_surrogates(text)):
-        if (len(word) == 4 and word not in _user_words() and word_frequency(word) < LEXICALISED
-                and _is_word(word[:2]) and _is_word(word[2:])):
-            words += [word[:2], word[2:]]
+    jieba = tokenizer()
+    from .jieba_cut import lcut  # imports jieba's modules: only once the tokenizer has loaded them
+
+    frequency, user_words = jieba.FREQ.get, _user_words()
+    words: list[str] = []
+    for word in lcut(jieba, without_surrogates(text)):
+        if (len(word) == 4 and word not in user_words and frequency(word, 0) < LEXICALISED
+                and frequency(word[:2], 0) > 0 and frequency(word[2:], 0) > 0):
+            words += (word[:2], word[2:])
         else:
             words.append(word)
     return words
@@ -76,10 +80,6 @@ def without_surrogates(text: str) -> str:
     """Lone surrogates (never in a real document, but possible in a str) become U+FFFD, one for
     one, so offsets stay valid and C libraries that need UTF-8 do not fail."""
     return SURROGATE.sub("\ufffd", text)
-
-
-def _is_word(text: str) -> bool:
-    return tokenizer().FREQ.get(text, 0) > 0
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,55 @@
+"""Segmentation: our one-pass reading of jieba's accurate mode gives jieba's own words, and the
+checker's ``cut`` splits only compounds of two dictionary words."""
+
+from __future__ import annotations
+
+import jieba
+import pytest
+
+from assistant.core.text.jieba_cut import lcut
+from assistant.core.text.segmenter import cut, tokenizer
+from tests.conftest import CORPUS
+
+# What jieba treats specially: whitespace runs and \r\n, letters and digits with +#&._%-, marks
+# outside a block, names and unknown runs its HMM joins, user-dictionary words, the empty text.
+AWKWARD = ["", " ", "\r\n", "a  b\t\tc\r\n\r\nd", "GB/T 9704-2012《党政机关公文格式》", "C++ & C# 50% 3.14-2.0",
+           "王晓明同志主持会议，李建华、赵丽颖出席。", "真抓实干，压实责任", "龘龘龘龘", "……——！？", "ａｂｃ１２３",
+           "我们要再接再厉，争取更大成绩。\n\n深入基层，深入群众。", "😀表情\u3000全角空格"]
+SAMPLE = 12_000
+
+
+@pytest.fixture(scope="module")
+def corpus_texts() -> list[str]:
+    """The opening of every text of the seed corpus and corpus-extra as collected (entities, pinyin,
+    mojibake …): some 600,000 characters."""
+    return [path.read_text(encoding="utf-8")[:SAMPLE] for folder in (CORPUS, CORPUS / "extra")
+            for path in sorted(folder.glob("*.txt"))]
+
+
+def test_the_corpora_get_jiebas_own_words(corpus_texts):
+    jieba = tokenizer()
+    assert len(corpus_texts) > 50
+    different = [text[:30] for text in corpus_texts if lcut(jieba, text) != jieba.lcut(text)]
+    assert not different
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_awkward_text_gets_jiebas_own_words(text):
+    assert lcut(tokenizer(), text) == tokenizer().lcut(text)
+
+
+def test_cut_splits_compounds_of_two_dictionary_words_only():
+    assert cut("深入基层") == ["深入", "基层"]
+    assert cut("真抓实干") == ["真抓实干"]  # the 公文 dictionary's word
+    assert cut("社会主义") == ["社会主义"]  # lexicalised: common in jieba's dictionary
+    assert "".join(cut("我们要深入基层，社会主义建设。")) == "我们要深入基层，社会主义建设。"
+
+
+def test_a_tie_between_routes_goes_to_the_longer_word_as_in_jieba(tmp_path):
+    """甲乙 (1 in 100) is exactly as likely as 甲 then 乙 (10 in 100 each): jieba keeps 甲乙."""
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("甲 10 n\n乙 10 n\n甲乙 1 n\n丙 79 n\n", encoding="utf-8")
+    tied = jieba.Tokenizer(str(dictionary))
+    tied.tmp_dir = str(tmp_path)
+    assert lcut(tied, "丙甲乙丙") == ["丙", "甲乙", "丙"]  # its dictionary loaded on first use, as jieba does
+    assert tied.lcut("丙甲乙丙") == ["丙", "甲乙", "丙"]
