@@ -46,6 +46,10 @@ LEFT_TO_OTHER_RULES = set("的地得")
 # A verb character before these is a verb with its resultative complement (干到什么程度, 抓到实处,
 # 做到位), never a slip for the first half of a word (感到, 达到).
 RESULTATIVE = set("到")
+KINDS_OF_SLIP = ("sound", "shape", "homophone")  # the margins a rule sets, one per kind
+# What names a place or a body after its proper name (尤李社区, 芹泉镇, 一冶集团): the two characters
+# before one are a name jieba does not know, never a slip.
+NAMED_BY = ("社区", "街道", "镇", "乡", "村", "县", "集团", "公司", "嘎查", "苏木")
 PARALLEL_REACH = 6  # how far a parallel partner of a flagged word is looked for
 ROUTE_REACH = 4  # characters either side of the slip that the word route reads
 MAX_WORD = 4  # the longest word the route tries
@@ -73,6 +77,18 @@ def confusion_sets() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
         for char in group:  # a group of look-alikes: each stands for each
             shape.setdefault(char, set()).update(c for c in group if c != char)
     return ({c: frozenset(o) for c, o in sound.items()}, {c: frozenset(o) for c, o in shape.items()})
+
+
+@lru_cache(maxsize=1)
+def homophones() -> dict[str, frozenset[str]]:
+    """Character → the characters of the same syllable, any tone (pycorrector's same_pinyin.txt,
+    second and third column): what a pinyin input method offers for the same keys."""
+    found: dict[str, frozenset[str]] = {}
+    for line in resource_path("confusion", "same_pinyin.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            char, *others = line.split("\t")
+            found[char] = frozenset(c for c in "".join(others[:2]) if is_hanzi(c) and c != char)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +123,7 @@ class Context:
                 key = gram[0] + gram[2]
                 self.middles[key] = self.middles.get(key, "") + gram[1]
         self.sound, self.shape = confusion_sets()
+        self.homophones = homophones()
         self.any = confusables()
         self.firsts, self.seconds = common_pairs(min_frequency)
         self.freq = tokenizer().FREQ
@@ -144,20 +161,23 @@ class Context:
         return found
 
     def word_candidates(self, padded: str, j: int) -> frozenset[str]:
-        """Common two-character words for padded[j:j + 2] (a word or the start of one, as written)
-        with both characters sounding alike: a word typed for a word of the same sound (支招 for
-        执照)."""
+        """Common two-character words typed with the same keys as padded[j:j + 2] (each character
+        of the same syllable, both replaced): a pinyin input method's wrong pick of a whole word
+        (支招 for 执照, 神灵 for 申领)."""
         return self._words_sounding_like(padded[j:j + 2])
 
     def _sound_alike_words(self, written: str) -> frozenset[str]:
-        firsts, seconds = self.sound.get(written[0]), self.sound.get(written[1])
+        firsts, seconds = self.homophones.get(written[0]), self.homophones.get(written[1])
         if not firsts or not seconds:
             return frozenset()
         pairs = self.seconds
         return frozenset(first + second for first in firsts for second in pairs.get(first, frozenset()) & seconds)
 
     def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
-        """The confusion type of each character replaced: sound or shape."""
+        """The confusion type of each character replaced: sound or shape; a whole word of the same
+        syllables is one slip of kind homophone."""
+        if len(written) == 2 and all(new in self.homophones.get(old, ()) for old, new in zip(written, replacement)):
+            return ("homophone",)
         return tuple("sound" if new in self.sound.get(old, ()) else "shape" for old, new in zip(written, replacement))
 
     def gains(self, padded: str, j: int, candidates: set[str]) -> Iterator[tuple[str, int, float]]:
@@ -209,6 +229,9 @@ def untouched_positions(paragraph) -> set[int]:
             at = text.find(mark, at + 1)
     for left, right in quoted_spans(text):
         blocked.update(range(left, right))
+    for token, _ in paragraph.tagged:
+        if token.text in NAMED_BY:
+            blocked.update(range(max(0, token.start - 2), token.start))
     return blocked
 
 
@@ -223,8 +246,8 @@ class ContextRule(Rule):
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
         margins = spec.get("margins", {})
-        if set(margins) != {"sound", "shape"}:
-            raise RuleError(f"rule {self.id}: margins needs sound and shape")
+        if set(margins) != set(KINDS_OF_SLIP):
+            raise RuleError(f"rule {self.id}: margins needs {', '.join(KINDS_OF_SLIP)}")
         self.margins = {kind: number_of(margins, kind, self.id) for kind in margins}
         self.route_weight = number_of(spec, "route_weight", self.id)
         self.word_margin = number_of(spec, "word_margin", self.id)
@@ -238,8 +261,9 @@ class ContextRule(Rule):
 
     def scored(self, paragraph) -> Iterator[tuple[int, str, tuple[str, ...], int, float]]:
         """(position, replacement, confusion type of each character replaced, the character model's
-        gain, the word route's gain) of every candidate worth scoring. Two characters replaced (a
-        word for a word) must win by both margins."""
+        gain, the word route's gain) of every candidate worth scoring: one character at a suspect,
+        or a whole word of the same syllables over a suspect and a neighbour. Two characters
+        replaced otherwise (a word for a word) must win by both margins."""
         context = self.context
         padded = BOS + paragraph.text + EOS
         suspects = suspicious(padded, context.model.probs)
@@ -247,18 +271,22 @@ class ContextRule(Rule):
             return
         blocked = {j + 1 for j in untouched_positions(paragraph)}
         suspects = [j for j in suspects if j not in blocked]
-        pairs = set(suspects)
+        words_tried: set[int] = set()
         for j in suspects:
             char = padded[j]
             candidates = context.candidates(padded, j) - LEFT_TO_OTHER_RULES
             if candidates:
                 for replacement, model_gain, route_gain in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), model_gain, route_gain
-            if j + 1 in pairs and padded[j:j + 2] in context.freq:
-                candidates = context.word_candidates(padded, j)
+            for k in (j - 1, j):
+                if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
+                        or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
+                    continue
+                words_tried.add(k)
+                candidates = context.word_candidates(padded, k)
                 if candidates:
-                    for replacement, model_gain, route_gain in context.gains(padded, j, candidates):
-                        yield j - 1, replacement, context.kinds(padded[j:j + 2], replacement), model_gain, route_gain
+                    for replacement, model_gain, route_gain in context.gains(padded, k, candidates):
+                        yield k - 1, replacement, context.kinds(padded[k:k + 2], replacement), model_gain, route_gain
 
     def paragraph_hits(self, paragraph) -> Iterator[Hit]:
         text = paragraph.text
