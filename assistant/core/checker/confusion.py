@@ -239,8 +239,9 @@ class ContextRule(Rule):
     """A character that does not fit its context, one confusable character away from a clearly
     likelier sentence, the repaired word two characters or more (a lone character for another,
     或 for 和, is left to the lists). ``margins``: how much likelier (thousandths of log10), per
-    confusion type (sound, shape); ``word_margin``: more for a slip that is a word too (国籍 for
-    国际 is more often a right word than a slip); ``route_weight``: the word route's share beside the character model;
+    confusion type (sound, shape); ``word_margin``: more for a slip that is a word too, per tenfold
+    of that word's count in jieba's dictionary (国籍 for 国际, 异议 for 意义: a common word is more
+    often written on purpose than slipped into); ``route_weight``: the word route's share beside the character model;
     ``min_frequency``: how common (jieba's count) a two-character word must be to propose it."""
 
     def __init__(self, spec: dict, category: str):
@@ -295,9 +296,8 @@ class ContextRule(Rule):
             excess = model_gain + self.route_weight * route_gain - sum(self.margins[kind] for kind in kinds)
             if excess <= best.get(position, (0.0, None))[0]:
                 continue
-            hit, real_word = self._hit(text, position, replacement)
-            if real_word:
-                excess -= self.word_margin
+            hit, written_frequency = self._hit(text, position, replacement)
+            excess -= self.word_margin * math.log10(1 + written_frequency)
             if (hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]
                     and not in_parallel(text, position, hit.start, hit.end, hit.suggestions[0])):
                 best[position] = (excess, hit)
@@ -308,9 +308,10 @@ class ContextRule(Rule):
                 taken = hit.end
                 yield hit
 
-    def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, bool]:
-        """The repaired word around ``position`` and why, in plain words; and whether the slip is a
-        real word (the characters replaced belong to a word as written)."""
+    def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, int]:
+        """The repaired word around ``position`` and why, in plain words; and how common the slip
+        is as a word (jieba's count of the word as written that holds the characters replaced; 0
+        when they are single characters)."""
         low, high = max(0, position - ROUTE_REACH), min(len(text), position + ROUTE_REACH + 1)
         repaired = text[:position] + replacement + text[position + len(replacement):]
         context = self.context
@@ -321,7 +322,7 @@ class ContextRule(Rule):
         written_words = {_word_around(ends, low, i) for i in changed}
         if all(b - a == 1 for a, b in written_words):  # the slip left single characters
             why = f"“{written}”不成词，前后文更像“{fixed}”。"
-            return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), False
+            return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), 0
         first, last = _word_around(ends, low, start)[0], _word_around(ends, low, end - 1)[1]
         if last - first < 4:  # a word more, for the reader to see the context
             if first > low:
@@ -329,7 +330,8 @@ class ContextRule(Rule):
             elif last < high:
                 last = _word_around(ends, low, last)[1]
         why = f"“{text[first:last]}”在此处不通，前后文更像“{repaired[first:last]}”。"
-        return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), True
+        frequency = max(context.freq.get(text[a:b], 0) for a, b in written_words if b - a > 1)
+        return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), frequency
 
 
 def in_parallel(text: str, position: int, start: int, end: int, fixed: str) -> bool:
