@@ -162,4 +162,4 @@ def test_edited_text_it_never_saw_stays_quiet():
 
 
 def test_margins_are_tuned_per_confusion_type():
-    assert set(RULE.margins) == {"sound", "shape"} and all(m > 0 and math.isfinite(m) for m in RULE.margins.values())
+    assert set(RULE.margins) == {"sound", "shape", "homophone"} and all(m > 0 and math.isfinite(m) for m in RULE.margins.values())

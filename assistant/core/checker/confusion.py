@@ -41,6 +41,8 @@ from .typo_model import ORDER, shipped_model
 # (药品菅理法: 菅).
 NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz"}
 UNTOUCHED_TAGS = NAME_TAGS | {"m", "eng"}
+# A pronoun standing alone (不准她批文件: 她 is no slip for 大) is never swapped.
+LONE_UNTOUCHED_TAGS = {"r"}
 # Characters whose slips belong to other rules (的/地/得 by structure) or are no slips at all.
 LEFT_TO_OTHER_RULES = set("的地得")
 # A verb character before these is a verb with its resultative complement (干到什么程度, 抓到实处,
@@ -215,12 +217,16 @@ def suspicious(padded: str, known) -> list[int]:
 
 
 def untouched_positions(paragraph) -> set[int]:
-    """Characters never repaired: names, numbers, quoted wording, a verb's resultative 到."""
+    """Characters never repaired: names (and the two characters before 社区, 镇, 集团…), numbers,
+    a lone pronoun, quoted wording, a verb's resultative 到."""
     text, blocked = paragraph.text, set()
     tags = pos_table()
     for token, tag in paragraph.tagged:
-        if tag in UNTOUCHED_TAGS and (len(token.text) > 1 or tag not in NAME_TAGS):
+        if (tag in UNTOUCHED_TAGS and (len(token.text) > 1 or tag not in NAME_TAGS)
+                or tag in LONE_UNTOUCHED_TAGS and len(token.text) == 1):
             blocked.update(range(token.start, token.end))
+        if token.text in NAMED_BY:
+            blocked.update(range(max(0, token.start - 2), token.start))
     for mark in RESULTATIVE:
         at = text.find(mark, 1)
         while at != -1:
@@ -229,9 +235,6 @@ def untouched_positions(paragraph) -> set[int]:
             at = text.find(mark, at + 1)
     for left, right in quoted_spans(text):
         blocked.update(range(left, right))
-    for token, _ in paragraph.tagged:
-        if token.text in NAMED_BY:
-            blocked.update(range(max(0, token.start - 2), token.start))
     return blocked
 
 
@@ -298,8 +301,9 @@ class ContextRule(Rule):
                 continue
             hit, written_frequency = self._hit(text, position, replacement)
             excess -= self.word_margin * math.log10(1 + written_frequency)
+            swapped = [position + k for k, new in enumerate(replacement) if text[position + k] != new]
             if (hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]
-                    and not in_parallel(text, position, hit.start, hit.end, hit.suggestions[0])):
+                    and not any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
                 best[position] = (excess, hit)
         taken = -1
         for position in sorted(best):
