@@ -427,7 +427,7 @@ SABOTAGES = [
              "            if (hit.end - hit.start > 1 and", "            if (hit.end - hit.start > 0 and",
              (*CONFUSABLE_EXAMPLES, f"{CONFUSION_TESTS}::test_a_lone_character_is_left_to_the_lists")),
     Sabotage("i33model independent: a slip that is a word too needs less, not more", "assistant/core/checker/confusion.py",
-             "                excess -= self.word_margin", "                excess += self.word_margin",
+             "            excess -= self.word_margin", "            excess += self.word_margin",
              (*CONFUSABLE_EXAMPLES, f"{CONFUSION_TESTS}::test_a_real_word_in_its_place_needs_the_extra_margin")),
     Sabotage("i33model independent: the model is trained on odw-dev's sentences as written", "assistant/core/checker/typo_model.py",
              'corrected = line.split("\\t")[2]', 'corrected = line.split("\\t")[1]',
