@@ -164,7 +164,7 @@ SABOTAGES = [
              "    if end - start != 2:\n        return False", "    if True:\n        return False",
              ("tests/core/test_confusion.py",)),
     Sabotage("no margin: any likelier repair is reported", "resources/rules/typo.toml",
-             "margins = { sound = 4500, shape = 5000, homophone = 6000 }", "margins = { sound = 1, shape = 1, homophone = 1 }",
+             "margins = { sound = 4500, shape = 5000, homophone = 5000 }", "margins = { sound = 1, shape = 1, homophone = 1 }",
              ("tests/core/test_confusion.py",)),
     Sabotage("s33: a whole word of the same syllables weighs as two sound slips", "assistant/core/checker/confusion.py",
              '            return ("homophone",)', "            pass", (CONFUSION_TESTS,)),

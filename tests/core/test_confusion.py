@@ -105,7 +105,7 @@ def test_a_name_before_its_place_word_is_no_slip():
     model built without their fold (the shipped one read them): the two characters before 社区, 镇,
     集团… are left alone."""
     texts = ("武汉市洪山区珞南街尤李社区党委专职副书记", "左权县芹泉镇包村工作队副队长，山西省审计专业技术服务中心副科长",
-             "甘肃省兰州市榆中县新营镇寨子村第一书记兼驻村帮扶工作队队长")
+             "甘肃省兰州市榆中县新营镇寨子村第一书记兼驻村帮扶工作队队长，全国台联机关党委办公室一级主任科员")
     rule = next(rule for rule in load_rules() if rule.id == "typo-confusable")
     assert {fold_of(text) for text in texts} == {1}
     rule.model = fold_model(1)

@@ -78,6 +78,10 @@ def confusion_sets() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
         group = [c for c in line.split("\t") if len(c) == 1 and is_hanzi(c)]
         for char in group:  # a group of look-alikes: each stands for each
             shape.setdefault(char, set()).update(c for c in group if c != char)
+    for table in (sound, shape):  # alike both ways: ECSpell lists 目 under 日 but not 日 under 目
+        for char, others in list(table.items()):
+            for other in others:
+                table.setdefault(other, set()).add(char)
     return ({c: frozenset(o) for c, o in sound.items()}, {c: frozenset(o) for c, o in shape.items()})
 
 
