@@ -32,6 +32,8 @@ def test_confusion_sets_hold_sound_and_shape_neighbours():
     assert "蛾" in sound["鹅"]  # ECSpell: 白鹅疫情 for 白蛾疫情
     assert "未" in shape["末"]
     assert all(char not in others for table in (sound, shape) for char, others in table.items())
+    # alike both ways: the tables list 菅 among 管's look-alikes only, and odw-dev writes 药品菅理法
+    assert all(char in table[other] for table in (sound, shape) for char, others in table.items() for other in others)
 
 
 @pytest.mark.parametrize("min_count", [1, 2])

@@ -63,9 +63,10 @@ MIN_MODEL_GAIN = 1000
 
 
 @lru_cache(maxsize=1)
-def confusion_sets() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def confusion_sets() -> tuple[dict[str, str], dict[str, str]]:
     """(sound, shape): character → the characters a typist puts in its place, read from the bundled
-    tables (pycorrector's and ECSpell's)."""
+    tables (pycorrector's and ECSpell's). Kept as strings: a set of one-character strings costs
+    twenty times the memory, and a membership test in a few dozen characters is as quick."""
     sound: dict[str, set[str]] = {}
     shape: dict[str, set[str]] = {}
     for name, table in (("same_pinyin.txt", sound), ("ecspell_sound.tsv", sound), ("ecspell_shape.tsv", shape)):
@@ -78,30 +79,30 @@ def confusion_sets() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
         group = [c for c in line.split("\t") if len(c) == 1 and is_hanzi(c)]
         for char in group:  # a group of look-alikes: each stands for each
             shape.setdefault(char, set()).update(c for c in group if c != char)
-    for table in (sound, shape):  # alike both ways: ECSpell lists 目 under 日 but not 日 under 目
+    for table in (sound, shape):  # alike both ways: 菅 is listed among 管's look-alikes, 管 not among 菅's
         for char, others in list(table.items()):
             for other in others:
                 table.setdefault(other, set()).add(char)
-    return ({c: frozenset(o) for c, o in sound.items()}, {c: frozenset(o) for c, o in shape.items()})
+    return ({c: "".join(sorted(o)) for c, o in sound.items()}, {c: "".join(sorted(o)) for c, o in shape.items()})
 
 
 @lru_cache(maxsize=1)
-def homophones() -> dict[str, frozenset[str]]:
+def homophones() -> dict[str, str]:
     """Character → the characters of the same syllable, any tone (pycorrector's same_pinyin.txt,
     second and third column): what a pinyin input method offers for the same keys."""
-    found: dict[str, frozenset[str]] = {}
+    found: dict[str, str] = {}
     for line in resource_path("confusion", "same_pinyin.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             char, *others = line.split("\t")
-            found[char] = frozenset(c for c in "".join(others[:2]) if is_hanzi(c) and c != char)
+            found[char] = "".join(sorted({c for c in "".join(others[:2]) if is_hanzi(c) and c != char}))
     return found
 
 
 @lru_cache(maxsize=1)
-def confusables() -> dict[str, frozenset[str]]:
+def confusables() -> dict[str, str]:
     """Character → every character confused with it, by sound or by shape."""
     sound, shape = confusion_sets()
-    return {char: sound.get(char, frozenset()) | shape.get(char, frozenset()) for char in sound.keys() | shape.keys()}
+    return {char: "".join(sorted(set(sound.get(char, "") + shape.get(char, "")))) for char in sound.keys() | shape.keys()}
 
 
 @lru_cache(maxsize=4)
@@ -162,8 +163,8 @@ class Context:
         if not table:
             return set()
         found = {c for c in self.middles.get(left + right, "") if c in table}
-        found.update(self.firsts.get(right, frozenset()) & table)
-        found.update(self.seconds.get(left, frozenset()) & table)
+        firsts, seconds = self.firsts.get(right, frozenset()), self.seconds.get(left, frozenset())
+        found.update(c for c in table if c in firsts or c in seconds)
         return found
 
     def word_candidates(self, padded: str, j: int) -> frozenset[str]:
@@ -177,7 +178,7 @@ class Context:
         if not firsts or not seconds:
             return frozenset()
         pairs = self.seconds
-        return frozenset(first + second for first in firsts for second in pairs.get(first, frozenset()) & seconds)
+        return frozenset(first + second for first in firsts for second in seconds if second in pairs.get(first, ()))
 
     def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
         """The confusion type of each character replaced: sound or shape; a whole word of the same
