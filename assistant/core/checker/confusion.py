@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..resources import resource_path
-from ..text.hanzi import is_hanzi
+from ..text.hanzi import HANZI, is_hanzi
 from ..text.segmenter import dictionary_total, pos_table, tokenizer
 from ..text.structure import quoted_spans
 from .ngram import BOS, EOS, SCALE, NgramModel
@@ -67,23 +67,28 @@ def confusion_sets() -> tuple[dict[str, str], dict[str, str]]:
     """(sound, shape): character → the characters a typist puts in its place, read from the bundled
     tables (pycorrector's and ECSpell's). Kept as strings: a set of one-character strings costs
     twenty times the memory, and a membership test in a few dozen characters is as quick."""
-    sound: dict[str, set[str]] = {}
-    shape: dict[str, set[str]] = {}
+    sound: dict[str, list[str]] = {}
+    shape: dict[str, list[str]] = {}
     for name, table in (("same_pinyin.txt", sound), ("ecspell_sound.tsv", sound), ("ecspell_shape.tsv", shape)):
         for line in resource_path("confusion", name).read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            char, *others = line.split("\t")
-            table.setdefault(char, set()).update(c for c in "".join(others) if is_hanzi(c) and c != char)
+            if line and not line.startswith("#"):
+                char, _, others = line.partition("\t")
+                table.setdefault(char, []).append("".join(HANZI.findall(others)))
     for line in resource_path("confusion", "same_stroke.txt").read_text(encoding="utf-8").splitlines():
-        group = [c for c in line.split("\t") if len(c) == 1 and is_hanzi(c)]
+        group = "".join(c for c in line.split("\t") if len(c) == 1 and is_hanzi(c))
         for char in group:  # a group of look-alikes: each stands for each
-            shape.setdefault(char, set()).update(c for c in group if c != char)
-    for table in (sound, shape):  # alike both ways: 菅 is listed among 管's look-alikes, 管 not among 菅's
-        for char, others in list(table.items()):
-            for other in others:
-                table.setdefault(other, set()).add(char)
-    return ({c: "".join(sorted(o)) for c, o in sound.items()}, {c: "".join(sorted(o)) for c, o in shape.items()})
+            shape.setdefault(char, []).append(group)
+    return _both_ways(sound), _both_ways(shape)
+
+
+def _both_ways(table: dict[str, list[str]]) -> dict[str, str]:
+    """Each character with the characters alike, whichever of the two a table lists the other
+    under (菅 is listed among 管's look-alikes, 管 not among 菅's)."""
+    alike: dict[str, list[str]] = {char: list(others) for char, others in table.items()}
+    for char, others in table.items():
+        for other in set("".join(others)):
+            alike.setdefault(other, []).append(char)
+    return {char: "".join(sorted(set("".join(others)) - {char})) for char, others in alike.items()}
 
 
 @lru_cache(maxsize=1)
