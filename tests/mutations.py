@@ -167,7 +167,7 @@ SABOTAGES = [
              "margins = { sound = 4500, shape = 5000, homophone = 5000 }", "margins = { sound = 1, shape = 1, homophone = 1 }",
              ("tests/core/test_confusion.py",)),
     Sabotage("s33: the confusion sets are read one way only", "assistant/core/checker/confusion.py",
-             "                table.setdefault(other, set()).add(char)", "                pass", (CONFUSION_TESTS,)),
+             "            alike.setdefault(other, []).append(char)", "            pass", (CONFUSION_TESTS,)),
     Sabotage("s33: a whole word of the same syllables weighs as two sound slips", "assistant/core/checker/confusion.py",
              '            return ("homophone",)', "            pass", (CONFUSION_TESTS,)),
     Sabotage("s33: no whole word of the same syllables is proposed", "assistant/core/checker/confusion.py",
