@@ -164,7 +164,7 @@ SABOTAGES = [
              "    if end - start != 2:\n        return False", "    if True:\n        return False",
              ("tests/core/test_confusion.py",)),
     Sabotage("no margin: any likelier repair is reported", "resources/rules/typo.toml",
-             "margins = { sound = 4500, shape = 5000, homophone = 5000 }", "margins = { sound = 1, shape = 1, homophone = 1 }",
+             "margins = { sound = 5400, shape = 6000, homophone = 6000 }", "margins = { sound = 1, shape = 1, homophone = 1 }",
              ("tests/core/test_confusion.py",)),
     Sabotage("s33: the confusion sets are read one way only", "assistant/core/checker/confusion.py",
              "            alike.setdefault(other, []).append(char)", "            pass", (CONFUSION_TESTS,)),
