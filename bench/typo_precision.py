@@ -18,7 +18,11 @@ Figures, as the spelling-check literature prints them:
 - false alarms: the share of clean sentences with a finding;
 - typo findings per 1,000 characters on the seeds, corpus-extra and corpus-extra's held-out fifth
   (target ≤ 0.2), each finding on the seeds and the held-out fifth listed.
-``--margins`` prints the P/R curve over the margin of the context model.
+``--margins`` prints the P/R curve over the margin of the context model; ``--misses`` (odw-dev) sorts
+the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
+word into single characters; sound or shape or neither, by the confusion sets) and by where the
+context model lost them (not in the confusion sets, never a suspect, left alone as a name or a
+quotation, the right character never proposed, proposed but below the margins), with examples.
 Run: .venv/bin/python bench/typo_precision.py --set odw-dev
 """
 
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -138,6 +143,57 @@ def folded_findings(pairs: list[tuple[str, str]], margin: float | None = None) -
     return findings
 
 
+def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[tuple[str, str, str], list[str]]]:
+    """The wrong characters of odw-dev that no finding changes, counted by (shape, confusion type,
+    where they were lost), each fold read by the model built without it; with examples."""
+    from assistant.core.checker.confusion import suspicious, untouched_positions
+    from assistant.core.checker.ngram import BOS, EOS
+    from assistant.core.checker.text import Paragraph
+    changed = changed_positions(findings)
+    buckets: Counter = Counter()
+    examples: dict[tuple[str, str, str], list[str]] = {}
+    rules = {fold: next(r for r in typo_rules(fold) if hasattr(r, "margins")) for fold in range(typo_model.FOLDS)}
+    for index, (wrong, right) in enumerate(pairs):
+        gold = case_of(wrong, right)[1] - changed.get(index, set())
+        if not gold:
+            continue
+        rule = rules[typo_model.fold_of(right)]
+        context, paragraph, padded = rule.context, Paragraph(wrong), BOS + wrong + EOS
+        suspects = set(suspicious(padded, context.model.probs))
+        blocked = untouched_positions(paragraph)
+        proposed = {(at + k, new) for at, replacement, _, _, _ in rule.scored(paragraph)
+                    for k, new in enumerate(replacement)}
+        words = [(token.start, token.end) for token in paragraph.tokens if token.text in context.freq]
+        for at in sorted(gold):
+            old, new = wrong[at], right[at]
+            shape = "real word" if any(a <= at < b and b - a > 1 for a, b in words) else "broken word"
+            kind = "+".join(k for k, table in (("sound", context.sound), ("shape", context.shape))
+                            if new in table.get(old, ())) or "neither"
+            if kind == "neither":
+                lost = "not in the confusion sets"
+            elif at in blocked:
+                lost = "left alone (name, number, quotation)"
+            elif at + 1 not in suspects:
+                lost = "never a suspect"
+            elif (at, new) not in proposed:
+                lost = "right character never proposed"
+            else:
+                lost = "proposed, below the margins"
+            key = (shape, kind, lost)
+            buckets[key] += 1
+            examples.setdefault(key, []).append(f"{wrong[max(0, at - 6):at + 7]}  {old}→{new}")
+    return buckets, examples
+
+
+def print_misses(pairs: list[tuple[str, str]], findings) -> None:
+    buckets, examples = miss_buckets(pairs, findings)
+    print(f"missed wrong characters: {sum(buckets.values())}")
+    for (shape, kind, lost), count in buckets.most_common():
+        print(f"  {count:4d}  {shape:11s}  {kind:11s}  {lost}")
+        for example in examples[(shape, kind, lost)][:3]:
+            print(f"            {example}")
+
+
 def _moved(finding, paragraph: int):
     from dataclasses import replace
     return replace(finding, paragraph=paragraph)
@@ -216,6 +272,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("odw-dev", "law-dev", "synthetic"), default="odw-dev")
     parser.add_argument("--margins", action="store_true", help="the P/R curve over the context model's margin")
+    parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
     arguments = parser.parse_args()
     if arguments.set == "odw-dev":
@@ -224,7 +281,10 @@ def main() -> None:
         how = (f"{typo_model.FOLDS}-fold: each fold checked by the model built without it"
                if typo_model is not None else "no model")
         print(f"odw-dev ({how}; the shipped model reads all of odw-dev's corrected sentences)")
-        print_figures("odw-dev", measure(cases, folded_findings(pairs)))
+        findings = folded_findings(pairs)
+        print_figures("odw-dev", measure(cases, findings))
+        if arguments.misses and typo_model is not None:
+            print_misses(pairs, findings)
     else:
         cases = ([case_of(*pair) for pair in typo_dev("law.dev.tsv")] if arguments.set == "law-dev"
                  else synthetic_set())

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..resources import resource_path
-from ..text.hanzi import is_hanzi
+from ..text.hanzi import HANZI, is_hanzi
 from ..text.segmenter import dictionary_total, pos_table, tokenizer
 from ..text.structure import quoted_spans
 from .ngram import BOS, EOS, SCALE, NgramModel
@@ -41,11 +41,17 @@ from .typo_model import ORDER, shipped_model
 # (药品菅理法: 菅).
 NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz"}
 UNTOUCHED_TAGS = NAME_TAGS | {"m", "eng"}
+# A pronoun standing alone (不准她批文件: 她 is no slip for 大) is never swapped.
+LONE_UNTOUCHED_TAGS = {"r"}
 # Characters whose slips belong to other rules (的/地/得 by structure) or are no slips at all.
 LEFT_TO_OTHER_RULES = set("的地得")
 # A verb character before these is a verb with its resultative complement (干到什么程度, 抓到实处,
 # 做到位), never a slip for the first half of a word (感到, 达到).
 RESULTATIVE = set("到")
+KINDS_OF_SLIP = ("sound", "shape", "homophone")  # the margins a rule sets, one per kind
+# What names a place or a body after its proper name (尤李社区, 芹泉镇, 一冶集团): the two characters
+# before one are a name jieba does not know, never a slip.
+NAMED_BY = ("社区", "街道", "镇", "乡", "村", "县", "集团", "公司", "嘎查", "苏木")
 PARALLEL_REACH = 6  # how far a parallel partner of a flagged word is looked for
 ROUTE_REACH = 4  # characters either side of the slip that the word route reads
 MAX_WORD = 4  # the longest word the route tries
@@ -57,29 +63,51 @@ MIN_MODEL_GAIN = 1000
 
 
 @lru_cache(maxsize=1)
-def confusion_sets() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def confusion_sets() -> tuple[dict[str, str], dict[str, str]]:
     """(sound, shape): character → the characters a typist puts in its place, read from the bundled
-    tables (pycorrector's and ECSpell's)."""
-    sound: dict[str, set[str]] = {}
-    shape: dict[str, set[str]] = {}
+    tables (pycorrector's and ECSpell's). Kept as strings: a set of one-character strings costs
+    twenty times the memory, and a membership test in a few dozen characters is as quick."""
+    sound: dict[str, list[str]] = {}
+    shape: dict[str, list[str]] = {}
     for name, table in (("same_pinyin.txt", sound), ("ecspell_sound.tsv", sound), ("ecspell_shape.tsv", shape)):
         for line in resource_path("confusion", name).read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            char, *others = line.split("\t")
-            table.setdefault(char, set()).update(c for c in "".join(others) if is_hanzi(c) and c != char)
+            if line and not line.startswith("#"):
+                char, _, others = line.partition("\t")
+                table.setdefault(char, []).append("".join(HANZI.findall(others)))
     for line in resource_path("confusion", "same_stroke.txt").read_text(encoding="utf-8").splitlines():
-        group = [c for c in line.split("\t") if len(c) == 1 and is_hanzi(c)]
+        group = "".join(c for c in line.split("\t") if len(c) == 1 and is_hanzi(c))
         for char in group:  # a group of look-alikes: each stands for each
-            shape.setdefault(char, set()).update(c for c in group if c != char)
-    return ({c: frozenset(o) for c, o in sound.items()}, {c: frozenset(o) for c, o in shape.items()})
+            shape.setdefault(char, []).append(group)
+    return _both_ways(sound), _both_ways(shape)
+
+
+def _both_ways(table: dict[str, list[str]]) -> dict[str, str]:
+    """Each character with the characters alike, whichever of the two a table lists the other
+    under (菅 is listed among 管's look-alikes, 管 not among 菅's)."""
+    alike: dict[str, list[str]] = {char: list(others) for char, others in table.items()}
+    for char, others in table.items():
+        for other in set("".join(others)):
+            alike.setdefault(other, []).append(char)
+    return {char: "".join(sorted(set("".join(others)) - {char})) for char, others in alike.items()}
 
 
 @lru_cache(maxsize=1)
-def confusables() -> dict[str, frozenset[str]]:
+def homophones() -> dict[str, str]:
+    """Character → the characters of the same syllable, any tone (pycorrector's same_pinyin.txt,
+    second and third column): what a pinyin input method offers for the same keys."""
+    found: dict[str, str] = {}
+    for line in resource_path("confusion", "same_pinyin.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            char, *others = line.split("\t")
+            found[char] = "".join(sorted({c for c in "".join(others[:2]) if is_hanzi(c) and c != char}))
+    return found
+
+
+@lru_cache(maxsize=1)
+def confusables() -> dict[str, str]:
     """Character → every character confused with it, by sound or by shape."""
     sound, shape = confusion_sets()
-    return {char: sound.get(char, frozenset()) | shape.get(char, frozenset()) for char in sound.keys() | shape.keys()}
+    return {char: "".join(sorted(set(sound.get(char, "") + shape.get(char, "")))) for char in sound.keys() | shape.keys()}
 
 
 @lru_cache(maxsize=4)
@@ -107,6 +135,7 @@ class Context:
                 key = gram[0] + gram[2]
                 self.middles[key] = self.middles.get(key, "") + gram[1]
         self.sound, self.shape = confusion_sets()
+        self.homophones = homophones()
         self.any = confusables()
         self.firsts, self.seconds = common_pairs(min_frequency)
         self.freq = tokenizer().FREQ
@@ -139,25 +168,28 @@ class Context:
         if not table:
             return set()
         found = {c for c in self.middles.get(left + right, "") if c in table}
-        found.update(self.firsts.get(right, frozenset()) & table)
-        found.update(self.seconds.get(left, frozenset()) & table)
+        firsts, seconds = self.firsts.get(right, frozenset()), self.seconds.get(left, frozenset())
+        found.update(c for c in table if c in firsts or c in seconds)
         return found
 
     def word_candidates(self, padded: str, j: int) -> frozenset[str]:
-        """Common two-character words for padded[j:j + 2] (a word or the start of one, as written)
-        with both characters sounding alike: a word typed for a word of the same sound (支招 for
-        执照)."""
+        """Common two-character words typed with the same keys as padded[j:j + 2] (each character
+        of the same syllable, both replaced): a pinyin input method's wrong pick of a whole word
+        (支招 for 执照, 神灵 for 申领)."""
         return self._words_sounding_like(padded[j:j + 2])
 
     def _sound_alike_words(self, written: str) -> frozenset[str]:
-        firsts, seconds = self.sound.get(written[0]), self.sound.get(written[1])
+        firsts, seconds = self.homophones.get(written[0]), self.homophones.get(written[1])
         if not firsts or not seconds:
             return frozenset()
         pairs = self.seconds
-        return frozenset(first + second for first in firsts for second in pairs.get(first, frozenset()) & seconds)
+        return frozenset(first + second for first in firsts for second in seconds if second in pairs.get(first, ()))
 
     def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
-        """The confusion type of each character replaced: sound or shape."""
+        """The confusion type of each character replaced: sound or shape; a whole word of the same
+        syllables is one slip of kind homophone."""
+        if len(written) == 2 and all(new in self.homophones.get(old, ()) for old, new in zip(written, replacement)):
+            return ("homophone",)
         return tuple("sound" if new in self.sound.get(old, ()) else "shape" for old, new in zip(written, replacement))
 
     def gains(self, padded: str, j: int, candidates: set[str]) -> Iterator[tuple[str, int, float]]:
@@ -195,12 +227,16 @@ def suspicious(padded: str, known) -> list[int]:
 
 
 def untouched_positions(paragraph) -> set[int]:
-    """Characters never repaired: names, numbers, quoted wording, a verb's resultative 到."""
+    """Characters never repaired: names (and the two characters before 社区, 镇, 集团…), numbers,
+    a lone pronoun, quoted wording, a verb's resultative 到."""
     text, blocked = paragraph.text, set()
     tags = pos_table()
     for token, tag in paragraph.tagged:
-        if tag in UNTOUCHED_TAGS and (len(token.text) > 1 or tag not in NAME_TAGS):
+        if (tag in UNTOUCHED_TAGS and (len(token.text) > 1 or tag not in NAME_TAGS)
+                or tag in LONE_UNTOUCHED_TAGS and len(token.text) == 1):
             blocked.update(range(token.start, token.end))
+        if token.text in NAMED_BY:
+            blocked.update(range(max(0, token.start - 2), token.start))
     for mark in RESULTATIVE:
         at = text.find(mark, 1)
         while at != -1:
@@ -216,15 +252,16 @@ class ContextRule(Rule):
     """A character that does not fit its context, one confusable character away from a clearly
     likelier sentence, the repaired word two characters or more (a lone character for another,
     或 for 和, is left to the lists). ``margins``: how much likelier (thousandths of log10), per
-    confusion type (sound, shape); ``word_margin``: more for a slip that is a word too (国籍 for
-    国际 is more often a right word than a slip); ``route_weight``: the word route's share beside the character model;
+    confusion type (sound, shape); ``word_margin``: more for a slip that is a word too, per tenfold
+    of that word's count in jieba's dictionary (国籍 for 国际, 异议 for 意义: a common word is more
+    often written on purpose than slipped into); ``route_weight``: the word route's share beside the character model;
     ``min_frequency``: how common (jieba's count) a two-character word must be to propose it."""
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
         margins = spec.get("margins", {})
-        if set(margins) != {"sound", "shape"}:
-            raise RuleError(f"rule {self.id}: margins needs sound and shape")
+        if set(margins) != set(KINDS_OF_SLIP):
+            raise RuleError(f"rule {self.id}: margins needs {', '.join(KINDS_OF_SLIP)}")
         self.margins = {kind: number_of(margins, kind, self.id) for kind in margins}
         self.route_weight = number_of(spec, "route_weight", self.id)
         self.word_margin = number_of(spec, "word_margin", self.id)
@@ -238,8 +275,9 @@ class ContextRule(Rule):
 
     def scored(self, paragraph) -> Iterator[tuple[int, str, tuple[str, ...], int, float]]:
         """(position, replacement, confusion type of each character replaced, the character model's
-        gain, the word route's gain) of every candidate worth scoring. Two characters replaced (a
-        word for a word) must win by both margins."""
+        gain, the word route's gain) of every candidate worth scoring: one character at a suspect,
+        or a whole word of the same syllables over a suspect and a neighbour. Two characters
+        replaced otherwise (a word for a word) must win by both margins."""
         context = self.context
         padded = BOS + paragraph.text + EOS
         suspects = suspicious(padded, context.model.probs)
@@ -247,18 +285,22 @@ class ContextRule(Rule):
             return
         blocked = {j + 1 for j in untouched_positions(paragraph)}
         suspects = [j for j in suspects if j not in blocked]
-        pairs = set(suspects)
+        words_tried: set[int] = set()
         for j in suspects:
             char = padded[j]
             candidates = context.candidates(padded, j) - LEFT_TO_OTHER_RULES
             if candidates:
                 for replacement, model_gain, route_gain in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), model_gain, route_gain
-            if j + 1 in pairs and padded[j:j + 2] in context.freq:
-                candidates = context.word_candidates(padded, j)
+            for k in (j - 1, j):
+                if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
+                        or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
+                    continue
+                words_tried.add(k)
+                candidates = context.word_candidates(padded, k)
                 if candidates:
-                    for replacement, model_gain, route_gain in context.gains(padded, j, candidates):
-                        yield j - 1, replacement, context.kinds(padded[j:j + 2], replacement), model_gain, route_gain
+                    for replacement, model_gain, route_gain in context.gains(padded, k, candidates):
+                        yield k - 1, replacement, context.kinds(padded[k:k + 2], replacement), model_gain, route_gain
 
     def paragraph_hits(self, paragraph) -> Iterator[Hit]:
         text = paragraph.text
@@ -267,11 +309,11 @@ class ContextRule(Rule):
             excess = model_gain + self.route_weight * route_gain - sum(self.margins[kind] for kind in kinds)
             if excess <= best.get(position, (0.0, None))[0]:
                 continue
-            hit, real_word = self._hit(text, position, replacement)
-            if real_word:
-                excess -= self.word_margin
+            hit, written_frequency = self._hit(text, position, replacement)
+            excess -= self.word_margin * math.log10(1 + written_frequency)
+            swapped = [position + k for k, new in enumerate(replacement) if text[position + k] != new]
             if (hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]
-                    and not in_parallel(text, position, hit.start, hit.end, hit.suggestions[0])):
+                    and not any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
                 best[position] = (excess, hit)
         taken = -1
         for position in sorted(best):
@@ -280,9 +322,10 @@ class ContextRule(Rule):
                 taken = hit.end
                 yield hit
 
-    def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, bool]:
-        """The repaired word around ``position`` and why, in plain words; and whether the slip is a
-        real word (the characters replaced belong to a word as written)."""
+    def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, int]:
+        """The repaired word around ``position`` and why, in plain words; and how common the slip
+        is as a word (jieba's count of the word as written that holds the characters replaced; 0
+        when they are single characters)."""
         low, high = max(0, position - ROUTE_REACH), min(len(text), position + ROUTE_REACH + 1)
         repaired = text[:position] + replacement + text[position + len(replacement):]
         context = self.context
@@ -293,7 +336,7 @@ class ContextRule(Rule):
         written_words = {_word_around(ends, low, i) for i in changed}
         if all(b - a == 1 for a, b in written_words):  # the slip left single characters
             why = f"“{written}”不成词，前后文更像“{fixed}”。"
-            return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), False
+            return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), 0
         first, last = _word_around(ends, low, start)[0], _word_around(ends, low, end - 1)[1]
         if last - first < 4:  # a word more, for the reader to see the context
             if first > low:
@@ -301,7 +344,8 @@ class ContextRule(Rule):
             elif last < high:
                 last = _word_around(ends, low, last)[1]
         why = f"“{text[first:last]}”在此处不通，前后文更像“{repaired[first:last]}”。"
-        return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), True
+        frequency = max(context.freq.get(text[a:b], 0) for a, b in written_words if b - a > 1)
+        return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), frequency
 
 
 def in_parallel(text: str, position: int, start: int, end: int, fixed: str) -> bool:
