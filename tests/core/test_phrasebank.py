@@ -321,7 +321,7 @@ def test_set_phrase_exclusions_each_reason_fires_and_spares_idioms():
                 ("各族人民", "l"): "noun phrase", ("义务教育", "l"): "term", ("切实加强", "l"): "adverb and verb",
                 ("近两年", "l"): "time or count", ("是不是", "l"): "piece", ("没人干", "l"): "short",
                 ("企业也应", ""): "piece", ("六个流程", ""): "piece", ("沪港通", ""): "name", ("一网通", "i"): "name",
-                ("家电下乡", ""): "name", ("唯生产力论", "l"): "term"}
+                ("家电下乡", ""): "name", ("天问一号", ""): "name", ("唯生产力论", "l"): "term"}
     for (word, tag), reason in excluded.items():
         assert exclusion(word, tag) == reason, (word, exclusion(word, tag))
     kept = {("因地制宜", "i"): "idiom", ("心安理得", "i"): "idiom", ("一条龙", "i"): "idiom",
@@ -475,7 +475,7 @@ def test_bare_heads_light_verbs_noun_lists_and_list_items_are_no_phrases():
     """Two verbs (抓紧进行), a verb that is not a 公文 verb of doing before a bare head (执政方式, 达标活动:
     a kind of thing done), two nouns on one head (生产方式、生活方式: a list, no 对偶句), and an object cut
     from a list of objects (强化水、土壤污染防治; 加强地震、特大洪灾) are no entries."""
-    assert _noun_compound("抓紧", "进行") and _noun_compound("执政", "方式") and _noun_compound("达标", "活动")
+    assert _noun_compound("抓紧", "进行") and _noun_compound("执政", "方式") and _noun_compound("达标", "活动") and _noun_compound("享乐", "主义")
     assert not _noun_compound("抓紧", "落实") and not _noun_compound("完善", "政策") and not _noun_compound("采取", "有力措施")
     assert same_head_only("生产方式", "生活方式") and not same_head_only("遏制增量", "化解存量")
     text = "强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。传导压力、压实责任。要强化监管，强化服务，加强管理，加强监督。"

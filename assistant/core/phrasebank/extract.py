@@ -767,8 +767,8 @@ OPEN_TAILS = ("方面", "时")
 
 
 # Heads that, alone after a verb that is not a 公文 verb of doing, name a kind of thing done (执政方式, 实践意义,
-# 关爱措施, 恢复范围); with a modifier (采取有力措施) or after a 公文 verb (完善政策) they are objects.
-BARE_HEADS = {"方式", "途径", "措施", "意义", "范围", "关系", "活动", "方向", "事项", "政策", "地区", "机构"}
+# 关爱措施, 恢复范围, 享乐主义, 租赁责任制); with a modifier (采取有力措施) or after a 公文 verb (完善政策) they are objects.
+BARE_HEADS = {"方式", "途径", "措施", "意义", "范围", "关系", "活动", "方向", "事项", "政策", "地区", "机构", "主义", "责任制"}
 
 
 # Heads that say how much of something there is: an object only of a verb that raises or uses it

@@ -32,8 +32,8 @@ PIECE_ENDS = set("上下去来起着于过出")
 # 马上就办, 说干就干 are slogans.
 UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重处际时]$"
                             r"|^[中会式性]|[新各会中显]$|各类$|.以")
-# Programme names: three characters ending in 通 (村村通, 沪港通), or ……下乡 (家电下乡, 农机下乡).
-PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$")
+# Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号).
+PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -64,7 +64,7 @@ def parts(word: str) -> list[str]:
 
 
 def programme_name(word: str) -> bool:
-    """村村通, 沪港通, 家电下乡: named programmes, not sayings, even when a dictionary lists them."""
+    """村村通, 沪港通, 家电下乡, 天问一号: named programmes and craft, not sayings, even when a dictionary lists them."""
     return bool(PROGRAMME.search(word))
 
 
