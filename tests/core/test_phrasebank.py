@@ -474,10 +474,14 @@ def test_a_list_of_names_sharing_their_head_is_no_pair():
 def test_bare_heads_light_verbs_noun_lists_and_list_items_are_no_phrases():
     """Two verbs (抓紧进行), a verb that is not a 公文 verb of doing before a bare head (执政方式, 达标活动:
     a kind of thing done), two nouns on one head (生产方式、生活方式: a list, no 对偶句), and an object cut
-    from a list of objects (强化水、土壤污染防治; 加强地震、特大洪灾) are no entries."""
+    from a list of objects (强化水、土壤污染防治; 加强地震、特大洪灾) are no entries; two words of doing side by side
+    (警醒教育) are a noun compound unless the verb takes a doing (给予奖励) or ends in 好/实/活."""
     assert _noun_compound("抓紧", "进行") and _noun_compound("执政", "方式") and _noun_compound("达标", "活动") and _noun_compound("享乐", "主义")
     assert not _noun_compound("抓紧", "落实") and not _noun_compound("完善", "政策") and not _noun_compound("采取", "有力措施")
-    assert same_head_only("生产方式", "生活方式") and not same_head_only("遏制增量", "化解存量")
+    assert _noun_compound("警醒", "教育") and _noun_compound("审计", "监督")  # two words of doing
+    assert not _noun_compound("给予", "奖励") and not _noun_compound("搞活", "流通") and not _noun_compound("做好", "宣传")
+    assert same_head_only("生产方式", "生活方式") and same_head_only("拜金主义", "享乐主义")
+    assert not same_head_only("遏制增量", "化解存量") and not same_head_only("植根人民", "造福人民")
     text = "强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。传导压力、压实责任。要强化监管，强化服务，加强管理，加强监督。"
     entries = {e.text: e.kind for e in extract([CleanParagraph(text * 2, "t.txt", 1)])}
     assert "强化水" not in entries and "加强地震" not in entries, entries

@@ -40,10 +40,10 @@ FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还�
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
                "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在",
-               "继续", "不够"}
+               "继续", "不够", "能够", "当作"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
 # What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number, an adjective).
-LIST_ITEM_TAGS = {"j", "m", "b", "a"}  # a: 加强地震、特大洪灾
+LIST_ITEM_TAGS = {"j", "m", "b", "a", "t"}  # a: 加强地震、特大洪灾; t: 促进金融保险、现代物流
 
 
 def starts_a_list_item(tag: str) -> bool:
@@ -351,8 +351,9 @@ def same_head_only(a: str, b: str) -> bool:
     share one character, not a word)."""
     head = cut(a)[-1]
     fronts = [cut(a[:-2]), cut(b[:-2])]
-    if a[-2:] == b[-2:] and all(len(f) == 1 and pos_table().get(f[0], "x") in NOUN_TAGS | {"vn"} for f in fronts):
-        return pos_table().get(a[-2:], "x") in NOUN_TAGS  # 生产方式、生活方式: two nouns on one head, a list
+    if a[-2:] == b[-2:] and all(len(f) == 1 for f in fronts) and (
+            all(pos_table().get(f[0], "x") in NOUN_TAGS | {"vn"} for f in fronts) or a[-2:] in BARE_HEADS):
+        return pos_table().get(a[-2:], "x") in NOUN_TAGS  # 生产方式、生活方式, 拜金主义、享乐主义: a list of nouns
     return (len(head) > 1 and b.endswith(head) and pos_table().get(head, "x") in NOUN_TAGS | {"vn"}
             and not any(x == y for x, y in zip(a[:-len(head)], b[:-len(head)])) and not has_predicate(b[:-len(head)]))
 
@@ -744,7 +745,8 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             if word not in "，、；：。！？":
                 clause.append((word, tag))
                 continue
-            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and starts_a_list_item(words[k + 1][1]))
+            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and (
+                starts_a_list_item(words[k + 1][1]) or (k + 2 < len(words) and words[k + 2][0] == "、")))  # 新闻、出版、
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:]) and len(clause[-1][0]) > 1
@@ -771,6 +773,10 @@ OPEN_TAILS = ("方面", "时")
 BARE_HEADS = {"方式", "途径", "措施", "意义", "范围", "关系", "活动", "方向", "事项", "政策", "地区", "机构", "主义", "责任制"}
 
 
+# Verbs whose object is a doing (给予奖励, 接受监督, 受到影响, 取得进展, 提供服务).
+TAKING_VERBS = {"给予", "接受", "受到", "取得", "提供"}
+
+
 # Heads that say how much of something there is: an object only of a verb that raises or uses it
 # (提高……能力, 增强……动力, 加大……力度).
 DEGREE_HEADS = ("能力", "动力", "水平", "力度", "活力", "实力")
@@ -790,6 +796,8 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # 改革创新, 研究分析: two verbs side by side, not a verb and its object
     if obj in LIGHT_VERBS or (obj in BARE_HEADS and verb not in action_words()):
         return True  # 抓紧进行: two verbs; 执政方式, 达标活动, 减排关系: a kind of means or doing, not its object
+    if pos_table().get(obj) == "vn" and verb not in action_words() | TAKING_VERBS and not verb.endswith(("好", "实", "活")):
+        return True  # 警醒教育, 审计监督, 开发设计: two words of doing; 给予奖励, 搞活流通, 做好宣传 stay
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
         return True  # 发展动力, 防范风险能力, 支撑保障能力: what something has, not what is done
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
