@@ -16,7 +16,7 @@ from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _fragment, _noun_compound, _used_alone,
-                                               assign_categories, extract, has_predicate, parallel, pos_tagger,
+                                               assign_categories, extract, half_of_a_count, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
@@ -485,3 +485,16 @@ def test_bare_heads_light_verbs_noun_lists_and_list_items_are_no_phrases():
     text = "强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。传导压力、压实责任。要强化监管，强化服务，加强管理，加强监督。"
     entries = {e.text: e.kind for e in extract([CleanParagraph(text * 2, "t.txt", 1)])}
     assert "强化水" not in entries and "加强地震" not in entries, entries
+
+
+def test_plans_named_by_a_verbal_noun_and_halves_of_a_counted_saying_are_no_phrases():
+    """发展战略, 研究机构: a verbal noun names the plan or body (开展工作, 完善机制 stay verb and object); 一不怕苦
+    always goes on with 二不怕死 and 一分部署 with 九分落实 (一以贯之 stands alone)."""
+    assert _noun_compound("发展", "战略") and _noun_compound("研究", "机构") and _noun_compound("建设", "规划")
+    assert not _noun_compound("开展", "工作") and not _noun_compound("完善", "机制") and not _noun_compound("发展", "经济")
+    text = "一不怕苦、二不怕死。一分部署，九分落实。一以贯之，坚持下去。一以贯之，二者兼顾。"
+    corpus = Corpus([CleanParagraph(text, "t.txt", 1)])
+    assert half_of_a_count(corpus, "一不怕苦") and half_of_a_count(corpus, "一分部署")
+    assert not half_of_a_count(corpus, "一以贯之") and not half_of_a_count(corpus, "不怕死")
+    entries = {e.text for e in extract([CleanParagraph(text * 3, "t.txt", 1)])}
+    assert "一不怕苦" not in entries, entries

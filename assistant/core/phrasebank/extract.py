@@ -235,7 +235,7 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
     idioms(corpus, collector)
     collocations(corpus, collector)
     complements(corpus, collector)
-    entries = list(collector.entries.values())
+    entries = [e for e in collector.entries.values() if not half_of_a_count(corpus, e.text)]
     for entry in entries:
         files = corpus.texts_using(entry.text) if SLOT not in entry.text else {entry.examples[0].source.rsplit(":", 1)[0]}
         entry.documents = max(len(files), 1)
@@ -245,6 +245,19 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         entry.function = speech_function(entry.examples[0].sentence if entry.kind in SENTENCE_KINDS else entry.text)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
+
+
+COUNT_GOES_ON = re.compile(r"[，、；]?[二三四五六七八九十两]")
+
+
+def half_of_a_count(corpus: Corpus, phrase: str) -> bool:
+    """A phrase led by 一 that the corpus always carries on with 二, 九 …: the first half of a counted saying
+    (一不怕苦|、二不怕死, 一分部署|，九分落实), no phrase alone."""
+    if not phrase.startswith("一") or len(phrase) < 3:
+        return False
+    text = corpus.text
+    ends = [m.end() for m in re.finditer(re.escape(phrase), text)]
+    return bool(ends) and all(COUNT_GOES_ON.match(text, end) for end in ends)
 
 
 def quotes(corpus: Corpus, collector: Collector) -> None:
@@ -773,6 +786,8 @@ OPEN_TAILS = ("方面", "时")
 BARE_HEADS = {"方式", "途径", "措施", "意义", "范围", "关系", "活动", "方向", "事项", "政策", "地区", "机构", "主义", "责任制"}
 
 
+# Plans, bodies and tasks: after a verbal noun (发展, 建设, 研究) they are named by it, not its objects.
+PLAN_HEADS = {"战略", "纲要", "规划", "计划", "行动", "工作", "机构", "机制", "事项", "体系", "关系"}
 # Verbs whose object is a doing (给予奖励, 接受监督, 受到影响, 取得进展, 提供服务).
 TAKING_VERBS = {"给予", "接受", "受到", "取得", "提供"}
 
@@ -798,6 +813,8 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # 抓紧进行: two verbs; 执政方式, 达标活动, 减排关系: a kind of means or doing, not its object
     if pos_table().get(obj) == "vn" and verb not in action_words() | TAKING_VERBS and not verb.endswith(("好", "实", "活")):
         return True  # 警醒教育, 审计监督, 开发设计: two words of doing; 给予奖励, 搞活流通, 做好宣传 stay
+    if obj in PLAN_HEADS and pos_table().get(verb) in NOUN_TAGS | {"vn"}:
+        return True  # 发展战略, 建设规划, 研究机构: a verbal noun before a plan or a body names it
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
         return True  # 发展动力, 防范风险能力, 支撑保障能力: what something has, not what is done
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
