@@ -16,7 +16,7 @@ from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _fragment, _noun_compound, _used_alone,
-                                               assign_categories, extract, has_predicate, parallel, pos_tagger,
+                                               assign_categories, extract, half_of_a_count, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
@@ -320,7 +320,8 @@ def test_set_phrase_exclusions_each_reason_fires_and_spares_idioms():
     excluded = {("艰巨性", "i"): "term", ("真诚地", "i"): "piece", ("认真贯彻", "i"): "adverb and verb",
                 ("各族人民", "l"): "noun phrase", ("义务教育", "l"): "term", ("切实加强", "l"): "adverb and verb",
                 ("近两年", "l"): "time or count", ("是不是", "l"): "piece", ("没人干", "l"): "short",
-                ("企业也应", ""): "piece", ("六个流程", ""): "piece"}
+                ("企业也应", ""): "piece", ("六个流程", ""): "piece", ("沪港通", ""): "name", ("一网通", "i"): "name",
+                ("家电下乡", ""): "name", ("天问一号", ""): "name", ("唯生产力论", "l"): "term"}
     for (word, tag), reason in excluded.items():
         assert exclusion(word, tag) == reason, (word, exclusion(word, tag))
     kept = {("因地制宜", "i"): "idiom", ("心安理得", "i"): "idiom", ("一条龙", "i"): "idiom",
@@ -328,7 +329,8 @@ def test_set_phrase_exclusions_each_reason_fires_and_spares_idioms():
             ("真情实意", "l"): "idiom", ("打基础", "l"): "collocation", ("一劳永逸", "nr"): "idiom",
             ("兢兢业业", "n"): "idiom", ("敢于担当", ""): "idiom",
             # led by 一 (一头|雾水: a numeral and a noun) yet no count; a 成语 shaped verb + object
-            ("一头雾水", "l"): "idiom", ("一步一个脚印", "l"): "idiom", ("脚踏实地", "i"): "idiom", ("解放思想", "i"): "idiom"}
+            ("一头雾水", "l"): "idiom", ("一步一个脚印", "l"): "idiom", ("脚踏实地", "i"): "idiom", ("解放思想", "i"): "idiom",
+            ("息息相通", "i"): "idiom", ("一概而论", "i"): "idiom"}
     for (word, tag), kind in kept.items():
         assert dictionary_kind(word, tag) == kind, (word, dictionary_kind(word, tag), exclusion(word, tag))
 
@@ -467,3 +469,32 @@ def test_a_list_of_names_sharing_their_head_is_no_pair():
     """Alike only in the noun that ends both and the second clause says nothing before it: a list."""
     assert same_head_only("强化基础研究", "前沿技术研究")
     assert not same_head_only("善于发现问题", "能够解决问题") and not same_head_only("遏制增量", "化解存量")
+
+
+def test_bare_heads_light_verbs_noun_lists_and_list_items_are_no_phrases():
+    """Two verbs (抓紧进行), a verb that is not a 公文 verb of doing before a bare head (执政方式, 达标活动:
+    a kind of thing done), two nouns on one head (生产方式、生活方式: a list, no 对偶句), and an object cut
+    from a list of objects (强化水、土壤污染防治; 加强地震、特大洪灾) are no entries; two words of doing side by side
+    (警醒教育) are a noun compound unless the verb takes a doing (给予奖励) or ends in 好/实/活."""
+    assert _noun_compound("抓紧", "进行") and _noun_compound("执政", "方式") and _noun_compound("达标", "活动") and _noun_compound("享乐", "主义")
+    assert not _noun_compound("抓紧", "落实") and not _noun_compound("完善", "政策") and not _noun_compound("采取", "有力措施")
+    assert _noun_compound("警醒", "教育") and _noun_compound("审计", "监督")  # two words of doing
+    assert not _noun_compound("给予", "奖励") and not _noun_compound("搞活", "流通") and not _noun_compound("做好", "宣传")
+    assert same_head_only("生产方式", "生活方式") and same_head_only("拜金主义", "享乐主义")
+    assert not same_head_only("遏制增量", "化解存量") and not same_head_only("植根人民", "造福人民")
+    text = "强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。强化水、土壤污染防治。加强地震、特大洪灾等防灾工作。传导压力、压实责任。要强化监管，强化服务，加强管理，加强监督。"
+    entries = {e.text: e.kind for e in extract([CleanParagraph(text * 2, "t.txt", 1)])}
+    assert "强化水" not in entries and "加强地震" not in entries, entries
+
+
+def test_plans_named_by_a_verbal_noun_and_halves_of_a_counted_saying_are_no_phrases():
+    """发展战略, 研究机构: a verbal noun names the plan or body (开展工作, 完善机制 stay verb and object); 一不怕苦
+    always goes on with 二不怕死 and 一分部署 with 九分落实 (一以贯之 stands alone)."""
+    assert _noun_compound("发展", "战略") and _noun_compound("研究", "机构") and _noun_compound("建设", "规划")
+    assert not _noun_compound("开展", "工作") and not _noun_compound("完善", "机制") and not _noun_compound("发展", "经济")
+    text = "一不怕苦、二不怕死。一分部署，九分落实。一以贯之，坚持下去。一以贯之，二者兼顾。"
+    corpus = Corpus([CleanParagraph(text, "t.txt", 1)])
+    assert half_of_a_count(corpus, "一不怕苦") and half_of_a_count(corpus, "一分部署")
+    assert not half_of_a_count(corpus, "一以贯之") and not half_of_a_count(corpus, "不怕死")
+    entries = {e.text for e in extract([CleanParagraph(text * 3, "t.txt", 1)])}
+    assert "一不怕苦" not in entries, entries

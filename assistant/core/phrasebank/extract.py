@@ -29,7 +29,7 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, exclusion, method_names, parts, quoted_kind, shaped
+from .setphrases import dictionary_kind, exclusion, method_names, parts, programme_name, quoted_kind, shaped
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -40,10 +40,10 @@ FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还�
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
                "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在",
-               "继续", "不够"}
+               "继续", "不够", "能够", "当作"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
-# What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number).
-LIST_ITEM_TAGS = {"j", "m", "b"}
+# What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number, an adjective).
+LIST_ITEM_TAGS = {"j", "m", "b", "a", "t"}  # a: 加强地震、特大洪灾; t: 促进金融保险、现代物流
 
 
 def starts_a_list_item(tag: str) -> bool:
@@ -235,7 +235,7 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
     idioms(corpus, collector)
     collocations(corpus, collector)
     complements(corpus, collector)
-    entries = list(collector.entries.values())
+    entries = [e for e in collector.entries.values() if not half_of_a_count(corpus, e.text)]
     for entry in entries:
         files = corpus.texts_using(entry.text) if SLOT not in entry.text else {entry.examples[0].source.rsplit(":", 1)[0]}
         entry.documents = max(len(files), 1)
@@ -245,6 +245,19 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         entry.function = speech_function(entry.examples[0].sentence if entry.kind in SENTENCE_KINDS else entry.text)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
+
+
+COUNT_GOES_ON = re.compile(r"[，、；]?[二三四五六七八九十两]")
+
+
+def half_of_a_count(corpus: Corpus, phrase: str) -> bool:
+    """A phrase led by 一 that the corpus always carries on with 二, 九 …: the first half of a counted saying
+    (一不怕苦|、二不怕死, 一分部署|，九分落实), no phrase alone."""
+    if not phrase.startswith("一") or len(phrase) < 3:
+        return False
+    text = corpus.text
+    ends = [m.end() for m in re.finditer(re.escape(phrase), text)]
+    return bool(ends) and all(COUNT_GOES_ON.match(text, end) for end in ends)
 
 
 def quotes(corpus: Corpus, collector: Collector) -> None:
@@ -350,6 +363,10 @@ def same_head_only(a: str, b: str) -> bool:
     a list of names (强化基础研究、前沿技术研究), not a pair (善于发现问题、能够解决问题; 遏制增量、化解存量
     share one character, not a word)."""
     head = cut(a)[-1]
+    fronts = [cut(a[:-2]), cut(b[:-2])]
+    if a[-2:] == b[-2:] and all(len(f) == 1 for f in fronts) and (
+            all(pos_table().get(f[0], "x") in NOUN_TAGS | {"vn"} for f in fronts) or a[-2:] in BARE_HEADS):
+        return pos_table().get(a[-2:], "x") in NOUN_TAGS  # 生产方式、生活方式, 拜金主义、享乐主义: a list of nouns
     return (len(head) > 1 and b.endswith(head) and pos_table().get(head, "x") in NOUN_TAGS | {"vn"}
             and not any(x == y for x, y in zip(a[:-len(head)], b[:-len(head)])) and not has_predicate(b[:-len(head)]))
 
@@ -559,7 +576,7 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             # a 习用语 that is a verb and its object (奋斗目标? 打基础?) is left to collocations(),
             # which know whether the corpus uses it on its own; a word jieba's tagger guessed, not in
             # its dictionary (对庸政懒 tagged l, 事必问责抓, 西煤东运新), is no word at all
-            if word in known:
+            if word in known and not programme_name(word):
                 collector.add(word, "method" if known[word] == "n" else "idiom")  # 高质量发展, 重要讲话: 提法
             elif word_frequency(word) and dictionary_kind(word, tag) == "idiom":
                 collector.add(word, "idiom")
@@ -741,10 +758,11 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             if word not in "，、；：。！？":
                 clause.append((word, tag))
                 continue
-            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and starts_a_list_item(words[k + 1][1]))
+            in_noun_list = after_list_noun or (word == "、" and k + 1 < len(words) and (
+                starts_a_list_item(words[k + 1][1]) or (k + 2 < len(words) and words[k + 2][0] == "、")))  # 新闻、出版、
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
-                    and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:])
+                    and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:]) and len(clause[-1][0]) > 1
                     and not in_noun_list and not _noun_compound(clause[0][0], clause[-1][0]) and _complete(corpus, clause)):
                 collector.add("".join(w for w, _ in clause), "collocation")
             clause = []
@@ -761,6 +779,17 @@ GENERIC_HEADS = ("方面", "工作", "阶段", "体系", "精神", "利益", "�
                  "意识", "项目", "条件", "团队", "方针", "思维", "后盾", "状态")
 # Tails that leave the object unfinished whatever the verb: 改进服务态度方面……, 执行决策时…….
 OPEN_TAILS = ("方面", "时")
+
+
+# Heads that, alone after a verb that is not a 公文 verb of doing, name a kind of thing done (执政方式, 实践意义,
+# 关爱措施, 恢复范围, 享乐主义, 租赁责任制); with a modifier (采取有力措施) or after a 公文 verb (完善政策) they are objects.
+BARE_HEADS = {"方式", "途径", "措施", "意义", "范围", "关系", "活动", "方向", "事项", "政策", "地区", "机构", "主义", "责任制"}
+
+
+# Plans, bodies and tasks: after a verbal noun (发展, 建设, 研究) they are named by it, not its objects.
+PLAN_HEADS = {"战略", "纲要", "规划", "计划", "行动", "工作", "机构", "机制", "事项", "体系", "关系"}
+# Verbs whose object is a doing (给予奖励, 接受监督, 受到影响, 取得进展, 提供服务).
+TAKING_VERBS = {"给予", "接受", "受到", "取得", "提供"}
 
 
 # Heads that say how much of something there is: an object only of a verb that raises or uses it
@@ -780,6 +809,12 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # 知识分子, 担当意识: a noun of the dictionary; ……方面, ……时: not finished
     if pos_table().get(verb) == "vn" and obj[-2:] in action_words():
         return True  # 改革创新, 研究分析: two verbs side by side, not a verb and its object
+    if obj in LIGHT_VERBS or (obj in BARE_HEADS and verb not in action_words()):
+        return True  # 抓紧进行: two verbs; 执政方式, 达标活动, 减排关系: a kind of means or doing, not its object
+    if pos_table().get(obj) == "vn" and verb not in action_words() | TAKING_VERBS and not verb.endswith(("好", "实", "活")):
+        return True  # 警醒教育, 审计监督, 开发设计: two words of doing; 给予奖励, 搞活流通, 做好宣传 stay
+    if obj in PLAN_HEADS and pos_table().get(verb) in NOUN_TAGS | {"vn"}:
+        return True  # 发展战略, 建设规划, 研究机构: a verbal noun before a plan or a body names it
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
         return True  # 发展动力, 防范风险能力, 支撑保障能力: what something has, not what is done
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实

@@ -19,7 +19,7 @@ MANNER_ADVERBS = {"紧紧", "逐步", "不断", "十分", "大幅", "深入", "�
                   "普遍", "广泛", "密切", "有效", "依法", "统一", "全力", "共同", "相互", "积极", "充分", "切实", "严格",
                   "顺利", "进一步", "明确", "合理", "正确", "清醒", "集中", "长期", "大幅度", "基本", "不懈"}
 # Suffixes that make a term of a word (必要性, 发展观, 一体化, 成就感, 组合式, 城镇化率).
-TERM_SUFFIXES = set("性观化感式率制史额")
+TERM_SUFFIXES = set("性观化感式率制史额论")
 # A 习用语 holding one of these is a piece of a sentence (偷偷地, 这样一来, 俗话说; 是 in three characters:
 # 是不是, 有的是, not 实事求是).
 PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$")
@@ -32,6 +32,8 @@ PIECE_ENDS = set("上下去来起着于过出")
 # 马上就办, 说干就干 are slogans.
 UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重处际时]$"
                             r"|^[中会式性]|[新各会中显]$|各类$|.以")
+# Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号).
+PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -61,6 +63,11 @@ def parts(word: str) -> list[str]:
     return [word]
 
 
+def programme_name(word: str) -> bool:
+    """村村通, 沪港通, 家电下乡, 天问一号: named programmes and craft, not sayings, even when a dictionary lists them."""
+    return bool(PROGRAMME.search(word))
+
+
 def exclusion(word: str, tag: str) -> str:
     """Why a word tagged 成语 (i) or 习用语 (l) is not an entry, or "" when it is one: jieba's tags
     also cover terms, noun phrases, times and counts, pieces of sentences and free combinations.
@@ -69,6 +76,8 @@ def exclusion(word: str, tag: str) -> str:
     tags = [pos_table().get(part, "x") for part in split]
     if (word[-1] in TERM_SUFFIXES and (len(word) < 4 or not tokenizer().FREQ.get(word[-2:]))) or word[-2:] == "分之":
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
+    if programme_name(word):
+        return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name, not a saying
     if word.endswith(("之处", "之际", "之时")):
         return "noun phrase"  # 不足之处, 关键之际: where or when, not a saying
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
