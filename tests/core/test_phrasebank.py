@@ -15,7 +15,7 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
-from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _fragment, _noun_compound, _used_alone,
+from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _ends_a_phrase, _fragment, _noun_compound, _used_alone,
                                                assign_categories, extract, half_of_a_count, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
@@ -498,3 +498,12 @@ def test_plans_named_by_a_verbal_noun_and_halves_of_a_counted_saying_are_no_phra
     assert not half_of_a_count(corpus, "一以贯之") and not half_of_a_count(corpus, "不怕死")
     entries = {e.text for e in extract([CleanParagraph(text * 3, "t.txt", 1)])}
     assert "一不怕苦" not in entries, entries
+
+
+def test_an_object_that_a_list_of_nouns_continues_is_cut_short():
+    """加大基础设施 is always 加大基础设施、生态建设投入 or 加大基础设施和基础产业……: the first of a list of
+    objects, not a phrase; 传导压力、压实责任 (a list of clauses) and 加大投入， stand on their own."""
+    corpus = Corpus([CleanParagraph("加大基础设施、生态建设投入。加大基础设施和基础产业投资。传导压力、压实责任。加大投入，",
+                                    "t.txt", 1)])
+    assert not _ends_a_phrase(corpus, "加大基础设施")
+    assert _ends_a_phrase(corpus, "传导压力") and _ends_a_phrase(corpus, "加大投入")

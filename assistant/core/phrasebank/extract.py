@@ -843,9 +843,19 @@ def _ends_a_phrase(corpus: Corpus, phrase: str) -> bool:
     压实责任 stands on its own)."""
     text = corpus.text
     uses = [m.span() for m in re.finditer(re.escape(phrase), text)]
-    ends = sum(1 for _, end in uses if end >= len(text) or text[end] in PHRASE_FOLLOWERS or text[end] == "\n")
+    ends = [end for _, end in uses if end >= len(text) or text[end] in PHRASE_FOLLOWERS or text[end] == "\n"]
     starts = sum(1 for start, _ in uses if start == 0 or text[start - 1] in PHRASE_LEADERS or text[start - 1] == "\n")
-    return not uses or min(ends, starts) >= COMPLETE_SHARE * len(uses)
+    cut_short = all(end < len(text) and _object_list_goes_on(text, end) for end in ends)
+    return not uses or (min(len(ends), starts) >= COMPLETE_SHARE * len(uses) and not cut_short)
+
+
+def _object_list_goes_on(text: str, end: int) -> bool:
+    """Does a list of nouns go on at ``end`` (加大基础设施|、生态建设投入, 加大基础设施|和基础产业)? A phrase
+    whose every end is one is the first object of a longer one (加强安全生产 ends alone elsewhere)."""
+    if text[end] not in "、和与及":
+        return False
+    following = cut(text[end + 1:end + 8])
+    return bool(following) and following[0] not in action_words() and starts_a_list_item(pos_table().get(following[0], "x"))
 
 
 def verb_object_pairs(corpus: Corpus) -> list[tuple[str, str, bool]]:
