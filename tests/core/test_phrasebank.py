@@ -507,3 +507,12 @@ def test_an_object_that_a_list_of_nouns_continues_is_cut_short():
                                     "t.txt", 1)])
     assert not _ends_a_phrase(corpus, "加大基础设施")
     assert _ends_a_phrase(corpus, "传导压力") and _ends_a_phrase(corpus, "加大投入")
+
+
+def test_a_group_a_kind_of_person_or_a_prefixed_word_is_a_term_not_a_saying():
+    """Quoted or not, 走资派, 民主派, 奋斗者, 反走私, 洋垃圾 name a group, a person or a thing: terms; the
+    sayings 大锅饭, 铁饭碗, 硬骨头 and the four-character 反攻倒算, 洋为中用 stay."""
+    terms = ["走资派", "民主派", "奋斗者", "打砸抢者", "反走私", "反分裂", "洋垃圾"]
+    assert [t for t in terms if quoted_kind(t, False) or exclusion(t, "") != "term"] == []
+    assert [s for s in ("大锅饭", "铁饭碗", "硬骨头") if quoted_kind(s, False) != "idiom"] == []
+    assert exclusion("反攻倒算", "i") == "" and exclusion("洋为中用", "i") == ""
