@@ -349,6 +349,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # ……大力发展农村二(、三产业): a clause cut at a list of numbers
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
+                if reports_a_result(a) and reports_a_result(b):
+                    continue  # 官兵素质有了提高，国防装备有了改善: what happened, not a 对偶句 to reuse
                 if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
                     continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
                 if not any(x == y for x, y in zip(a, b)) and (
@@ -356,6 +358,16 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # 空谈误国、实干兴邦，坚定信心: two idioms of a list of idioms, not a pair
                 joined = text[parts[i].start + lead:parts[i + 1].end]
                 collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+
+
+# A subject, an adverb of change and a verb: a clause that reports a result (经济效益明显改善, 教育质量有所提高).
+RESULT = re.compile(r"^([\u4e00-\u9fff]{2,4})(有了|有所|不断|逐步|明显|继续|日益|显著|大大|进一步)([\u4e00-\u9fff]{2})$")
+
+
+def reports_a_result(clause: str) -> bool:
+    """Is the clause a noun that something happened to (侨务工作不断加强, 官兵素质有了提高)?"""
+    match = RESULT.match(clause)
+    return bool(match) and _noun_phrase(match.group(1))
 
 
 def same_head_only(a: str, b: str) -> bool:
