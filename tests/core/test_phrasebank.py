@@ -15,7 +15,7 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
-from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _fragment, _noun_compound, _used_alone,
+from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _ends_a_phrase, _fragment, reports_a_result, _noun_compound, _used_alone,
                                                assign_categories, extract, half_of_a_count, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
@@ -498,3 +498,29 @@ def test_plans_named_by_a_verbal_noun_and_halves_of_a_counted_saying_are_no_phra
     assert not half_of_a_count(corpus, "一以贯之") and not half_of_a_count(corpus, "不怕死")
     entries = {e.text for e in extract([CleanParagraph(text * 3, "t.txt", 1)])}
     assert "一不怕苦" not in entries, entries
+
+
+def test_an_object_that_a_list_of_nouns_continues_is_cut_short():
+    """加大基础设施 is always 加大基础设施、生态建设投入 or 加大基础设施和基础产业……: the first of a list of
+    objects, not a phrase; 传导压力、压实责任 (a list of clauses) and 加大投入， stand on their own."""
+    corpus = Corpus([CleanParagraph("加大基础设施、生态建设投入。加大基础设施和基础产业投资。传导压力、压实责任。加大投入，",
+                                    "t.txt", 1)])
+    assert not _ends_a_phrase(corpus, "加大基础设施")
+    assert _ends_a_phrase(corpus, "传导压力") and _ends_a_phrase(corpus, "加大投入")
+
+
+def test_a_group_a_kind_of_person_or_a_prefixed_word_is_a_term_not_a_saying():
+    """Quoted or not, 走资派, 民主派, 奋斗者, 反走私, 洋垃圾 name a group, a person or a thing: terms; the
+    sayings 大锅饭, 铁饭碗, 硬骨头 and the four-character 反攻倒算, 洋为中用 stay."""
+    terms = ["走资派", "民主派", "奋斗者", "打砸抢者", "反走私", "反分裂", "洋垃圾"]
+    assert [t for t in terms if quoted_kind(t, False) or exclusion(t, "") != "term"] == []
+    assert [s for s in ("大锅饭", "铁饭碗", "硬骨头") if quoted_kind(s, False) != "idiom"] == []
+    assert exclusion("反攻倒算", "i") == "" and exclusion("洋为中用", "i") == ""
+
+
+def test_two_clauses_that_report_results_are_no_pair():
+    """官兵素质有了提高，国防装备有了改善 says what happened; 减少会议和文件，改进会风和文风 is a pair to reuse."""
+    text = "官兵素质有了提高，国防装备有了改善。减少会议和文件，改进会风和文风。"
+    texts = {e.text for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert "官兵素质有了提高，国防装备有了改善" not in texts and "减少会议和文件，改进会风和文风" in texts
+    assert reports_a_result("经济效益明显改善") and not reports_a_result("不断改善人民生活")

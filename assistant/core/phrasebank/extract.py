@@ -349,6 +349,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # ……大力发展农村二(、三产业): a clause cut at a list of numbers
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
+                if reports_a_result(a) and reports_a_result(b):
+                    continue  # 官兵素质有了提高，国防装备有了改善: what happened, not a 对偶句 to reuse
                 if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
                     continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
                 if not any(x == y for x, y in zip(a, b)) and (
@@ -356,6 +358,16 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # 空谈误国、实干兴邦，坚定信心: two idioms of a list of idioms, not a pair
                 joined = text[parts[i].start + lead:parts[i + 1].end]
                 collector.add(joined, "pair", example=Example(text, sentence.source), whole_words=False)
+
+
+# A subject, an adverb of change and a verb: a clause that reports a result (经济效益明显改善, 教育质量有所提高).
+RESULT = re.compile(r"^([\u4e00-\u9fff]{2,4})(有了|有所|不断|逐步|明显|继续|日益|显著|大大|进一步)([\u4e00-\u9fff]{2})$")
+
+
+def reports_a_result(clause: str) -> bool:
+    """Is the clause a noun that something happened to (侨务工作不断加强, 官兵素质有了提高)?"""
+    match = RESULT.match(clause)
+    return bool(match) and _noun_phrase(match.group(1))
 
 
 def same_head_only(a: str, b: str) -> bool:
@@ -843,9 +855,19 @@ def _ends_a_phrase(corpus: Corpus, phrase: str) -> bool:
     压实责任 stands on its own)."""
     text = corpus.text
     uses = [m.span() for m in re.finditer(re.escape(phrase), text)]
-    ends = sum(1 for _, end in uses if end >= len(text) or text[end] in PHRASE_FOLLOWERS or text[end] == "\n")
+    ends = [end for _, end in uses if end >= len(text) or text[end] in PHRASE_FOLLOWERS or text[end] == "\n"]
     starts = sum(1 for start, _ in uses if start == 0 or text[start - 1] in PHRASE_LEADERS or text[start - 1] == "\n")
-    return not uses or min(ends, starts) >= COMPLETE_SHARE * len(uses)
+    cut_short = all(end < len(text) and _object_list_goes_on(text, end) for end in ends)
+    return not uses or (min(len(ends), starts) >= COMPLETE_SHARE * len(uses) and not cut_short)
+
+
+def _object_list_goes_on(text: str, end: int) -> bool:
+    """Does a list of nouns go on at ``end`` (加大基础设施|、生态建设投入, 加大基础设施|和基础产业)? A phrase
+    whose every end is one is the first object of a longer one (加强安全生产 ends alone elsewhere)."""
+    if text[end] not in "、和与及":
+        return False
+    following = cut(text[end + 1:end + 8])
+    return bool(following) and following[0] not in action_words() and starts_a_list_item(pos_table().get(following[0], "x"))
 
 
 def verb_object_pairs(corpus: Corpus) -> list[tuple[str, str, bool]]:

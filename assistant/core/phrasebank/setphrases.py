@@ -19,7 +19,9 @@ MANNER_ADVERBS = {"紧紧", "逐步", "不断", "十分", "大幅", "深入", "�
                   "普遍", "广泛", "密切", "有效", "依法", "统一", "全力", "共同", "相互", "积极", "充分", "切实", "严格",
                   "顺利", "进一步", "明确", "合理", "正确", "清醒", "集中", "长期", "大幅度", "基本", "不懈"}
 # Suffixes that make a term of a word (必要性, 发展观, 一体化, 成就感, 组合式, 城镇化率).
-TERM_SUFFIXES = set("性观化感式率制史额论")
+TERM_SUFFIXES = set("性观化感式率制史额论派者")  # 派, 者: a group or a kind of person (走资派, 民主派, 打砸抢者)
+# Prefixes that make a term of a word of two (反走私, 反分裂, 洋垃圾; not 反攻倒算, 洋为中用 of four).
+TERM_PREFIXES = set("反洋")
 # A 习用语 holding one of these is a piece of a sentence (偷偷地, 这样一来, 俗话说; 是 in three characters:
 # 是不是, 有的是, not 实事求是).
 PIECE = re.compile(r"[的地得这那吗呢吧我你他她们么]|说$")
@@ -76,6 +78,8 @@ def exclusion(word: str, tag: str) -> str:
     tags = [pos_table().get(part, "x") for part in split]
     if (word[-1] in TERM_SUFFIXES and (len(word) < 4 or not tokenizer().FREQ.get(word[-2:]))) or word[-2:] == "分之":
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
+    if len(word) == 3 and word[0] in TERM_PREFIXES and tokenizer().FREQ.get(word[1:]):
+        return "term"  # 反走私, 洋垃圾: a prefix on a word, not a saying
     if programme_name(word):
         return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name, not a saying
     if word.endswith(("之处", "之际", "之时")):
