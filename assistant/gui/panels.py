@@ -93,8 +93,9 @@ class PhrasePanel(QWidget):
         self.query.blockSignals(True)
         self.query.setText(word)
         self.query.blockSignals(False)
-        alternatives = self.bank.alternatives(word)
-        rest = [p for p in self.bank.search(word, limit=50) if p.text not in {a.text for a in alternatives}]
+        alternatives = [p for p in self.bank.alternatives(word) if p.text != word]
+        offered = {word} | {a.text for a in alternatives}  # the flagged word is no replacement for itself
+        rest = [p for p in self.bank.search(word, limit=50) if p.text not in offered]
         self._show(alternatives + rest, heading=f"“{word}”的替换说法")
 
     def _show(self, phrases: list[Phrase], heading: str = "") -> None:
