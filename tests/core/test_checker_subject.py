@@ -125,3 +125,10 @@ def test_the_verb_of_a_measured_change_is_not_counted(text, word):
 def test_a_documents_title_named_without_marks_binds_its_words():
     text = "作出了关于加强党同人民群众联系的决定，还要加强学习。"
     assert counted(text) == ["加强"]
+
+
+@pytest.mark.parametrize("text, name_word, own", [("县推进办公室要加强督查。", "推进", ["加强"]),
+                                                  ("市深化改革落实办要推进工作。", "落实", ["推进"])])
+def test_the_word_right_before_a_bodys_ending_is_part_of_its_name(text, name_word, own):
+    """县推进办公室: 推进 is the office's name, not the writer's verb; the writer's own still counts."""
+    assert counted(text) == own, name_word

@@ -148,7 +148,8 @@ def test_a_lone_character_is_left_to_the_lists():
 def test_a_real_word_in_its_place_needs_the_extra_margin():
     """A slip that is a word too must win by word_margin more (issue 32's independent review): edited
     wording of the held-out fifth and law-dev, each a real word the model finds a shade less likely."""
-    for text in ("为长远发展铺路搭桥。", "网罗地富反坏以及一小撮野心家、叛徒", "复制件与原件、原物是否相符"):
+    for text in ("为长远发展铺路搭桥。", "网罗地富反坏以及一小撮野心家、叛徒", "复制件与原件、原物是否相符",
+                 "公证机构办理遗嘱公证，应当由二人共同办理。", "国际上确定法人的国籍有哪些不同的主张?"):
         assert flagged(text) == [], text
 
 
