@@ -69,7 +69,8 @@ def confusion_sets() -> tuple[dict[str, str], dict[str, str]]:
     twenty times the memory, and a membership test in a few dozen characters is as quick."""
     sound: dict[str, list[str]] = {}
     shape: dict[str, list[str]] = {}
-    for name, table in (("same_pinyin.txt", sound), ("ecspell_sound.tsv", sound), ("ecspell_shape.tsv", shape)):
+    for name, table in (("same_pinyin.txt", sound), ("ecspell_sound.tsv", sound), ("ecspell_shape.tsv", shape),
+                        ("glyph_shape.tsv", shape)):
         for line in resource_path("confusion", name).read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 char, _, others = line.partition("\t")
