@@ -18,6 +18,9 @@ Figures, as the spelling-check literature prints them:
 - false alarms: the share of clean sentences with a finding;
 - typo findings per 1,000 characters on the seeds, corpus-extra and corpus-extra's held-out fifth
   (target ≤ 0.2), each finding on the seeds and the held-out fifth listed.
+``--unseen`` lists the findings on the seeds and corpus-extra's tuning part (what tuning may read) as
+they would be on text the model never saw: the texts in UNSEEN_FOLDS folds, each checked by a model
+built without it (the shipped model read them all, so it finds next to nothing there).
 ``--margins`` prints the P/R curve over the margin of the context model; ``--misses`` (odw-dev) sorts
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
@@ -55,6 +58,7 @@ from assistant.core.text.segmenter import cut, word_frequency  # noqa: E402
 TYPO_DEV = Path(__file__).resolve().parents[2] / "shared" / "typo-dev"
 SHARED = Path("/work/shared/typo-dev")
 MARGIN_GRID = [2000, 3000, 4000, 5000, 5500, 6000, 7000, 8000]  # thousandths of log10
+UNSEEN_FOLDS = 4  # folds of the tuning texts for --unseen
 COMMON_WORD = 500  # how common a word must be for a typist to be typing it (synthetic set)
 
 Case = tuple[str, frozenset[int]]  # the sentence as written, positions of its wrong characters
@@ -268,11 +272,40 @@ def corpus_rates(rules) -> None:
             print(f"    [{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」 {finding.message}")
 
 
+def unseen_rates() -> None:
+    """Typo findings on the seeds and corpus-extra's tuning part, each text checked by a model
+    built without it (the same recipe as the shipped one otherwise), every finding listed."""
+    import zlib
+
+    from assistant.core.checker.ngram import build
+    texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(resource_path("corpus", "extra"), tuning_only=True)}
+    corrected = typo_model.corrected_sentences(typo_model.typo_dev_folder())
+    folds = {name: zlib.crc32(name.encode("utf-8")) % UNSEEN_FOLDS for name in texts}
+    total = characters = 0
+    for fold in range(UNSEEN_FOLDS):
+        seen = [p for name in sorted(texts) if folds[name] != fold for p in texts[name]]
+        paragraphs = [p for name in sorted(texts) if folds[name] == fold for p in texts[name]]
+        rules = typo_rules()
+        model = build(seen + corrected, typo_model.ORDER)
+        for rule in rules:
+            if hasattr(rule, "model"):
+                rule.model = model
+        findings = Checker(rules).check(paragraphs)
+        total, characters = total + len(findings), characters + sum(map(len, paragraphs))
+        for finding in findings:
+            text = paragraphs[finding.paragraph]
+            fix = finding.suggestions[0] if finding.suggestions else ""
+            print(f"    [{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」")
+    print(f"seeds and corpus-extra's tuning part, each text unseen by its model: {total} typo findings in "
+          f"{characters} characters = {1000 * total / characters:.3f} per 1,000")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("odw-dev", "law-dev", "synthetic"), default="odw-dev")
     parser.add_argument("--margins", action="store_true", help="the P/R curve over the context model's margin")
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
+    parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
     arguments = parser.parse_args()
     if arguments.set == "odw-dev":
@@ -300,6 +333,8 @@ def main() -> None:
                   f"char P {figures['char P']:.3f} R {figures['char R']:.3f}  false alarms {figures['false alarms']:.3f}")
     if not arguments.no_corpora:
         corpus_rates(typo_rules())
+    if arguments.unseen:
+        unseen_rates()
 
 
 def _with_margin(margin: float):

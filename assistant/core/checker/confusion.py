@@ -267,6 +267,7 @@ class ContextRule(Rule):
         self.route_weight = number_of(spec, "route_weight", self.id)
         self.word_margin = number_of(spec, "word_margin", self.id)
         self.min_frequency = number_of(spec, "min_frequency", self.id)
+        self.phrase_margin = number_of(spec, "phrase_margin", self.id)
         self.model: NgramModel | None = None  # the shipped one unless set (the benchmark's folds)
 
     @property
@@ -312,8 +313,11 @@ class ContextRule(Rule):
                 continue
             hit, written_frequency = self._hit(text, position, replacement)
             excess -= self.word_margin * math.log10(1 + written_frequency)
+            if in_four_character_phrase(text, position):
+                excess -= self.phrase_margin
             swapped = [position + k for k, new in enumerate(replacement) if text[position + k] != new]
             if (hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]
+                    and text.count(text[hit.start:hit.end]) == 1
                     and not any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
                 best[position] = (excess, hit)
         taken = -1
@@ -347,6 +351,18 @@ class ContextRule(Rule):
         why = f"“{text[first:last]}”在此处不通，前后文更像“{repaired[first:last]}”。"
         frequency = max(context.freq.get(text[a:b], 0) for a, b in written_words if b - a > 1)
         return Hit(start, end, (fixed,), values=(("fix", fixed), ("why", why))), frequency
+
+
+def in_four_character_phrase(text: str, position: int) -> bool:
+    """Whether text[position] is one of a run of exactly four hanzi between marks or the paragraph's
+    ends (，倡俭治奢，, 、偷逃骗税、, 存于匠心。): a 四字格, wording chosen with care, set phrases and
+    idioms the model of 公文 does not all know."""
+    start = end = position
+    while start > 0 and is_hanzi(text[start - 1]):
+        start -= 1
+    while end < len(text) and is_hanzi(text[end]):
+        end += 1
+    return end - start == 4
 
 
 def in_parallel(text: str, position: int, start: int, end: int, fixed: str) -> bool:
