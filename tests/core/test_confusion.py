@@ -9,7 +9,7 @@ import math
 import pytest
 
 from assistant.core.checker.calibrate import corpus_texts, held_out
-from assistant.core.checker.confusion import confusion_sets, suspicious
+from assistant.core.checker.confusion import confusion_sets, in_four_character_phrase, suspicious
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
 from assistant.core.checker.ngram import BOS, EOS, SCALE, NgramModel, build
@@ -202,3 +202,29 @@ def test_edited_text_it_never_saw_stays_quiet():
 
 def test_margins_are_tuned_per_confusion_type():
     assert set(RULE.margins) == {"sound", "shape", "homophone"} and all(m > 0 and math.isfinite(m) for m in RULE.margins.values())
+
+
+def test_a_four_character_phrase_standing_alone_needs_more():
+    """，隆冬寒凉， (wording of my own; the tuning texts had 倡俭治奢, 偷逃骗税, 执守简朴): four hanzi
+    between marks are a 四字格 chosen with care, so a slip there must win by phrase_margin more; a
+    plain slip in one still does (持旭推进)."""
+    assert flagged("时值岁末，隆冬寒凉，要做好困难群众取暖保障。") == []
+    assert flagged("各地要攻坚克难、持旭推进。") == [("持旭", "持续")]
+    assert in_four_character_phrase("，隆冬寒凉，", 3) and in_four_character_phrase("持旭推进", 0)
+    assert not in_four_character_phrase("正值隆冬寒凉时节", 4) and not in_four_character_phrase("“寒凉”", 1)
+
+
+def test_a_word_written_twice_in_a_paragraph_is_wording():
+    """A writer who types the same two characters twice in a paragraph (寒凉 … 寒凉; 知史爱党、知史
+    爱国 in the tuning texts) means them: no slip repeats itself."""
+    assert flagged("今冬天气寒凉，要做好困难群众取暖保障，防止寒凉天气影响出行。") == []
+
+
+def test_look_alikes_drawn_from_glyphs_are_read():
+    """resources/confusion/glyph_shape.tsv (assistant/tools/lookalikes.py): pairs no other table has,
+    both ways (mutual nearest neighbours), so 厅 stands for 疗 (odw-dev: 协调医厅纠纷) and back."""
+    sound, shape = confusion_sets()
+    assert "疗" in shape["厅"] and "厅" in shape["疗"] and "已" in shape["己"]
+    glyph = {line.split("\t")[0]: line.split("\t")[1] for line in
+             resource_path("confusion", "glyph_shape.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    assert len(glyph) > 2000 and all(char in glyph[other] for char, others in glyph.items() for other in others)
