@@ -9,11 +9,13 @@ import math
 import pytest
 
 from assistant.core.checker.calibrate import corpus_texts, held_out
-from assistant.core.checker.confusion import confusion_sets, in_four_character_phrase, suspicious
+from assistant.core.checker.confusion import (confusion_sets, in_four_character_phrase, suspicious,
+                                              untouched_positions)
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
 from assistant.core.checker.ngram import BOS, EOS, SCALE, NgramModel, build
 from assistant.core.checker.settings import CheckSettings
+from assistant.core.checker.text import Paragraph
 from assistant.core.checker.typo_model import corrected_sentences, fold_model, fold_of, shipped_model, typo_dev_folder
 from assistant.core.resources import resource_path
 from tests.conftest import SHARED
@@ -228,3 +230,13 @@ def test_look_alikes_drawn_from_glyphs_are_read():
     glyph = {line.split("\t")[0]: line.split("\t")[1] for line in
              resource_path("confusion", "glyph_shape.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
     assert len(glyph) > 2000 and all(char in glyph[other] for char, others in glyph.items() for other in others)
+
+
+def test_a_list_ordinal_and_a_pronoun_are_never_swapped():
+    """七要及时完善 (a list's seventh point, the tuning texts) is no slip for 只要; 她们 is no slip for
+    他们: which pronoun is the writer's choice."""
+    text = "一要加强领导。七要及时完善帮扶政策，关心她们的困难"
+    blocked = untouched_positions(Paragraph(text))
+    assert {0, text.index("七")} <= blocked and text.index("完") not in blocked
+    padded = BOS + "关心她们的特殊利益" + EOS
+    assert {padded[j] for j in suspicious(padded, {})} == set("关心们特殊利益")

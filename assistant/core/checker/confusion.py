@@ -25,11 +25,12 @@ resultative 到 (干到什么程度 is no 感到), the user's accepted words (th
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ..resources import resource_path
-from ..text.hanzi import HANZI, is_hanzi
+from ..text.hanzi import HANZI, HANZI_RANGES, is_hanzi
 from ..text.segmenter import dictionary_total, pos_table, tokenizer
 from ..text.structure import quoted_spans
 from .ngram import BOS, EOS, SCALE, NgramModel
@@ -43,8 +44,11 @@ NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz"}
 UNTOUCHED_TAGS = NAME_TAGS | {"m", "eng"}
 # A pronoun standing alone (不准她批文件: 她 is no slip for 大) is never swapped.
 LONE_UNTOUCHED_TAGS = {"r"}
-# Characters whose slips belong to other rules (的/地/得 by structure) or are no slips at all.
-LEFT_TO_OTHER_RULES = set("的地得")
+# Characters whose slips belong to other rules (的/地/得 by structure) or are no slips at all (他, 她,
+# 它: which one is the writer's choice; 关心她们的特殊利益 is no slip for 他们).
+LEFT_TO_OTHER_RULES = set("的地得他她它")
+# A numeral opening a clause is an ordinal of a list (一要…二要…七要及时完善), never a slip for 只.
+ORDINAL = re.compile(f"(?<![{HANZI_RANGES}])[一二三四五六七八九十]")
 # A verb character before these is a verb with its resultative complement (干到什么程度, 抓到实处,
 # 做到位), never a slip for the first half of a word (感到, 达到).
 RESULTATIVE = set("到")
@@ -228,8 +232,8 @@ def suspicious(padded: str, known) -> list[int]:
 
 
 def untouched_positions(paragraph) -> set[int]:
-    """Characters never repaired: names (and the two characters before 社区, 镇, 集团…), numbers,
-    a lone pronoun, quoted wording, a verb's resultative 到."""
+    """Characters never repaired: names (and the two characters before 社区, 镇, 集团…), numbers, a list's ordinals, a lone pronoun, quoted wording, a verb's
+    resultative 到."""
     text, blocked = paragraph.text, set()
     tags = pos_table()
     for token, tag in paragraph.tagged:
@@ -244,6 +248,7 @@ def untouched_positions(paragraph) -> set[int]:
             if tags.get(text[at - 1], "").startswith("v"):
                 blocked.add(at - 1)
             at = text.find(mark, at + 1)
+    blocked.update(match.start() for match in ORDINAL.finditer(text))
     for left, right in quoted_spans(text):
         blocked.update(range(left, right))
     return blocked
