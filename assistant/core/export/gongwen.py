@@ -30,6 +30,7 @@ from .elements import Elements, Line, recognise
 from ..gongwen_page import GongwenSettings, normal_style, page_setup, set_fonts
 from .paging import Pages, line_count
 from .source import Picture, read_draft
+from .styles import StyleCarrier
 from .title import title_lines
 
 SEPARATOR_GAP_PT = 11  # 7.2.7: the red line 4 mm (11.3 pt) below the 发文字号 (w:space is whole points)
@@ -73,7 +74,7 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
     elements = elements or found.elements
     if settings.title:
         elements = elements.updated({"标题": settings.title})
-    writer = Writer(settings, missing_fonts)
+    writer = Writer(settings, missing_fonts, source.styles)
     writer.banner(elements)
     writer.title_and_addressee(elements)
     for number, line in enumerate(found.body):
@@ -96,7 +97,7 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
 class Writer:
     """Builds the document paragraph by paragraph and counts the lines each one takes."""
 
-    def __init__(self, settings: GongwenSettings, missing: set[str]):
+    def __init__(self, settings: GongwenSettings, missing: set[str], draft_styles=None):
         self.s, self.missing = settings, missing
         self.out = docx.Document()
         body = self.out.element.body
@@ -108,6 +109,7 @@ class Writer:
         self.pitch = settings.line_pitch_pt
         self.char = settings.char_pitch_pt
         self.chain_start: int | None = None  # first line kept with the 落款
+        self.styles = StyleCarrier(draft_styles, self.out.styles.element)  # for the tables copied in
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -233,10 +235,11 @@ class Writer:
             self.chain_start = start
             self.out.paragraphs[-1].paragraph_format.keep_with_next = True
 
-    def table(self, table) -> None:
-        """A table of the draft, copied with its structure and text in the body font; what refers to
-        the draft's own package (pictures, notes, comments) is left out, and source.py says so."""
-        copied = copy.deepcopy(table)
+    def table(self, copied) -> None:
+        """A table of the draft (a copy source.py made), carried with its structure, its styles and
+        its text in the body font; what refers to the draft's own package (pictures, notes,
+        comments) is left out, and source.py says so."""
+        self.styles.carry(copied)
         for element in [e for e in copied.iter(*TABLE_LEFT_OUT)]:
             element.getparent().remove(element)
         for rpr in copied.iter(qn("w:rPr")):

@@ -1,18 +1,21 @@
 """What the 公文 export takes from a draft: each paragraph's text with its Word numbering label,
-tables, pictures and text-box text, and a list of what cannot be carried (said to the user)."""
+tables (their numbering labels made text too), pictures and text-box text, and a list of what
+cannot be carried (said to the user)."""
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from dataclasses import dataclass, field
 
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from .. import ooxml as x
 from ..docx_text import LINE_BREAK, OBJECT_CHAR
 from .elements import Line
-from .numbering import Numbering
+from .numbering import Numbering, related_root
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -38,6 +41,7 @@ class Picture:
 class Source:
     lines: list[Line]
     notes: list[str] = field(default_factory=list)  # what was changed or left out, for the user
+    styles: etree._Element | None = None  # the draft's styles.xml, which its tables name styles of
 
 
 def read_draft(draft) -> Source:
@@ -55,14 +59,14 @@ def read_draft(draft) -> Source:
             table = tables.get(paragraph.uid)
             if table is not None and id(table) not in seen_tables:
                 seen_tables.add(id(table))
-                lines.append(Line("", "table", source=table))
+                lines.append(Line("", "table", source=_labelled_table(table, numbering)))
                 lost["表格中的图片"] += sum(1 for _ in table.iter(f"{{{A_NS}}}blip"))
                 _count_left_out(table, lost)
             continue
         label = numbering.label(element) if numbering is not None and element is not None else ""
         text = paragraph.text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, "").strip()
         if label and text:
-            label += "" if label[-1] in "、.．)）:：" else " "
+            label = _spaced(label)
         if label or text:
             lines.append(Line(label + text))
             boxed += paragraph.location == "textbox"
@@ -75,7 +79,44 @@ def read_draft(draft) -> Source:
         notes.insert(0, f"文本框中的 {boxed} 段文字已作为正文段落排入。")
     if part is not None and _margin_text(part):
         notes.append("原文的页眉、页脚未带入（公文只在页脚编排页码）。")
-    return Source(lines, notes)
+    return Source(lines, notes, related_root(part, RT.STYLES) if part is not None else None)
+
+
+def _spaced(label: str) -> str:
+    """A label as it leads its text: a space after it unless it ends in its own punctuation."""
+    return label if label[-1] in "、.．)）:：" else label + " "
+
+
+def _labelled_table(table: etree._Element, numbering: Numbering | None) -> etree._Element:
+    """A copy of ``table`` whose numbered paragraphs carry their labels as text (the export has
+    none of the draft's numbering definitions; a numId left in would name one of its own)."""
+    copied = copy.deepcopy(table)
+    for p in copied.iter(x.P):
+        label = numbering.label(p) if numbering is not None else ""
+        ppr = p.find(x.PPR)
+        if not label and (ppr is None or ppr.find(x.w("numPr")) is None):
+            continue
+        if label:
+            has_text = any(t.text for t in p.iter(x.T))
+            _prepend_run(p, _spaced(label) if has_text else label)
+        number = p.get_or_add_pPr().get_or_add_numPr()  # numId 0: no numbering, nor the style's
+        for child in list(number):
+            number.remove(child)
+        number.get_or_add_numId().val = 0
+    return copied
+
+
+def _prepend_run(p: etree._Element, text: str) -> None:
+    """A run of ``text`` before ``p``'s first run, formatted like it."""
+    first = p.find(x.R)
+    run = etree.Element(x.R)
+    if first is not None and first.find(x.RPR) is not None:
+        run.append(copy.deepcopy(first.find(x.RPR)))
+    etree.SubElement(run, x.T, {x.XML_SPACE: "preserve"}).text = text
+    if first is not None:
+        first.addprevious(run)
+    else:
+        p.append(run)
 
 
 def _margin_text(part) -> bool:
