@@ -29,6 +29,7 @@ from .closing import closing, width
 from .elements import Elements, Line, recognise
 from ..gongwen_page import GongwenSettings, normal_style, page_setup, set_fonts
 from .paging import Pages, line_count
+from .picture import add_picture
 from .source import Picture, read_draft
 from .styles import StyleCarrier
 from .title import title_lines
@@ -256,7 +257,7 @@ class Writer:
         lines = math.ceil(height.pt / self.pitch)
         paragraph = self.paragraph(lines, WD_ALIGN_PARAGRAPH.CENTER)
         _exact(paragraph, lines * self.pitch)
-        paragraph.add_run().add_picture(BytesIO(picture.blob), width=Emu(int(picture.width * scale)), height=height)
+        add_picture(paragraph.add_run(), picture, Emu(int(picture.width * scale)), height)
 
     def has_closing(self, e: Elements) -> bool:
         return bool(e.attachments or e.signature or e.date)

@@ -30,11 +30,14 @@ LEFT_OUT = {x.w("footnoteReference"): "脚注", x.w("endnoteReference"): "尾注
 
 @dataclass(frozen=True)
 class Picture:
-    """An inline picture to carry: the image bytes and its size in the draft (EMU)."""
+    """An inline picture to carry: the image bytes, its size in the draft (EMU), and its part's
+    content type and extension (python-docx recognises no EMF or WMF, so they are copied as they are)."""
 
     blob: bytes
     width: int
     height: int
+    content_type: str
+    ext: str
 
 
 @dataclass
@@ -153,8 +156,9 @@ def pictures(p: etree._Element, part) -> list[Picture]:
         if blip is None or extent is None or drawing.find(f".//{x.TXBX_CONTENT}") is not None:
             continue
         try:
-            blob = part.related_parts[blip.get(R_EMBED)].blob
+            image = part.related_parts[blip.get(R_EMBED)]
         except KeyError:
             continue
-        found.append(Picture(blob, int(extent.get("cx")), int(extent.get("cy"))))
+        found.append(Picture(image.blob, int(extent.get("cx")), int(extent.get("cy")), image.content_type,
+                             image.partname.ext))
     return found
