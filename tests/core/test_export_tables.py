@@ -1,0 +1,117 @@
+"""Tables and pictures carried into the 公文 export keep what Word and LibreOffice need to lay them
+out: every style the export names exists in its styles.xml (a missing paragraph style made
+LibreOffice render the 股东会 notice's table with empty cells), a cell's numbering label is text,
+and pictures come over in any format. Checked on the XML; tests/core/test_table_pdf.py looks at
+the printed page."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from lxml import etree
+
+from assistant.core.document import open_document
+from assistant.core.export.gongwen import export_gongwen
+from tests.conftest import W, peer_docx
+
+NOTICE = "bisheng-unstructured__1. 股东会-会议通知.docx"
+REFERENCES = {f"{W}pStyle": "paragraph", f"{W}rStyle": "character", f"{W}tblStyle": "table"}
+
+
+def export(tmp_path: Path, source: Path) -> tuple[etree._Element, etree._Element, zipfile.ZipFile]:
+    """The export's document.xml and styles.xml roots, and the package."""
+    result = export_gongwen(open_document(source).snapshot(), tmp_path / "out.docx")
+    archive = zipfile.ZipFile(result.path)
+    return (etree.fromstring(archive.read("word/document.xml")), etree.fromstring(archive.read("word/styles.xml")),
+            archive)
+
+
+def styles_by_id(styles: etree._Element) -> dict[str, etree._Element]:
+    return {s.get(f"{W}styleId"): s for s in styles.iter(f"{W}style")}
+
+
+def styled_table_draft(path: Path) -> Path:
+    """A draft whose table cells name its own styles: 表格居中 (centred) based on 表格文字 (10.5 pt)
+    based on Normal, and the character style 表格强调 (bold)."""
+    document = docx.Document()
+    text_style = document.styles.add_style("表格文字", WD_STYLE_TYPE.PARAGRAPH)
+    text_style.base_style = document.styles["Normal"]
+    text_style.font.size = docx.shared.Pt(10.5)
+    centred = document.styles.add_style("表格居中", WD_STYLE_TYPE.PARAGRAPH)
+    centred.base_style = text_style
+    centred.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.styles.add_style("表格强调", WD_STYLE_TYPE.CHARACTER).font.bold = True
+    document.add_paragraph("关于某事的通知")
+    document.add_paragraph("表格之前的段落。")
+    table = document.add_table(rows=2, cols=2)
+    for cell, words in zip(table._cells, ("甲一", "甲二", "乙一", "乙二")):
+        cell.paragraphs[0].style = centred
+        cell.paragraphs[0].add_run(words, style="表格强调")
+    document.add_paragraph("表格之后的段落。")
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name", [NOTICE, "bisheng-unstructured__maoxuan_sample.docx", "docx2python__merged_cells.docx",
+                                  "poi__form_footnotes.docx", "python-docx__tbl-having-tables.docx", "styled"])
+def test_every_style_the_export_names_exists_with_its_type(tmp_path, name):
+    source = styled_table_draft(tmp_path / "表.docx") if name == "styled" else peer_docx(name)
+    document, styles, _ = export(tmp_path, source)
+    defined = {style_id: style.get(f"{W}type", "paragraph") for style_id, style in styles_by_id(styles).items()}
+    named = [(element.get(f"{W}val"), kind) for element in document.iter(*REFERENCES) for kind in [REFERENCES[element.tag]]]
+    assert named and all(defined.get(style_id) == kind for style_id, kind in named), \
+        [pair for pair in named if defined.get(pair[0]) != pair[1]]
+    for style in styles.iter(f"{W}style"):  # and the styles they are based on
+        based_on = style.find(f"{W}basedOn")
+        assert based_on is None or based_on.get(f"{W}val") in defined
+
+
+def test_a_draft_style_the_export_has_by_name_becomes_the_export_s(tmp_path):
+    """The notice's cells are in “No Spacing” (id a4 there), its table in “Table Grid” (af2)."""
+    document, _, _ = export(tmp_path, peer_docx(NOTICE))
+    table = document.find(f".//{W}tbl")
+    assert table.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") == "TableGrid"
+    assert {p.get(f"{W}val") for p in table.iter(f"{W}pStyle")} == {"NoSpacing"}
+
+
+def test_a_style_only_the_draft_has_is_copied_with_its_chain_onto_the_export_s_normal(tmp_path):
+    document, styles, _ = export(tmp_path, styled_table_draft(tmp_path / "表.docx"))
+    by_id = styles_by_id(styles)
+    cell = document.find(f".//{W}tc/{W}p")
+    centred = by_id[cell.find(f"{W}pPr/{W}pStyle").get(f"{W}val")]
+    assert centred.find(f"{W}name").get(f"{W}val") == "表格居中"
+    assert centred.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center"
+    text_style = by_id[centred.find(f"{W}basedOn").get(f"{W}val")]
+    assert text_style.find(f"{W}name").get(f"{W}val") == "表格文字"
+    assert text_style.find(f"{W}rPr/{W}sz").get(f"{W}val") == "21"
+    assert text_style.find(f"{W}basedOn").get(f"{W}val") == "Normal"
+    emphasis = by_id[cell.find(f"{W}r/{W}rPr/{W}rStyle").get(f"{W}val")]
+    assert emphasis.get(f"{W}type") == "character" and emphasis.find(f"{W}rPr/{W}b") is not None
+
+
+def test_a_numbered_cell_shows_its_label_as_text(tmp_path):
+    """The notice's 序号 cell is numbered by numId 7 of the draft; the export has its own numId 7."""
+    document, _, _ = export(tmp_path, peer_docx(NOTICE))
+    table = document.find(f".//{W}tbl")
+    first_cells = ["".join(t.text for t in row.find(f"{W}tc").iter(f"{W}t")) for row in table.iter(f"{W}tr")]
+    assert first_cells == ["序号", "1"]
+    assert [n.get(f"{W}val") for n in table.iter(f"{W}numId")] == ["0"]
+
+
+def test_emf_and_wmf_pictures_are_carried(tmp_path):
+    """python-docx reads no size from an EMF or WMF; the draft's size serves."""
+    document, _, archive = export(tmp_path, peer_docx("poi__VariousPictures.docx"))
+    media = sorted(Path(name).suffix for name in archive.namelist() if name.startswith("word/media/"))
+    assert media == [".emf", ".emf", ".jpg", ".png", ".wmf"]
+    relationships = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in relationships}
+    embedded = [b.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")
+                for b in document.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip")]
+    assert sorted(Path(targets[rid]).suffix for rid in embedded) == media
+    assert b'Extension="emf" ContentType="image/x-emf"' in archive.read("[Content_Types].xml")
+
