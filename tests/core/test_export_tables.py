@@ -115,3 +115,48 @@ def test_emf_and_wmf_pictures_are_carried(tmp_path):
     assert sorted(Path(targets[rid]).suffix for rid in embedded) == media
     assert b'Extension="emf" ContentType="image/x-emf"' in archive.read("[Content_Types].xml")
 
+
+
+BLOCK_TWIPS = 156 / 25.4 * 1440  # the text block's width (GB/T 9704 5.2.2)
+
+
+def grid_twips(table: etree._Element) -> list[int]:
+    return [int(c.get(f"{W}w")) for c in table.find(f"{W}tblGrid").findall(f"{W}gridCol")]
+
+
+def wide_table_draft(path: Path) -> Path:
+    """A draft from a landscape page: a 3-column table 12 000 twips wide, indented 500, holding a
+    nested 2-column table 3 000 twips wide in its first cell."""
+    document = docx.Document()
+    document.add_paragraph("关于某事的通知")
+    table = document.add_table(rows=1, cols=3)
+    for column in table.columns:
+        column.width = docx.shared.Twips(4000)
+    table.cell(0, 0).width = docx.shared.Twips(4000)
+    etree.SubElement(table._tbl.tblPr, f"{W}tblInd", {f"{W}w": "500", f"{W}type": "dxa"})
+    nested = table.cell(0, 0).add_table(rows=1, cols=2)
+    for column in nested.columns:
+        column.width = docx.shared.Twips(1500)
+    table.cell(0, 1).text = "乙"
+    document.save(path)
+    return path
+
+
+def test_a_table_wider_than_the_text_block_is_narrowed_in_proportion(tmp_path):
+    document, _, _ = export(tmp_path, wide_table_draft(tmp_path / "宽表.docx"))
+    outer, nested = document.find(f"{W}body/{W}tbl"), document.find(f"{W}body/{W}tbl//{W}tbl")
+    assert abs(sum(grid_twips(outer)) - BLOCK_TWIPS) <= 2 and len(set(grid_twips(outer))) == 1
+    assert outer.find(f"{W}tblPr/{W}tblInd").get(f"{W}w") == "0"
+    assert grid_twips(nested) == [round(1500 * BLOCK_TWIPS / 12000)] * 2  # nested tables by the same factor
+    assert int(outer.find(f".//{W}tcW").get(f"{W}w")) == round(4000 * BLOCK_TWIPS / 12000)
+
+
+@pytest.mark.parametrize("name", [NOTICE, "poi__form_footnotes.docx"])
+def test_every_table_of_a_real_draft_fits_the_text_block(tmp_path, name):
+    """The notice's table (7 754 twips, indented 576) fits as it is; form_footnotes' (10 638) is narrowed."""
+    document, _, _ = export(tmp_path, peer_docx(name))
+    for table in document.find(f"{W}body").findall(f"{W}tbl"):
+        indent = table.find(f"{W}tblPr/{W}tblInd")
+        assert sum(grid_twips(table)) + (int(indent.get(f"{W}w")) if indent is not None else 0) <= BLOCK_TWIPS + 3
+    if name == NOTICE:
+        assert grid_twips(document.find(f"{W}body/{W}tbl")) == [950, 4536, 2268]
