@@ -1,7 +1,8 @@
 """Tables and pictures carried into the 公文 export keep what Word and LibreOffice need to lay them
 out: every style the export names exists in its styles.xml (a missing paragraph style made
 LibreOffice render the 股东会 notice's table with empty cells), a cell's numbering label is text,
-and pictures come over in any format. Checked on the XML; tests/core/test_table_pdf.py looks at
+a link names the export's own relationship, a table fits the text block, and pictures come over
+in any format. Checked on the XML; tests/core/test_table_pdf.py looks at
 the printed page."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from assistant.core.document import open_document
@@ -20,6 +22,7 @@ from assistant.core.export.gongwen import export_gongwen
 from tests.conftest import W, peer_docx
 
 NOTICE = "bisheng-unstructured__1. 股东会-会议通知.docx"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REFERENCES = {f"{W}pStyle": "paragraph", f"{W}rStyle": "character", f"{W}tblStyle": "table"}
 
 
@@ -110,7 +113,7 @@ def test_emf_and_wmf_pictures_are_carried(tmp_path):
     assert media == [".emf", ".emf", ".jpg", ".png", ".wmf"]
     relationships = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in relationships}
-    embedded = [b.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")
+    embedded = [b.get(f"{{{R_NS}}}embed")
                 for b in document.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip")]
     assert sorted(Path(targets[rid]).suffix for rid in embedded) == media
     assert b'Extension="emf" ContentType="image/x-emf"' in archive.read("[Content_Types].xml")
@@ -160,3 +163,19 @@ def test_every_table_of_a_real_draft_fits_the_text_block(tmp_path, name):
         assert sum(grid_twips(table)) + (int(indent.get(f"{W}w")) if indent is not None else 0) <= BLOCK_TWIPS + 3
     if name == NOTICE:
         assert grid_twips(document.find(f"{W}body/{W}tbl")) == [950, 4536, 2268]
+
+
+def test_a_link_in_a_table_names_the_export_s_relationship_to_its_address(tmp_path):
+    """The draft's r:id copied as it was named the export's footer part (rId9 in both)."""
+    source = docx.Document()
+    source.add_paragraph("关于某事的通知")
+    cell = source.add_table(rows=1, cols=2).cell(0, 0)
+    rid = source.part.relate_to("http://www.gov.cn/", RT.HYPERLINK, is_external=True)
+    link = etree.SubElement(cell.paragraphs[0]._p, f"{W}hyperlink", {f"{{{R_NS}}}id": rid})
+    etree.SubElement(etree.SubElement(link, f"{W}r"), f"{W}t").text = "中国政府网"
+    source.save(tmp_path / "链接.docx")
+    document, _, archive = export(tmp_path, tmp_path / "链接.docx")
+    relationships = {r.get("Id"): r for r in etree.fromstring(archive.read("word/_rels/document.xml.rels"))}
+    exported = relationships[document.find(f".//{W}tbl//{W}hyperlink").get(f"{{{R_NS}}}id")]
+    assert (exported.get("Type"), exported.get("Target"), exported.get("TargetMode")) == \
+        (RT.HYPERLINK, "http://www.gov.cn/", "External")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
@@ -28,10 +29,13 @@ from ..ooxml import xml_safe
 from .closing import closing, width
 from .elements import Elements, Line, recognise
 from ..gongwen_page import GongwenSettings, normal_style, page_setup, set_fonts
+from .links import relink
+from .numbering import related_root
 from .paging import Pages, line_count
 from .picture import add_picture
 from .source import Picture, read_draft
 from .styles import StyleCarrier
+from .table_width import fit_width
 from .title import title_lines
 
 SEPARATOR_GAP_PT = 11  # 7.2.7: the red line 4 mm (11.3 pt) below the 发文字号 (w:space is whole points)
@@ -75,7 +79,7 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
     elements = elements or found.elements
     if settings.title:
         elements = elements.updated({"标题": settings.title})
-    writer = Writer(settings, missing_fonts, source.styles)
+    writer = Writer(settings, missing_fonts, source.part)
     writer.banner(elements)
     writer.title_and_addressee(elements)
     for number, line in enumerate(found.body):
@@ -98,7 +102,7 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
 class Writer:
     """Builds the document paragraph by paragraph and counts the lines each one takes."""
 
-    def __init__(self, settings: GongwenSettings, missing: set[str], draft_styles=None):
+    def __init__(self, settings: GongwenSettings, missing: set[str], draft_part=None):
         self.s, self.missing = settings, missing
         self.out = docx.Document()
         body = self.out.element.body
@@ -110,7 +114,9 @@ class Writer:
         self.pitch = settings.line_pitch_pt
         self.char = settings.char_pitch_pt
         self.chain_start: int | None = None  # first line kept with the 落款
-        self.styles = StyleCarrier(draft_styles, self.out.styles.element)  # for the tables copied in
+        self.draft_part = draft_part  # what the tables copied in refer to: its styles, its relationships
+        self.styles = StyleCarrier(related_root(draft_part, RT.STYLES) if draft_part is not None else None,
+                                   self.out.styles.element)
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -237,14 +243,16 @@ class Writer:
             self.out.paragraphs[-1].paragraph_format.keep_with_next = True
 
     def table(self, copied) -> None:
-        """A table of the draft (a copy source.py made), carried with its structure, its styles and
-        its text in the body font; what refers to the draft's own package (pictures, notes,
-        comments) is left out, and source.py says so."""
+        """A table of the draft (a copy source.py made), carried with its structure, its styles, its
+        links and its text in the body font, narrowed to the text block; what refers to the draft's
+        own package (pictures, notes, comments) is left out, and source.py says so."""
         self.styles.carry(copied)
+        relink(copied, self.draft_part, self.out.part)
         for element in [e for e in copied.iter(*TABLE_LEFT_OUT)]:
             element.getparent().remove(element)
         for rpr in copied.iter(qn("w:rPr")):
             set_fonts(rpr, self.s.font(self.s.body_font, self.missing), self.s.latin_font)
+        fit_width(copied, self.s.text_width_mm / 25.4 * 1440)
         body = self.out.element.body
         body.find(qn("w:sectPr")).addprevious(copied)
         self.pages.add(_table_lines(copied, self.s))

@@ -9,13 +9,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from .. import ooxml as x
 from ..docx_text import LINE_BREAK, OBJECT_CHAR
 from .elements import Line
-from .numbering import Numbering, related_root
+from .numbering import Numbering
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -44,7 +43,7 @@ class Picture:
 class Source:
     lines: list[Line]
     notes: list[str] = field(default_factory=list)  # what was changed or left out, for the user
-    styles: etree._Element | None = None  # the draft's styles.xml, which its tables name styles of
+    part: object = None  # the draft's document part, whose styles and relationships its tables name
 
 
 def read_draft(draft) -> Source:
@@ -82,7 +81,7 @@ def read_draft(draft) -> Source:
         notes.insert(0, f"文本框中的 {boxed} 段文字已作为正文段落排入。")
     if part is not None and _margin_text(part):
         notes.append("原文的页眉、页脚未带入（公文只在页脚编排页码）。")
-    return Source(lines, notes, related_root(part, RT.STYLES) if part is not None else None)
+    return Source(lines, notes, part)
 
 
 def _spaced(label: str) -> str:

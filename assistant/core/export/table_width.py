@@ -27,7 +27,7 @@ def fit_width(table: etree._Element, block_twips: float) -> None:
         indent.set(W_ATTR, str(round(block_twips - total)))
         return
     factor = block_twips / total
-    for column in columns:
+    for column in table.iter(x.w("gridCol")):
         column.set(W_ATTR, str(round(_twips(column) * factor)))
     for width in table.iter(*WIDTHS):
         if width.get(TYPE, "dxa") == "dxa" and width.get(W_ATTR) is not None:
