@@ -179,3 +179,12 @@ def test_a_link_in_a_table_names_the_export_s_relationship_to_its_address(tmp_pa
     exported = relationships[document.find(f".//{W}tbl//{W}hyperlink").get(f"{{{R_NS}}}id")]
     assert (exported.get("Type"), exported.get("Target"), exported.get("TargetMode")) == \
         (RT.HYPERLINK, "http://www.gov.cn/", "External")
+
+
+def test_tables_with_nothing_between_them_stay_apart(tmp_path):
+    """The draft's three tables stand between empty paragraphs, which the export leaves out; tables
+    side by side in the body would be one table in Word and LibreOffice."""
+    document, _, _ = export(tmp_path, peer_docx("python-docx__tbl-having-tables.docx"))
+    body = list(document.find(f"{W}body"))
+    assert sum(e.tag == f"{W}tbl" for e in body) == 3
+    assert not any(a.tag == b.tag == f"{W}tbl" for a, b in zip(body, body[1:]))

@@ -253,8 +253,10 @@ class Writer:
         for rpr in copied.iter(qn("w:rPr")):
             set_fonts(rpr, self.s.font(self.s.body_font, self.missing), self.s.latin_font)
         fit_width(copied, self.s.text_width_mm / 25.4 * 1440)
-        body = self.out.element.body
-        body.find(qn("w:sectPr")).addprevious(copied)
+        end = self.out.element.body.find(qn("w:sectPr"))
+        if end.getprevious() is not None and end.getprevious().tag == qn("w:tbl"):
+            self.blank()  # two tables with nothing between them are one table to Word and LibreOffice
+        end.addprevious(copied)
         self.pages.add(_table_lines(copied, self.s))
 
     def picture(self, picture: Picture) -> None:
