@@ -308,6 +308,9 @@ SABOTAGES = [
              "        fit_width(copied, self.s.text_width_mm / 25.4 * 1440)", "        pass", ("tests/core/test_export_tables.py", "tests/core/test_table_pdf.py")),
     Sabotage("公文: nested tables not narrowed with their table", "assistant/core/export/table_width.py",
              '    for column in table.iter(x.w("gridCol")):', "    for column in columns:", ("tests/core/test_export_tables.py",)),
+    Sabotage("公文: tables with nothing between them run together", "assistant/core/export/gongwen.py",
+             "            self.blank()  # two tables with nothing", "            pass  # two tables with nothing",
+             ("tests/core/test_export_tables.py",)),
     Sabotage("公文: EMF/WMF pictures handed to python-docx only", "assistant/core/export/picture.py",
              "    except UnrecognizedImageError:", "    except KeyError:", ("tests/core/test_export_tables.py",)),
     # -- 修订稿 (issue 15) -----------------------------------------------------------------------
