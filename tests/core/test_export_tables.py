@@ -7,6 +7,7 @@ the printed page."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -20,9 +21,12 @@ from lxml import etree
 from assistant.core.document import open_document
 from assistant.core.export.gongwen import export_gongwen
 from tests.conftest import W, peer_docx
+from tests.core.test_gongwen_layout import one_pixel_png
 
 NOTICE = "bisheng-unstructured__1. 股东会-会议通知.docx"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 REFERENCES = {f"{W}pStyle": "paragraph", f"{W}rStyle": "character", f"{W}tblStyle": "table"}
 
 
@@ -114,7 +118,7 @@ def test_emf_and_wmf_pictures_are_carried(tmp_path):
     relationships = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in relationships}
     embedded = [b.get(f"{{{R_NS}}}embed")
-                for b in document.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip")]
+                for b in document.iter(f"{{{A_NS}}}blip")]
     assert sorted(Path(targets[rid]).suffix for rid in embedded) == media
     assert b'Extension="emf" ContentType="image/x-emf"' in archive.read("[Content_Types].xml")
 
@@ -129,7 +133,8 @@ def grid_twips(table: etree._Element) -> list[int]:
 
 def wide_table_draft(path: Path) -> Path:
     """A draft from a landscape page: a 3-column table 12 000 twips wide, indented 500, holding a
-    nested 2-column table 3 000 twips wide in its first cell."""
+    nested 2-column table 3 000 twips wide in its first cell and a 1 200 000 × 600 000 EMU picture
+    in its last."""
     document = docx.Document()
     document.add_paragraph("关于某事的通知")
     table = document.add_table(rows=1, cols=3)
@@ -141,6 +146,8 @@ def wide_table_draft(path: Path) -> Path:
     for column in nested.columns:
         column.width = docx.shared.Twips(1500)
     table.cell(0, 1).text = "乙"
+    table.cell(0, 2).paragraphs[0].add_run().add_picture(io.BytesIO(one_pixel_png()), width=docx.shared.Emu(1200000),
+                                                         height=docx.shared.Emu(600000))
     document.save(path)
     return path
 
@@ -152,6 +159,23 @@ def test_a_table_wider_than_the_text_block_is_narrowed_in_proportion(tmp_path):
     assert outer.find(f"{W}tblPr/{W}tblInd").get(f"{W}w") == "0"
     assert grid_twips(nested) == [round(1500 * BLOCK_TWIPS / 12000)] * 2  # nested tables by the same factor
     assert int(outer.find(f".//{W}tcW").get(f"{W}w")) == round(4000 * BLOCK_TWIPS / 12000)
+    extent = outer.find(f".//{{{WP_NS}}}extent")
+    assert (extent.get("cx"), extent.get("cy")) == (str(round(1200000 * BLOCK_TWIPS / 12000)),
+                                                    str(round(600000 * BLOCK_TWIPS / 12000)))
+
+
+def test_a_picture_in_a_table_is_carried_into_the_export_s_package(tmp_path):
+    """form_footnotes' letterhead picture stands in a table cell; it once was left out and told."""
+    result = export_gongwen(open_document(peer_docx("poi__form_footnotes.docx")).snapshot(), tmp_path / "out.docx")
+    assert not any("图片" in note for note in result.notes)
+    with zipfile.ZipFile(result.path) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+        relationships = {r.get("Id"): r.get("Target") for r in
+                         etree.fromstring(archive.read("word/_rels/document.xml.rels"))}
+        blips = [b.get(f"{{{R_NS}}}embed") for b in document.find(f"{W}body/{W}tbl").iter(f"{{{A_NS}}}blip")]
+        assert len(blips) == 1 and archive.read(f"word/{relationships[blips[0]]}").startswith(b"\x89PNG")
+    ids = [d.get("id") for d in document.iter(f"{{{WP_NS}}}docPr")]
+    assert len(ids) == len(set(ids))
 
 
 @pytest.mark.parametrize("name", [NOTICE, "poi__form_footnotes.docx"])
@@ -188,3 +212,19 @@ def test_tables_with_nothing_between_them_stay_apart(tmp_path):
     body = list(document.find(f"{W}body"))
     assert sum(e.tag == f"{W}tbl" for e in body) == 3
     assert not any(a.tag == b.tag == f"{W}tbl" for a, b in zip(body, body[1:]))
+
+
+def test_pictures_copied_in_tables_take_drawing_ids_of_their_own(tmp_path):
+    """The draft's ids (a body picture 9, a cell picture 1) are not the export's: the body picture
+    is drawn anew as 1, so the cell's copied 1 must change (Word wants each id once)."""
+    source = docx.Document()
+    source.add_paragraph("关于某事的通知")
+    source.add_picture(io.BytesIO(one_pixel_png()))
+    source.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(one_pixel_png()))
+    body_picture, cell_picture = source.element.body.iter(f"{{{WP_NS}}}docPr")
+    body_picture.set("id", "9")
+    cell_picture.set("id", "1")
+    source.save(tmp_path / "图表.docx")
+    document, _, _ = export(tmp_path, tmp_path / "图表.docx")
+    ids = [d.get("id") for d in document.iter(f"{{{WP_NS}}}docPr")]
+    assert len(ids) == 2 and len(set(ids)) == 2

@@ -33,7 +33,7 @@ from .links import relink
 from .numbering import related_root
 from .paging import Pages, line_count
 from .picture import add_picture
-from .source import Picture, read_draft
+from .source import A_NS, WP_NS, Picture, read_draft
 from .styles import StyleCarrier
 from .table_width import fit_width
 from .title import title_lines
@@ -50,8 +50,9 @@ PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:fr
              "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
              "w:suppressOverlap", "w:jc")
-# What a copied table cannot keep: it refers to parts of the draft's package.
-TABLE_LEFT_OUT = tuple(qn(tag) for tag in ("w:drawing", "w:pict", "w:object", "w:footnoteReference",
+# What a copied table cannot keep: it refers to parts of the draft's package (its pictures in
+# DrawingML come along, see links.py; drawings that are not pictures do not, see _is_picture).
+TABLE_LEFT_OUT = tuple(qn(tag) for tag in ("w:pict", "w:object", "w:footnoteReference",
                                            "w:endnoteReference", "w:commentReference", "w:commentRangeStart",
                                            "w:commentRangeEnd"))
 TABLE_ESTIMATE_NOTE = "文稿含表格，表格所占行数是估算的：请在 Word 中核对版记在最后一页底部、总页数为双数。"
@@ -247,9 +248,11 @@ class Writer:
         links and its text in the body font, narrowed to the text block; what refers to the draft's
         own package (pictures, notes, comments) is left out, and source.py says so."""
         self.styles.carry(copied)
-        relink(copied, self.draft_part, self.out.part)
-        for element in [e for e in copied.iter(*TABLE_LEFT_OUT)]:
+        left_out = [e for e in copied.iter(*TABLE_LEFT_OUT)]
+        left_out += [e for e in copied.iter(qn("w:drawing")) if not _is_picture(e)]
+        for element in left_out:
             element.getparent().remove(element)
+        relink(copied, self.draft_part, self.out.part)
         for rpr in copied.iter(qn("w:rPr")):
             set_fonts(rpr, self.s.font(self.s.body_font, self.missing), self.s.latin_font)
         fit_width(copied, self.s.text_width_mm / 25.4 * 1440)
@@ -257,6 +260,8 @@ class Writer:
         if end.getprevious() is not None and end.getprevious().tag == qn("w:tbl"):
             self.blank()  # two tables with nothing between them are one table to Word and LibreOffice
         end.addprevious(copied)
+        for drawing in copied.iter(f"{{{WP_NS}}}docPr"):  # ids unique in the export, as Word wants them
+            drawing.set("id", str(self.out.part.next_id))
         self.pages.add(_table_lines(copied, self.s))
 
     def picture(self, picture: Picture) -> None:
@@ -415,6 +420,11 @@ class Writer:
         for unnumbered in self.out.sections[1:]:  # the blank page and the 版记 page after it
             unnumbered.footer.is_linked_to_previous = False
             unnumbered.even_page_footer.is_linked_to_previous = False
+
+
+def _is_picture(drawing) -> bool:
+    """A drawing that is a picture (not a text box, shape or chart)."""
+    return drawing.find(f".//{{{A_NS}}}blip") is not None and drawing.find(f".//{qn('w:txbxContent')}") is None
 
 
 def _table_lines(table, settings: GongwenSettings) -> int:

@@ -19,13 +19,16 @@ from .source import Picture
 
 def add_picture(run, picture: Picture, width: int, height: int) -> None:
     """``picture`` at ``width`` × ``height`` (EMU) in ``run``."""
+    rid = relate_image(run.part, picture.blob, picture.content_type, picture.ext)
+    run._r.add_drawing(CT_Inline.new_pic_inline(run.part.next_id, rid, f"image.{picture.ext}", width, height))
+
+
+def relate_image(part, blob: bytes, content_type: str, ext: str) -> str:
+    """The id under which ``part`` relates to the image ``blob``, its image part added once."""
     try:
-        run.add_picture(BytesIO(picture.blob), width=width, height=height)
+        return part.get_or_add_image(BytesIO(blob))[0]
     except UnrecognizedImageError:
-        story = run.part
-        images = story.package.image_parts
-        image_part = ImagePart(images._next_image_partname(picture.ext), picture.content_type, picture.blob)
+        images = part.package.image_parts
+        image_part = ImagePart(images._next_image_partname(ext), content_type, blob)
         images.append(image_part)
-        rid = story.relate_to(image_part, RT.IMAGE)
-        filename = f"image.{picture.ext}"
-        run._r.add_drawing(CT_Inline.new_pic_inline(story.next_id, rid, filename, width, height))
+        return part.relate_to(image_part, RT.IMAGE)

@@ -2,8 +2,8 @@
 
 Drafts come from pages with narrower margins or in landscape: their tables, copied as they are,
 ran past the right margin of the export (on the peer drafts, up to 5 000 words printed outside the
-text block). A table wider than the block is narrowed in proportion, its columns, cells and nested
-tables alike; one that fits but is indented past the right edge is moved left.
+text block). A table wider than the block is narrowed in proportion, its columns, cells, nested
+tables and pictures alike; one that fits but is indented past the right edge is moved left.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from .. import ooxml as x
 
 W_ATTR, TYPE = x.w("w"), x.w("type")
 WIDTHS = (x.w("tcW"), x.w("tblW"), x.w("tblInd"))  # measured in twips when their type is dxa
+PICTURE_SIZES = ("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent",
+                 "{http://schemas.openxmlformats.org/drawingml/2006/main}ext")  # cx, cy in EMU
 
 
 def fit_width(table: etree._Element, block_twips: float) -> None:
@@ -34,6 +36,10 @@ def fit_width(table: etree._Element, block_twips: float) -> None:
             width.set(W_ATTR, str(round(_twips(width) * factor)))
     if indent is not None:
         indent.set(W_ATTR, "0")
+    for size in table.iter(*PICTURE_SIZES):  # pictures in the cells keep their proportions
+        if size.get("cx") is not None:  # not an a:ext of an extension list
+            for key in ("cx", "cy"):
+                size.set(key, str(round(int(size.get(key)) * factor)))
 
 
 def _twips(element: etree._Element) -> float:
