@@ -228,3 +228,34 @@ def test_pictures_copied_in_tables_take_drawing_ids_of_their_own(tmp_path):
     document, _, _ = export(tmp_path, tmp_path / "图表.docx")
     ids = [d.get("id") for d in document.iter(f"{{{WP_NS}}}docPr")]
     assert len(ids) == 2 and len(set(ids)) == 2
+
+
+def revised_table_draft(path: Path) -> Path:
+    """A table under tracked changes (修订): in a cell 旧 deleted and 新 inserted, its 字号 changed
+    (rPrChange), and its second row deleted."""
+    source = docx.Document()
+    source.add_paragraph("关于某事的通知")
+    table = source.add_table(rows=2, cols=1)
+    table.cell(1, 0).text = "删去的行"
+    stamp = {f"{W}id": "1", f"{W}author": "审核人", f"{W}date": "2026-01-02T00:00:00Z"}
+    p = table.cell(0, 0).paragraphs[0]._p
+    p.append(etree.fromstring(f'<w:r xmlns:w="{W[1:-1]}"><w:t>保留</w:t></w:r>'))
+    deleted = etree.SubElement(p, f"{W}del", stamp)
+    etree.SubElement(etree.SubElement(deleted, f"{W}r"), f"{W}delText").text = "旧"
+    inserted = etree.SubElement(p, f"{W}ins", {**stamp, f"{W}id": "2"})
+    run = etree.SubElement(inserted, f"{W}r")
+    change = etree.SubElement(etree.SubElement(run, f"{W}rPr"), f"{W}rPrChange", {**stamp, f"{W}id": "3"})
+    etree.SubElement(change, f"{W}rPr")
+    etree.SubElement(run, f"{W}t").text = "新"
+    row_properties = table.rows[1]._tr.get_or_add_trPr()
+    etree.SubElement(row_properties, f"{W}del", {**stamp, f"{W}id": "4"})
+    source.save(path)
+    return path
+
+
+def test_a_table_under_tracked_changes_is_exported_with_them_accepted(tmp_path):
+    document, _, _ = export(tmp_path, revised_table_draft(tmp_path / "修订.docx"))
+    table = document.find(f"{W}body/{W}tbl")
+    assert ["".join(t.text for t in row.iter(f"{W}t")) for row in table.iter(f"{W}tr")] == ["保留新"]
+    revisions = {f"{W}{name}" for name in ("del", "ins", "delText", "rPrChange")}
+    assert not [e.tag for e in document.iter() if e.tag in revisions]

@@ -26,6 +26,7 @@ from docx.shared import Emu, Pt, RGBColor
 from ..atomic import atomic_write
 from ..document import DocumentSnapshot
 from ..ooxml import xml_safe
+from .accepted import accept_revisions
 from .closing import closing, width
 from .elements import Elements, Line, recognise
 from ..gongwen_page import GongwenSettings, normal_style, page_setup, set_fonts
@@ -245,8 +246,10 @@ class Writer:
 
     def table(self, copied) -> None:
         """A table of the draft (a copy source.py made), carried with its structure, its styles, its
-        links and its text in the body font, narrowed to the text block; what refers to the draft's
-        own package (pictures, notes, comments) is left out, and source.py says so."""
+        links, its pictures and its text (revisions accepted) in the body font, narrowed to the
+        text block; what refers to the draft's own package (notes, comments, objects) is left out,
+        and source.py says so."""
+        accept_revisions(copied)
         self.styles.carry(copied)
         left_out = [e for e in copied.iter(*TABLE_LEFT_OUT)]
         left_out += [e for e in copied.iter(qn("w:drawing")) if not _is_picture(e)]
