@@ -34,7 +34,7 @@ from .links import relink
 from .numbering import related_root
 from .paging import Pages, line_count
 from .picture import add_picture
-from .source import A_NS, WP_NS, Picture, read_draft
+from .source import WP_NS, Picture, is_picture, read_draft
 from .styles import StyleCarrier
 from .table_width import fit_width
 from .title import title_lines
@@ -52,7 +52,7 @@ PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:fr
              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
              "w:suppressOverlap", "w:jc")
 # What a copied table cannot keep: it refers to parts of the draft's package (its pictures in
-# DrawingML come along, see links.py; drawings that are not pictures do not, see _is_picture).
+# DrawingML come along, see links.py; drawings that are not pictures do not, see is_picture).
 TABLE_LEFT_OUT = tuple(qn(tag) for tag in ("w:pict", "w:object", "w:footnoteReference",
                                            "w:endnoteReference", "w:commentReference", "w:commentRangeStart",
                                            "w:commentRangeEnd"))
@@ -252,7 +252,7 @@ class Writer:
         accept_revisions(copied)
         self.styles.carry(copied)
         left_out = [e for e in copied.iter(*TABLE_LEFT_OUT)]
-        left_out += [e for e in copied.iter(qn("w:drawing")) if not _is_picture(e)]
+        left_out += [e for e in copied.iter(qn("w:drawing")) if not is_picture(e)]
         for element in left_out:
             element.getparent().remove(element)
         relink(copied, self.draft_part, self.out.part)
@@ -263,8 +263,8 @@ class Writer:
         if end.getprevious() is not None and end.getprevious().tag == qn("w:tbl"):
             self.blank()  # two tables with nothing between them are one table to Word and LibreOffice
         end.addprevious(copied)
-        for drawing in copied.iter(f"{{{WP_NS}}}docPr"):  # ids unique in the export, as Word wants them
-            drawing.set("id", str(self.out.part.next_id))
+        for properties in copied.iter(f"{{{WP_NS}}}docPr"):  # ids unique in the export, as Word wants them
+            properties.set("id", str(self.out.part.next_id))
         self.pages.add(_table_lines(copied, self.s))
 
     def picture(self, picture: Picture) -> None:
@@ -423,11 +423,6 @@ class Writer:
         for unnumbered in self.out.sections[1:]:  # the blank page and the 版记 page after it
             unnumbered.footer.is_linked_to_previous = False
             unnumbered.even_page_footer.is_linked_to_previous = False
-
-
-def _is_picture(drawing) -> bool:
-    """A drawing that is a picture (not a text box, shape or chart)."""
-    return drawing.find(f".//{{{A_NS}}}blip") is not None and drawing.find(f".//{qn('w:txbxContent')}") is None
 
 
 def _table_lines(table, settings: GongwenSettings) -> int:

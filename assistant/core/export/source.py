@@ -145,13 +145,18 @@ def _in_fallback(element: etree._Element) -> bool:
     return any(ancestor.tag == x.FALLBACK for ancestor in element.iterancestors())
 
 
+def is_picture(drawing: etree._Element) -> bool:
+    """A w:drawing that is a picture (not a text box, a shape or a chart)."""
+    return drawing.find(f".//{{{A_NS}}}blip") is not None and drawing.find(f".//{x.TXBX_CONTENT}") is None
+
+
 def pictures(p: etree._Element, part) -> list[Picture]:
     """Pictures drawn in ``p`` (not in its text boxes), with their image data from ``part``."""
     found = []
     for drawing in p.iter(x.w("drawing")):
         blip = drawing.find(f".//{{{A_NS}}}blip")
         extent = drawing.find(f".//{{{WP_NS}}}extent")
-        if blip is None or extent is None or drawing.find(f".//{x.TXBX_CONTENT}") is not None:
+        if not is_picture(drawing) or extent is None:
             continue
         try:
             image = part.related_parts[blip.get(R_EMBED)]
