@@ -259,3 +259,16 @@ def test_a_table_under_tracked_changes_is_exported_with_them_accepted(tmp_path):
     assert ["".join(t.text for t in row.iter(f"{W}t")) for row in table.iter(f"{W}tr")] == ["保留新"]
     revisions = {f"{W}{name}" for name in ("del", "ins", "delText", "rPrChange")}
     assert not [e.tag for e in document.iter() if e.tag in revisions]
+
+
+def test_a_style_without_an_id_and_a_reference_without_a_name_are_let_go(tmp_path):
+    """Hand-made files hold both; the export made neither a crash nor a w:pStyle without w:val."""
+    source = docx.Document()
+    source.add_paragraph("关于某事的通知")
+    paragraph = source.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]
+    paragraph.add_run("甲")
+    etree.SubElement(paragraph._p.get_or_add_pPr(), f"{W}pStyle")
+    etree.SubElement(source.styles.element, f"{W}style", {f"{W}type": "paragraph"})
+    source.save(tmp_path / "无名.docx")
+    document, _, _ = export(tmp_path, tmp_path / "无名.docx")
+    assert document.find(f".//{W}tbl//{W}pStyle") is None

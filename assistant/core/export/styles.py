@@ -29,7 +29,8 @@ class StyleCarrier:
     """Resolves the draft's style ids to the export's, adding the draft's styles it has to."""
 
     def __init__(self, draft_styles: etree._Element | None, out_styles: etree._Element):
-        self.draft = {} if draft_styles is None else {s.get(STYLE_ID): s for s in draft_styles.iter(x.w("style"))}
+        self.draft = {} if draft_styles is None else {s.get(STYLE_ID): s for s in draft_styles.iter(x.w("style"))
+                                                      if s.get(STYLE_ID)}
         self.out = out_styles
         self.out_ids = {s.get(STYLE_ID) for s in out_styles.iter(x.w("style"))}
         self.by_name = {(_type(s), _name(s)): s.get(STYLE_ID) for s in out_styles.iter(x.w("style"))}

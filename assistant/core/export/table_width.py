@@ -39,11 +39,15 @@ def fit_width(table: etree._Element, block_twips: float) -> None:
     for size in table.iter(*PICTURE_SIZES):  # pictures in the cells keep their proportions
         if size.get("cx") is not None:  # not an a:ext of an extension list
             for key in ("cx", "cy"):
-                size.set(key, str(round(int(size.get(key)) * factor)))
+                size.set(key, str(round(_number(size, key) * factor)))
 
 
 def _twips(element: etree._Element) -> float:
+    return _number(element, W_ATTR)
+
+
+def _number(element: etree._Element, key: str) -> float:
     try:
-        return float(element.get(W_ATTR, "0"))
-    except ValueError:  # a percentage ("50%") where twips were expected
+        return float(element.get(key, "0"))
+    except ValueError:  # a percentage ("50%") where a measure was expected
         return 0.0
