@@ -326,7 +326,7 @@ SABOTAGES = [
              '        left_out += list(copied.iter(qn("w:drawing")))',
              ("tests/core/test_export_tables.py",)),
     Sabotage("公文: a table picture's r:embed names the draft's part", "assistant/core/export/links.py",
-             "            elif relationship is not None and relationship.reltype == RT.IMAGE:", "            elif False:",
+             "        elif relationship is not None and relationship.reltype == RT.IMAGE:", "        elif False:",
              ("tests/core/test_export_tables.py",)),
     Sabotage("公文: drawing ids copied with a table", "assistant/core/export/gongwen.py",
              '            properties.set("id", str(self.out.part.next_id))', "            pass",

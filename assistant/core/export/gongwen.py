@@ -34,7 +34,7 @@ from .links import relink
 from .numbering import related_root
 from .paging import Pages, line_count
 from .picture import add_picture
-from .source import WP_NS, Picture, is_picture, read_draft
+from .source import WP_NS, Picture, Table, is_picture, labelled_copy, read_draft
 from .styles import StyleCarrier
 from .table_width import fit_width
 from .title import title_lines
@@ -244,11 +244,12 @@ class Writer:
             self.chain_start = start
             self.out.paragraphs[-1].paragraph_format.keep_with_next = True
 
-    def table(self, copied) -> None:
-        """A table of the draft (a copy source.py made), carried with its structure, its styles, its
-        links, its pictures and its text (revisions accepted) in the body font, narrowed to the
+    def table(self, table: Table) -> None:
+        """A table of the draft, copied with its structure, its styles, its links, its pictures and
+        its text (numbering labels made text, revisions accepted) in the body font, narrowed to the
         text block; what refers to the draft's own package (notes, comments, objects) is left out,
         and source.py says so."""
+        copied = labelled_copy(table)
         accept_revisions(copied)
         self.styles.carry(copied)
         left_out = [e for e in copied.iter(*TABLE_LEFT_OUT)]

@@ -14,19 +14,18 @@ from lxml import etree
 
 from .picture import relate_image
 
-R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_ATTRIBUTES = etree.XPath(".//@r:*", namespaces={"r": R_NS})  # every relationship id, found in C
 
 
 def relink(element: etree._Element, draft_part, out_part) -> None:
-    for node in element.iter():
-        for key, value in list(node.attrib.items()):
-            if not key.startswith(R_NS):
-                continue
-            relationship = draft_part.rels.get(value) if draft_part is not None else None
-            if relationship is not None and relationship.is_external:
-                node.set(key, out_part.relate_to(relationship.target_ref, relationship.reltype, is_external=True))
-            elif relationship is not None and relationship.reltype == RT.IMAGE:
-                image = relationship.target_part
-                node.set(key, relate_image(out_part, image.blob, image.content_type, image.partname.ext))
-            else:
-                del node.attrib[key]
+    for value in R_ATTRIBUTES(element):
+        node, key = value.getparent(), value.attrname
+        relationship = draft_part.rels.get(str(value)) if draft_part is not None else None
+        if relationship is not None and relationship.is_external:
+            node.set(key, out_part.relate_to(relationship.target_ref, relationship.reltype, is_external=True))
+        elif relationship is not None and relationship.reltype == RT.IMAGE:
+            image = relationship.target_part
+            node.set(key, relate_image(out_part, image.blob, image.content_type, image.partname.ext))
+        else:
+            del node.attrib[key]

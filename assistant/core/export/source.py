@@ -39,6 +39,15 @@ class Picture:
     ext: str
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table to carry: the draft's element, and the numbering label of each of its paragraphs
+    in document order ("" where none), counted where the table stands among the draft's lists."""
+
+    element: etree._Element
+    labels: tuple[str, ...]
+
+
 @dataclass
 class Source:
     lines: list[Line]
@@ -61,7 +70,9 @@ def read_draft(draft) -> Source:
             table = tables.get(paragraph.uid)
             if table is not None and id(table) not in seen_tables:
                 seen_tables.add(id(table))
-                lines.append(Line("", "table", source=_labelled_table(table, numbering)))
+                labels = tuple(numbering.label(p) if numbering is not None and p.find(x.PPR) is not None else ""
+                               for p in table.iter(x.P))
+                lines.append(Line("", "table", source=Table(table, labels)))
                 _count_left_out(table, lost)
             continue
         label = numbering.label(element) if numbering is not None and element is not None else ""
@@ -88,12 +99,11 @@ def _spaced(label: str) -> str:
     return label if label[-1] in "、.．)）:：" else label + " "
 
 
-def _labelled_table(table: etree._Element, numbering: Numbering | None) -> etree._Element:
-    """A copy of ``table`` whose numbered paragraphs carry their labels as text (the export has
+def labelled_copy(table: Table) -> etree._Element:
+    """A copy of the table whose numbered paragraphs carry their labels as text (the export has
     none of the draft's numbering definitions; a numId left in would name one of its own)."""
-    copied = copy.deepcopy(table)
-    for p in copied.iter(x.P):
-        label = numbering.label(p) if numbering is not None else ""
+    copied = copy.deepcopy(table.element)
+    for p, label in zip(list(copied.iter(x.P)), table.labels):
         ppr = p.find(x.PPR)
         if not label and (ppr is None or ppr.find(x.w("numPr")) is None):
             continue
