@@ -18,6 +18,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
@@ -25,11 +26,17 @@ from docx.shared import Emu, Pt, RGBColor
 from ..atomic import atomic_write
 from ..document import DocumentSnapshot
 from ..ooxml import xml_safe
+from .accepted import accept_revisions
 from .closing import closing, width
 from .elements import Elements, Line, recognise
 from ..gongwen_page import GongwenSettings, normal_style, page_setup, set_fonts
+from .links import relink
+from .numbering import related_root
 from .paging import Pages, line_count
-from .source import Picture, read_draft
+from .picture import add_picture
+from .source import WP_NS, Picture, Table, is_picture, labelled_copy, read_draft
+from .styles import StyleCarrier
+from .table_width import fit_width
 from .title import title_lines
 
 SEPARATOR_GAP_PT = 11  # 7.2.7: the red line 4 mm (11.3 pt) below the 发文字号 (w:space is whole points)
@@ -44,8 +51,9 @@ PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:fr
              "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
              "w:suppressOverlap", "w:jc")
-# What a copied table cannot keep: it refers to parts of the draft's package.
-TABLE_LEFT_OUT = tuple(qn(tag) for tag in ("w:drawing", "w:pict", "w:object", "w:footnoteReference",
+# What a copied table cannot keep: it refers to parts of the draft's package (its pictures in
+# DrawingML come along, see links.py; drawings that are not pictures do not, see is_picture).
+TABLE_LEFT_OUT = tuple(qn(tag) for tag in ("w:pict", "w:object", "w:footnoteReference",
                                            "w:endnoteReference", "w:commentReference", "w:commentRangeStart",
                                            "w:commentRangeEnd"))
 TABLE_ESTIMATE_NOTE = "文稿含表格，表格所占行数是估算的：请在 Word 中核对版记在最后一页底部、总页数为双数。"
@@ -73,7 +81,7 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
     elements = elements or found.elements
     if settings.title:
         elements = elements.updated({"标题": settings.title})
-    writer = Writer(settings, missing_fonts)
+    writer = Writer(settings, missing_fonts, source.part)
     writer.banner(elements)
     writer.title_and_addressee(elements)
     for number, line in enumerate(found.body):
@@ -96,7 +104,7 @@ def export_gongwen(draft: DocumentSnapshot, path: Path | str, settings: GongwenS
 class Writer:
     """Builds the document paragraph by paragraph and counts the lines each one takes."""
 
-    def __init__(self, settings: GongwenSettings, missing: set[str]):
+    def __init__(self, settings: GongwenSettings, missing: set[str], draft_part=None):
         self.s, self.missing = settings, missing
         self.out = docx.Document()
         body = self.out.element.body
@@ -108,6 +116,9 @@ class Writer:
         self.pitch = settings.line_pitch_pt
         self.char = settings.char_pitch_pt
         self.chain_start: int | None = None  # first line kept with the 落款
+        self.draft_part = draft_part  # what the tables copied in refer to: its styles, its relationships
+        self.styles = StyleCarrier(related_root(draft_part, RT.STYLES) if draft_part is not None else None,
+                                   self.out.styles.element)
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -233,16 +244,28 @@ class Writer:
             self.chain_start = start
             self.out.paragraphs[-1].paragraph_format.keep_with_next = True
 
-    def table(self, table) -> None:
-        """A table of the draft, copied with its structure and text in the body font; what refers to
-        the draft's own package (pictures, notes, comments) is left out, and source.py says so."""
-        copied = copy.deepcopy(table)
-        for element in [e for e in copied.iter(*TABLE_LEFT_OUT)]:
+    def table(self, table: Table) -> None:
+        """A table of the draft, copied with its structure, its styles, its links, its pictures and
+        its text (numbering labels made text, revisions accepted) in the body font, narrowed to the
+        text block; what refers to the draft's own package (notes, comments, objects) is left out,
+        and source.py says so."""
+        copied = labelled_copy(table)
+        accept_revisions(copied)
+        self.styles.carry(copied)
+        left_out = [e for e in copied.iter(*TABLE_LEFT_OUT)]
+        left_out += [e for e in copied.iter(qn("w:drawing")) if not is_picture(e)]
+        for element in left_out:
             element.getparent().remove(element)
+        relink(copied, self.draft_part, self.out.part)
         for rpr in copied.iter(qn("w:rPr")):
             set_fonts(rpr, self.s.font(self.s.body_font, self.missing), self.s.latin_font)
-        body = self.out.element.body
-        body.find(qn("w:sectPr")).addprevious(copied)
+        fit_width(copied, self.s.text_width_mm / 25.4 * 1440)
+        end = self.out.element.body.find(qn("w:sectPr"))
+        if end.getprevious() is not None and end.getprevious().tag == qn("w:tbl"):
+            self.blank()  # two tables with nothing between them are one table to Word and LibreOffice
+        end.addprevious(copied)
+        for properties in copied.iter(f"{{{WP_NS}}}docPr"):  # ids unique in the export, as Word wants them
+            properties.set("id", str(self.out.part.next_id))
         self.pages.add(_table_lines(copied, self.s))
 
     def picture(self, picture: Picture) -> None:
@@ -253,7 +276,7 @@ class Writer:
         lines = math.ceil(height.pt / self.pitch)
         paragraph = self.paragraph(lines, WD_ALIGN_PARAGRAPH.CENTER)
         _exact(paragraph, lines * self.pitch)
-        paragraph.add_run().add_picture(BytesIO(picture.blob), width=Emu(int(picture.width * scale)), height=height)
+        add_picture(paragraph.add_run(), picture, Emu(int(picture.width * scale)), height)
 
     def has_closing(self, e: Elements) -> bool:
         return bool(e.attachments or e.signature or e.date)

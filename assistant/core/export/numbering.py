@@ -71,10 +71,10 @@ class Numbering:
         self._abstract_of: dict[str, str] = {}
         self._style_num: dict[str, tuple[str, int]] = {}
         self._counters: dict[str, dict[int, int]] = {}
-        numbering = _part_root(part, RT.NUMBERING)
+        numbering = related_root(part, RT.NUMBERING)
         if numbering is not None:
             self._read(numbering)
-        styles = _part_root(part, RT.STYLES)
+        styles = related_root(part, RT.STYLES)
         if styles is not None:
             self._read_styles(styles)
 
@@ -152,7 +152,7 @@ def _val(element) -> str | None:
     return None if element is None else element.get(x.w("val"))
 
 
-def _part_root(part, relationship: str):
+def related_root(part, relationship: str):
     """The related part's XML, read only (python-docx's own properties would create a missing part)."""
     try:
         return part.part_related_by(relationship).element

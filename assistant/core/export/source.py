@@ -1,8 +1,10 @@
 """What the 公文 export takes from a draft: each paragraph's text with its Word numbering label,
-tables, pictures and text-box text, and a list of what cannot be carried (said to the user)."""
+tables (their numbering labels made text too), pictures and text-box text, and a list of what
+cannot be carried (said to the user)."""
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,17 +29,30 @@ LEFT_OUT = {x.w("footnoteReference"): "脚注", x.w("endnoteReference"): "尾注
 
 @dataclass(frozen=True)
 class Picture:
-    """An inline picture to carry: the image bytes and its size in the draft (EMU)."""
+    """An inline picture to carry: the image bytes, its size in the draft (EMU), and its part's
+    content type and extension (python-docx recognises no EMF or WMF, so they are copied as they are)."""
 
     blob: bytes
     width: int
     height: int
+    content_type: str
+    ext: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table to carry: the draft's element, and the numbering label of each of its paragraphs
+    in document order ("" where none), counted where the table stands among the draft's lists."""
+
+    element: etree._Element
+    labels: tuple[str, ...]
 
 
 @dataclass
 class Source:
     lines: list[Line]
     notes: list[str] = field(default_factory=list)  # what was changed or left out, for the user
+    part: object = None  # the draft's document part, whose styles and relationships its tables name
 
 
 def read_draft(draft) -> Source:
@@ -55,14 +70,15 @@ def read_draft(draft) -> Source:
             table = tables.get(paragraph.uid)
             if table is not None and id(table) not in seen_tables:
                 seen_tables.add(id(table))
-                lines.append(Line("", "table", source=table))
-                lost["表格中的图片"] += sum(1 for _ in table.iter(f"{{{A_NS}}}blip"))
+                labels = tuple(numbering.label(p) if numbering is not None and p.find(x.PPR) is not None else ""
+                               for p in table.iter(x.P))
+                lines.append(Line("", "table", source=Table(table, labels)))
                 _count_left_out(table, lost)
             continue
         label = numbering.label(element) if numbering is not None and element is not None else ""
         text = paragraph.text.replace(OBJECT_CHAR, "").replace(LINE_BREAK, "").strip()
         if label and text:
-            label += "" if label[-1] in "、.．)）:：" else " "
+            label = _spaced(label)
         if label or text:
             lines.append(Line(label + text))
             boxed += paragraph.location == "textbox"
@@ -75,7 +91,43 @@ def read_draft(draft) -> Source:
         notes.insert(0, f"文本框中的 {boxed} 段文字已作为正文段落排入。")
     if part is not None and _margin_text(part):
         notes.append("原文的页眉、页脚未带入（公文只在页脚编排页码）。")
-    return Source(lines, notes)
+    return Source(lines, notes, part)
+
+
+def _spaced(label: str) -> str:
+    """A label as it leads its text: a space after it unless it ends in its own punctuation."""
+    return label if label[-1] in "、.．)）:：" else label + " "
+
+
+def labelled_copy(table: Table) -> etree._Element:
+    """A copy of the table whose numbered paragraphs carry their labels as text (the export has
+    none of the draft's numbering definitions; a numId left in would name one of its own)."""
+    copied = copy.deepcopy(table.element)
+    for p, label in zip(list(copied.iter(x.P)), table.labels):
+        ppr = p.find(x.PPR)
+        if not label and (ppr is None or ppr.find(x.w("numPr")) is None):
+            continue
+        if label:
+            has_text = any(t.text for t in p.iter(x.T))
+            _prepend_run(p, _spaced(label) if has_text else label)
+        number = p.get_or_add_pPr().get_or_add_numPr()  # numId 0: no numbering, nor the style's
+        for child in list(number):
+            number.remove(child)
+        number.get_or_add_numId().val = 0
+    return copied
+
+
+def _prepend_run(p: etree._Element, text: str) -> None:
+    """A run of ``text`` before ``p``'s first run, formatted like it."""
+    first = p.find(x.R)
+    run = etree.Element(x.R)
+    if first is not None and first.find(x.RPR) is not None:
+        run.append(copy.deepcopy(first.find(x.RPR)))
+    etree.SubElement(run, x.T, {x.XML_SPACE: "preserve"}).text = text
+    if first is not None:
+        first.addprevious(run)
+    else:
+        p.append(run)
 
 
 def _margin_text(part) -> bool:
@@ -103,17 +155,23 @@ def _in_fallback(element: etree._Element) -> bool:
     return any(ancestor.tag == x.FALLBACK for ancestor in element.iterancestors())
 
 
+def is_picture(drawing: etree._Element) -> bool:
+    """A w:drawing that is a picture (not a text box, a shape or a chart)."""
+    return drawing.find(f".//{{{A_NS}}}blip") is not None and drawing.find(f".//{x.TXBX_CONTENT}") is None
+
+
 def pictures(p: etree._Element, part) -> list[Picture]:
     """Pictures drawn in ``p`` (not in its text boxes), with their image data from ``part``."""
     found = []
     for drawing in p.iter(x.w("drawing")):
         blip = drawing.find(f".//{{{A_NS}}}blip")
         extent = drawing.find(f".//{{{WP_NS}}}extent")
-        if blip is None or extent is None or drawing.find(f".//{x.TXBX_CONTENT}") is not None:
+        if not is_picture(drawing) or extent is None:
             continue
         try:
-            blob = part.related_parts[blip.get(R_EMBED)].blob
+            image = part.related_parts[blip.get(R_EMBED)]
         except KeyError:
             continue
-        found.append(Picture(blob, int(extent.get("cx")), int(extent.get("cy"))))
+        found.append(Picture(image.blob, int(extent.get("cx")), int(extent.get("cy")), image.content_type,
+                             image.partname.ext))
     return found
