@@ -409,10 +409,10 @@ def test_quoted_sayings_names_and_numbered_slogans():
     """Inside quotation marks a saying is a 成语俗语 even with a function character (“小而美”) or a common
     noun (“捡芝麻丢西瓜”, “全国一盘棋”); a numbered slogan is a 方法提法; a name or a count is no entry."""
     sayings = ["一盘棋", "硬骨头", "全国一盘棋", "小而美", "捡芝麻丢西瓜", "一刀切", "钉钉子", "十年磨一剑"]
-    assert [s for s in sayings if quoted_kind(s, False) != "idiom"] == []
-    assert [quoted_kind(s, False) for s in ("三严三实", "两学一做", "三去一降一补")] == ["method"] * 3
+    assert [s for s in sayings if quoted_kind(s) != "idiom"] == []
+    assert [quoted_kind(s) for s in ("三严三实", "两学一做", "三去一降一补")] == ["method"] * 3
     names = ["龙头企业", "中国制造", "社会主义", "十四五", "九二共识", "厕所革命", "走进了死胡同", "抓不抓", "老旧小区"]
-    assert [n for n in names if quoted_kind(n, False)] == []
+    assert [n for n in names if quoted_kind(n)] == []
 
 
 def test_pairs_collocations_and_quotes_that_are_not():
@@ -513,8 +513,8 @@ def test_a_group_a_kind_of_person_or_a_prefixed_word_is_a_term_not_a_saying():
     """Quoted or not, 走资派, 民主派, 奋斗者, 反走私, 洋垃圾 name a group, a person or a thing: terms; the
     sayings 大锅饭, 铁饭碗, 硬骨头 and the four-character 反攻倒算, 洋为中用 stay."""
     terms = ["走资派", "民主派", "奋斗者", "打砸抢者", "反走私", "反分裂", "洋垃圾"]
-    assert [t for t in terms if quoted_kind(t, False) or exclusion(t, "") != "term"] == []
-    assert [s for s in ("大锅饭", "铁饭碗", "硬骨头") if quoted_kind(s, False) != "idiom"] == []
+    assert [t for t in terms if quoted_kind(t) or exclusion(t, "") != "term"] == []
+    assert [s for s in ("大锅饭", "铁饭碗", "硬骨头") if quoted_kind(s) != "idiom"] == []
     assert exclusion("反攻倒算", "i") == "" and exclusion("洋为中用", "i") == ""
 
 
@@ -524,3 +524,36 @@ def test_two_clauses_that_report_results_are_no_pair():
     texts = {e.text for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert "官兵素质有了提高，国防装备有了改善" not in texts and "减少会议和文件，改进会风和文风" in texts
     assert reports_a_result("经济效益明显改善") and not reports_a_result("不断改善人民生活")
+
+
+def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
+    """A seed used twice outweighs another used once (加强纪律教育，强化纪律执行 is about 纪律, not 执行); sayings
+    of conduct, duty, rules, reform and learning are filed by what they mean, not left in 综合."""
+    example = [Example("", "t.txt:1")]
+    expected = {"加强纪律教育，强化纪律执行": "作风建设", "克勤克俭": "作风建设", "少讲空话，多做实事": "作风建设",
+                "以身作则": "作风建设", "引咎辞职": "督查问责", "打破常规": "改革创新", "权责明确": "制度机制",
+                "忠于职守": "责任担当", "以史为鉴": "学习提高", "议而不决，决而不行": "落实执行", "民惟邦本": "群众路线",
+                "欣欣向荣": "综合"}
+    entries = [Entry(text, "idiom", 1, example) for text in expected]
+    assign_categories(entries)
+    assert {e.text: e.category for e in entries} == expected
+
+
+def test_numbered_formulations_are_methods_and_programme_names_no_sayings():
+    """A count with its measure word in front (五位一体, 三步走, “六种能力”) is a 提法 whatever jieba tags it; a
+    number without one (三令五申, 十年磨一剑) leaves a 成语. A programme or a country is no saying even quoted
+    (“沪港通”, “家电下乡”, 斯里兰卡)."""
+    assert [dictionary_kind(w, "l") for w in ("五位一体", "三步走", "两个凡是")] == ["method"] * 3
+    assert quoted_kind("五位一体") == "method" and quoted_kind("六种能力") == "method"
+    assert dictionary_kind("三令五申", "i") == "idiom" and quoted_kind("十年磨一剑") == "idiom"
+    assert quoted_kind("沪港通") == "" and quoted_kind("家电下乡") == "" and exclusion("斯里兰卡", "") == "name"
+
+
+def test_a_half_of_a_maxim_the_bank_holds_whole_is_no_idiom():
+    """少讲空话 and 激励后进 are only ever used as halves of their maxims, which are entries: the halves are not;
+    a 成语 of the dictionary (肝胆相照) stays an entry of its own beside its pair."""
+    text = "要少讲空话，多做实事。鼓励先进，激励后进。肝胆相照、荣辱与共。"
+    entries = {e.text: e.kind for e in extract([CleanParagraph(text * 2, "t.txt", 1)])}
+    assert entries.get("少讲空话，多做实事") == "pair" and entries.get("鼓励先进，激励后进") == "pair"
+    assert "少讲空话" not in entries and "激励后进" not in entries, entries
+    assert entries.get("肝胆相照") == "idiom"

@@ -29,7 +29,7 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, exclusion, method_names, parts, programme_name, quoted_kind, shaped
+from .setphrases import LEXICALISED_IDIOM, dictionary_kind, exclusion, method_names, parts, programme_name, quoted_kind, shaped
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -236,6 +236,8 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
     collocations(corpus, collector)
     complements(corpus, collector)
     entries = [e for e in collector.entries.values() if not half_of_a_count(corpus, e.text)]
+    halves = halves_of_maxims(corpus, entries)
+    entries = [e for e in entries if e.text not in halves]
     for entry in entries:
         files = corpus.texts_using(entry.text) if SLOT not in entry.text else {entry.examples[0].source.rsplit(":", 1)[0]}
         entry.documents = max(len(files), 1)
@@ -245,6 +247,20 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         entry.function = speech_function(entry.examples[0].sentence if entry.kind in SENTENCE_KINDS else entry.text)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
+
+
+def halves_of_maxims(corpus: Corpus, entries: list[Entry]) -> set[str]:
+    """Idioms that are no 成语 by the dictionary (not tagged i, nor common in it) whose every use in the corpus is a
+    clause of a 对偶句 or 金句 of the bank (吃苦在前，享受在后; 少讲空话，多做实事; 激励先进、约束后进): halves of a
+    maxim, which the bank holds whole; 肝胆相照 (i) and 更进一步 (common) stand alone too."""
+    hosts: dict[str, list[str]] = {}
+    for entry in entries:
+        if entry.kind in ("pair", "quote"):
+            for clause in re.split("[，、]", entry.text):
+                hosts.setdefault(clause, []).append(entry.text)
+    return {e.text for e in entries if e.kind == "idiom" and e.text in hosts and pos_table().get(e.text) != "i"
+            and word_frequency(e.text) < LEXICALISED_IDIOM and e.text not in _known_idioms()
+            and sum(corpus.count(host) for host in hosts[e.text]) >= corpus.count(e.text)}
 
 
 COUNT_GOES_ON = re.compile(r"[，、；]?[二三四五六七八九十两]")
@@ -273,12 +289,9 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
             elif HANZI_ONLY.match(said) and len(said) >= 8 and not STATEMENT.search(said) and not _named(said):
                 collector.add(said, "quote", example=example)
             elif HANZI_ONLY.match(said) and len(said) <= 7 and _is_saying(said):
-                kind = quoted_kind(said, bool(NUMBERED.match(said)) and len(said) <= 6)  # “四个不摘”, “六种能力”
+                kind = quoted_kind(said)  # “钉钉子”; “四个不摘”, “六种能力”: 方法提法
                 if kind:
                     collector.add(said, kind, example=example, whole_words=False)
-
-
-NUMBERED = re.compile(r"[二三四五六七八九十两几][项种个条大类]")  # a numbered slogan
 
 
 # A quoted clause that reports what someone said or holds (“共产主义是渺茫的幻想”, “禁止任何形式的个人崇拜”),
@@ -590,8 +603,8 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             # its dictionary (对庸政懒 tagged l, 事必问责抓, 西煤东运新), is no word at all
             if word in known and not programme_name(word):
                 collector.add(word, "method" if known[word] == "n" else "idiom")  # 高质量发展, 重要讲话: 提法
-            elif word_frequency(word) and dictionary_kind(word, tag) == "idiom":
-                collector.add(word, "idiom")
+            elif word_frequency(word) and dictionary_kind(word, tag) in ("idiom", "method"):
+                collector.add(word, dictionary_kind(word, tag))  # 三步走, 五位一体: 提法
     for gram in discover_phrases(corpus):
         if (not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram)
                 and (_used_alone(corpus, gram) or parallel(gram))):
@@ -953,15 +966,17 @@ def load_categories() -> list[tuple[str, list[str]]]:
 
 
 def assign_categories(entries: list[Entry]) -> None:
-    """The category whose seeds the entry itself contains most, on a tie the one whose seed ends last
-    (the head: 推进科技创新 is 改革创新), then the first; else 综合: a phrase's category is what it
-    means, not what the sentence around its first use is about (荣辱与共 beside 监督 is not 督查问责)."""
+    """The category whose seeds the entry itself uses most often (加强纪律教育，强化纪律执行 is about 纪律
+    twice, 执行 once), on a tie the one whose seed ends last (the head: 推进科技创新 is 改革创新), then
+    the first; else 综合: a phrase's category is what it means, not what the sentence around its first
+    use is about (荣辱与共 beside 监督 is not 督查问责)."""
     categories = load_categories()
     for entry in entries:
         best, best_score = GENERAL_CATEGORY, (0, 0)
         for name, seeds in categories:
             found = [seed for seed in seeds if seed in entry.text]
-            score = (len(found), max((entry.text.rfind(seed) + len(seed) for seed in found), default=0))
+            score = (sum(entry.text.count(seed) for seed in found),
+                     max((entry.text.rfind(seed) + len(seed) for seed in found), default=0))
             if score > best_score:
                 best, best_score = name, score
         entry.category = best

@@ -65,6 +65,16 @@ def parts(word: str) -> list[str]:
     return [word]
 
 
+# A numbered formulation: a count and its measure word in front (五位一体, 三步走, 两个凡是, “四个不摘”, “六种能力”),
+# a 提法 however the dictionary tags it, not a 成语 (三令五申, 五湖四海 have no measure word).
+COUNTED = re.compile(r"[二三四五六七八九十两几][项种个条大类位步样]")
+
+
+def counted(word: str) -> bool:
+    """Is the word a numbered formulation (a 方法提法)?"""
+    return len(word) <= 6 and bool(COUNTED.match(word))
+
+
 def programme_name(word: str) -> bool:
     """村村通, 沪港通, 家电下乡, 天问一号: named programmes and craft, not sayings, even when a dictionary lists them."""
     return bool(PROGRAMME.search(word))
@@ -80,8 +90,8 @@ def exclusion(word: str, tag: str) -> str:
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
     if len(word) == 3 and word[0] in TERM_PREFIXES and tokenizer().FREQ.get(word[1:]):
         return "term"  # 反走私, 洋垃圾: a prefix on a word, not a saying
-    if programme_name(word):
-        return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name, not a saying
+    if programme_name(word) or pos_table().get(word) == "nrt":
+        return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name; 斯里兰卡: a country's, not a saying
     if word.endswith(("之处", "之际", "之时")):
         return "noun phrase"  # 不足之处, 关键之际: where or when, not a saying
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
@@ -168,9 +178,12 @@ def verb_and_object(word: str) -> bool:
 
 def dictionary_kind(word: str, tag: str) -> str:
     """The kind of entry a dictionary word of the corpus makes: "idiom" (成语俗语), "collocation"
-    (a 习用语 or untagged phrase that is a verb and its object) or "" (not an entry). Besides i and l, a four-character
+    (a 习用语 or untagged phrase that is a verb and its object), "method" (a numbered formulation: 五位一体)
+    or "" (not an entry). Besides i and l, a four-character
     word jieba mis-tags as a person's name (一劳永逸, 任重道远 are nr) or shaped AABB/ABAC
     (兢兢业业, 能上能下) is a 成语 when it does not read as two ordinary words."""
+    if tag in ("i", "l", "") and counted(word):
+        return "method"
     if tag in ("i", "l", ""):
         if exclusion(word, tag):
             return ""
@@ -206,21 +219,23 @@ NAME_HEAD_MIN = 300  # a head noun this common makes a name of a compound (龙�
 NAME_TOO_COMMON = 500  # a dictionary noun this common is a term or a name, not a saying (社会主义; not 大锅饭 91)
 
 
-def quoted_kind(said: str, numbered: bool) -> str:
+def quoted_kind(said: str) -> str:
     """The kind of a short quoted expression (3–7 characters): "idiom" for a saying (“一盘棋”, “钉钉子”,
-    “全国一盘棋”, “小而美”, “硬骨头”), "method" for a numbered slogan (“三严三实”, “两学一做”; ``numbered``:
+    “全国一盘棋”, “小而美”, “硬骨头”), "method" for a numbered slogan (“三严三实”, “两学一做”,
     “六种能力”), "" for a name (“龙头企业”, “中国制造”, “社会主义”, “十四五”) or a piece of a sentence.
     The quotation marks delimit it, so function characters inside (而, 着, 多) do not make it a piece."""
     tag = pos_table().get(said, "")
     reason = exclusion(said, tag if tag in ("i", "l") else "")
-    name = reason == "term" or (len(said) > 3 and reason == "noun phrase")
+    name = reason in ("term", "name") or (len(said) > 3 and reason == "noun phrase")
     if name or QUOTED_PIECE.search(said):  # “非农化”, “老旧小区” (three characters: 硬骨头 reads as a noun phrase)
         return ""  # “老旧小区”, “荣辱观”; “走进了死胡同”, “抓不抓”
+    if counted(said):
+        return "method"  # “六种能力”, “五位一体”
     if tag in ("i", "l"):
         return "idiom"  # “一刀切”, “钉钉子”, “全国一盘棋”, “十年磨一剑”
     numerals = [i for i, ch in enumerate(said) if ch in NUMERALS]
     separate = [i for i, ch in enumerate(said) if ch in NUMERALS | {"一"} and (i == 0 or said[i - 1] not in NUMERALS | {"一"})]
-    if numbered or (numerals and len(separate) >= 2):
+    if numerals and len(separate) >= 2:
         return "method"  # “三严三实”, “两学一做”, “三去一降一补”
     if numerals or (tag in NAME_HEAD_TAGS and word_frequency(said) >= NAME_TOO_COMMON):
         return ""  # “十四五”, “九二共识”, “五保户”: a count or a name; “社会主义”, “四人帮”: a term or name
