@@ -533,7 +533,7 @@ def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
     expected = {"加强纪律教育，强化纪律执行": "作风建设", "克勤克俭": "作风建设", "少讲空话，多做实事": "作风建设",
                 "以身作则": "作风建设", "引咎辞职": "督查问责", "打破常规": "改革创新", "权责明确": "制度机制",
                 "忠于职守": "责任担当", "以史为鉴": "学习提高", "议而不决，决而不行": "落实执行", "民惟邦本": "群众路线",
-                "欣欣向荣": "综合"}
+                "固执己见": "作风建设", "欣欣向荣": "综合"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
@@ -557,3 +557,13 @@ def test_a_half_of_a_maxim_the_bank_holds_whole_is_no_idiom():
     assert entries.get("少讲空话，多做实事") == "pair" and entries.get("鼓励先进，激励后进") == "pair"
     assert "少讲空话" not in entries and "激励后进" not in entries, entries
     assert entries.get("肝胆相照") == "idiom"
+
+
+def test_an_activity_on_a_known_thing_and_a_changed_levy_are_terms_not_sayings():
+    """A phrase no dictionary lists, a common noun and a verb (火星探测, 债券违约, 城镇拆迁), names an activity; one
+    thing changed to another (营改增, 煤改气) names a reform; a quoted free combination (“绿色通道”) a thing: no
+    成语俗语. A bound morpheme before the verb (守土负责, 限时办结) and quoted idioms (“全国一盘棋”, “山重水复”) stay."""
+    assert [exclusion(w, "") for w in ("火星探测", "债券违约", "城镇拆迁")] == ["term"] * 3
+    assert exclusion("营改增", "") == "name" and exclusion("煤改气", "") == "name"
+    assert exclusion("守土负责", "") == "" and exclusion("限时办结", "") == ""
+    assert quoted_kind("绿色通道") == "" and quoted_kind("全国一盘棋") == "idiom" and quoted_kind("山重水复") == "idiom"

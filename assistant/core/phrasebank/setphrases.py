@@ -34,8 +34,9 @@ PIECE_ENDS = set("上下去来起着于过出")
 # 马上就办, 说干就干 are slogans.
 UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重处际时]$"
                             r"|^[中会式性]|[新各会中显]$|各类$|.以")
-# Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号).
-PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$")
+# Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号),
+# one thing changed to another (营改增, 煤改气, 费改税).
+PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$|^[\u4e00-\u9fff]改[\u4e00-\u9fff]$")
 # 在思想上, 从总体上: a preposition and its object.
 PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -54,6 +55,10 @@ FIXED_COHESION = 8.0
 # A word this common in jieba's dictionary, inside a phrase the dictionary does not know, makes it a
 # free combination (企业稳岗, 筑牢国家, 用能需求); 四字格 are built of bound morphemes (惠企利民, 提质增效).
 COMMON_WORD = 5000
+# A noun this common in jieba's dictionary is a thing of its own: before a verb, in a phrase the dictionary does not
+# know, it names an activity (火星 497: 火星探测; 债券 649: 债券违约), where a rarer bound morpheme makes a 四字格
+# (守土 67: 守土负责; 限时 54: 限时办结; 权责 46: 权责脱节).
+KNOWN_NOUN = 100
 
 
 def parts(word: str) -> list[str]:
@@ -129,6 +134,9 @@ def exclusion(word: str, tag: str) -> str:
         return "free combination"  # 效益不高, 素质不高, 职责不清: a noun and what it lacks; 正反两方: a count
     if noun_and_verb:
         return "term"  # 种族歧视, 技术转让: a noun and what is done to it (not 寸步不让)
+    if (not tag and not word_frequency(word) and len(split) == 2 and tags[0] in ("n", "ns") and tags[1] == "v"
+            and word_frequency(split[0]) >= KNOWN_NOUN):
+        return "term"  # 火星探测, 债券违约, 城镇拆迁: a phrase no dictionary lists, naming what is done to a known thing
     if len(word) < 4:
         return "" if verb_and_object(word) else "short"  # 没人干, 势添力; not 打基础, 说空话
     if len(split) == 1 or verb_and_object(word) or tags[0] == "m":
@@ -226,9 +234,10 @@ def quoted_kind(said: str) -> str:
     The quotation marks delimit it, so function characters inside (而, 着, 多) do not make it a piece."""
     tag = pos_table().get(said, "")
     reason = exclusion(said, tag if tag in ("i", "l") else "")
-    name = reason in ("term", "name") or (len(said) > 3 and reason == "noun phrase")
+    name = reason in ("term", "name") or (len(said) > 3 and (reason == "noun phrase" or (
+        reason == "free combination" and tag not in ("i", "l", "nr"))))  # “绿色通道”; not “全国一盘棋” (l), “山重水复” (nr)
     if name or QUOTED_PIECE.search(said):  # “非农化”, “老旧小区” (three characters: 硬骨头 reads as a noun phrase)
-        return ""  # “老旧小区”, “荣辱观”; “走进了死胡同”, “抓不抓”
+        return ""  # “老旧小区”, “荣辱观”, “绿色通道”; “走进了死胡同”, “抓不抓”
     if counted(said):
         return "method"  # “六种能力”, “五位一体”
     if tag in ("i", "l"):
