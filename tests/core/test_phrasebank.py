@@ -16,7 +16,7 @@ from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _ends_a_phrase, _fragment, reports_a_result, _noun_compound, _used_alone,
-                                               assign_categories, extract, half_of_a_count, has_predicate, parallel, pos_tagger,
+                                               assign_categories, extract, half_of_a_count, unquoted_word, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
@@ -270,16 +270,18 @@ def seed_paragraphs() -> list:
     return [p for path in sorted(CORPUS.glob("*.txt")) for p in clean_file(path)]
 
 
-def test_every_idiom_the_seeds_use_is_an_entry_unless_a_written_reason_excludes_it(bank, seed_paragraphs):
+def test_every_idiom_the_seeds_use_is_an_entry_unless_a_written_reason_excludes_it(bank, seed_paragraphs, cleaned):
     """Computed from the seeds, not listed: every word jieba tags 成语 (i) or 习用语 (l) is in the bank
     (a word of its dictionary: its tagger also guesses i/l for strings it glues, 事必问责抓),
     or setphrases.exclusion names why not (a term, a noun phrase, a piece …), or it is a verb and a
-    noun the corpus uses inside a longer noun phrase (……的奋斗目标)."""
+    noun the corpus uses inside a longer noun phrase (……的奋斗目标), or a word of three characters the
+    corpus never quotes (离退休)."""
     texts = {e["text"] for e in bank["entries"]}
+    corpus_text = "\n".join(cleaned.values())
     used = {(pair.word, pair.flag) for p in seed_paragraphs for pair in pos_tagger().cut(p.text)
             if pair.flag in ("i", "l") and len(pair.word) >= 3 and HANZI_ONLY.match(pair.word) and word_frequency(pair.word)}
     missing = sorted(w for w, tag in used if w not in texts and not exclusion(w, tag)
-                     and dictionary_kind(w, tag) != "collocation")
+                     and dictionary_kind(w, tag) != "collocation" and not unquoted_word(corpus_text, w))
     assert len(used) > 250 and not missing, missing
     excluded = [w for w, tag in used if exclusion(w, tag)]
     assert len(excluded) < len(used) / 2, excluded  # the reasons are exceptions, not the rule
@@ -567,3 +569,13 @@ def test_an_activity_on_a_known_thing_and_a_changed_levy_are_terms_not_sayings()
     assert exclusion("营改增", "") == "name" and exclusion("煤改气", "") == "name"
     assert exclusion("守土负责", "") == "" and exclusion("限时办结", "") == ""
     assert quoted_kind("绿色通道") == "" and quoted_kind("全国一盘棋") == "idiom" and quoted_kind("山重水复") == "idiom"
+
+
+def test_a_three_character_word_the_corpus_never_quotes_is_no_saying():
+    """离退休, 自尊心, 破伤风 (jieba: i) are words; “大锅饭” is a saying because the text quotes it; 一条龙 is one of
+    its own."""
+    text = "离退休干部要有自尊心。打破“大锅饭”，搞一条龙服务。打破“大锅饭”，搞一条龙服务。"
+    entries = {e.text for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert "离退休" not in entries and "自尊心" not in entries, entries
+    assert "大锅饭" in entries and "一条龙" in entries, entries
+    assert unquoted_word("他有自尊心。", "自尊心") and not unquoted_word("“大锅饭”", "大锅饭")

@@ -603,8 +603,10 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             # its dictionary (对庸政懒 tagged l, 事必问责抓, 西煤东运新), is no word at all
             if word in known and not programme_name(word):
                 collector.add(word, "method" if known[word] == "n" else "idiom")  # 高质量发展, 重要讲话: 提法
-            elif word_frequency(word) and dictionary_kind(word, tag) in ("idiom", "method"):
-                collector.add(word, dictionary_kind(word, tag))  # 三步走, 五位一体: 提法
+            elif word_frequency(word) and dictionary_kind(word, tag) == "method":
+                collector.add(word, "method")  # 三步走, 五位一体: 提法
+            elif word_frequency(word) and dictionary_kind(word, tag) == "idiom" and not unquoted_word(corpus.text, word):
+                collector.add(word, "idiom")
     for gram in discover_phrases(corpus):
         if (not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram)
                 and (_used_alone(corpus, gram) or parallel(gram))):
@@ -618,6 +620,13 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
         for name in method_names(sentence.text):
             collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
+
+
+def unquoted_word(text: str, word: str) -> bool:
+    """A word of three characters the corpus never quotes is a word, whatever jieba tags it (离退休, 自尊心, 破伤风,
+    不称职, 另一类): a 公文 marks a three-character saying with quotation marks (“大锅饭”, “钉钉子”); one led by 一 and
+    a measure word is a set saying of its own (一条龙, 一把手)."""
+    return len(word) == 3 and not word.startswith("一") and f"“{word}”" not in text
 
 
 def _used_alone(corpus: Corpus, phrase: str) -> bool:
