@@ -535,7 +535,9 @@ def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
     expected = {"加强纪律教育，强化纪律执行": "作风建设", "克勤克俭": "作风建设", "少讲空话，多做实事": "作风建设",
                 "以身作则": "作风建设", "引咎辞职": "督查问责", "打破常规": "改革创新", "权责明确": "制度机制",
                 "忠于职守": "责任担当", "以史为鉴": "学习提高", "议而不决，决而不行": "落实执行", "民惟邦本": "群众路线",
-                "固执己见": "作风建设", "欣欣向荣": "综合"}
+                "固执己见": "作风建设", "精打细算": "作风建设", "麻痹大意": "作风建设", "广集民智": "群众路线",
+                "尊重人民首创精神": "群众路线", "严格执法，公正司法": "制度机制", "加强创新能力建设": "改革创新",
+                "欣欣向荣": "综合"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
