@@ -581,3 +581,10 @@ def test_a_three_character_word_the_corpus_never_quotes_is_no_saying():
     assert "离退休" not in entries and "自尊心" not in entries, entries
     assert "大锅饭" in entries and "一条龙" in entries, entries
     assert unquoted_word("他有自尊心。", "自尊心") and not unquoted_word("“大锅饭”", "大锅饭")
+
+
+def test_a_preposition_and_its_object_is_a_piece_whatever_jieba_tags_it():
+    """在改革中 (l), 从长远看 (i), 总体上看 (l) say where or from what point of view, no saying; 从小到大, 从上到下,
+    在所不辞 are set phrases."""
+    assert [exclusion(w, t) for w, t in (("在改革中", "l"), ("从长远看", "i"), ("总体上看", "l"))] == ["piece"] * 3
+    assert [exclusion(w, t) for w, t in (("从小到大", "l"), ("从上到下", "l"), ("在所不辞", "i"))] == [""] * 3

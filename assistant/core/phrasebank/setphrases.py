@@ -37,8 +37,8 @@ UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向�
 # Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号),
 # one thing changed to another (营改增, 煤改气, 费改税).
 PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$|^[\u4e00-\u9fff]改[\u4e00-\u9fff]$")
-# 在思想上, 从总体上: a preposition and its object.
-PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
+# 在思想上, 从总体上, 在改革中, 从长远看, 总体上看: a preposition and its object, or a point of view.
+PREPOSITION_FRAME = re.compile(r"^[在从].+[上中里看]$|上看$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
 NUMERALS = set("二三四五六七八九十百千万亿两几")
 # Cohesion (natural log of how much more often jieba's dictionary sees the word whole than its two
@@ -99,6 +99,8 @@ def exclusion(word: str, tag: str) -> str:
         return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name; 斯里兰卡: a country's, not a saying
     if word.endswith(("之处", "之际", "之时")):
         return "noun phrase"  # 不足之处, 关键之际: where or when, not a saying
+    if PREPOSITION_FRAME.search(word):
+        return "piece"  # 在改革中, 从长远看 (jieba: l, i): a preposition and its object, not a saying
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
         return "piece"  # 新形势下, 工作中: a noun and a word of place, even when jieba lists it as i
     noun_and_verb = len(split) == 2 and tags[0] == "n" and tags[1] in ("v", "vn") and word_frequency(split[0]) >= COMMON_WORD / 5
@@ -120,7 +122,7 @@ def exclusion(word: str, tag: str) -> str:
         if len(split) == 2 and tags[1] == "n" and tags[0] not in ("v", "m") and word_frequency(split[1]) >= COMMON_WORD / 2.5:
             return "noun phrase"  # 黑恶势力, 孤寡老人 (not 伸张正义, 一条龙)
         return "adverb and verb" if adverb else ""  # 深入开展, 认真贯彻, 积极参与
-    if PIECE.search(word) or PREPOSITION_FRAME.match(word) or word[-1] in "来去着" or "此" in word:
+    if PIECE.search(word) or word[-1] in "来去着" or "此" in word:
         return "piece"
     if len(split) == 2 and (tags[1] in NOUN_TAGS or tags[0] in ("r", "b")) and tags[0] in NOUN_MODIFIER_TAGS - {"n", "vn"}:
         return "noun phrase"  # 各族人民, 薄弱环节, 优良作风: a modifier and its noun
