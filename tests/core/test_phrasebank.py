@@ -537,7 +537,7 @@ def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
                 "忠于职守": "责任担当", "以史为鉴": "学习提高", "议而不决，决而不行": "落实执行", "民惟邦本": "群众路线",
                 "固执己见": "作风建设", "精打细算": "作风建设", "麻痹大意": "作风建设", "广集民智": "群众路线",
                 "尊重人民首创精神": "群众路线", "严格执法，公正司法": "制度机制", "加强创新能力建设": "改革创新",
-                "欣欣向荣": "综合"}
+                "损人利己": "作风建设", "克服本位主义": "作风建设", "欣欣向荣": "综合"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
@@ -588,3 +588,12 @@ def test_a_preposition_and_its_object_is_a_piece_whatever_jieba_tags_it():
     在所不辞 are set phrases."""
     assert [exclusion(w, t) for w, t in (("在改革中", "l"), ("从长远看", "i"), ("总体上看", "l"))] == ["piece"] * 3
     assert [exclusion(w, t) for w, t in (("从小到大", "l"), ("从上到下", "l"), ("在所不辞", "i"))] == [""] * 3
+
+
+def test_terms_of_ownership_and_quoted_nouns_of_the_gongwen_dictionary():
+    """集体所有, 国家所有 are terms (人心所向, 大公无私 stay idioms); “执行力” quoted is a noun of the 公文 dictionary, a
+    提法, not a 成语俗语."""
+    assert exclusion("集体所有", "l") == "term" and exclusion("国家所有", "i") == "term"
+    assert exclusion("人心所向", "i") == "" and exclusion("大公无私", "i") == ""
+    text = "要提升“执行力”。要提升“执行力”。"
+    assert {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}.get("执行力") == "method"

@@ -289,7 +289,8 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
             elif HANZI_ONLY.match(said) and len(said) >= 8 and not STATEMENT.search(said) and not _named(said):
                 collector.add(said, "quote", example=example)
             elif HANZI_ONLY.match(said) and len(said) <= 7 and _is_saying(said):
-                kind = quoted_kind(said)  # “钉钉子”; “四个不摘”, “六种能力”: 方法提法
+                known = _known_idioms().get(said)  # “执行力”: a noun of the 公文 dictionary, a 提法
+                kind = ("method" if known == "n" else "idiom") if known else quoted_kind(said)  # “钉钉子”; “六种能力”: 提法
                 if kind:
                     collector.add(said, kind, example=example, whole_words=False)
 

@@ -101,6 +101,8 @@ def exclusion(word: str, tag: str) -> str:
         return "noun phrase"  # 不足之处, 关键之际: where or when, not a saying
     if PREPOSITION_FRAME.search(word):
         return "piece"  # 在改革中, 从长远看 (jieba: l, i): a preposition and its object, not a saying
+    if len(split) == 2 and tags == ["n", "b"] and word_frequency(split[1]) >= COMMON_WORD:
+        return "term"  # 集体所有, 国家所有: a noun and a common attribute, a term of ownership (not 人心所向, 大公无私)
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
         return "piece"  # 新形势下, 工作中: a noun and a word of place, even when jieba lists it as i
     noun_and_verb = len(split) == 2 and tags[0] == "n" and tags[1] in ("v", "vn") and word_frequency(split[0]) >= COMMON_WORD / 5
