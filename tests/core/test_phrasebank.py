@@ -537,7 +537,8 @@ def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
                 "忠于职守": "责任担当", "以史为鉴": "学习提高", "议而不决，决而不行": "落实执行", "民惟邦本": "群众路线",
                 "固执己见": "作风建设", "精打细算": "作风建设", "麻痹大意": "作风建设", "广集民智": "群众路线",
                 "尊重人民首创精神": "群众路线", "严格执法，公正司法": "制度机制", "加强创新能力建设": "改革创新",
-                "损人利己": "作风建设", "克服本位主义": "作风建设", "欣欣向荣": "综合"}
+                "损人利己": "作风建设", "克服本位主义": "作风建设", "只争朝夕": "落实执行", "废寝忘食": "责任担当",
+                "取长补短": "学习提高", "老有所养": "群众路线", "欣欣向荣": "综合"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
