@@ -538,7 +538,8 @@ def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
                 "固执己见": "作风建设", "精打细算": "作风建设", "麻痹大意": "作风建设", "广集民智": "群众路线",
                 "尊重人民首创精神": "群众路线", "严格执法，公正司法": "制度机制", "加强创新能力建设": "改革创新",
                 "损人利己": "作风建设", "克服本位主义": "作风建设", "只争朝夕": "落实执行", "废寝忘食": "责任担当",
-                "取长补短": "学习提高", "老有所养": "群众路线", "欣欣向荣": "综合"}
+                "取长补短": "学习提高", "老有所养": "群众路线", "踏踏实实": "作风建设", "常抓不懈": "落实执行",
+                "欣欣向荣": "综合"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
@@ -598,3 +599,14 @@ def test_terms_of_ownership_and_quoted_nouns_of_the_gongwen_dictionary():
     assert exclusion("人心所向", "i") == "" and exclusion("大公无私", "i") == ""
     text = "要提升“执行力”。要提升“执行力”。"
     assert {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}.get("执行力") == "method"
+
+
+def test_a_seed_straddling_two_words_says_nothing():
+    """丰富|民主 does not say 富民, 财政|风险 not 政风, 再创|新高 not 创新; a seed inside a word (惩 in 严惩) or made of
+    whole words (人民|生活) counts."""
+    example = [Example("", "t.txt:1")]
+    expected = {"拓展民主渠道，丰富民主形式": "综合", "防范财政风险": "综合", "再创新高": "综合", "严惩不贷": "督查问责",
+                "改善人民生活": "群众路线"}
+    entries = [Entry(text, "idiom", 1, example) for text in expected]
+    assign_categories(entries)
+    assert {e.text: e.category for e in entries} == expected

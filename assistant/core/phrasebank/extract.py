@@ -983,10 +983,18 @@ def assign_categories(entries: list[Entry]) -> None:
     categories = load_categories()
     for entry in entries:
         best, best_score = GENERAL_CATEGORY, (0, 0)
+        ends = _word_boundaries(entry.text)
         for name, seeds in categories:
-            found = [seed for seed in seeds if seed in entry.text]
-            score = (sum(entry.text.count(seed) for seed in found),
-                     max((entry.text.rfind(seed) + len(seed) for seed in found), default=0))
+            uses = [(seed, start) for seed in seeds if seed in entry.text for start in seed_uses(entry.text, seed, ends)]
+            score = (len(uses), max((start + len(seed) for seed, start in uses), default=0))
             if score > best_score:
                 best, best_score = name, score
         entry.category = best
+
+
+def seed_uses(text: str, seed: str, ends: set[int]) -> list[int]:
+    """Where a category seed is used in ``text`` (whose word boundaries are ``ends``): inside one word (惩 in 严惩)
+    or as whole words, never the end of one word and the start of the next (丰富|民主 does not say 富民)."""
+    starts = [m.start() for m in re.finditer(re.escape(seed), text)]
+    return [start for start in starts if not any(start < end < start + len(seed) for end in ends)
+            or {start, start + len(seed)} <= ends]
