@@ -539,6 +539,8 @@ def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
                 "尊重人民首创精神": "群众路线", "严格执法，公正司法": "制度机制", "加强创新能力建设": "改革创新",
                 "损人利己": "作风建设", "克服本位主义": "作风建设", "只争朝夕": "落实执行", "废寝忘食": "责任担当",
                 "取长补短": "学习提高", "老有所养": "群众路线", "踏踏实实": "作风建设", "常抓不懈": "落实执行",
+                "强化行政监察": "督查问责", "损公利私": "作风建设", "任重道远": "责任担当", "推动简政放权": "改革创新",
+                "乱发奖金": "作风建设",
                 "欣欣向荣": "综合"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
@@ -610,3 +612,17 @@ def test_a_seed_straddling_two_words_says_nothing():
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
     assert {e.text: e.category for e in entries} == expected
+
+
+def test_programmes_moving_resources_or_bringing_services_and_times_and_connectives_are_no_sayings():
+    """西气东输, 南水北调, 引黄济津 move a resource, 油路到县 brings a service: programmes (东奔西走 is a 成语); 世纪之交 is a
+    time, 不然的话 a connective (有的放矢 keeps its 的)."""
+    assert [exclusion(w, "") for w in ("西气东输", "南水北调", "引黄济津", "油路到县")] == ["name"] * 4
+    assert exclusion("东奔西走", "i") == "" and exclusion("有的放矢", "i") == ""
+    assert exclusion("世纪之交", "l") == "noun phrase" and exclusion("不然的话", "l") == "piece"
+
+
+def test_a_long_half_of_a_maxim_is_no_idiom_even_when_jieba_tags_it_one():
+    text = "先天下之忧而忧，后天下之乐而乐。" * 2
+    entries = {e.text for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert "先天下之忧而忧，后天下之乐而乐" in entries and "先天下之忧而忧" not in entries, entries

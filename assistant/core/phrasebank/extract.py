@@ -250,16 +250,17 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
 
 
 def halves_of_maxims(corpus: Corpus, entries: list[Entry]) -> set[str]:
-    """Idioms that are no 成语 by the dictionary (not tagged i, nor common in it) whose every use in the corpus is a
-    clause of a 对偶句 or 金句 of the bank (吃苦在前，享受在后; 少讲空话，多做实事; 激励先进、约束后进): halves of a
-    maxim, which the bank holds whole; 肝胆相照 (i) and 更进一步 (common) stand alone too."""
+    """Idioms that are no four-character 成语 by the dictionary (not tagged i, nor common in it; or longer than four)
+    whose every use in the corpus is a clause of a 对偶句 or 金句 of the bank (吃苦在前，享受在后; 少讲空话，多做实事;
+    先天下之忧而忧，后天下之乐而乐): halves of a maxim, which the bank holds whole; 肝胆相照 (i) and 更进一步
+    (common) stand alone too."""
     hosts: dict[str, list[str]] = {}
     for entry in entries:
         if entry.kind in ("pair", "quote"):
             for clause in re.split("[，、]", entry.text):
                 hosts.setdefault(clause, []).append(entry.text)
-    return {e.text for e in entries if e.kind == "idiom" and e.text in hosts and pos_table().get(e.text) != "i"
-            and word_frequency(e.text) < LEXICALISED_IDIOM and e.text not in _known_idioms()
+    return {e.text for e in entries if e.kind == "idiom" and e.text in hosts and e.text not in _known_idioms()
+            and (len(e.text) > 4 or (pos_table().get(e.text) != "i" and word_frequency(e.text) < LEXICALISED_IDIOM))
             and sum(corpus.count(host) for host in hosts[e.text]) >= corpus.count(e.text)}
 
 

@@ -35,8 +35,10 @@ PIECE_ENDS = set("上下去来起着于过出")
 UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重处际时]$"
                             r"|^[中会式性]|[新各会中显]$|各类$|.以")
 # Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号),
-# one thing changed to another (营改增, 煤改气, 费改税).
-PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$|^[\u4e00-\u9fff]改[\u4e00-\u9fff]$")
+# one thing changed to another (营改增, 煤改气, 费改税), a resource moved across the country (西气东输, 南水北调, 引黄济津)
+# and a service brought to a place (油路到县, 送电到乡, 广播电视到村).
+PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$|^[\u4e00-\u9fff]改[\u4e00-\u9fff]$"
+                       r"|^[东西南北][\u4e00-\u9fff][东西南北][送输调运]$|^引[\u4e00-\u9fff][济入][\u4e00-\u9fff]$|到[县乡村]$")
 # 在思想上, 从总体上, 在改革中, 从长远看, 总体上看: a preposition and its object, or a point of view.
 PREPOSITION_FRAME = re.compile(r"^[在从].+[上中里看]$|上看$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
@@ -97,8 +99,8 @@ def exclusion(word: str, tag: str) -> str:
         return "term"  # 反走私, 洋垃圾: a prefix on a word, not a saying
     if programme_name(word) or pos_table().get(word) == "nrt":
         return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name; 斯里兰卡: a country's, not a saying
-    if word.endswith(("之处", "之际", "之时")):
-        return "noun phrase"  # 不足之处, 关键之际: where or when, not a saying
+    if word.endswith(("之处", "之际", "之时", "之交")):
+        return "noun phrase"  # 不足之处, 关键之际, 世纪之交: where or when, not a saying
     if PREPOSITION_FRAME.search(word):
         return "piece"  # 在改革中, 从长远看 (jieba: l, i): a preposition and its object, not a saying
     if len(split) == 2 and tags == ["n", "b"] and word_frequency(split[1]) >= COMMON_WORD:
@@ -106,9 +108,9 @@ def exclusion(word: str, tag: str) -> str:
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
         return "piece"  # 新形势下, 工作中: a noun and a word of place, even when jieba lists it as i
     noun_and_verb = len(split) == 2 and tags[0] == "n" and tags[1] in ("v", "vn") and word_frequency(split[0]) >= COMMON_WORD / 5
-    if (tag in ("i", "l") and len(word) == 4 and word_frequency(word) >= LEXICALISED_IDIOM and not noun_and_verb and not re.search("[这那此么吗呢吧说]|^从", word)
+    if (tag in ("i", "l") and len(word) == 4 and word_frequency(word) >= LEXICALISED_IDIOM and not noun_and_verb and not re.search("[这那此么吗呢吧说]|^从|的话$", word)
             and not (len(split) == 2 and tags[1] in NOUN_TAGS | {"an", "vn"} and word_frequency(split[1]) >= COMMON_WORD / 10)):
-        return ""  # 更进一步, 屡禁不止, 心中有数, 得过且过 (not 自然灾害, 主要矛盾, 这样一来, 举例来说, 从未有过)
+        return ""  # 更进一步, 屡禁不止, 心中有数, 得过且过 (not 自然灾害, 主要矛盾, 这样一来, 不然的话, 从未有过)
     if shaped(word):  # 优生优育, 自查自纠; not two common nouns (法律法规, 产品产量, 战略战术)
         return "noun phrase" if all(t in NOUN_TAGS and word_frequency(p) >= COMMON_WORD / 5 for p, t in zip(split, tags)) else ""
     if len(split) == 2 and tags[1] == "f" and len(word) >= 4:
