@@ -526,6 +526,7 @@ def test_two_clauses_that_report_results_are_no_pair():
     texts = {e.text for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert "官兵素质有了提高，国防装备有了改善" not in texts and "减少会议和文件，改进会风和文风" in texts
     assert reports_a_result("经济效益明显改善") and not reports_a_result("不断改善人民生活")
+    assert reports_a_result("新兴产业蓬勃发展") and reports_a_result("传统产业深刻重塑")
 
 
 def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():

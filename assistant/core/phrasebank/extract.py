@@ -376,13 +376,15 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
 
 
 # A subject, an adverb of change and a verb: a clause that reports a result (经济效益明显改善, 教育质量有所提高).
-RESULT = re.compile(r"^([\u4e00-\u9fff]{2,4})(有了|有所|不断|逐步|明显|继续|日益|显著|大大|进一步)([\u4e00-\u9fff]{2})$")
+RESULT = re.compile(r"^([\u4e00-\u9fff]{2,4})(有了|有所|不断|逐步|明显|继续|日益|日趋|显著|大大|进一步|蓬勃|深刻|持续|稳步)"
+                    r"([\u4e00-\u9fff]{2})$")
 
 
 def reports_a_result(clause: str) -> bool:
-    """Is the clause a noun that something happened to (侨务工作不断加强, 官兵素质有了提高)?"""
+    """Is the clause a noun that something happened to (侨务工作不断加强, 官兵素质有了提高, 新兴产业蓬勃发展)? The
+    subject ends on a noun (新兴|产业, 侨务|政策)."""
     match = RESULT.match(clause)
-    return bool(match) and _noun_phrase(match.group(1))
+    return bool(match) and pos_table().get(cut(match.group(1))[-1], "x") in NOUN_TAGS
 
 
 def same_head_only(a: str, b: str) -> bool:
