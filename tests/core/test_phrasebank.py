@@ -541,7 +541,8 @@ def test_categories_count_each_use_of_a_seed_and_know_what_sayings_mean():
                 "损人利己": "作风建设", "克服本位主义": "作风建设", "只争朝夕": "落实执行", "废寝忘食": "责任担当",
                 "取长补短": "学习提高", "老有所养": "群众路线", "踏踏实实": "作风建设", "常抓不懈": "落实执行",
                 "强化行政监察": "督查问责", "损公利私": "作风建设", "任重道远": "责任担当", "推动简政放权": "改革创新",
-                "乱发奖金": "作风建设",
+                "乱发奖金": "作风建设", "令人满意": "综合", "让人民放心，让人民满意": "群众路线", "粗暴执法": "作风建设",
+                "做好本职工作": "责任担当",
                 "欣欣向荣": "综合"}
     entries = [Entry(text, "idiom", 1, example) for text in expected]
     assign_categories(entries)
@@ -621,9 +622,16 @@ def test_programmes_moving_resources_or_bringing_services_and_times_and_connecti
     assert [exclusion(w, "") for w in ("西气东输", "南水北调", "引黄济津", "油路到县")] == ["name"] * 4
     assert exclusion("东奔西走", "i") == "" and exclusion("有的放矢", "i") == ""
     assert exclusion("世纪之交", "l") == "noun phrase" and exclusion("不然的话", "l") == "piece"
+    assert exclusion("寄希望于", "nr") == "piece" and exclusion("并不等于", "l") == "piece" and dictionary_kind("寄希望于", "nr") == ""
 
 
 def test_a_long_half_of_a_maxim_is_no_idiom_even_when_jieba_tags_it_one():
     text = "先天下之忧而忧，后天下之乐而乐。" * 2
     entries = {e.text for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert "先天下之忧而忧，后天下之乐而乐" in entries and "先天下之忧而忧" not in entries, entries
+
+
+def test_a_verb_and_its_result_is_a_collocation_whatever_jieba_tags_it():
+    """落实到人 (jieba: l) is a 公文 verb and its result like 落实到位: a 动宾搭配 entry, not a 成语俗语."""
+    text = "任务要落实到人。任务要落实到人。"
+    assert {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}.get("落实到人") == "collocation"

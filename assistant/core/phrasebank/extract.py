@@ -610,7 +610,8 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             elif word_frequency(word) and dictionary_kind(word, tag) == "method":
                 collector.add(word, "method")  # 三步走, 五位一体: 提法
             elif word_frequency(word) and dictionary_kind(word, tag) == "idiom" and not unquoted_word(corpus.text, word):
-                collector.add(word, "idiom")
+                complement = word[:2] in action_words() and word[2:] in RESULTS  # 落实到人, like 落实到位
+                collector.add(word, "collocation" if complement else "idiom")
     for gram in discover_phrases(corpus):
         if (not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram)
                 and (_used_alone(corpus, gram) or parallel(gram))):

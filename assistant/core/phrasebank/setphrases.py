@@ -101,8 +101,8 @@ def exclusion(word: str, tag: str) -> str:
         return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name; 斯里兰卡: a country's, not a saying
     if word.endswith(("之处", "之际", "之时", "之交")):
         return "noun phrase"  # 不足之处, 关键之际, 世纪之交: where or when, not a saying
-    if PREPOSITION_FRAME.search(word):
-        return "piece"  # 在改革中, 从长远看 (jieba: l, i): a preposition and its object, not a saying
+    if PREPOSITION_FRAME.search(word) or (len(word) >= 4 and word[-1] == "于"):
+        return "piece"  # 在改革中, 从长远看 (jieba: l, i): a preposition and its object; 寄希望于, 并不等于: a verb before one
     if len(split) == 2 and tags == ["n", "b"] and word_frequency(split[1]) >= COMMON_WORD:
         return "term"  # 集体所有, 国家所有: a noun and a common attribute, a term of ownership (not 人心所向, 大公无私)
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
@@ -205,7 +205,7 @@ def dictionary_kind(word: str, tag: str) -> str:
     if len(word) == 4 and tag not in ("ns", "nt", "nrt", "m", "t") and not PIECE.search(word):
         if shaped(word):
             return "" if exclusion(word, tag) else "idiom"
-        if tag == "nr" and len(parts(word)) == 1:
+        if tag == "nr" and len(parts(word)) == 1 and not exclusion(word, "i"):  # not 寄希望于
             return "idiom"
     return ""
 
