@@ -522,9 +522,10 @@ def test_a_group_a_kind_of_person_or_a_prefixed_word_is_a_term_not_a_saying():
 
 def test_two_clauses_that_report_results_are_no_pair():
     """官兵素质有了提高，国防装备有了改善 says what happened; 减少会议和文件，改进会风和文风 is a pair to reuse."""
-    text = "官兵素质有了提高，国防装备有了改善。减少会议和文件，改进会风和文风。"
+    text = "官兵素质有了提高，国防装备有了改善。减少会议和文件，改进会风和文风。统一了思想，认清了形势。"
     texts = {e.text for e in extract([CleanParagraph(text, "t.txt", 1)])}
     assert "官兵素质有了提高，国防装备有了改善" not in texts and "减少会议和文件，改进会风和文风" in texts
+    assert "统一了思想，认清了形势" not in texts, texts  # what was done
     assert reports_a_result("经济效益明显改善") and not reports_a_result("不断改善人民生活")
     assert reports_a_result("新兴产业蓬勃发展") and reports_a_result("传统产业深刻重塑")
 
@@ -556,6 +557,7 @@ def test_numbered_formulations_are_methods_and_programme_names_no_sayings():
     assert [dictionary_kind(w, "l") for w in ("五位一体", "三步走", "两个凡是")] == ["method"] * 3
     assert quoted_kind("五位一体") == "method" and quoted_kind("六种能力") == "method"
     assert dictionary_kind("三令五申", "i") == "idiom" and quoted_kind("十年磨一剑") == "idiom"
+    assert dictionary_kind("政企分开", "") == "method" and quoted_kind("证照分离") == "method"  # a reform's formulation
     assert quoted_kind("沪港通") == "" and quoted_kind("家电下乡") == "" and exclusion("斯里兰卡", "") == "name"
 
 

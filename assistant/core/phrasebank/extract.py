@@ -364,8 +364,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # ……大力发展农村二(、三产业): a clause cut at a list of numbers
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
-                if reports_a_result(a) and reports_a_result(b):
-                    continue  # 官兵素质有了提高，国防装备有了改善: what happened, not a 对偶句 to reuse
+                if (reports_a_result(a) and reports_a_result(b)) or ("了" in a and "了" in b):
+                    continue  # 官兵素质有了提高，国防装备有了改善; 统一了思想，认清了形势: what happened, not a 对偶句 to reuse
                 if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
                     continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
                 if not any(x == y for x, y in zip(a, b)) and (

@@ -77,9 +77,13 @@ def parts(word: str) -> list[str]:
 COUNTED = re.compile(r"[二三四五六七八九十两几][项种个条大类位步样]")
 
 
-def counted(word: str) -> bool:
-    """Is the word a numbered formulation (a 方法提法)?"""
-    return len(word) <= 6 and bool(COUNTED.match(word))
+# Two bodies kept apart: a reform's formulation (政企分开, 管办分离, 证照分离), a 提法 rather than a 成语.
+SEPARATION = re.compile(r"^[\u4e00-\u9fff]{2}分[开离]$")
+
+
+def formulation(word: str) -> bool:
+    """Is the word an official formulation (a 方法提法): numbered (五位一体, “六种能力”) or a separation (政企分开)?"""
+    return (len(word) <= 6 and bool(COUNTED.match(word))) or bool(SEPARATION.match(word))
 
 
 def programme_name(word: str) -> bool:
@@ -192,11 +196,11 @@ def verb_and_object(word: str) -> bool:
 
 def dictionary_kind(word: str, tag: str) -> str:
     """The kind of entry a dictionary word of the corpus makes: "idiom" (成语俗语), "collocation"
-    (a 习用语 or untagged phrase that is a verb and its object), "method" (a numbered formulation: 五位一体)
+    (a 习用语 or untagged phrase that is a verb and its object), "method" (a formulation: 五位一体, 政企分开)
     or "" (not an entry). Besides i and l, a four-character
     word jieba mis-tags as a person's name (一劳永逸, 任重道远 are nr) or shaped AABB/ABAC
     (兢兢业业, 能上能下) is a 成语 when it does not read as two ordinary words."""
-    if tag in ("i", "l", "") and counted(word):
+    if tag in ("i", "l", "") and formulation(word):
         return "method"
     if tag in ("i", "l", ""):
         if exclusion(word, tag):
@@ -244,8 +248,8 @@ def quoted_kind(said: str) -> str:
         reason == "free combination" and tag not in ("i", "l", "nr"))))  # “绿色通道”; not “全国一盘棋” (l), “山重水复” (nr)
     if name or QUOTED_PIECE.search(said):  # “非农化”, “老旧小区” (three characters: 硬骨头 reads as a noun phrase)
         return ""  # “老旧小区”, “荣辱观”, “绿色通道”; “走进了死胡同”, “抓不抓”
-    if counted(said):
-        return "method"  # “六种能力”, “五位一体”
+    if formulation(said):
+        return "method"  # “六种能力”, “五位一体”, “证照分离”
     if tag in ("i", "l"):
         return "idiom"  # “一刀切”, “钉钉子”, “全国一盘棋”, “十年磨一剑”
     numerals = [i for i, ch in enumerate(said) if ch in NUMERALS]
