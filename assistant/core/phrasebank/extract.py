@@ -29,7 +29,7 @@ from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .clean import CleanParagraph
-from .setphrases import dictionary_kind, exclusion, method_names, parts, programme_name, quoted_kind, shaped
+from .setphrases import LEXICALISED_IDIOM, dictionary_kind, exclusion, method_names, parts, programme_name, quoted_kind, shaped
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -236,6 +236,8 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
     collocations(corpus, collector)
     complements(corpus, collector)
     entries = [e for e in collector.entries.values() if not half_of_a_count(corpus, e.text)]
+    halves = halves_of_maxims(corpus, entries)
+    entries = [e for e in entries if e.text not in halves]
     for entry in entries:
         files = corpus.texts_using(entry.text) if SLOT not in entry.text else {entry.examples[0].source.rsplit(":", 1)[0]}
         entry.documents = max(len(files), 1)
@@ -245,6 +247,21 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         entry.function = speech_function(entry.examples[0].sentence if entry.kind in SENTENCE_KINDS else entry.text)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
+
+
+def halves_of_maxims(corpus: Corpus, entries: list[Entry]) -> set[str]:
+    """Idioms that are no four-character 成语 by the dictionary (not tagged i, nor common in it; or longer than four)
+    whose every use in the corpus is a clause of a 对偶句 or 金句 of the bank (吃苦在前，享受在后; 少讲空话，多做实事;
+    先天下之忧而忧，后天下之乐而乐): halves of a maxim, which the bank holds whole; 肝胆相照 (i) and 更进一步
+    (common) stand alone too."""
+    hosts: dict[str, list[str]] = {}
+    for entry in entries:
+        if entry.kind in ("pair", "quote"):
+            for clause in re.split("[，、]", entry.text):
+                hosts.setdefault(clause, []).append(entry.text)
+    return {e.text for e in entries if e.kind == "idiom" and e.text in hosts and e.text not in _known_idioms()
+            and (len(e.text) > 4 or (pos_table().get(e.text) != "i" and word_frequency(e.text) < LEXICALISED_IDIOM))
+            and sum(corpus.count(host) for host in hosts[e.text]) >= corpus.count(e.text)}
 
 
 COUNT_GOES_ON = re.compile(r"[，、；]?[二三四五六七八九十两]")
@@ -273,12 +290,10 @@ def quotes(corpus: Corpus, collector: Collector) -> None:
             elif HANZI_ONLY.match(said) and len(said) >= 8 and not STATEMENT.search(said) and not _named(said):
                 collector.add(said, "quote", example=example)
             elif HANZI_ONLY.match(said) and len(said) <= 7 and _is_saying(said):
-                kind = quoted_kind(said, bool(NUMBERED.match(said)) and len(said) <= 6)  # “四个不摘”, “六种能力”
+                known = _known_idioms().get(said)  # “执行力”: a noun of the 公文 dictionary, a 提法
+                kind = ("method" if known == "n" else "idiom") if known else quoted_kind(said)  # “钉钉子”; “六种能力”: 提法
                 if kind:
                     collector.add(said, kind, example=example, whole_words=False)
-
-
-NUMBERED = re.compile(r"[二三四五六七八九十两几][项种个条大类]")  # a numbered slogan
 
 
 # A quoted clause that reports what someone said or holds (“共产主义是渺茫的幻想”, “禁止任何形式的个人崇拜”),
@@ -349,8 +364,8 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
                     continue  # ……大力发展农村二(、三产业): a clause cut at a list of numbers
                 if _noun_phrase(a) and _noun_phrase(b):
                     continue  # 图书馆、文化馆: two names in a list, not a pair of clauses
-                if reports_a_result(a) and reports_a_result(b):
-                    continue  # 官兵素质有了提高，国防装备有了改善: what happened, not a 对偶句 to reuse
+                if (reports_a_result(a) and reports_a_result(b)) or ("了" in a and "了" in b):
+                    continue  # 官兵素质有了提高，国防装备有了改善; 统一了思想，认清了形势: what happened, not a 对偶句 to reuse
                 if (i > 0 and continues(a, pieces[i - 1], True)) or (i + 2 < len(pieces) and continues(b, pieces[i + 2], False)):
                     continue  # 守土有责、守土负责、守土尽责: a list on one frame, not a pair
                 if not any(x == y for x, y in zip(a, b)) and (
@@ -361,13 +376,15 @@ def pairs(corpus: Corpus, collector: Collector) -> None:
 
 
 # A subject, an adverb of change and a verb: a clause that reports a result (经济效益明显改善, 教育质量有所提高).
-RESULT = re.compile(r"^([\u4e00-\u9fff]{2,4})(有了|有所|不断|逐步|明显|继续|日益|显著|大大|进一步)([\u4e00-\u9fff]{2})$")
+RESULT = re.compile(r"^([\u4e00-\u9fff]{2,4})(有了|有所|不断|逐步|明显|继续|日益|日趋|显著|大大|进一步|蓬勃|深刻|持续|稳步)"
+                    r"([\u4e00-\u9fff]{2})$")
 
 
 def reports_a_result(clause: str) -> bool:
-    """Is the clause a noun that something happened to (侨务工作不断加强, 官兵素质有了提高)?"""
+    """Is the clause a noun that something happened to (侨务工作不断加强, 官兵素质有了提高, 新兴产业蓬勃发展)? The
+    subject ends on a noun (新兴|产业, 侨务|政策)."""
     match = RESULT.match(clause)
-    return bool(match) and _noun_phrase(match.group(1))
+    return bool(match) and pos_table().get(cut(match.group(1))[-1], "x") in NOUN_TAGS
 
 
 def same_head_only(a: str, b: str) -> bool:
@@ -590,8 +607,11 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             # its dictionary (对庸政懒 tagged l, 事必问责抓, 西煤东运新), is no word at all
             if word in known and not programme_name(word):
                 collector.add(word, "method" if known[word] == "n" else "idiom")  # 高质量发展, 重要讲话: 提法
-            elif word_frequency(word) and dictionary_kind(word, tag) == "idiom":
-                collector.add(word, "idiom")
+            elif word_frequency(word) and dictionary_kind(word, tag) == "method":
+                collector.add(word, "method")  # 三步走, 五位一体: 提法
+            elif word_frequency(word) and dictionary_kind(word, tag) == "idiom" and not unquoted_word(corpus.text, word):
+                complement = word[:2] in action_words() and word[2:] in RESULTS  # 落实到人, like 落实到位
+                collector.add(word, "collocation" if complement else "idiom")
     for gram in discover_phrases(corpus):
         if (not _compositional(gram) and not _fragment(gram) and not _term_or_piece(gram) and _kind(corpus, gram)
                 and (_used_alone(corpus, gram) or parallel(gram))):
@@ -605,6 +625,13 @@ def idioms(corpus: Corpus, collector: Collector) -> None:
             collector.add(match.group(), "idiom", example=Example(sentence.text, sentence.source), whole_words=False)
         for name in method_names(sentence.text):
             collector.add(name, "method", example=Example(sentence.text, sentence.source), whole_words=False)
+
+
+def unquoted_word(text: str, word: str) -> bool:
+    """A word of three characters the corpus never quotes is a word, whatever jieba tags it (离退休, 自尊心, 破伤风,
+    不称职, 另一类): a 公文 marks a three-character saying with quotation marks (“大锅饭”, “钉钉子”); one led by 一 and
+    a measure word is a set saying of its own (一条龙, 一把手)."""
+    return len(word) == 3 and not word.startswith("一") and f"“{word}”" not in text
 
 
 def _used_alone(corpus: Corpus, phrase: str) -> bool:
@@ -953,15 +980,25 @@ def load_categories() -> list[tuple[str, list[str]]]:
 
 
 def assign_categories(entries: list[Entry]) -> None:
-    """The category whose seeds the entry itself contains most, on a tie the one whose seed ends last
-    (the head: 推进科技创新 is 改革创新), then the first; else 综合: a phrase's category is what it
-    means, not what the sentence around its first use is about (荣辱与共 beside 监督 is not 督查问责)."""
+    """The category whose seeds the entry itself uses most often (加强纪律教育，强化纪律执行 is about 纪律
+    twice, 执行 once), on a tie the one whose seed ends last (the head: 推进科技创新 is 改革创新), then
+    the first; else 综合: a phrase's category is what it means, not what the sentence around its first
+    use is about (荣辱与共 beside 监督 is not 督查问责)."""
     categories = load_categories()
     for entry in entries:
         best, best_score = GENERAL_CATEGORY, (0, 0)
+        ends = _word_boundaries(entry.text)
         for name, seeds in categories:
-            found = [seed for seed in seeds if seed in entry.text]
-            score = (len(found), max((entry.text.rfind(seed) + len(seed) for seed in found), default=0))
+            uses = [(seed, start) for seed in seeds if seed in entry.text for start in seed_uses(entry.text, seed, ends)]
+            score = (len(uses), max((start + len(seed) for seed, start in uses), default=0))
             if score > best_score:
                 best, best_score = name, score
         entry.category = best
+
+
+def seed_uses(text: str, seed: str, ends: set[int]) -> list[int]:
+    """Where a category seed is used in ``text`` (whose word boundaries are ``ends``): inside one word (惩 in 严惩)
+    or as whole words, never the end of one word and the start of the next (丰富|民主 does not say 富民)."""
+    starts = [m.start() for m in re.finditer(re.escape(seed), text)]
+    return [start for start in starts if not any(start < end < start + len(seed) for end in ends)
+            or {start, start + len(seed)} <= ends]

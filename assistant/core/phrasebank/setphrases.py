@@ -34,10 +34,13 @@ PIECE_ENDS = set("上下去来起着于过出")
 # 马上就办, 说干就干 are slogans.
 UNTAGGED_PIECE = re.compile(r"[也了着过较很都将应愿同被把对从向与及和或其而且还才再少多则使仍由所去到更]|之[大多快广深高强重处际时]$"
                             r"|^[中会式性]|[新各会中显]$|各类$|.以")
-# Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号).
-PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$")
-# 在思想上, 从总体上: a preposition and its object.
-PREPOSITION_FRAME = re.compile(r"^[在从].+上$")
+# Programme names: three characters ending in 通 (村村通, 沪港通), ……下乡 (家电下乡, 农机下乡), a craft's number (天问一号),
+# one thing changed to another (营改增, 煤改气, 费改税), a resource moved across the country (西气东输, 南水北调, 引黄济津)
+# and a service brought to a place (油路到县, 送电到乡, 广播电视到村).
+PROGRAMME = re.compile(r"^[\u4e00-\u9fff]{2}通$|下乡$|[一二三四五六七八九十]号$|^[\u4e00-\u9fff]改[\u4e00-\u9fff]$"
+                       r"|^[东西南北][\u4e00-\u9fff][东西南北][送输调运]$|^引[\u4e00-\u9fff][济入][\u4e00-\u9fff]$|到[县乡村]$")
+# 在思想上, 从总体上, 在改革中, 从长远看, 总体上看: a preposition and its object, or a point of view.
+PREPOSITION_FRAME = re.compile(r"^[在从].+[上中里看]$|上看$")
 TIME = re.compile(r"[年月倍]|季度|今|从.*起|以来|时间|期间")
 NUMERALS = set("二三四五六七八九十百千万亿两几")
 # Cohesion (natural log of how much more often jieba's dictionary sees the word whole than its two
@@ -54,6 +57,10 @@ FIXED_COHESION = 8.0
 # A word this common in jieba's dictionary, inside a phrase the dictionary does not know, makes it a
 # free combination (企业稳岗, 筑牢国家, 用能需求); 四字格 are built of bound morphemes (惠企利民, 提质增效).
 COMMON_WORD = 5000
+# A noun this common in jieba's dictionary is a thing of its own: before a verb, in a phrase the dictionary does not
+# know, it names an activity (火星 497: 火星探测; 债券 649: 债券违约), where a rarer bound morpheme makes a 四字格
+# (守土 67: 守土负责; 限时 54: 限时办结; 权责 46: 权责脱节).
+KNOWN_NOUN = 100
 
 
 def parts(word: str) -> list[str]:
@@ -63,6 +70,20 @@ def parts(word: str) -> list[str]:
         if frequencies.get(word[:k], 0) > 0 and frequencies.get(word[k:], 0) > 0:
             return [word[:k], word[k:]]
     return [word]
+
+
+# A numbered formulation: a count and its measure word in front (五位一体, 三步走, 两个凡是, “四个不摘”, “六种能力”),
+# a 提法 however the dictionary tags it, not a 成语 (三令五申, 五湖四海 have no measure word).
+COUNTED = re.compile(r"[二三四五六七八九十两几][项种个条大类位步样]")
+
+
+# Two bodies kept apart: a reform's formulation (政企分开, 管办分离, 证照分离), a 提法 rather than a 成语.
+SEPARATION = re.compile(r"^[\u4e00-\u9fff]{2}分[开离]$")
+
+
+def formulation(word: str) -> bool:
+    """Is the word an official formulation (a 方法提法): numbered (五位一体, “六种能力”) or a separation (政企分开)?"""
+    return (len(word) <= 6 and bool(COUNTED.match(word))) or bool(SEPARATION.match(word))
 
 
 def programme_name(word: str) -> bool:
@@ -80,16 +101,20 @@ def exclusion(word: str, tag: str) -> str:
         return "term"  # 艰巨性, 荣辱观, 可操作性, 千分之 (not 流于形式, 思想僵化)
     if len(word) == 3 and word[0] in TERM_PREFIXES and tokenizer().FREQ.get(word[1:]):
         return "term"  # 反走私, 洋垃圾: a prefix on a word, not a saying
-    if programme_name(word):
-        return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name, not a saying
-    if word.endswith(("之处", "之际", "之时")):
-        return "noun phrase"  # 不足之处, 关键之际: where or when, not a saying
+    if programme_name(word) or pos_table().get(word) == "nrt":
+        return "name"  # 沪港通, 一网通(办), 家电下乡: a programme's name; 斯里兰卡: a country's, not a saying
+    if word.endswith(("之处", "之际", "之时", "之交")):
+        return "noun phrase"  # 不足之处, 关键之际, 世纪之交: where or when, not a saying
+    if PREPOSITION_FRAME.search(word) or (len(word) >= 4 and word[-1] == "于"):
+        return "piece"  # 在改革中, 从长远看 (jieba: l, i): a preposition and its object; 寄希望于, 并不等于: a verb before one
+    if len(split) == 2 and tags == ["n", "b"] and word_frequency(split[1]) >= COMMON_WORD:
+        return "term"  # 集体所有, 国家所有: a noun and a common attribute, a term of ownership (not 人心所向, 大公无私)
     if len(word) >= 4 and word[-1] in "上下中里" and pos_table().get(word[-3:-1]) == "n":
         return "piece"  # 新形势下, 工作中: a noun and a word of place, even when jieba lists it as i
     noun_and_verb = len(split) == 2 and tags[0] == "n" and tags[1] in ("v", "vn") and word_frequency(split[0]) >= COMMON_WORD / 5
-    if (tag in ("i", "l") and len(word) == 4 and word_frequency(word) >= LEXICALISED_IDIOM and not noun_and_verb and not re.search("[这那此么吗呢吧说]|^从", word)
+    if (tag in ("i", "l") and len(word) == 4 and word_frequency(word) >= LEXICALISED_IDIOM and not noun_and_verb and not re.search("[这那此么吗呢吧说]|^从|的话$", word)
             and not (len(split) == 2 and tags[1] in NOUN_TAGS | {"an", "vn"} and word_frequency(split[1]) >= COMMON_WORD / 10)):
-        return ""  # 更进一步, 屡禁不止, 心中有数, 得过且过 (not 自然灾害, 主要矛盾, 这样一来, 举例来说, 从未有过)
+        return ""  # 更进一步, 屡禁不止, 心中有数, 得过且过 (not 自然灾害, 主要矛盾, 这样一来, 不然的话, 从未有过)
     if shaped(word):  # 优生优育, 自查自纠; not two common nouns (法律法规, 产品产量, 战略战术)
         return "noun phrase" if all(t in NOUN_TAGS and word_frequency(p) >= COMMON_WORD / 5 for p, t in zip(split, tags)) else ""
     if len(split) == 2 and tags[1] == "f" and len(word) >= 4:
@@ -105,7 +130,7 @@ def exclusion(word: str, tag: str) -> str:
         if len(split) == 2 and tags[1] == "n" and tags[0] not in ("v", "m") and word_frequency(split[1]) >= COMMON_WORD / 2.5:
             return "noun phrase"  # 黑恶势力, 孤寡老人 (not 伸张正义, 一条龙)
         return "adverb and verb" if adverb else ""  # 深入开展, 认真贯彻, 积极参与
-    if PIECE.search(word) or PREPOSITION_FRAME.match(word) or word[-1] in "来去着" or "此" in word:
+    if PIECE.search(word) or word[-1] in "来去着" or "此" in word:
         return "piece"
     if len(split) == 2 and (tags[1] in NOUN_TAGS or tags[0] in ("r", "b")) and tags[0] in NOUN_MODIFIER_TAGS - {"n", "vn"}:
         return "noun phrase"  # 各族人民, 薄弱环节, 优良作风: a modifier and its noun
@@ -119,6 +144,9 @@ def exclusion(word: str, tag: str) -> str:
         return "free combination"  # 效益不高, 素质不高, 职责不清: a noun and what it lacks; 正反两方: a count
     if noun_and_verb:
         return "term"  # 种族歧视, 技术转让: a noun and what is done to it (not 寸步不让)
+    if (not tag and not word_frequency(word) and len(split) == 2 and tags[0] in ("n", "ns") and tags[1] == "v"
+            and word_frequency(split[0]) >= KNOWN_NOUN):
+        return "term"  # 火星探测, 债券违约, 城镇拆迁: a phrase no dictionary lists, naming what is done to a known thing
     if len(word) < 4:
         return "" if verb_and_object(word) else "short"  # 没人干, 势添力; not 打基础, 说空话
     if len(split) == 1 or verb_and_object(word) or tags[0] == "m":
@@ -168,9 +196,12 @@ def verb_and_object(word: str) -> bool:
 
 def dictionary_kind(word: str, tag: str) -> str:
     """The kind of entry a dictionary word of the corpus makes: "idiom" (成语俗语), "collocation"
-    (a 习用语 or untagged phrase that is a verb and its object) or "" (not an entry). Besides i and l, a four-character
+    (a 习用语 or untagged phrase that is a verb and its object), "method" (a formulation: 五位一体, 政企分开)
+    or "" (not an entry). Besides i and l, a four-character
     word jieba mis-tags as a person's name (一劳永逸, 任重道远 are nr) or shaped AABB/ABAC
     (兢兢业业, 能上能下) is a 成语 when it does not read as two ordinary words."""
+    if tag in ("i", "l", "") and formulation(word):
+        return "method"
     if tag in ("i", "l", ""):
         if exclusion(word, tag):
             return ""
@@ -178,7 +209,7 @@ def dictionary_kind(word: str, tag: str) -> str:
     if len(word) == 4 and tag not in ("ns", "nt", "nrt", "m", "t") and not PIECE.search(word):
         if shaped(word):
             return "" if exclusion(word, tag) else "idiom"
-        if tag == "nr" and len(parts(word)) == 1:
+        if tag == "nr" and len(parts(word)) == 1 and not exclusion(word, "i"):  # not 寄希望于
             return "idiom"
     return ""
 
@@ -206,21 +237,24 @@ NAME_HEAD_MIN = 300  # a head noun this common makes a name of a compound (龙�
 NAME_TOO_COMMON = 500  # a dictionary noun this common is a term or a name, not a saying (社会主义; not 大锅饭 91)
 
 
-def quoted_kind(said: str, numbered: bool) -> str:
+def quoted_kind(said: str) -> str:
     """The kind of a short quoted expression (3–7 characters): "idiom" for a saying (“一盘棋”, “钉钉子”,
-    “全国一盘棋”, “小而美”, “硬骨头”), "method" for a numbered slogan (“三严三实”, “两学一做”; ``numbered``:
+    “全国一盘棋”, “小而美”, “硬骨头”), "method" for a numbered slogan (“三严三实”, “两学一做”,
     “六种能力”), "" for a name (“龙头企业”, “中国制造”, “社会主义”, “十四五”) or a piece of a sentence.
     The quotation marks delimit it, so function characters inside (而, 着, 多) do not make it a piece."""
     tag = pos_table().get(said, "")
     reason = exclusion(said, tag if tag in ("i", "l") else "")
-    name = reason == "term" or (len(said) > 3 and reason == "noun phrase")
+    name = reason in ("term", "name") or (len(said) > 3 and (reason == "noun phrase" or (
+        reason == "free combination" and tag not in ("i", "l", "nr"))))  # “绿色通道”; not “全国一盘棋” (l), “山重水复” (nr)
     if name or QUOTED_PIECE.search(said):  # “非农化”, “老旧小区” (three characters: 硬骨头 reads as a noun phrase)
-        return ""  # “老旧小区”, “荣辱观”; “走进了死胡同”, “抓不抓”
+        return ""  # “老旧小区”, “荣辱观”, “绿色通道”; “走进了死胡同”, “抓不抓”
+    if formulation(said):
+        return "method"  # “六种能力”, “五位一体”, “证照分离”
     if tag in ("i", "l"):
         return "idiom"  # “一刀切”, “钉钉子”, “全国一盘棋”, “十年磨一剑”
     numerals = [i for i, ch in enumerate(said) if ch in NUMERALS]
     separate = [i for i, ch in enumerate(said) if ch in NUMERALS | {"一"} and (i == 0 or said[i - 1] not in NUMERALS | {"一"})]
-    if numbered or (numerals and len(separate) >= 2):
+    if numerals and len(separate) >= 2:
         return "method"  # “三严三实”, “两学一做”, “三去一降一补”
     if numerals or (tag in NAME_HEAD_TAGS and word_frequency(said) >= NAME_TOO_COMMON):
         return ""  # “十四五”, “九二共识”, “五保户”: a count or a name; “社会主义”, “四人帮”: a term or name
