@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..resources import resource_path
 from .calibrate import corpus_texts
+from .law_text import law_paragraphs
 from .ngram import NgramModel, build
 
 ORDER = 4
@@ -48,11 +49,12 @@ def corrected_sentences(folder: Path, without_fold: int | None = None) -> list[s
     return found
 
 
-def training_paragraphs(typo_dev: Path, without_fold: int | None = None) -> list[str]:
+def training_paragraphs(typo_dev: Path, without_fold: int | None = None, laws: Path | None = None) -> list[str]:
     corpora = [corpus_texts(resource_path("corpus"), tuning_only=False),
                corpus_texts(resource_path("corpus", "extra"), tuning_only=True)]
     paragraphs = [p for texts in corpora for name in sorted(texts) for p in texts[name]]
-    return paragraphs + corrected_sentences(typo_dev, without_fold)
+    official = law_paragraphs(laws, typo_dev) if laws is not None else []
+    return paragraphs + official + corrected_sentences(typo_dev, without_fold)
 
 
 @lru_cache(maxsize=1)
