@@ -74,9 +74,16 @@ def case_of(wrong: str, right: str) -> Case:
     return wrong, frozenset(i for i, (a, b) in enumerate(zip(wrong, right)) if a != b)
 
 
+MARGIN_SCALE = 1.0  # --margin-scale: every margin of the context rule times this
+
+
 def typo_rules(fold: int | None = None):
-    """The rules of category typo; with ``fold``, the context model built without that fold."""
+    """The rules of category typo, the context rule's margins times MARGIN_SCALE; with ``fold``, the
+    context model built without that fold."""
     rules = [rule for rule in load_rules() if rule.category == "typo"]
+    for rule in rules:
+        if hasattr(rule, "margins"):
+            rule.margins = {kind: margin * MARGIN_SCALE for kind, margin in rule.margins.items()}
     if fold is not None and typo_model is not None:
         model = typo_model.fold_model(fold)
         for rule in rules:
@@ -274,7 +281,12 @@ def main() -> None:
     parser.add_argument("--margins", action="store_true", help="the P/R curve over the context model's margin")
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
+    parser.add_argument("--margin-scale", type=float, default=1.0,
+                        help="multiply the context rule's margins (sound, shape, homophone) by this")
     arguments = parser.parse_args()
+    global MARGIN_SCALE
+    MARGIN_SCALE = arguments.margin_scale
+    print(f"margins × {MARGIN_SCALE}")
     if arguments.set == "odw-dev":
         pairs = typo_dev("odw.dev.tsv")
         cases = [case_of(*pair) for pair in pairs]
