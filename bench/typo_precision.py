@@ -75,6 +75,7 @@ def case_of(wrong: str, right: str) -> Case:
 
 
 MARGIN_SCALE = 1.0  # --margin-scale: every margin of the context rule times this
+LAWS = None  # --laws: the law text the shipped model read, for the fold models
 
 
 def typo_rules(fold: int | None = None):
@@ -85,7 +86,7 @@ def typo_rules(fold: int | None = None):
         if hasattr(rule, "margins"):
             rule.margins = {kind: margin * MARGIN_SCALE for kind, margin in rule.margins.items()}
     if fold is not None and typo_model is not None:
-        model = typo_model.fold_model(fold)
+        model = typo_model.fold_model(fold, LAWS)
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
@@ -281,12 +282,22 @@ def main() -> None:
     parser.add_argument("--margins", action="store_true", help="the P/R curve over the context model's margin")
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
-    parser.add_argument("--margin-scale", type=float, default=1.0,
-                        help="multiply the context rule's margins (sound, shape, homophone) by this")
+    parser.add_argument("--margin-scale", type=float, nargs="+", default=[1.0],
+                        help="multiply the context rule's margins (sound, shape, homophone) by this; several: one report each")
+    parser.add_argument("--laws", type=Path, help="the checkout of LawRefBook/Laws the shipped model was built from "
+                        "(odw-dev's fold models then follow the shipped recipe; without it they read the corpora only)")
     arguments = parser.parse_args()
-    global MARGIN_SCALE
-    MARGIN_SCALE = arguments.margin_scale
-    print(f"margins × {MARGIN_SCALE}")
+    global MARGIN_SCALE, LAWS
+    LAWS = arguments.laws
+    if LAWS is None and arguments.set == "odw-dev":
+        print("odw-dev fold models WITHOUT the law text (no --laws): not the shipped model's recipe")
+    for scale in arguments.margin_scale:
+        MARGIN_SCALE = scale
+        print(f"\n== margins × {scale}")
+        report(arguments)
+
+
+def report(arguments) -> None:
     if arguments.set == "odw-dev":
         pairs = typo_dev("odw.dev.tsv")
         cases = [case_of(*pair) for pair in pairs]

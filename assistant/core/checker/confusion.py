@@ -129,11 +129,7 @@ class Context:
 
     def __init__(self, model: NgramModel, min_frequency: int):
         self.model = model
-        self.middles: dict[str, str] = {}
-        for gram in model.probs:
-            if len(gram) == 3:
-                key = gram[0] + gram[2]
-                self.middles[key] = self.middles.get(key, "") + gram[1]
+        self.middles = model.middles  # left + right → the characters seen between them
         self.sound, self.shape = confusion_sets()
         self.homophones = homophones()
         self.any = confusables()

@@ -139,10 +139,10 @@ class NgramModel:
         at += char_bytes
         (trigrams,) = struct.unpack_from("<I", raw, at)
         at += 4
-        arrays = []
+        arrays, view = [], memoryview(raw)  # no copies of the slices: the file is tens of MB
         for typecode, size in (("Q", count), ("h", count), ("h", count), ("Q", trigrams)):
             values = array(typecode)
-            values.frombytes(raw[at:at + size * values.itemsize])
+            values.frombytes(view[at:at + size * values.itemsize])
             at += size * values.itemsize
             if sys.byteorder != "little":
                 values.byteswap()
