@@ -428,7 +428,7 @@ SABOTAGES = [
     Sabotage("i33model independent: the model backs off from the wrong end of the history", "assistant/core/checker/ngram.py",
              "            context = context[1:]", "            context = context[:-1]",
              (f"{CONFUSION_TESTS}::test_kneser_ney_probabilities_sum_to_one_in_every_context",
-              f"{CONFUSION_TESTS}::test_the_shipped_model_is_small_and_prefers_edited_wording", *CONFUSABLE_EXAMPLES)),
+              f"{CONFUSION_TESTS}::test_the_shipped_model_reads_the_law_text_within_its_budget_and_prefers_edited_wording", *CONFUSABLE_EXAMPLES)),
     Sabotage("i33model independent: one known neighbour pair clears a suspect", "assistant/core/checker/confusion.py",
              " not in known or padded[j:j + 2] not in known)", " not in known and padded[j:j + 2] not in known)",
              (f"{CONFUSION_TESTS}::test_only_characters_in_no_known_trigram_are_suspects", *CONFUSABLE_EXAMPLES,

@@ -35,16 +35,12 @@ DROP_SHARE = 0.5  # a paragraph holding this share of a dev sentence's shingles 
 
 def paragraphs(folder: Path) -> Iterator[str]:
     """The text lines of every law under ``folder`` (sorted by path, so a build is repeatable):
-    the title without its Markdown mark, the adoption notes, the articles; front matter, index
-    pages and HTML comments left out."""
+    the title without its Markdown mark, the adoption notes, the articles; the index pages (only
+    front matter) and HTML comments left out."""
     for path in sorted(folder.rglob("*.md")):
         if path.name == "_index.md":
             continue
-        lines = path.read_text(encoding="utf-8").splitlines()
-        if lines and lines[0].strip() == "---":  # front matter
-            end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
-            lines = lines[end + 1:]
-        for line in lines:
+        for line in path.read_text(encoding="utf-8").splitlines():
             text = line.strip().lstrip("#").strip()
             if text and not text.startswith("<!--"):
                 yield text

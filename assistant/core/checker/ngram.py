@@ -13,16 +13,18 @@ context it knows. N-grams of order 3 and more seen once are pruned (their probab
 the back-off, the weights recomputed so each distribution still sums to one): the model then keeps
 about a third of the n-grams.
 
-Store: millions of n-grams, so no dict of strings (about 100 bytes an entry). Each character has a
-16-bit code; an n-gram is its codes packed into one 64-bit key, first character highest (so a
-shorter n-gram never shares a key with a longer one, and each order is one run of the sorted keys);
-one sorted array of keys, looked up by bisection, with two int16 arrays beside it (log10
-probability and back-off weight × 1000): 12 bytes an n-gram. The trigrams are kept a second time,
-keyed left, right, middle, for ``middles``: the characters seen between two others.
+Store: millions of n-grams, so no dict of strings (about 100 bytes an entry). An n-gram's key is its
+characters' code points, 16 bits each, first character highest: its UTF-16 bytes read as one number
+(a shorter n-gram never shares a key with a longer one, and each order is one run of the sorted
+keys; a character beyond the Basic Multilingual Plane is never stored). One sorted array of keys,
+looked up by bisection, with two int16 arrays beside it (log10 probability and back-off weight ×
+1000): 12 bytes an n-gram. The trigrams are kept twice more: keyed left, right, middle, for
+``middles`` (the characters seen between two others); and as a set, for the question every
+character of a check asks (is this trigram edited text), answered for a whole paragraph at once.
 
-File: zlib-compressed; b"GWLM", version, order, the unknown character's value; the characters (UTF-8,
-in code order); the keys as differences from the one before; the two value arrays; the trigram keys
-by their outer characters, as differences too.
+File: zlib-compressed; b"GWLM", version, order, the unknown character's value, the counts; the keys
+as differences from the one before; the two value arrays; the trigram keys by their outer
+characters, as differences too.
 """
 
 from __future__ import annotations
@@ -41,10 +43,16 @@ BOS, EOS = "\x02", "\x03"  # paragraph start and end
 SCALE = 1000  # stored log10 values are integers: thousandths
 MAGIC, VERSION = b"GWLM", 2
 MIN_COUNT_PRUNED = 2  # an n-gram of order ≥ 3 seen fewer times is left to the back-off
-BITS = 16  # per character code
+BITS = 16  # per character: its UTF-16 code unit
 MASK = (1 << BITS) - 1
-NO_CODE = MASK  # the code of a character the model never saw: in no key
-HEADER = "<HHiII"  # version, order, unknown, characters (bytes), n-grams
+UNKNOWN_CHAR = "\uffff"  # a noncharacter: what a character beyond the BMP is looked up as (never stored)
+HEADER = "<HHiII"  # version, order, unknown, n-grams, trigrams
+
+
+def key_of(gram: str) -> int:
+    """The n-gram's key, or -1 when a character has no place in one (beyond the BMP, or NUL)."""
+    raw = gram.encode("utf-16-be")
+    return int.from_bytes(raw) if len(raw) == 2 * len(gram) and "\x00" not in gram else -1
 
 
 class NgramModel:
@@ -52,24 +60,20 @@ class NgramModel:
     like dicts of n-gram strings; ``middles.get(left + right)`` the characters seen between them."""
 
     def __init__(self, order: int, probs: Mapping[str, int], backoffs: Mapping[str, int], unknown: int):
-        chars = sorted({char for gram in probs for char in gram})
-        if len(chars) >= NO_CODE:
-            raise ValueError(f"{len(chars)} characters: at most {NO_CODE - 1} fit the 16-bit codes")
-        codes = {char: code for code, char in enumerate(chars, 1)}
-        keyed = sorted((_pack(codes, gram), gram) for gram in probs)
-        self._setup(order, unknown, "".join(chars), array("Q", (key for key, _ in keyed)),
-                    array("h", (probs[gram] for _, gram in keyed)), array("h", (backoffs.get(gram, 0) for _, gram in keyed)))
+        keyed = sorted((key, gram) for gram in probs if (key := key_of(gram)) > 0)
+        self._setup(order, unknown, array("Q", (key for key, _ in keyed)), array("h", (probs[gram] for _, gram in keyed)),
+                    array("h", (backoffs.get(gram, 0) for _, gram in keyed)))
 
-    def _setup(self, order: int, unknown: int, chars: str, keys: array, values: array, weights: array,
+    def _setup(self, order: int, unknown: int, keys: array, values: array, weights: array,
                around: array | None = None) -> None:
-        self.order, self.unknown, self.chars = order, unknown, chars
-        self.codes = {char: code for code, char in enumerate(chars, 1)}
+        self.order, self.unknown = order, unknown
         self.keys, self.values, self.weights = keys, values, weights
+        low, high = bisect_left(keys, 1 << 2 * BITS), bisect_left(keys, 1 << 3 * BITS)
         if around is None:  # the trigrams keyed by their outer characters: (left, right, middle)
-            low, high = bisect_left(keys, 1 << 2 * BITS), bisect_left(keys, 1 << 3 * BITS)
             around = array("Q", sorted((key >> 2 * BITS) << 2 * BITS | (key & MASK) << BITS | key >> BITS & MASK
                                        for key in keys[low:high]))
         self.around = around
+        self.trigrams = set(keys[low:high])
         self.probs = _Column(self, values)
         self.backoffs = _Column(self, weights, skip_zero=True)
         self.middles = _Middles(self)
@@ -81,22 +85,23 @@ class NgramModel:
         return at if at < len(keys) and keys[at] == key else -1
 
     def logprob(self, history: str, char: str) -> int:
-        """log10 P(char | history) × SCALE, backing off to shorter histories."""
-        codes, keys, values, weights = self.codes, self.keys, self.values, self.weights
-        context = history[len(history) - self.order + 1:] if len(history) >= self.order else history
-        contexts = [0]  # the keys of the context's suffixes, shortest first
-        for shift, char_before in enumerate(reversed(context)):
-            contexts.append(codes.get(char_before, NO_CODE) << BITS * shift | contexts[-1])
-        last, size, penalty = codes.get(char, NO_CODE), len(keys), 0
-        for context_key in reversed(contexts):
-            key = context_key << BITS | last
+        """log10 P(char | history) × SCALE, backing off to shorter histories. The key of each
+        shorter n-gram is the low bits of the longest one's."""
+        gram = (history[len(history) - self.order + 1:] if len(history) >= self.order else history) + char
+        full = key_of(gram)
+        if full < 0:
+            full = key_of("".join(c if key_of(c) > 0 else UNKNOWN_CHAR for c in gram))
+        keys, size, penalty = self.keys, len(self.keys), 0
+        for length in range(len(gram), 0, -1):
+            key = full & ((1 << BITS * length) - 1)
             at = bisect_left(keys, key)
             if at < size and keys[at] == key:
-                return penalty + values[at]
-            if context_key:
-                at = bisect_left(keys, context_key)
-                if at < size and keys[at] == context_key:
-                    penalty += weights[at]
+                return penalty + self.values[at]
+            if length > 1:
+                context = key >> BITS
+                at = bisect_left(keys, context)
+                if at < size and keys[at] == context:
+                    penalty += self.weights[at]
         return penalty + self.unknown
 
     def span_logprob(self, text: str, start: int, end: int, floor: float = -math.inf) -> int | None:
@@ -109,37 +114,34 @@ class NgramModel:
                 return None
         return total
 
-    def gram(self, key: int) -> str:
-        chars, found = self.chars, []
-        while key:
-            found.append(chars[(key & MASK) - 1])
-            key >>= BITS
-        return "".join(reversed(found))
-
     def to_bytes(self) -> bytes:
-        chars = self.chars.encode("utf-8")
         arrays = [_differences(self.keys), self.values, self.weights, _differences(self.around)]
         if sys.byteorder != "little":
             for values in arrays:
                 values.byteswap()
-        header = MAGIC + struct.pack(HEADER, VERSION, self.order, self.unknown, len(chars), len(self.keys))
-        return zlib.compress(b"".join([header, chars, struct.pack("<I", len(self.around)),
-                                       *(values.tobytes() for values in arrays)]), 9)
+        header = MAGIC + struct.pack(HEADER, VERSION, self.order, self.unknown, len(self.keys), len(self.around))
+        return zlib.compress(b"".join([header, *(values.tobytes() for values in arrays)]), 9)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "NgramModel":
-        raw = zlib.decompress(data)
-        if raw[:4] != MAGIC:
-            raise ValueError("not a character language model")
-        version, order, unknown, char_bytes, count = struct.unpack_from(HEADER, raw, 4)
-        if version != VERSION:
-            raise ValueError(f"language model version {version}, expected {VERSION}")
-        at = 4 + struct.calcsize(HEADER)
-        chars = raw[at:at + char_bytes].decode("utf-8")
-        at += char_bytes
-        (trigrams,) = struct.unpack_from("<I", raw, at)
-        at += 4
-        arrays, view = [], memoryview(raw)  # no copies of the slices: the file is tens of MB
+        order, unknown, (steps, values, weights, around_steps) = _read(data)
+        model = cls.__new__(cls)
+        model._setup(order, unknown, _sums(steps), values, weights, _sums(around_steps))
+        return model
+
+
+def _read(data: bytes) -> tuple[int, int, list[array]]:
+    """The order, the unknown character's value and the four arrays of a model file (the
+    decompressed file, tens of MB, is let go before the keys are summed)."""
+    raw = zlib.decompress(data)
+    if raw[:4] != MAGIC:
+        raise ValueError("not a character language model")
+    version, order, unknown, count, trigrams = struct.unpack_from(HEADER, raw, 4)
+    if version != VERSION:
+        raise ValueError(f"language model version {version}, expected {VERSION}")
+    at = 4 + struct.calcsize(HEADER)
+    arrays = []
+    with memoryview(raw) as view:  # no copies of the slices
         for typecode, size in (("Q", count), ("h", count), ("h", count), ("Q", trigrams)):
             values = array(typecode)
             values.frombytes(view[at:at + size * values.itemsize])
@@ -147,22 +149,18 @@ class NgramModel:
             if sys.byteorder != "little":
                 values.byteswap()
             arrays.append(values)
-        keys, values, weights, around = arrays
-        model = cls.__new__(cls)
-        model._setup(order, unknown, chars, _sums(keys), values, weights, _sums(around))
-        return model
+    return order, unknown, arrays
 
 
 class _Column(Mapping):
-    """One value array of a model read as a dict of n-gram strings (``known.__contains__`` is the
-    detector's cheapest question: is this trigram edited text)."""
+    """One value array of a model read as a dict of n-gram strings."""
 
     def __init__(self, model: NgramModel, values: array, skip_zero: bool = False):
         self.model, self.column, self.skip_zero = model, values, skip_zero
 
     def _at(self, gram: str) -> int:
-        model = self.model
-        at = model.index(_pack(model.codes, gram)) if 0 < len(gram) <= model.order else -1
+        key = key_of(gram) if len(gram) <= self.model.order else -1
+        at = self.model.index(key) if key > 0 else -1
         return -1 if at < 0 or self.skip_zero and not self.column[at] else at
 
     def __contains__(self, gram: object) -> bool:
@@ -175,11 +173,18 @@ class _Column(Mapping):
         return self.column[at]
 
     def __iter__(self) -> Iterator[str]:
-        column, gram = self.column, self.model.gram
-        return (gram(key) for key, value in zip(self.model.keys, column) if value or not self.skip_zero)
+        return (_gram(key) for key, value in zip(self.model.keys, self.column) if value or not self.skip_zero)
 
     def __len__(self) -> int:
         return len(self.column) - (self.column.count(0) if self.skip_zero else 0)
+
+    def trigrams_known(self, text: str) -> list[bool]:
+        """For each trigram of ``text`` in turn, whether the model keeps it: the question the
+        detector asks of every character, one set lookup each."""
+        raw = text.encode("utf-16-be")
+        if len(raw) != 2 * len(text) or "\x00" in text:
+            return [text[k:k + 3] in self for k in range(len(text) - 2)]
+        return list(map(self.model.trigrams.__contains__, [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]))
 
 
 class _Middles:
@@ -189,19 +194,16 @@ class _Middles:
         self.model = model
 
     def get(self, outer: str, default: str = "") -> str:
-        model = self.model
-        codes, around, chars = model.codes, model.around, model.chars
-        left, right = codes.get(outer[0], NO_CODE), codes.get(outer[1], NO_CODE)
-        low = (left << BITS | right) << BITS
+        around, outer_key = self.model.around, key_of(outer)
+        if outer_key < 0:
+            return default
+        low = outer_key << BITS
         first, last = bisect_left(around, low), bisect_left(around, low + MASK + 1)
-        return "".join(chars[(key & MASK) - 1] for key in around[first:last]) or default
+        return "".join(chr(key & MASK) for key in around[first:last]) or default
 
 
-def _pack(codes: dict[str, int], gram: str) -> int:
-    key = 0
-    for char in gram:
-        key = key << BITS | codes.get(char, NO_CODE)
-    return key
+def _gram(key: int) -> str:
+    return key.to_bytes((key.bit_length() + BITS - 1) // BITS * 2).decode("utf-16-be")
 
 
 def _differences(keys: array) -> array:
