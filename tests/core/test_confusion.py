@@ -73,6 +73,17 @@ def test_wording_of_laws_and_regulations_is_no_slip():
         assert flagged(text) == [], text
 
 
+def test_a_paragraph_s_trigrams_are_looked_up_at_once_as_one_by_one():
+    """The detector asks of every trigram whether the model keeps it, a paragraph at a time (one
+    set lookup each); the answers are those of the model's n-gram table, a character beyond the BMP
+    (𠮷, never stored) included."""
+    known = shipped_model().probs
+    for text in (BOS + "坚持持旭推进改革，加快推进项目建设" + EOS, BOS + "𠮷野家推进改革" + EOS):
+        answers = known.trigrams_known(text)
+        assert answers == [text[k:k + 3] in known for k in range(len(text) - 2)]
+    assert sum(answers) >= 3  # 推进改, 进改革, 改革\x03 are edited text
+
+
 def test_only_characters_in_no_known_trigram_are_suspects():
     known = shipped_model().probs
     padded = BOS + "坚持持旭推进改革" + EOS
