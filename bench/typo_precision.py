@@ -23,7 +23,10 @@ the wrong characters no finding changes by shape (the slip leaves a real word be
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
 context model lost them (not in the confusion sets, never a suspect, left alone as a name or a
 quotation, the right character never proposed, proposed but below the margins), with examples.
-Run: .venv/bin/python bench/typo_precision.py --set odw-dev
+``--margin-scale 1.0 1.2 1.4`` multiplies the context rule's margins, one report per value (the
+fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
+built from (resources/typo_model/README.md), so that odw-dev's fold models follow its recipe.
+Run: .venv/bin/python bench/typo_precision.py --set odw-dev --laws PATH
 """
 
 from __future__ import annotations
