@@ -8,14 +8,14 @@ other folders (案例: commentary on cases; 其他: a lawyer's guide beside a st
 documents and are never read.
 
 Contamination: the benchmark's sentences (shared/typo-dev) may come from the same kind of text, so
-each folder is measured before it is used (``python -m assistant.core.checker.law_text SOURCE``):
+each folder is measured before it is used (``python -m assistant.core.checker.typo_model --laws
+SOURCE --overlap``):
 the share of the dev sets' corrected sentences found in it, exactly and loosely (≥ 80 % of a
 sentence's 8-character shingles). ``FOLDERS`` lists the folders that keep both shares ≤ 1 %.
 """
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -116,26 +116,18 @@ def dev_sentences(typo_dev: Path, name: str) -> list[str]:
 def all_folders(source: Path) -> list[str]:
     """Every top folder of the repository, DLC's provinces each as a folder of its own."""
     tops = sorted(p.name for p in source.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != "scripts")
-    return [f"DLC/{p.name}" for top in tops if top == "DLC" for p in sorted((source / top).iterdir()) if p.is_dir()] + \
-        [top for top in tops if top != "DLC"]
+    provinces = [f"DLC/{p.name}" for p in sorted((source / "DLC").iterdir()) if p.is_dir()] if "DLC" in tops else []
+    return provinces + [top for top in tops if top != "DLC"]
 
 
-def main() -> None:
-    from .typo_model import typo_dev_folder
-    parser = argparse.ArgumentParser(description="the dev sets' overlap with each folder of LawRefBook/Laws")
-    parser.add_argument("source", type=Path, help="a checkout of LawRefBook/Laws")
-    parser.add_argument("--typo-dev", type=Path, default=typo_dev_folder())
-    arguments = parser.parse_args()
-    dev = {name: dev_sentences(arguments.typo_dev, f"{name}.dev.tsv") for name in ("odw", "law")}
-    print(f"{'folder':24s} {'chars':>10s}  odw exact  odw loose  law exact  law loose  used")
-    for folder in [*all_folders(arguments.source), "all used", "all used, decontaminated"]:
-        texts = (law_paragraphs(arguments.source, arguments.typo_dev) if folder.endswith("decontaminated")
-                 else source_paragraphs(arguments.source) if folder == "all used"
-                 else list(paragraphs(arguments.source / folder)))
+def overlap_table(source: Path, typo_dev: Path) -> Iterator[str]:
+    """The lines of the overlap table: each folder (and the used ones together, before and after
+    decontamination) against both dev sets."""
+    dev = {name: dev_sentences(typo_dev, f"{name}.dev.tsv") for name in ("odw", "law")}
+    yield f"{'folder':24s} {'chars':>10s}  odw exact  odw loose  law exact  law loose  used"
+    for folder in [*all_folders(source), "all used", "all used, decontaminated"]:
+        texts = (law_paragraphs(source, typo_dev) if folder.endswith("decontaminated")
+                 else source_paragraphs(source) if folder == "all used" else list(paragraphs(source / folder)))
         shares = [share for name in ("odw", "law") for share in overlap(texts, dev[name])]
-        print(f"{folder:24s} {sum(map(len, texts)):10d}  " + "  ".join(f"{100 * s:8.2f}%" for s in shares)
-              + f"  {'yes' if folder in FOLDERS or folder.startswith('all used') else 'no'}")
-
-
-if __name__ == "__main__":
-    main()
+        yield (f"{folder:24s} {sum(map(len, texts)):10d}  " + "  ".join(f"{100 * s:8.2f}%" for s in shares)
+               + f"  {'yes' if folder in FOLDERS or folder.startswith('all used') else 'no'}")

@@ -12,6 +12,7 @@ measures odw-dev in FOLDS folds: fold k is checked by a model built without fold
 Build (reproducible from the corpora and a checkout of LawRefBook/Laws; writes
 resources/typo_model/chars.lm; resources/typo_model/README.md has the fetch command):
     .venv/bin/python -m assistant.core.checker.typo_model --laws PATH [--typo-dev ../shared/typo-dev]
+(``--overlap``: the law folders' overlap with the dev sets instead, law_text.py)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from ..resources import resource_path
 from .calibrate import corpus_texts
-from .law_text import law_paragraphs
+from .law_text import law_paragraphs, overlap_table
 from .ngram import NgramModel, build
 
 ORDER = 4
@@ -79,7 +80,11 @@ def main() -> None:
     parser.add_argument("--laws", type=Path, required=True, help="a checkout of LawRefBook/Laws")
     parser.add_argument("--typo-dev", type=Path, default=typo_dev_folder())
     parser.add_argument("--out", type=Path, default=resource_path(*MODEL_FILE))
+    parser.add_argument("--overlap", action="store_true", help="print each law folder's overlap with the dev sets; build nothing")
     arguments = parser.parse_args()
+    if arguments.overlap:
+        print("\n".join(overlap_table(arguments.laws, arguments.typo_dev)))
+        return
     model = build(training_paragraphs(arguments.typo_dev, laws=arguments.laws), ORDER)
     data = model.to_bytes()
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
