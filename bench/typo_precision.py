@@ -26,7 +26,10 @@ the wrong characters no finding changes by shape (the slip leaves a real word be
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
 context model lost them (not in the confusion sets, never a suspect, left alone as a name or a
 quotation, the right character never proposed, proposed but below the margins), with examples.
-Run: .venv/bin/python bench/typo_precision.py --set odw-dev
+``--margin-scale 1.0 1.2 1.4`` multiplies the context rule's margins, one report per value (the
+fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
+built from (resources/typo_model/README.md), so that odw-dev's fold models follow its recipe.
+Run: .venv/bin/python bench/typo_precision.py --set odw-dev --laws PATH
 """
 
 from __future__ import annotations
@@ -78,11 +81,19 @@ def case_of(wrong: str, right: str) -> Case:
     return wrong, frozenset(i for i, (a, b) in enumerate(zip(wrong, right)) if a != b)
 
 
+MARGIN_SCALE = 1.0  # --margin-scale: every margin of the context rule times this
+LAWS = None  # --laws: the law text the shipped model read, for the fold models
+
+
 def typo_rules(fold: int | None = None):
-    """The rules of category typo; with ``fold``, the context model built without that fold."""
+    """The rules of category typo, the context rule's margins times MARGIN_SCALE; with ``fold``, the
+    context model built without that fold."""
     rules = [rule for rule in load_rules() if rule.category == "typo"]
+    for rule in rules:
+        if hasattr(rule, "margins"):
+            rule.margins = {kind: margin * MARGIN_SCALE for kind, margin in rule.margins.items()}
     if fold is not None and typo_model is not None:
-        model = typo_model.fold_model(fold)
+        model = typo_model.fold_model(fold, LAWS)
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
@@ -307,7 +318,22 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
+    parser.add_argument("--margin-scale", type=float, nargs="+", default=[1.0],
+                        help="multiply the context rule's margins (sound, shape, homophone) by this; several: one report each")
+    parser.add_argument("--laws", type=Path, help="the checkout of LawRefBook/Laws the shipped model was built from "
+                        "(odw-dev's fold models then follow the shipped recipe; without it they read the corpora only)")
     arguments = parser.parse_args()
+    global MARGIN_SCALE, LAWS
+    LAWS = arguments.laws
+    if LAWS is None and arguments.set == "odw-dev":
+        print("odw-dev fold models WITHOUT the law text (no --laws): not the shipped model's recipe")
+    for scale in arguments.margin_scale:
+        MARGIN_SCALE = scale
+        print(f"\n== margins × {scale}")
+        report(arguments)
+
+
+def report(arguments) -> None:
     if arguments.set == "odw-dev":
         pairs = typo_dev("odw.dev.tsv")
         cases = [case_of(*pair) for pair in pairs]

@@ -134,11 +134,7 @@ class Context:
 
     def __init__(self, model: NgramModel, min_frequency: int):
         self.model = model
-        self.middles: dict[str, str] = {}
-        for gram in model.probs:
-            if len(gram) == 3:
-                key = gram[0] + gram[2]
-                self.middles[key] = self.middles.get(key, "") + gram[1]
+        self.middles = model.middles  # left + right → the characters seen between them
         self.sound, self.shape = confusion_sets()
         self.homophones = homophones()
         self.any = confusables()
@@ -224,8 +220,9 @@ def suspicious(padded: str, known) -> list[int]:
     """Positions in ``padded`` (BOS + text + EOS) of hanzi in no trigram the model knows (with the
     two characters before, around or after) and in a pair with a neighbour it does not know either:
     the only places worth trying a repair (on odw-dev, 95 % of the wrong characters; on edited text,
-    one character in a hundred). One pass of slices and lookups, the cost every character pays."""
-    seen = [False, *map(known.__contains__, [padded[k:k + 3] for k in range(len(padded) - 2)]), False]
+    one character in a hundred). One pass of set lookups (``known``: a model's probs), the cost every
+    character pays."""
+    seen = [False, *known.trigrams_known(padded), False]
     return [j for j, (before, around, after) in enumerate(zip(seen, seen[1:], seen[2:]), start=1)
             if not (before or around or after) and (padded[j - 1:j + 1] not in known or padded[j:j + 2] not in known)
             and padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])]

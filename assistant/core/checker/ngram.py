@@ -13,8 +13,18 @@ context it knows. N-grams of order 3 and more seen once are pruned (their probab
 the back-off, the weights recomputed so each distribution still sums to one): the model then keeps
 about a third of the n-grams.
 
-File: zlib-compressed; b"GWLM", version, order; per order the n-grams as one UTF-8 string (each
-exactly k characters) and two int16 arrays, log10 probability and back-off weight × 1000.
+Store: millions of n-grams, so no dict of strings (about 100 bytes an entry). An n-gram's key is its
+characters' code points, 16 bits each, first character highest: its UTF-16 bytes read as one number
+(a shorter n-gram never shares a key with a longer one, and each order is one run of the sorted
+keys; a character beyond the Basic Multilingual Plane is never stored). One sorted array of keys,
+looked up by bisection, with two int16 arrays beside it (log10 probability and back-off weight ×
+1000): 12 bytes an n-gram. The trigrams are kept twice more: keyed left, right, middle, for
+``middles`` (the characters seen between two others); and as a set, for the question every
+character of a check asks (is this trigram edited text), answered for a whole paragraph at once.
+
+File: zlib-compressed; b"GWLM", version, order, the unknown character's value, the counts; the keys
+as differences from the one before; the two value arrays; the trigram keys by their outer
+characters, as differences too.
 """
 
 from __future__ import annotations
@@ -24,37 +34,75 @@ import struct
 import sys
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import accumulate, pairwise
 
 BOS, EOS = "\x02", "\x03"  # paragraph start and end
 SCALE = 1000  # stored log10 values are integers: thousandths
-MAGIC, VERSION = b"GWLM", 1
+MAGIC, VERSION = b"GWLM", 2
 MIN_COUNT_PRUNED = 2  # an n-gram of order ≥ 3 seen fewer times is left to the back-off
+BITS = 16  # per character: its UTF-16 code unit
+MASK = (1 << BITS) - 1
+UNKNOWN_CHAR = "\uffff"  # a noncharacter: what a character beyond the BMP is looked up as (never stored)
+HEADER = "<HHiII"  # version, order, unknown, n-grams, trigrams
+
+
+def key_of(gram: str) -> int:
+    """The n-gram's key, or -1 when a character has no place in one (beyond the BMP, or NUL)."""
+    raw = gram.encode("utf-16-be")
+    return int.from_bytes(raw) if len(raw) == 2 * len(gram) and "\x00" not in gram else -1
 
 
 class NgramModel:
-    """Queries: ``logprob(history, char)`` in thousandths of log10."""
+    """Queries: ``logprob(history, char)`` in thousandths of log10; ``probs`` and ``backoffs`` read
+    like dicts of n-gram strings; ``middles.get(left + right)`` the characters seen between them."""
 
-    def __init__(self, order: int, probs: dict[str, int], backoffs: dict[str, int], unknown: int):
-        self.order = order
-        self.probs = probs  # n-gram → log10 P(last char | the others) × SCALE
-        self.backoffs = backoffs  # context → log10 back-off weight × SCALE (only where not 0)
-        self.unknown = unknown  # a character never seen
+    def __init__(self, order: int, probs: Mapping[str, int], backoffs: Mapping[str, int], unknown: int):
+        keyed = sorted((key, gram) for gram in probs if (key := key_of(gram)) > 0)
+        self._setup(order, unknown, array("Q", (key for key, _ in keyed)), array("h", (probs[gram] for _, gram in keyed)),
+                    array("h", (backoffs.get(gram, 0) for _, gram in keyed)))
+
+    def _setup(self, order: int, unknown: int, keys: array, values: array, weights: array,
+               around: array | None = None) -> None:
+        self.order, self.unknown = order, unknown
+        self.keys, self.values, self.weights = keys, values, weights
+        low, high = bisect_left(keys, 1 << 2 * BITS), bisect_left(keys, 1 << 3 * BITS)
+        if around is None:  # the trigrams keyed by their outer characters: (left, right, middle)
+            around = array("Q", sorted((key >> 2 * BITS) << 2 * BITS | (key & MASK) << BITS | key >> BITS & MASK
+                                       for key in keys[low:high]))
+        self.around = around
+        self.trigrams = set(keys[low:high])
+        self.probs = _Column(self, values)
+        self.backoffs = _Column(self, weights, skip_zero=True)
+        self.middles = _Middles(self)
+
+    def index(self, key: int) -> int:
+        """Where ``key`` is in the sorted keys, or -1."""
+        keys = self.keys
+        at = bisect_left(keys, key)
+        return at if at < len(keys) and keys[at] == key else -1
 
     def logprob(self, history: str, char: str) -> int:
-        """log10 P(char | history) × SCALE, backing off to shorter histories."""
-        probs, backoffs = self.probs, self.backoffs
-        context = history[len(history) - self.order + 1:] if len(history) >= self.order else history
-        penalty = 0
-        while True:
-            found = probs.get(context + char)
-            if found is not None:
-                return penalty + found
-            if not context:
-                return penalty + self.unknown
-            penalty += backoffs.get(context, 0)
-            context = context[1:]
+        """log10 P(char | history) × SCALE, backing off to shorter histories. The key of each
+        shorter n-gram is the low bits of the longest one's."""
+        gram = (history[len(history) - self.order + 1:] if len(history) >= self.order else history) + char
+        full = key_of(gram)
+        if full < 0:
+            full = key_of("".join(c if key_of(c) > 0 else UNKNOWN_CHAR for c in gram))
+        keys, size, penalty = self.keys, len(self.keys), 0
+        for length in range(len(gram), 0, -1):
+            key = full & ((1 << BITS * length) - 1)
+            at = bisect_left(keys, key)
+            if at < size and keys[at] == key:
+                return penalty + self.values[at]
+            if length > 1:
+                context = key >> BITS
+                at = bisect_left(keys, context)
+                if at < size and keys[at] == context:
+                    penalty += self.weights[at]
+        return penalty + self.unknown
 
     def span_logprob(self, text: str, start: int, end: int, floor: float = -math.inf) -> int | None:
         """The log probability of text[start:end] given what precedes it (``text`` starts with BOS);
@@ -67,45 +115,104 @@ class NgramModel:
         return total
 
     def to_bytes(self) -> bytes:
-        parts = [MAGIC, struct.pack("<HHi", VERSION, self.order, self.unknown)]
-        for k in range(1, self.order + 1):
-            grams = sorted(g for g in self.probs if len(g) == k)
-            text = "".join(grams).encode("utf-8")
-            probs = array("h", (self.probs[g] for g in grams))
-            backoffs = array("h", (self.backoffs.get(g, 0) for g in grams))
-            if sys.byteorder != "little":
-                probs.byteswap()
-                backoffs.byteswap()
-            parts += [struct.pack("<II", len(grams), len(text)), text, probs.tobytes(), backoffs.tobytes()]
-        return zlib.compress(b"".join(parts), 9)
+        arrays = [_differences(self.keys), self.values, self.weights, _differences(self.around)]
+        if sys.byteorder != "little":
+            for values in arrays:
+                values.byteswap()
+        header = MAGIC + struct.pack(HEADER, VERSION, self.order, self.unknown, len(self.keys), len(self.around))
+        return zlib.compress(b"".join([header, *(values.tobytes() for values in arrays)]), 9)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "NgramModel":
-        raw = zlib.decompress(data)
-        if raw[:4] != MAGIC:
-            raise ValueError("not a character language model")
-        version, order, unknown = struct.unpack_from("<HHi", raw, 4)
-        if version != VERSION:
-            raise ValueError(f"language model version {version}, expected {VERSION}")
-        at = 4 + struct.calcsize("<HHi")
-        probs: dict[str, int] = {}
-        backoffs: dict[str, int] = {}
-        for k in range(1, order + 1):
-            count, size = struct.unpack_from("<II", raw, at)
-            at += 8
-            text = raw[at:at + size].decode("utf-8")
-            at += size
-            values = array("h", raw[at:at + 2 * count])
-            at += 2 * count
-            weights = array("h", raw[at:at + 2 * count])
-            at += 2 * count
+        order, unknown, (steps, values, weights, around_steps) = _read(data)
+        model = cls.__new__(cls)
+        model._setup(order, unknown, _sums(steps), values, weights, _sums(around_steps))
+        return model
+
+
+def _read(data: bytes) -> tuple[int, int, list[array]]:
+    """The order, the unknown character's value and the four arrays of a model file (the
+    decompressed file, tens of MB, is let go before the keys are summed)."""
+    raw = zlib.decompress(data)
+    if raw[:4] != MAGIC:
+        raise ValueError("not a character language model")
+    version, order, unknown, count, trigrams = struct.unpack_from(HEADER, raw, 4)
+    if version != VERSION:
+        raise ValueError(f"language model version {version}, expected {VERSION}")
+    at = 4 + struct.calcsize(HEADER)
+    arrays = []
+    with memoryview(raw) as view:  # no copies of the slices
+        for typecode, size in (("Q", count), ("h", count), ("h", count), ("Q", trigrams)):
+            values = array(typecode)
+            values.frombytes(view[at:at + size * values.itemsize])
+            at += size * values.itemsize
             if sys.byteorder != "little":
                 values.byteswap()
-                weights.byteswap()
-            grams = [text[i:i + k] for i in range(0, count * k, k)]
-            probs.update(zip(grams, values))
-            backoffs.update((g, w) for g, w in zip(grams, weights) if w)
-        return cls(order, probs, backoffs, unknown)
+            arrays.append(values)
+    return order, unknown, arrays
+
+
+class _Column(Mapping):
+    """One value array of a model read as a dict of n-gram strings."""
+
+    def __init__(self, model: NgramModel, values: array, skip_zero: bool = False):
+        self.model, self.column, self.skip_zero = model, values, skip_zero
+
+    def _at(self, gram: str) -> int:
+        key = key_of(gram) if len(gram) <= self.model.order else -1
+        at = self.model.index(key) if key > 0 else -1
+        return -1 if at < 0 or self.skip_zero and not self.column[at] else at
+
+    def __contains__(self, gram: object) -> bool:
+        return isinstance(gram, str) and self._at(gram) >= 0
+
+    def __getitem__(self, gram: str) -> int:
+        at = self._at(gram)
+        if at < 0:
+            raise KeyError(gram)
+        return self.column[at]
+
+    def __iter__(self) -> Iterator[str]:
+        return (_gram(key) for key, value in zip(self.model.keys, self.column) if value or not self.skip_zero)
+
+    def __len__(self) -> int:
+        return len(self.column) - (self.column.count(0) if self.skip_zero else 0)
+
+    def trigrams_known(self, text: str) -> list[bool]:
+        """For each trigram of ``text`` in turn, whether the model keeps it: the question the
+        detector asks of every character, one set lookup each."""
+        raw = text.encode("utf-16-be")
+        if len(raw) != 2 * len(text) or "\x00" in text:
+            return [text[k:k + 3] in self for k in range(len(text) - 2)]
+        return list(map(self.model.trigrams.__contains__, [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]))
+
+
+class _Middles:
+    """left + right → the characters seen between them in a kept trigram."""
+
+    def __init__(self, model: NgramModel):
+        self.model = model
+
+    def get(self, outer: str, default: str = "") -> str:
+        around, outer_key = self.model.around, key_of(outer)
+        if outer_key < 0:
+            return default
+        low = outer_key << BITS
+        first, last = bisect_left(around, low), bisect_left(around, low + MASK + 1)
+        return "".join(chr(key & MASK) for key in around[first:last]) or default
+
+
+def _gram(key: int) -> str:
+    return key.to_bytes((key.bit_length() + BITS - 1) // BITS * 2).decode("utf-16-be")
+
+
+def _differences(keys: array) -> array:
+    """Sorted keys as their steps (small numbers: the file compresses to a third)."""
+    return array("Q", (b - a for a, b in pairwise([0, *keys])))
+
+
+def _sums(steps: array) -> array:
+    return array("Q", accumulate(steps))
 
 
 def quantised(log10_value: float) -> int:

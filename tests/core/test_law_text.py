@@ -1,0 +1,31 @@
+"""The law text the character model reads: how its overlap with the benchmark is measured, and that
+a paragraph holding a benchmark sentence is never trained on."""
+
+from __future__ import annotations
+
+from assistant.core.checker.law_text import decontaminated, overlap, paragraphs
+
+DEV = ["各级人民政府应当加强对本行政区域内安全生产工作的领导", "县级以上人民政府统计机构负责本行政区域的统计工作"]
+
+
+def test_overlap_counts_whole_sentences_and_mostly_found_ones():
+    texts = ["第三条 各级人民政府应当加强对本行政区域内安全生产工作的领导，支持、督促各有关部门依法履行职责。",
+             "县级以上地方人民政府统计机构负责本行政区域的统计工作。"]
+    exact, loose = overlap(texts, DEV)
+    assert (exact, loose) == (0.5, 0.5)  # the second differs by 地方: 13 of its 17 shingles, below 80 %
+    assert overlap(["本条例自公布之日起施行。"], DEV) == (0.0, 0.0)
+
+
+def test_a_paragraph_holding_a_benchmark_sentence_is_left_out():
+    kept = ["本条例自公布之日起施行。", "乡镇人民政府应当配备专职统计人员。"]
+    texts = [kept[0], "第三条 各级人民政府应当加强对本行政区域内安全生产工作的领导，支持各有关部门。", kept[1]]
+    assert decontaminated(texts, DEV) == kept
+
+
+def test_a_law_file_yields_its_title_and_articles_without_markup(tmp_path):
+    (tmp_path / "_index.md").write_text("---\nbookCollapseSection: true\n---\n# 行政法\n", encoding="utf-8")
+    (tmp_path / "某某条例.md").write_text(
+        "# 某某条例\n\n2020年1月1日 某某市人民代表大会常务委员会通过\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。\n",
+        encoding="utf-8")
+    assert list(paragraphs(tmp_path)) == ["某某条例", "2020年1月1日 某某市人民代表大会常务委员会通过", "第一章 总则",
+                                          "第一条 为了规范管理，制定本条例。"]
