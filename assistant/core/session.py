@@ -136,11 +136,16 @@ class DraftSession:
 
     @property
     def findings(self) -> list[Finding]:
-        """The findings that stand, in reading order, numbered by today's paragraph positions."""
+        """The findings that stand, in reading order, numbered by today's paragraph positions.
+        A paragraph's findings all carry the number it had when they were found, so a paragraph
+        that has not moved hands its list over whole (rebuilt on the UI thread after every edit)."""
         if self._findings is None:
-            self._findings = [finding if finding.paragraph == index else replace(finding, paragraph=index)
-                              for index, paragraph in enumerate(self.document.paragraphs)
-                              for finding in self._found.get(paragraph.uid, ())]
+            findings: list[Finding] = []
+            for index, paragraph in enumerate(self.document.paragraphs):
+                found = self._found.get(paragraph.uid)
+                if found:
+                    findings += found if found[0].paragraph == index else [replace(f, paragraph=index) for f in found]
+            self._findings = findings
         return self._findings
 
     def fix_plan(self, findings: list[Finding]) -> FixPlan:
