@@ -121,12 +121,17 @@ def fixed_phrases() -> re.Pattern | None:
 
 def generic_uses(paragraph: Paragraph, ignore: set[str]) -> list[Token]:
     """The paragraph's verbal and adverbial uses of generic words that are the writer's own (not
-    bound), ``ignore`` left out."""
-    generic, bound = generic_words(), None
+    bound), ``ignore`` left out. The uses are found once per paragraph; each repetition rule
+    leaves out its own ``ignore``."""
+    uses = paragraph.remember("generic-uses", lambda: _generic_uses(paragraph))
+    return [token for token in uses if token.text not in ignore] if ignore else list(uses)
+
+
+def _generic_uses(paragraph: Paragraph) -> list[Token]:
+    generic, bound = generic_words().uses, None
     found = []
-    tokens = paragraph.tokens
-    for index, token in enumerate(tokens):
-        if token.text in generic and token.text not in ignore:
+    for index, token in enumerate(paragraph.tokens):
+        if token.text in generic:
             bound = bound_positions(paragraph) if bound is None else bound
             if token.start not in bound and not _nominal(paragraph, index):
                 found.append(token)
@@ -180,7 +185,7 @@ def _bound(paragraph: Paragraph) -> set[int]:
             bound.add(second.start)  # an adjective made with 可 (可持续, 可复制): one word
     text = paragraph.text
     for token in tokens:
-        if FIGURE.match(text, token.end) or (token.text in generic and _measured(text, token)):
+        if FIGURE.match(text, token.end) or (token.text in generic.uses and _measured(text, token)):
             bound.add(token.start)  # a figure or a measure (增加422亿元, 降低15%, 降低贷款成本): its verb
     phrases = fixed_phrases()
     if phrases is not None:
