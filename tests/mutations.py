@@ -61,7 +61,7 @@ SABOTAGES = [
              "        return self.fallbacks.get(name, name) if self.use_fallback_fonts and name in missing else name",
              "        return name", (f"{GUI_TESTS}::test_exports_from_the_window",)),
     Sabotage("stale check results are applied", "assistant/core/session.py",
-             "if self._changed_at.get(uid) == revision}", "if True}",
+             "            if changed_at.get(uid) == revision:", "            if True:",
              (f"{GUI_TESTS}::test_results_of_an_older_check_apply_only_to_unchanged_paragraphs",)),
     Sabotage("an edit does not make a paragraph's results stale", "assistant/core/session.py",
              "                self._changed_at[paragraph.uid] = self.revision", "                pass",

@@ -35,6 +35,7 @@ class CheckResult:
     revisions: tuple[int, ...]  # the revision each paragraph's text had when it was checked
     findings: tuple[Finding, ...]
     script: str
+    per_paragraph: tuple[list[Finding], ...]  # each checked paragraph's findings, grouped off the UI thread
 
 
 @dataclass(frozen=True)
@@ -109,31 +110,42 @@ class DraftSession:
 
         def work(progress) -> CheckResult:
             findings = checker.check(lines, progress)
-            return CheckResult(uids, revisions, tuple(findings), detect_script("\n".join(lines)[:SCRIPT_SAMPLE]))
+            per_paragraph: list[list[Finding]] = [[] for _ in uids]
+            for finding in findings:
+                per_paragraph[finding.paragraph].append(finding)
+            return CheckResult(uids, revisions, tuple(findings), detect_script("\n".join(lines)[:SCRIPT_SAMPLE]),
+                               tuple(per_paragraph))
 
         return work
 
     def apply_check(self, result: CheckResult) -> bool:
         """Take the findings of every paragraph whose text is still the one checked; True if that
-        was all of them (otherwise another check is due)."""
-        current = {uid for uid, revision in zip(result.uids, result.revisions) if self._changed_at.get(uid) == revision}
-        for uid in current:
-            self._found[uid] = []
-        for finding in result.findings:
-            uid = result.uids[finding.paragraph]
-            if uid in current:
-                self._found[uid].append(finding)
+        was all of them (otherwise another check is due). Runs on the UI thread: the findings come
+        grouped by paragraph, and when every paragraph still stands where it was checked, the
+        result's list is the session's as it is (60,000 findings are not walked again here)."""
+        changed_at, current = self._changed_at, 0
+        for uid, revision, found in zip(result.uids, result.revisions, result.per_paragraph):
+            if changed_at.get(uid) == revision:
+                self._found[uid] = found
+                current += 1
         self.script = result.script
-        self._findings = None
-        return len(current) == len(self.document.paragraphs)
+        complete = current == len(self.document.paragraphs)
+        unmoved = complete and tuple(p.uid for p in self.document.paragraphs) == result.uids
+        self._findings = list(result.findings) if unmoved else None
+        return complete
 
     @property
     def findings(self) -> list[Finding]:
-        """The findings that stand, in reading order, numbered by today's paragraph positions."""
+        """The findings that stand, in reading order, numbered by today's paragraph positions.
+        A paragraph's findings all carry the number it had when they were found, so a paragraph
+        that has not moved hands its list over whole (rebuilt on the UI thread after every edit)."""
         if self._findings is None:
-            self._findings = [finding if finding.paragraph == index else replace(finding, paragraph=index)
-                              for index, paragraph in enumerate(self.document.paragraphs)
-                              for finding in self._found.get(paragraph.uid, ())]
+            findings: list[Finding] = []
+            for index, paragraph in enumerate(self.document.paragraphs):
+                found = self._found.get(paragraph.uid)
+                if found:
+                    findings += found if found[0].paragraph == index else [replace(f, paragraph=index) for f in found]
+            self._findings = findings
         return self._findings
 
     def fix_plan(self, findings: list[Finding]) -> FixPlan:

@@ -135,6 +135,28 @@ def test_only_changed_paragraphs_are_analysed_again():
     assert not [f for f in findings if f.paragraph == 1]
 
 
+def test_earlier_versions_of_edited_paragraphs_are_let_go_beyond_the_stale_budget(monkeypatch):
+    """Each edit of a long pasted paragraph made a new analysis that stayed (~100 MB each for
+    300,000 characters); now what the last check did not use is kept only up to STALE_CHARS, and
+    what is let go leaves the findings as a fresh checker's."""
+    from assistant.core.checker import engine
+
+    checker = Checker()
+    paragraphs = ["咱们要进一步加强加强管理,抓好落实。", "我们要认真干。"]
+    old = paragraphs[0]
+    checker.check(paragraphs)
+    monkeypatch.setattr(engine, "STALE_CHARS", len(old) - 1)
+    for edit in range(3):
+        paragraphs[0] = old + "再" * (edit + 1)
+        assert checker.check(paragraphs) == Checker().check(paragraphs)
+    assert old not in checker._cache and checker._cached_chars == sum(map(len, paragraphs))
+    monkeypatch.setattr(engine, "STALE_CHARS", 10 * len(old))
+    kept = paragraphs[0]
+    paragraphs[0] = old
+    checker.check(paragraphs)
+    assert kept in checker._cache  # within the budget: an undo finds it again
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(list("的地得了是在和与我们咱搞好进一步非常很十分认真学习推进落实，。、；：,.;:!?“”\"（）()《》<>…— \t")) | st.characters(), max_size=80), max_size=5))
 def test_check_never_raises_and_spans_match(paragraphs):

@@ -40,6 +40,17 @@ def test_a_result_applies_only_to_paragraphs_unchanged_since_the_check():
     assert {0, 1} <= {f.paragraph for f in session.findings}
 
 
+@pytest.mark.parametrize("deleted", [0, 2])
+def test_a_result_checked_before_a_paragraph_was_deleted_is_numbered_as_the_text_stands(deleted):
+    """Every remaining paragraph is unchanged, so the result covers them all, but they moved up
+    (or the last is gone): the findings follow today's positions, none of the deleted one stays."""
+    session = session_with(LINES)
+    job = session.check_job()
+    session.sync(LINES[:deleted] + LINES[deleted + 1:])
+    assert session.apply_check(job(lambda done, total: None))
+    assert session.findings == session_with(LINES[:deleted] + LINES[deleted + 1:]).findings
+
+
 def test_an_ignore_is_undone_with_its_findings():
     session = session_with(LINES)
     before = list(session.findings)

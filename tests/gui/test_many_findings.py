@@ -86,6 +86,7 @@ def test_the_panel_groups_many_findings_and_lists_only_the_places_looked_at(qtbo
     qtbot.waitUntil(lambda: tree.currentItem() is not None and panel.finding_of(tree.currentItem()) == deep,
                     timeout=TIMEOUT)
     assert tree.currentItem().text(0).startswith("第0项工作【,】") and commas_group.childCount() > 2 * paragraphs - 2
+    assert commas_group.isExpanded()  # filled closed (far down the group), shown open
 
 
 def test_a_filter_regroups_and_the_counts_stay(qtbot):

@@ -25,6 +25,12 @@ from .settings import CheckSettings
 from .text import Paragraph
 
 CACHE_SIZE = 20000
+# Characters of analyses kept beyond those of the last check (earlier versions of edited
+# paragraphs, for an undo): a paragraph of 300,000 characters (a pasted text) is ~100 MB of
+# analysis, and each edit in it made a new one that stayed.
+STALE_CHARS = 200_000
+FREE_STEP = 5000  # objects freed at a time when an analysis goes (see _let_go)
+OWNED_LISTS = ("tagged", "words", "tokens", "tags")  # an analysis's largest lists, built by it (Paragraph)
 
 __all__ = ["ALTERNATIVES_FOR", "Checker"]
 
@@ -57,23 +63,45 @@ class Checker:
             for entry in rule.listed_entries:
                 self.matcher.add(entry, rule)
         self._cache: OrderedDict[str, Paragraph] = OrderedDict()
+        self._cached_chars = 0
+        self._used: set[str] = set()  # the texts the running check has analysed: never evicted under it
         self._findings: dict[tuple[tuple[Rule, ...], Unit], list[Finding]] = {}
 
     def analyse(self, text: str) -> Paragraph:
+        self._used.add(text)
         cached = self._cache.get(text)
         if cached is not None:
             self._cache.move_to_end(text)
             return cached
         analysis = Paragraph(text, self.matcher)
         self._cache[text] = analysis
+        self._cached_chars += len(text)
         if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+            self._evict()
         return analysis
+
+    def _evict(self) -> None:
+        """The least recently used analysis goes, freed a slice at a time."""
+        text, analysis = self._cache.popitem(last=False)
+        self._cached_chars -= len(text)
+        _let_go(analysis)
+
+    def _trim(self) -> None:
+        """After a check: analyses it did not use go, oldest first, down to STALE_CHARS characters
+        (those it used were moved to the end of the cache as it read them)."""
+        stale = self._cached_chars - sum(map(len, self._used))
+        while stale > STALE_CHARS and next(iter(self._cache)) not in self._used:
+            stale -= len(next(iter(self._cache)))
+            self._evict()
 
     def check(self, paragraphs: list[str], progress: Callable[[int, int], None] | None = None) -> list[Finding]:
         """Findings for a document given as its paragraph texts, in reading order."""
         with gc_paused():
-            return self._check(paragraphs, progress)
+            try:
+                return self._check(paragraphs, progress)
+            finally:
+                self._trim()
+                self._used.clear()
 
     def _check(self, originals: list[str], progress: Callable[[int, int], None] | None) -> list[Finding]:
         """The rules read the paragraphs without invisible characters (text/invisible.py); what
@@ -134,6 +162,18 @@ class Checker:
         return Finding(rule.id, rule.category, hit.severity or rule.severity, index, start, end, flagged,
                        rule.format_message(flagged, hit), tuple(suggestions),
                        rule.certain if hit.certain is None else hit.certain, rule.document_wide)
+
+
+def _let_go(analysis: Paragraph) -> None:
+    """Free an analysis a few thousand objects at a time. Freeing all of a long paragraph's tokens,
+    tags and hits in one go held the interpreter lock ~100 ms on the check's thread (the window
+    stalls meanwhile); between the slices the UI thread gets its turn. Only the lists the analysis
+    built itself are emptied: nothing else holds them once it is out of the cache."""
+    analysis.memo.clear()  # the rules' hits first: they hold tokens too
+    for name in OWNED_LISTS:
+        value = vars(analysis).pop(name, None)
+        while value:
+            del value[-FREE_STEP:]
 
 
 def _restored(finding: Finding, original: str, kept: tuple[int, ...] | None) -> Finding:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import chain
+from operator import attrgetter
 from collections.abc import Iterator
 
 from ..text.hanzi import HANZI
@@ -78,7 +79,7 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
     for first, second in zip(sentences, sentences[1:]):
         if text[first.end - 1] not in "；;":
             continue
-        words = [(token, tag) for token, tag in tagged[bisect_right(starts, first.start - 1):] if token.start < second.end]
+        words = list(_tagged_between(tagged, starts, first.start, second.end))
         in_first = {token.text for token, _ in words if token.start < first.end and token.is_word}
         in_second = {token.text for token, _ in words if token.start >= second.start and token.is_word}
         shared = in_first & in_second
@@ -103,11 +104,27 @@ def _runs(leads: list[list[Token]]) -> set[int]:
     return found
 
 
+_token_start = attrgetter("start")
+NO_TOKEN = Token("", 0)  # what follows a paragraph's last token
+
+
+def _tagged_start(pair: tuple[Token, str]) -> int:
+    return pair[0].start
+
+
+def _tagged_between(tagged: list[tuple[Token, str]], starts: list[int], start: int, end: int
+                    ) -> Iterator[tuple[Token, str]]:
+    """The tagged tokens starting in [start, end): found by bisection and read in place, never a
+    copy of the rest of the paragraph (a pasted text of 300,000 characters is one paragraph)."""
+    for index in range(bisect_left(starts, start), len(tagged)):
+        if tagged[index][0].start >= end:
+            return
+        yield tagged[index]
+
+
 def _lead(tagged: list[tuple[Token, str]], starts: list[int], part: Span) -> Token | None:
     """The word a clause leads with, after adverbs, modals, conjunctions and pronouns."""
-    for token, tag in tagged[bisect_right(starts, part.start - 1):]:
-        if token.start >= part.end:
-            return None
+    for token, tag in _tagged_between(tagged, starts, part.start, part.end):
         if tag in SERIES_LEAD_SKIP_TAGS or token.text in SERIES_LEAD_SKIP or token.text in MODALS:
             continue
         return token if token.is_word and tag != "p" else None
@@ -367,8 +384,10 @@ class OpenerRule(Rule):
     def _verb_led(paragraph: Paragraph, sentence: Span) -> bool:
         """Does the sentence open with a verb, after adverbs, modals and adverbials (必须坚持,
         进一步加强, 必须更加自觉地把)?"""
-        tagged = [(token, tag) for token, tag in paragraph.tagged if token.start >= sentence.start]
-        for (token, tag), (following, _) in zip(tagged, tagged[1:] + [(Token("", 0), "")]):
+        tagged = paragraph.tagged
+        for index in range(bisect_left(tagged, sentence.start, key=_tagged_start), len(tagged)):
+            token, tag = tagged[index]
+            following = tagged[index + 1][0] if index + 1 < len(tagged) else NO_TOKEN
             if tag in DIRECTIVE_LEAD_TAGS or token.text in MODALS or following.text == "地" or token.text == "地":
                 continue  # adverbs, modals and adverbials (更加自觉地)
             return tag.startswith("v")
@@ -622,7 +641,9 @@ class WindowOveruseRule(DocumentRule, WordWatch):
     @staticmethod
     def topic(paragraph: Paragraph, sentence: Span) -> set[str]:
         """The words of a sentence that opens a paragraph or a window: what the text is about."""
-        return {t.text for t in paragraph.tokens if sentence.start <= t.start < sentence.end}
+        tokens = paragraph.tokens
+        first = bisect_left(tokens, sentence.start, key=_token_start)
+        return {t.text for t in tokens[first:bisect_left(tokens, sentence.end, lo=first, key=_token_start)]}
 
 
 # A pause a run-in heading never holds (it may hold 顿号: 加大简政放权、放管结合改革力度。).

@@ -51,7 +51,7 @@ TERM_TAGS = frozenset({"n", "vn", "v", "l", "i", "j", "nz"})
 # How often a document uses a word that is what it is about.
 KEY_TERM_USES = 8
 # A figure right after a word (到/了/至 between): 增加422亿元, 增加到四百三十二万吨.
-FIGURE = re.compile(r"[到了至]?[0-9０-９一二三四五六七八九十百千万亿两半]")
+FIGURE = re.compile(r"(?=[到了至]?[0-9０-９一二三四五六七八九十百千万亿两半])")  # found at every place it starts
 # A measure right after a word, in the same clause: the verb of a measured change, which a report
 # on taxes and costs says at each measure (降低存款准备金率, 降低用能成本, 降低涉企收费).
 MEASURE = re.compile(r"[^，。；：！？,;:!?]{0,12}?(?:率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线|收入|工资)")
@@ -121,12 +121,17 @@ def fixed_phrases() -> re.Pattern | None:
 
 def generic_uses(paragraph: Paragraph, ignore: set[str]) -> list[Token]:
     """The paragraph's verbal and adverbial uses of generic words that are the writer's own (not
-    bound), ``ignore`` left out."""
-    generic, bound = generic_words(), None
+    bound), ``ignore`` left out. The uses are found once per paragraph; each repetition rule
+    leaves out its own ``ignore``."""
+    uses = paragraph.remember("generic-uses", lambda: _generic_uses(paragraph))
+    return [token for token in uses if token.text not in ignore] if ignore else list(uses)
+
+
+def _generic_uses(paragraph: Paragraph) -> list[Token]:
+    generic, bound = generic_words().uses, None
     found = []
-    tokens = paragraph.tokens
-    for index, token in enumerate(tokens):
-        if token.text in generic and token.text not in ignore:
+    for index, token in enumerate(paragraph.tokens):
+        if token.text in generic:
             bound = bound_positions(paragraph) if bound is None else bound
             if token.start not in bound and not _nominal(paragraph, index):
                 found.append(token)
@@ -179,8 +184,9 @@ def _bound(paragraph: Paragraph) -> set[int]:
         elif first.text == "可":
             bound.add(second.start)  # an adjective made with 可 (可持续, 可复制): one word
     text = paragraph.text
+    figures = {match.start() for match in FIGURE.finditer(text)}  # one pass, not a match per word
     for token in tokens:
-        if FIGURE.match(text, token.end) or (token.text in generic and _measured(text, token)):
+        if token.end in figures or (token.text in generic.uses and _measured(text, token)):
             bound.add(token.start)  # a figure or a measure (增加422亿元, 降低15%, 降低贷款成本): its verb
     phrases = fixed_phrases()
     if phrases is not None:

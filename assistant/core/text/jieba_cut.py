@@ -47,13 +47,12 @@ def _cut_block(block: str, freq: dict[str, int], log_total: float, words: list[s
     size = len(block)
     score = [0.0] * (size + 1)  # the best route's log probability from each position to the end
     last = list(range(size))  # where the best route's first word from each position ends (inclusive)
-    log = math.log
+    log, count_of = math.log, freq.get  # one lookup per candidate: None ends the words starting at k
     for k in range(size - 1, -1, -1):
         best = None
         i = k
-        fragment = block[k]
-        while fragment in freq:
-            count = freq[fragment]
+        count = count_of(block[k])
+        while count is not None:
             if count:
                 candidate = log(count) - log_total + score[i + 1]
                 if best is None or candidate >= best:  # a tie: the longer word, as in jieba
@@ -62,7 +61,7 @@ def _cut_block(block: str, freq: dict[str, int], log_total: float, words: list[s
             i += 1
             if i == size:
                 break
-            fragment = block[k:i + 1]
+            count = count_of(block[k:i + 1])
         score[k] = best if best is not None else 0.0 - log_total + score[k + 1]
     single = ""
     x = 0
