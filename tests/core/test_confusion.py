@@ -86,6 +86,15 @@ def test_a_paragraph_s_trigrams_are_looked_up_at_once_as_one_by_one():
     assert sum(answers) >= 3  # 推进改, 进改革, 改革\x03 are edited text
 
 
+def test_a_lone_surrogate_is_a_character_no_trigram_holds():
+    """A lone surrogate (a broken file pasted in; found by the checker's property test) is asked about
+    like any other character, never an encoding error."""
+    known = shipped_model().probs
+    text = BOS + "推进\ud800改革" + EOS
+    assert known.trigrams_known(text)[1:4] == [False, False, False]  # every trigram holding it
+    assert "推\ud800" not in known
+
+
 def test_only_characters_in_no_known_trigram_are_suspects():
     known = shipped_model().probs
     padded = BOS + "坚持持旭推进改革" + EOS

@@ -50,8 +50,9 @@ HEADER = "<HHiII"  # version, order, unknown, n-grams, trigrams
 
 
 def key_of(gram: str) -> int:
-    """The n-gram's key, or -1 when a character has no place in one (beyond the BMP, or NUL)."""
-    raw = gram.encode("utf-16-be")
+    """The n-gram's key, or -1 when a character has no place in one (beyond the BMP, or NUL). A lone
+    surrogate (pasted from a broken file) is a code unit like any other, one no n-gram holds."""
+    raw = gram.encode("utf-16-be", "surrogatepass")
     return int.from_bytes(raw) if len(raw) == 2 * len(gram) and "\x00" not in gram else -1
 
 
@@ -181,7 +182,7 @@ class _Column(Mapping):
     def trigrams_known(self, text: str) -> list[bool]:
         """For each trigram of ``text`` in turn, whether the model keeps it: the question the
         detector asks of every character, one set lookup each."""
-        raw = text.encode("utf-16-be")
+        raw = text.encode("utf-16-be", "surrogatepass")
         if len(raw) != 2 * len(text) or "\x00" in text:
             return [text[k:k + 3] in self for k in range(len(text) - 2)]
         return list(map(self.model.trigrams.__contains__, [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]))
