@@ -260,7 +260,8 @@ def saying_kind(corpus: Corpus, phrase: str) -> str:
     (the reason: not in the 成语 dictionary). A 习用语 that is a verb and its object never gets here: it is a
     collocation already (setphrases.dictionary_kind). A phrase no dictionary lists was found by its form (a
     statistical 四字格, a list item, a quoted saying: 统筹推进, 守土负责) and keeps the checks it passed."""
-    return "idiom" if phrase not in pos_table() or saying(corpus.text, phrase) else ""
+    untagged = phrase not in pos_table() and not DEGREE_FRAME.match(phrase) and not NOT_A_SAYING.search(phrase)
+    return "idiom" if untagged or saying(corpus.text, phrase) else ""
 
 
 def saying(text: str, phrase: str) -> bool:
@@ -268,14 +269,19 @@ def saying(text: str, phrase: str) -> bool:
     set form of four characters the 成语 list lacks (it has no 各司其职, 与时俱进, 锐意进取): one that
     does not read as two dictionary words, or is very cohesive with no noun in front (not 通货膨胀, 差额选举:
     a term names its thing first)."""
-    if DEGREE_FRAME.match(phrase) and not in_chengyu_dictionary(phrase):
-        return False  # 愈来愈多: an adverb phrase
-    return (in_chengyu_dictionary(phrase) or phrase in _known_idioms() or f"“{phrase}”" in text
+    if in_chengyu_dictionary(phrase):
+        return True
+    if DEGREE_FRAME.match(phrase) or NOT_A_SAYING.search(phrase) or pos_table().get(phrase) == "ns":
+        return False  # 愈来愈多: an adverb phrase; 财富之源, 执政之基: a noun phrase; 每人每年: a unit; 港人治港: a place's principle
+    return (phrase in _known_idioms() or f"“{phrase}”" in text
             or (len(phrase) == 3 and phrase[0] == "一") or saying_form(phrase) or set_form(phrase))  # 一条龙
 
 
 # ABAC frames of degree (愈来愈多, 越来越好): an adverb phrase, not a saying.
 DEGREE_FRAME = re.compile(r"^(愈来愈|越来越)")
+# Four characters that are no saying unless the 成语 list has them: A之B, a noun phrase (财富之源, 执政之基); 每A每B,
+# a unit of counting (每人每年).
+NOT_A_SAYING = re.compile(r"^[\u4e00-\u9fff]{2}之[\u4e00-\u9fff]$|^每[\u4e00-\u9fff]每[\u4e00-\u9fff]$")
 
 
 def saying_form(phrase: str) -> bool:
@@ -295,8 +301,8 @@ SET_FORM_TAGS = {"i", "l", "n", "nr", "z"}
 
 def set_form(phrase: str) -> bool:
     tag = pos_table().get(phrase)
-    if tag not in SET_FORM_TAGS or len(phrase) != 4 or phrase[2] == "之":
-        return False  # 力量之源, 执政之基: a noun phrase
+    if tag not in SET_FORM_TAGS or len(phrase) != 4:
+        return False
     split = parts(phrase)
     if len(split) == 1:
         return True  # 各司其职, 与时俱进, 自上而下: bound morphemes
