@@ -900,6 +900,12 @@ RAISING_VERBS = {"提高", "提升", "增强", "加强", "加大", "激发", "�
                  "激活", "注入", "强化", "增进", "焕发", "壮大", "降低", "减弱", "锤炼", "磨炼", "汇聚", "凝聚", "集中"}
 
 
+# What something has, named by a verbal noun before it (发展基础, 发展利益: the basis or interests of development).
+ATTRIBUTE_HEADS = {"基础", "利益", "功能", "源泉", "优势", "空间", "成果"}
+# Verbs that take no object (a verb and its object already): what follows them is a noun they name (就业扶持政策, 创业环境).
+INTRANSITIVE_VERBS = {"就业", "创业", "失业"}
+
+
 def _noun_compound(verb: str, obj: str) -> bool:
     """Not a verb and its object: a generic head after a verb that is not a 公文 verb of doing, or a
     verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays), or a
@@ -916,6 +922,8 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # 警醒教育, 审计监督, 开发设计: two words of doing; 给予奖励, 搞活流通, 做好宣传 stay
     if obj in PLAN_HEADS and pos_table().get(verb) in NOUN_TAGS | {"vn"}:
         return True  # 发展战略, 建设规划, 研究机构: a verbal noun before a plan or a body names it
+    if verb in INTRANSITIVE_VERBS or (obj in ATTRIBUTE_HEADS and pos_table().get(verb) == "vn"):
+        return True  # 就业工作会议; 发展基础, 发展利益 (not 巩固农业基础, 维护人民利益)
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
         return True  # 发展动力, 防范风险能力, 支撑保障能力: what something has, not what is done
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
