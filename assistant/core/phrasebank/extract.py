@@ -28,8 +28,10 @@ from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
+from .chengyu import in_chengyu_dictionary
 from .clean import CleanParagraph
-from .setphrases import LEXICALISED_IDIOM, dictionary_kind, exclusion, method_names, parts, programme_name, quoted_kind, shaped
+from .setphrases import (FIXED_COHESION, FREE_COHESION, LEXICALISED_IDIOM, cohesion, dictionary_kind, exclusion, method_names, parts,
+                         programme_name, quoted_kind, shaped)
 
 KINDS = {"idiom": "成语俗语", "collocation": "动宾搭配", "pair": "对偶句", "pattern": "句式", "quote": "金句",
          "method": "方法提法"}
@@ -235,7 +237,10 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
     idioms(corpus, collector)
     collocations(corpus, collector)
     complements(corpus, collector)
-    entries = [e for e in collector.entries.values() if not half_of_a_count(corpus, e.text)]
+    for entry in collector.entries.values():
+        if entry.kind == "idiom":
+            entry.kind = saying_kind(corpus, entry.text)
+    entries = [e for e in collector.entries.values() if e.kind and not half_of_a_count(corpus, e.text)]
     halves = halves_of_maxims(corpus, entries)
     entries = [e for e in entries if e.text not in halves]
     for entry in entries:
@@ -247,6 +252,63 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
         entry.function = speech_function(entry.examples[0].sentence if entry.kind in SENTENCE_KINDS else entry.text)
     order = list(KINDS)
     return sorted(entries, key=lambda e: (order.index(e.kind), -e.frequency, e.text))
+
+
+def saying_kind(corpus: Corpus, phrase: str) -> str:
+    """"idiom" or "" for a phrase collected as an idiom: a word of jieba's dictionary needs evidence beyond its tag,
+    which also covers terms and policy names (差额选举, 综合治理, 身心健康); without it, it is a term, no entry
+    (the reason: not in the 成语 dictionary). A 习用语 that is a verb and its object never gets here: it is a
+    collocation already (setphrases.dictionary_kind). A phrase no dictionary lists was found by its form (a
+    statistical 四字格, a list item, a quoted saying: 统筹推进, 守土负责) and keeps the checks it passed."""
+    untagged = phrase not in pos_table() and not DEGREE_FRAME.match(phrase) and not NOT_A_SAYING.search(phrase)
+    return "idiom" if untagged or saying(corpus.text, phrase) else ""
+
+
+def saying(text: str, phrase: str) -> bool:
+    """Is there evidence besides jieba's tag that ``phrase`` is a 成语 or 俗语 (see saying_kind)? Also a
+    set form of four characters the 成语 list lacks (it has no 各司其职, 与时俱进, 锐意进取): one that
+    does not read as two dictionary words, or is very cohesive with no noun in front (not 通货膨胀, 差额选举:
+    a term names its thing first)."""
+    if in_chengyu_dictionary(phrase):
+        return True
+    if DEGREE_FRAME.match(phrase) or NOT_A_SAYING.search(phrase) or pos_table().get(phrase) == "ns":
+        return False  # 愈来愈多: an adverb phrase; 财富之源, 执政之基: a noun phrase; 每人每年: a unit; 港人治港: a place's principle
+    return (phrase in _known_idioms() or f"“{phrase}”" in text
+            or (len(phrase) == 3 and phrase[0] == "一") or saying_form(phrase) or set_form(phrase))  # 一条龙
+
+
+# ABAC frames of degree (愈来愈多, 越来越好): an adverb phrase, not a saying.
+DEGREE_FRAME = re.compile(r"^(愈来愈|越来越)")
+# Four characters that are no saying unless the 成语 list has them: A之B, a noun phrase (财富之源, 执政之基); 每A每B,
+# a unit of counting (每人每年).
+NOT_A_SAYING = re.compile(r"^[\u4e00-\u9fff]{2}之[\u4e00-\u9fff]$|^每[\u4e00-\u9fff]每[\u4e00-\u9fff]$")
+
+
+def saying_form(phrase: str) -> bool:
+    """A 俗语 by its shape: AABB (扎扎实实, 世世代代), ABAC whose halves are not two nouns (自查自纠; not 仪器仪表,
+    水利水电: a list of terms); two opposites joined (上下联动)."""
+    if OPPOSITE_PAIR_PHRASE.fullmatch(phrase):
+        return True
+    if not shaped(phrase):
+        return False
+    return phrase[0] == phrase[1] or not all(pos_table().get(half) in NOUN_TAGS for half in (phrase[:2], phrase[2:]))
+
+
+# The dictionary's tags a four-character set form carries: 成语 and 习用语, and the ones jieba gives some of them
+# (日理万机, 姑息迁就 n; 爱岗敬业 nr; 轻重缓急 z).
+SET_FORM_TAGS = {"i", "l", "n", "nr", "z"}
+
+
+def set_form(phrase: str) -> bool:
+    tag = pos_table().get(phrase)
+    if tag not in SET_FORM_TAGS or len(phrase) != 4:
+        return False
+    split = parts(phrase)
+    if len(split) == 1:
+        return True  # 各司其职, 与时俱进, 自上而下: bound morphemes
+    together = cohesion(phrase)
+    fixed = FIXED_COHESION if tag != "i" else FREE_COHESION  # 纷繁复杂 (i, 5.2)
+    return together is not None and together >= fixed and pos_table().get(split[0]) not in NOUN_TAGS | {"vn"}
 
 
 def halves_of_maxims(corpus: Corpus, entries: list[Entry]) -> set[str]:
@@ -838,6 +900,12 @@ RAISING_VERBS = {"提高", "提升", "增强", "加强", "加大", "激发", "�
                  "激活", "注入", "强化", "增进", "焕发", "壮大", "降低", "减弱", "锤炼", "磨炼", "汇聚", "凝聚", "集中"}
 
 
+# What something has, named by a verbal noun before it (发展基础, 发展利益: the basis or interests of development).
+ATTRIBUTE_HEADS = {"基础", "利益", "功能", "源泉", "优势", "空间", "成果"}
+# Verbs that take no object (a verb and its object already): what follows them is a noun they name (就业扶持政策, 创业环境).
+INTRANSITIVE_VERBS = {"就业", "创业", "失业"}
+
+
 def _noun_compound(verb: str, obj: str) -> bool:
     """Not a verb and its object: a generic head after a verb that is not a 公文 verb of doing, or a
     verb as the object of one that is not (收入减少, 开发设计, 快递发展, 得到加强; 抓好落实 stays), or a
@@ -854,6 +922,8 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # 警醒教育, 审计监督, 开发设计: two words of doing; 给予奖励, 搞活流通, 做好宣传 stay
     if obj in PLAN_HEADS and pos_table().get(verb) in NOUN_TAGS | {"vn"}:
         return True  # 发展战略, 建设规划, 研究机构: a verbal noun before a plan or a body names it
+    if verb in INTRANSITIVE_VERBS or (obj in ATTRIBUTE_HEADS and pos_table().get(verb) == "vn"):
+        return True  # 就业工作会议; 发展基础, 发展利益 (not 巩固农业基础, 维护人民利益)
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
         return True  # 发展动力, 防范风险能力, 支撑保障能力: what something has, not what is done
     return obj.endswith(GENERIC_HEADS) and verb not in action_words() and not verb.endswith(("好", "实"))  # 做好, 抓实
