@@ -663,3 +663,17 @@ def test_a_verbal_noun_before_what_it_has_and_an_intransitive_verb_make_noun_com
         assert _noun_compound(verb, obj), (verb, obj)
     for verb, obj in (("巩固", "农业基础"), ("维护", "人民利益"), ("强化", "功能"), ("发扬", "优势")):
         assert not _noun_compound(verb, obj), (verb, obj)
+
+
+def test_the_bank_s_tagger_reads_no_dictionary_file():
+    """The bundle leaves jieba's dict.txt out (the word table holds its words and tags), so the tagger a
+    bank build uses must never open it — and tag as jieba's own would, the 公文 dictionary's tags
+    included (4,797 tuning paragraphs compared when this was made: identical)."""
+    code = ("import jieba\n"
+            "def absent(self): raise FileNotFoundError('dict.txt')\n"
+            "jieba.Tokenizer.get_dict_file = absent\n"
+            "from assistant.core.phrasebank.extract import pos_tagger\n"
+            "print(' '.join(f'{w.word}/{w.flag}' for w in pos_tagger().cut('各单位要真抓实干，推动高质量发展')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["各/r", "单位/n", "要/v", "真抓实干/i", "，/x", "推动/v", "高质量发展/n"]

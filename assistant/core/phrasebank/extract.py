@@ -16,6 +16,7 @@ Every entry keeps its frequency and the first sentence it occurs in, with file a
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from bisect import bisect_right
@@ -26,7 +27,7 @@ from functools import lru_cache
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
-from ..text.segmenter import USER_DICTIONARY, cut, pos_table, tokenizer, word_frequency
+from ..text.segmenter import USER_DICTIONARY, cut, import_jieba, pos_table, tokenizer, word_frequency
 from ..text.sentences import Span, clauses, sentences
 from .chengyu import in_chengyu_dictionary
 from .clean import CleanParagraph
@@ -746,10 +747,20 @@ def _four_character_list_items(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def pos_tagger() -> "jieba.posseg.POSTokenizer":
-    """jieba's tagger, imported here: its tag table costs 0.6 s, and only a bank build needs it."""
-    import jieba.posseg
+    """jieba's tagger over the app's tokenizer, imported here (only a bank build needs it), its tags
+    those of the word table (``pos_table``: dict.txt's tags and the 公文 dictionary's, what jieba's own
+    constructor would read). jieba's dictionary file is not read at all — the bundle leaves it out —
+    so jieba.posseg's default tagger, built as it is imported, is given an empty one."""
+    jieba = import_jieba()
+    jieba.dt.get_dict_file = io.BytesIO  # read by `import jieba.posseg` for a tagger never used
+    try:
+        import jieba.posseg
+    finally:
+        del jieba.dt.get_dict_file  # jieba.dt's own method again (it reads dict.txt when used)
 
-    return jieba.posseg.POSTokenizer(tokenizer())
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer, tagger.word_tag_tab = tokenizer(), dict(pos_table())
+    return tagger
 
 
 NOUN_TAGS = {"n", "nz", "ns", "nt", "ng", "b", "j"}
