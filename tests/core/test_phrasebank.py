@@ -663,3 +663,20 @@ def test_a_verbal_noun_before_what_it_has_and_an_intransitive_verb_make_noun_com
         assert _noun_compound(verb, obj), (verb, obj)
     for verb, obj in (("巩固", "农业基础"), ("维护", "人民利益"), ("强化", "功能"), ("发扬", "优势")):
         assert not _noun_compound(verb, obj), (verb, obj)
+
+
+def test_a_negated_modal_before_an_idiom_is_no_collocation():
+    """不得|姑息养奸, 不能|姑息养奸: a ban on what follows, not a verb and its object (sample u31b-end-badger)."""
+    text = ("对违纪问题，不得姑息养奸，不能姑息养奸。对腐败，不得姑息养奸，不能姑息养奸。"
+            "不得收受礼金，不能收受礼金。不得截留资金，不能截留资金。要加强管理，加强管理。")
+    kinds = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert "不得姑息养奸" not in kinds and "不能姑息养奸" not in kinds, kinds
+    assert kinds.get("加强管理") == "collocation", kinds
+
+
+def test_two_words_on_one_frame_are_no_verb_and_object():
+    """偷税骗税, 强化优化: two offences or two doings side by side (samples u31b-end-badger, u31c-work-wren)."""
+    for verb, obj in (("偷税", "骗税"), ("强化", "优化"), ("吸毒", "贩毒")):
+        assert _noun_compound(verb, obj), (verb, obj)
+    for verb, obj in (("加强", "管理"), ("维护", "稳定"), ("查处", "骗税")):
+        assert not _noun_compound(verb, obj), (verb, obj)

@@ -42,7 +42,9 @@ FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还�
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
                "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在",
-               "继续", "不够", "能够", "当作"}
+               "继续", "不够", "能够", "当作"} | {
+               # negated modals: 不得|姑息养奸 is a ban on what follows, not a verb and its object
+               "不能", "不得", "不要", "不准", "不可", "不应", "不许", "不必", "不宜"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
 # What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number, an adjective).
 LIST_ITEM_TAGS = {"j", "m", "b", "a", "t"}  # a: 加强地震、特大洪灾; t: 促进金融保险、现代物流
@@ -922,6 +924,8 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # 警醒教育, 审计监督, 开发设计: two words of doing; 给予奖励, 搞活流通, 做好宣传 stay
     if obj in PLAN_HEADS and pos_table().get(verb) in NOUN_TAGS | {"vn"}:
         return True  # 发展战略, 建设规划, 研究机构: a verbal noun before a plan or a body names it
+    if len(verb) == len(obj) == 2 and parallel(verb + obj):
+        return True  # 偷税骗税, 强化优化: two words on one frame side by side, not a verb and its object
     if verb in INTRANSITIVE_VERBS or (obj in ATTRIBUTE_HEADS and pos_table().get(verb) == "vn"):
         return True  # 就业工作会议; 发展基础, 发展利益 (not 巩固农业基础, 维护人民利益)
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
