@@ -16,7 +16,7 @@ from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _ends_a_phrase, _fragment, reports_a_result, _noun_compound, _used_alone,
-                                               assign_categories, extract, saying, saying_kind, half_of_a_count, unquoted_word, has_predicate, parallel, pos_tagger,
+                                               assign_categories, description, extract, quoted_name, saying, saying_kind, half_of_a_count, unquoted_word, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
@@ -680,3 +680,27 @@ def test_two_words_on_one_frame_are_no_verb_and_object():
         assert _noun_compound(verb, obj), (verb, obj)
     for verb, obj in (("加强", "管理"), ("维护", "稳定"), ("查处", "骗税")):
         assert not _noun_compound(verb, obj), (verb, obj)
+
+
+def test_a_noun_and_what_it_is_like_is_no_saying():
+    """纪律松弛, 债务沉重, 监管审慎: a statement about a thing (samples u31b-end-badger, u31c-work-wren), no 成语俗语;
+    a phrase of another shape no dictionary lists keeps its kind (统筹推进, 互利共赢)."""
+    corpus = Corpus([CleanParagraph("纪律松弛，债务沉重，监管审慎。统筹推进，互利共赢。", "a.txt", 1)])
+    for phrase in ("纪律松弛", "债务沉重", "监管审慎", "进展迟缓"):
+        assert description(phrase) and saying_kind(corpus, phrase) == "", phrase
+    for phrase in ("统筹推进", "互利共赢", "行稳致远"):
+        assert not description(phrase) and saying_kind(corpus, phrase) == "idiom", phrase
+
+
+def test_a_phrase_quoted_as_the_name_of_a_thing_is_no_saying():
+    """“菜篮子”工程, “放管服”改革, “大通关”建设: a programme's name (samples u31b-end-badger, u31b-end-kestrel), no
+    成语俗语; a saying quoted to be said (杜绝“走过场”，……) stays, and so does a 成语 the list has."""
+    text = ("实施“菜篮子”工程，落实“菜篮子”市长负责制。深化“放管服”改革。推进“大通关”建设。"
+            "杜绝“走过场”，防止“一阵风”。发扬“钉钉子”精神，“钉钉子”精神。防止“半途而废”现象。开展“回头看”活动。")
+    corpus = Corpus([CleanParagraph(text, "a.txt", 1)])
+    for phrase in ("菜篮子", "放管服", "大通关"):
+        assert quoted_name(text, phrase) and saying_kind(corpus, phrase) == "", phrase
+    for phrase in ("走过场", "一阵风", "钉钉子"):
+        assert not quoted_name(text, phrase) and saying_kind(corpus, phrase) == "idiom", phrase
+    assert quoted_name(text, "半途而废") and saying_kind(corpus, "半途而废") == "idiom"
+    assert quoted_name(text, "回头看") and saying_kind(corpus, "回头看") == "method"  # a way of working, named

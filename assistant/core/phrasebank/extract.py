@@ -257,13 +257,42 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
 
 
 def saying_kind(corpus: Corpus, phrase: str) -> str:
-    """"idiom" or "" for a phrase collected as an idiom: a word of jieba's dictionary needs evidence beyond its tag,
-    which also covers terms and policy names (差额选举, 综合治理, 身心健康); without it, it is a term, no entry
+    """"idiom" or "" for a phrase collected as an idiom ("method" for a way of working quoted as a name: “回头看”活动;
+    "" for a nickname: “菜篮子”工程): a word of jieba's dictionary needs evidence beyond its tag, which also covers
+    terms and policy names (差额选举, 综合治理, 身心健康); without it, it is a term, no entry
     (the reason: not in the 成语 dictionary). A 习用语 that is a verb and its object never gets here: it is a
     collocation already (setphrases.dictionary_kind). A phrase no dictionary lists was found by its form (a
     statistical 四字格, a list item, a quoted saying: 统筹推进, 守土负责) and keeps the checks it passed."""
-    untagged = phrase not in pos_table() and not DEGREE_FRAME.match(phrase) and not NOT_A_SAYING.search(phrase)
+    if quoted_name(corpus.text, phrase) and not in_chengyu_dictionary(phrase):
+        return "method" if pos_table().get(cut(phrase)[0]) == "v" else ""
+    untagged = (phrase not in pos_table() and not DEGREE_FRAME.match(phrase) and not NOT_A_SAYING.search(phrase)
+                and not description(phrase))
     return "idiom" if untagged or saying(corpus.text, phrase) else ""
+
+
+QUOTED_USE = "“{}”(?=(.{{0,4}}))"
+
+
+def quoted_name(text: str, phrase: str) -> bool:
+    """Is ``phrase`` quoted as the name of a thing: most of its quoted uses go straight on with a noun
+    (“菜篮子”工程, “放管服”改革, “老工伤”人员, “入园难”问题), not with a comma or 的? A saying is quoted to be
+    said (杜绝“走过场”，……) or praised for its spirit (“钉钉子”精神, “十年磨一剑”精神), a name to name something."""
+    followers = re.findall(QUOTED_USE.format(re.escape(phrase)), text)
+    heads = [cut(after)[0] for after in followers if after]
+    named = sum(1 for head in heads if pos_table().get(head, "x") in NOUN_TAGS | {"vn"} and head != "精神")
+    return 2 * named > len(followers)
+
+
+DESCRIBING_TAGS = {"a", "ad", "d"}
+
+
+def description(phrase: str) -> bool:
+    """Four characters that are a noun and what it is like (纪律松弛, 债务沉重, 进展迟缓, 监管审慎): a statement
+    about a thing, not a saying. Only for phrases no dictionary lists: the 成语 list still decides its own."""
+    words = cut(phrase)
+    tags = pos_table()
+    return (len(phrase) == 4 and len(words) == 2 and tags.get(words[0]) in NOUN_TAGS | {"vn"}
+            and tags.get(words[1]) in DESCRIBING_TAGS)
 
 
 def saying(text: str, phrase: str) -> bool:
@@ -273,8 +302,10 @@ def saying(text: str, phrase: str) -> bool:
     a term names its thing first)."""
     if in_chengyu_dictionary(phrase):
         return True
-    if DEGREE_FRAME.match(phrase) or NOT_A_SAYING.search(phrase) or pos_table().get(phrase) == "ns":
-        return False  # 愈来愈多: an adverb phrase; 财富之源, 执政之基: a noun phrase; 每人每年: a unit; 港人治港: a place's principle
+    if (DEGREE_FRAME.match(phrase) or NOT_A_SAYING.search(phrase) or pos_table().get(phrase) == "ns"
+            or quoted_name(text, phrase)):
+        return False  # 愈来愈多: an adverb phrase; 财富之源, 执政之基: a noun phrase; 每人每年: a unit; 港人治港: a place's
+        # principle; “菜篮子”工程, “放管服”改革: a programme's name
     return (phrase in _known_idioms() or f"“{phrase}”" in text
             or (len(phrase) == 3 and phrase[0] == "一") or saying_form(phrase) or set_form(phrase))  # 一条龙
 
