@@ -659,9 +659,11 @@ def test_the_idiom_kind_needs_evidence_beyond_jiebas_tag():
 
 def test_a_verbal_noun_before_what_it_has_and_an_intransitive_verb_make_noun_compounds():
     """发展基础, 发展利益: what development has; 就业扶持政策: 就业 takes no object (working samples u31b-final-falcon)."""
-    for verb, obj in (("发展", "基础"), ("发展", "利益"), ("就业", "扶持政策"), ("创业", "环境"), ("失业", "保险")):
+    for verb, obj in (("发展", "基础"), ("发展", "利益"), ("就业", "扶持政策"), ("创业", "环境"), ("失业", "保险"),
+                      ("发展", "先机"), ("发展", "良策"), ("调整", "时期"), ("发展", "规划纲要")):  # u31b-end-kestrel, u31c-work-stoat
         assert _noun_compound(verb, obj), (verb, obj)
-    for verb, obj in (("巩固", "农业基础"), ("维护", "人民利益"), ("强化", "功能"), ("发扬", "优势")):
+    for verb, obj in (("巩固", "农业基础"), ("维护", "人民利益"), ("强化", "功能"), ("发扬", "优势"), ("抢占", "先机"),
+                      ("分析", "问题")):
         assert not _noun_compound(verb, obj), (verb, obj)
 
 

@@ -921,7 +921,7 @@ BARE_HEADS = {"方式", "途径", "措施", "意义", "范围", "关系", "活�
 
 
 # Plans, bodies and tasks: after a verbal noun (发展, 建设, 研究) they are named by it, not its objects.
-PLAN_HEADS = {"战略", "纲要", "规划", "计划", "行动", "工作", "机构", "机制", "事项", "体系", "关系"}
+PLAN_HEADS = {"战略", "纲要", "规划纲要", "规划", "计划", "行动", "工作", "机构", "机制", "事项", "体系", "关系"}
 # Verbs whose object is a doing (给予奖励, 接受监督, 受到影响, 取得进展, 提供服务).
 TAKING_VERBS = {"给予", "接受", "受到", "取得", "提供"}
 
@@ -933,8 +933,9 @@ RAISING_VERBS = {"提高", "提升", "增强", "加强", "加大", "激发", "�
                  "激活", "注入", "强化", "增进", "焕发", "壮大", "降低", "减弱", "锤炼", "磨炼", "汇聚", "凝聚", "集中"}
 
 
-# What something has, named by a verbal noun before it (发展基础, 发展利益: the basis or interests of development).
-ATTRIBUTE_HEADS = {"基础", "利益", "功能", "源泉", "优势", "空间", "成果"}
+# What something has, named by a verbal noun before it (发展基础, 发展利益, 发展先机: the basis, interests or chance of
+# development; 调整时期: a period of adjustment).
+ATTRIBUTE_HEADS = {"基础", "利益", "功能", "源泉", "优势", "空间", "成果", "先机", "良策", "数量", "时期"}
 # Verbs that take no object (a verb and its object already): what follows them is a noun they name (就业扶持政策, 创业环境).
 INTRANSITIVE_VERBS = {"就业", "创业", "失业"}
 
