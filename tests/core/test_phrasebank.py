@@ -706,3 +706,10 @@ def test_a_phrase_quoted_as_the_name_of_a_thing_is_no_saying():
         assert not quoted_name(text, phrase) and saying_kind(corpus, phrase) == "idiom", phrase
     assert quoted_name(text, "半途而废") and saying_kind(corpus, "半途而废") == "idiom"
     assert quoted_name(text, "回头看") and saying_kind(corpus, "回头看") == "method"  # a way of working, named
+
+
+def test_a_verb_and_noun_used_mostly_after_de_is_no_collocation():
+    """……的坚强领导核心: a noun phrase, however the words are tagged (sample u31b-end-kestrel); 加强管理 stands alone."""
+    text = "形成党的坚强领导核心。这是全党的坚强领导核心。坚强领导核心，坚强领导核心。要加强管理，加强管理。的加强管理。"
+    kinds = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert "坚强领导核心" not in kinds and kinds.get("加强管理") == "collocation", kinds

@@ -897,14 +897,22 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:]) and len(clause[-1][0]) > 1
-                    and not in_noun_list and not _noun_compound(clause[0][0], clause[-1][0]) and _complete(corpus, clause)):
+                    and not in_noun_list and not _noun_compound(clause[0][0], clause[-1][0]) and _complete(corpus, clause)
+                    and not _after_de(corpus, "".join(w for w, _ in clause))):
                 collector.add("".join(w for w, _ in clause), "collocation")
             clause = []
     for verb, obj, clause_final in sorted(set(pairs_found)):
         productive = objects[verb] >= 2
         if (len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive))
-                and not _noun_compound(verb, obj) and _ends_a_phrase(corpus, verb + obj)):
+                and not _noun_compound(verb, obj) and _ends_a_phrase(corpus, verb + obj) and not _after_de(corpus, verb + obj)):
             collector.add(verb + obj, "collocation")
+
+
+def _after_de(corpus: Corpus, phrase: str) -> bool:
+    """Half of the phrase's uses or more follow 的 (……的坚强领导核心, ……的改革发展任务, 与……提高相适应): a noun phrase
+    or a piece of one, not a verb and its object, which a 公文 puts after a modal, an adverb or a comma."""
+    uses = [m.start() for m in re.finditer(re.escape(phrase), corpus.text)]
+    return bool(uses) and 2 * sum(1 for start in uses if start > 0 and corpus.text[start - 1] == "的") >= len(uses)
 
 
 # Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
