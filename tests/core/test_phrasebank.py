@@ -16,7 +16,7 @@ from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.build import build_bank, read_corpus, serialise
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _ends_a_phrase, _fragment, reports_a_result, _noun_compound, _used_alone,
-                                               assign_categories, extract, saying, saying_kind, half_of_a_count, unquoted_word, has_predicate, parallel, pos_tagger,
+                                               assign_categories, description, extract, quoted_name, saying, saying_kind, half_of_a_count, unquoted_word, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
 from assistant.core.phrasebank.setphrases import dictionary_kind, exclusion, method_names, quoted_kind
 from assistant.core.phrasebank.sources import fitted, source_label
@@ -659,9 +659,11 @@ def test_the_idiom_kind_needs_evidence_beyond_jiebas_tag():
 
 def test_a_verbal_noun_before_what_it_has_and_an_intransitive_verb_make_noun_compounds():
     """发展基础, 发展利益: what development has; 就业扶持政策: 就业 takes no object (working samples u31b-final-falcon)."""
-    for verb, obj in (("发展", "基础"), ("发展", "利益"), ("就业", "扶持政策"), ("创业", "环境"), ("失业", "保险")):
+    for verb, obj in (("发展", "基础"), ("发展", "利益"), ("就业", "扶持政策"), ("创业", "环境"), ("失业", "保险"),
+                      ("发展", "先机"), ("发展", "良策"), ("调整", "时期"), ("发展", "规划纲要")):  # u31b-end-kestrel, u31c-work-stoat
         assert _noun_compound(verb, obj), (verb, obj)
-    for verb, obj in (("巩固", "农业基础"), ("维护", "人民利益"), ("强化", "功能"), ("发扬", "优势")):
+    for verb, obj in (("巩固", "农业基础"), ("维护", "人民利益"), ("强化", "功能"), ("发扬", "优势"), ("抢占", "先机"),
+                      ("分析", "问题")):
         assert not _noun_compound(verb, obj), (verb, obj)
 
 
@@ -677,3 +679,49 @@ def test_the_bank_s_tagger_reads_no_dictionary_file():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["各/r", "单位/n", "要/v", "真抓实干/i", "，/x", "推动/v", "高质量发展/n"]
+def test_a_negated_modal_before_an_idiom_is_no_collocation():
+    """不得|姑息养奸, 不能|姑息养奸: a ban on what follows, not a verb and its object (sample u31b-end-badger)."""
+    text = ("对违纪问题，不得姑息养奸，不能姑息养奸。对腐败，不得姑息养奸，不能姑息养奸。"
+            "不得收受礼金，不能收受礼金。不得截留资金，不能截留资金。要加强管理，加强管理。")
+    kinds = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert "不得姑息养奸" not in kinds and "不能姑息养奸" not in kinds, kinds
+    assert kinds.get("加强管理") == "collocation", kinds
+
+
+def test_two_words_on_one_frame_are_no_verb_and_object():
+    """偷税骗税, 强化优化: two offences or two doings side by side (samples u31b-end-badger, u31c-work-wren)."""
+    for verb, obj in (("偷税", "骗税"), ("强化", "优化"), ("吸毒", "贩毒")):
+        assert _noun_compound(verb, obj), (verb, obj)
+    for verb, obj in (("加强", "管理"), ("维护", "稳定"), ("查处", "骗税")):
+        assert not _noun_compound(verb, obj), (verb, obj)
+
+
+def test_a_noun_and_what_it_is_like_is_no_saying():
+    """纪律松弛, 债务沉重, 监管审慎: a statement about a thing (samples u31b-end-badger, u31c-work-wren), no 成语俗语;
+    a phrase of another shape no dictionary lists keeps its kind (统筹推进, 互利共赢)."""
+    corpus = Corpus([CleanParagraph("纪律松弛，债务沉重，监管审慎。统筹推进，互利共赢。", "a.txt", 1)])
+    for phrase in ("纪律松弛", "债务沉重", "监管审慎", "进展迟缓"):
+        assert description(phrase) and saying_kind(corpus, phrase) == "", phrase
+    for phrase in ("统筹推进", "互利共赢", "行稳致远"):
+        assert not description(phrase) and saying_kind(corpus, phrase) == "idiom", phrase
+
+
+def test_a_phrase_quoted_as_the_name_of_a_thing_is_no_saying():
+    """“菜篮子”工程, “放管服”改革, “大通关”建设: a programme's name (samples u31b-end-badger, u31b-end-kestrel), no
+    成语俗语; a saying quoted to be said (杜绝“走过场”，……) stays, and so does a 成语 the list has."""
+    text = ("实施“菜篮子”工程，落实“菜篮子”市长负责制。深化“放管服”改革。推进“大通关”建设。"
+            "杜绝“走过场”，防止“一阵风”。发扬“钉钉子”精神，“钉钉子”精神。防止“半途而废”现象。开展“回头看”活动。")
+    corpus = Corpus([CleanParagraph(text, "a.txt", 1)])
+    for phrase in ("菜篮子", "放管服", "大通关"):
+        assert quoted_name(text, phrase) and saying_kind(corpus, phrase) == "", phrase
+    for phrase in ("走过场", "一阵风", "钉钉子"):
+        assert not quoted_name(text, phrase) and saying_kind(corpus, phrase) == "idiom", phrase
+    assert quoted_name(text, "半途而废") and saying_kind(corpus, "半途而废") == "idiom"
+    assert quoted_name(text, "回头看") and saying_kind(corpus, "回头看") == "method"  # a way of working, named
+
+
+def test_a_verb_and_noun_used_mostly_after_de_is_no_collocation():
+    """……的坚强领导核心: a noun phrase, however the words are tagged (sample u31b-end-kestrel); 加强管理 stands alone."""
+    text = "形成党的坚强领导核心。这是全党的坚强领导核心。坚强领导核心，坚强领导核心。要加强管理，加强管理。的加强管理。"
+    kinds = {e.text: e.kind for e in extract([CleanParagraph(text, "t.txt", 1)])}
+    assert "坚强领导核心" not in kinds and kinds.get("加强管理") == "collocation", kinds

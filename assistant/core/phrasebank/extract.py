@@ -43,7 +43,9 @@ FUNCTION_CHARS = set("的了是在和与及或等着过之其而且也都就还�
 LIGHT_VERBS = {"是", "有", "要", "到", "把", "进行", "成为", "作为", "使", "让", "被", "给", "在", "来", "去", "会",
                "能", "可", "说", "看", "想", "做到", "属于", "需要", "应", "得", "为", "叫", "用", "请", "上", "下",
                "出", "进", "没有", "达到", "要求", "造成", "认为", "觉得", "知道", "包括", "召开", "具有", "存在",
-               "继续", "不够", "能够", "当作"}
+               "继续", "不够", "能够", "当作"} | {
+               # negated modals: 不得|姑息养奸 is a ban on what follows, not a verb and its object
+               "不能", "不得", "不要", "不准", "不可", "不应", "不许", "不必", "不宜"}
 OBJECT_TAGS = {"n", "vn", "nz", "an"}
 # What else starts the next item of a list of objects (确保青藏铁路、三峡三期工程……: a name, a number, an adjective).
 LIST_ITEM_TAGS = {"j", "m", "b", "a", "t"}  # a: 加强地震、特大洪灾; t: 促进金融保险、现代物流
@@ -256,13 +258,42 @@ def extract(paragraphs: list[CleanParagraph], corpus: Corpus | None = None,
 
 
 def saying_kind(corpus: Corpus, phrase: str) -> str:
-    """"idiom" or "" for a phrase collected as an idiom: a word of jieba's dictionary needs evidence beyond its tag,
-    which also covers terms and policy names (差额选举, 综合治理, 身心健康); without it, it is a term, no entry
+    """"idiom" or "" for a phrase collected as an idiom ("method" for a way of working quoted as a name: “回头看”活动;
+    "" for a nickname: “菜篮子”工程): a word of jieba's dictionary needs evidence beyond its tag, which also covers
+    terms and policy names (差额选举, 综合治理, 身心健康); without it, it is a term, no entry
     (the reason: not in the 成语 dictionary). A 习用语 that is a verb and its object never gets here: it is a
     collocation already (setphrases.dictionary_kind). A phrase no dictionary lists was found by its form (a
     statistical 四字格, a list item, a quoted saying: 统筹推进, 守土负责) and keeps the checks it passed."""
-    untagged = phrase not in pos_table() and not DEGREE_FRAME.match(phrase) and not NOT_A_SAYING.search(phrase)
+    if quoted_name(corpus.text, phrase) and not in_chengyu_dictionary(phrase):
+        return "method" if pos_table().get(cut(phrase)[0]) == "v" else ""
+    untagged = (phrase not in pos_table() and not DEGREE_FRAME.match(phrase) and not NOT_A_SAYING.search(phrase)
+                and not description(phrase))
     return "idiom" if untagged or saying(corpus.text, phrase) else ""
+
+
+QUOTED_USE = "“{}”(?=(.{{0,4}}))"
+
+
+def quoted_name(text: str, phrase: str) -> bool:
+    """Is ``phrase`` quoted as the name of a thing: most of its quoted uses go straight on with a noun
+    (“菜篮子”工程, “放管服”改革, “老工伤”人员, “入园难”问题), not with a comma or 的? A saying is quoted to be
+    said (杜绝“走过场”，……) or praised for its spirit (“钉钉子”精神, “十年磨一剑”精神), a name to name something."""
+    followers = re.findall(QUOTED_USE.format(re.escape(phrase)), text)
+    heads = [cut(after)[0] for after in followers if after]
+    named = sum(1 for head in heads if pos_table().get(head, "x") in NOUN_TAGS | {"vn"} and head != "精神")
+    return 2 * named > len(followers)
+
+
+DESCRIBING_TAGS = {"a", "ad", "d"}
+
+
+def description(phrase: str) -> bool:
+    """Four characters that are a noun and what it is like (纪律松弛, 债务沉重, 进展迟缓, 监管审慎): a statement
+    about a thing, not a saying. Only for phrases no dictionary lists: the 成语 list still decides its own."""
+    words = cut(phrase)
+    tags = pos_table()
+    return (len(phrase) == 4 and len(words) == 2 and tags.get(words[0]) in NOUN_TAGS | {"vn"}
+            and tags.get(words[1]) in DESCRIBING_TAGS)
 
 
 def saying(text: str, phrase: str) -> bool:
@@ -272,8 +303,10 @@ def saying(text: str, phrase: str) -> bool:
     a term names its thing first)."""
     if in_chengyu_dictionary(phrase):
         return True
-    if DEGREE_FRAME.match(phrase) or NOT_A_SAYING.search(phrase) or pos_table().get(phrase) == "ns":
-        return False  # 愈来愈多: an adverb phrase; 财富之源, 执政之基: a noun phrase; 每人每年: a unit; 港人治港: a place's principle
+    if (DEGREE_FRAME.match(phrase) or NOT_A_SAYING.search(phrase) or pos_table().get(phrase) == "ns"
+            or quoted_name(text, phrase)):
+        return False  # 愈来愈多: an adverb phrase; 财富之源, 执政之基: a noun phrase; 每人每年: a unit; 港人治港: a place's
+        # principle; “菜篮子”工程, “放管服”改革: a programme's name
     return (phrase in _known_idioms() or f"“{phrase}”" in text
             or (len(phrase) == 3 and phrase[0] == "一") or saying_form(phrase) or set_form(phrase))  # 一条龙
 
@@ -875,14 +908,22 @@ def collocations(corpus: Corpus, collector: Collector) -> None:
             after_list_noun = word == "、" and bool(clause) and clause[-1][1] in OBJECT_TAGS
             if (len(clause) in (2, 3) and clause[0][1] == "v" and clause[0][0] not in LIGHT_VERBS
                     and objects[clause[0][0]] >= 2 and all(t in OBJECT_TAGS for _, t in clause[1:]) and len(clause[-1][0]) > 1
-                    and not in_noun_list and not _noun_compound(clause[0][0], clause[-1][0]) and _complete(corpus, clause)):
+                    and not in_noun_list and not _noun_compound(clause[0][0], clause[-1][0]) and _complete(corpus, clause)
+                    and not _after_de(corpus, "".join(w for w, _ in clause))):
                 collector.add("".join(w for w, _ in clause), "collocation")
             clause = []
     for verb, obj, clause_final in sorted(set(pairs_found)):
         productive = objects[verb] >= 2
         if (len(verb) == 2 and len(verb + obj) <= 6 and (counts[(verb, obj)] >= 2 or (clause_final and productive))
-                and not _noun_compound(verb, obj) and _ends_a_phrase(corpus, verb + obj)):
+                and not _noun_compound(verb, obj) and _ends_a_phrase(corpus, verb + obj) and not _after_de(corpus, verb + obj)):
             collector.add(verb + obj, "collocation")
+
+
+def _after_de(corpus: Corpus, phrase: str) -> bool:
+    """Half of the phrase's uses or more follow 的 (……的坚强领导核心, ……的改革发展任务, 与……提高相适应): a noun phrase
+    or a piece of one, not a verb and its object, which a 公文 puts after a modal, an adverb or a comma."""
+    uses = [m.start() for m in re.finditer(re.escape(phrase), corpus.text)]
+    return bool(uses) and 2 * sum(1 for start in uses if start > 0 and corpus.text[start - 1] == "的") >= len(uses)
 
 
 # Generic heads of noun phrases: after any verb but a 公文 verb of doing, they make a noun compound
@@ -899,7 +940,7 @@ BARE_HEADS = {"方式", "途径", "措施", "意义", "范围", "关系", "活�
 
 
 # Plans, bodies and tasks: after a verbal noun (发展, 建设, 研究) they are named by it, not its objects.
-PLAN_HEADS = {"战略", "纲要", "规划", "计划", "行动", "工作", "机构", "机制", "事项", "体系", "关系"}
+PLAN_HEADS = {"战略", "纲要", "规划纲要", "规划", "计划", "行动", "工作", "机构", "机制", "事项", "体系", "关系"}
 # Verbs whose object is a doing (给予奖励, 接受监督, 受到影响, 取得进展, 提供服务).
 TAKING_VERBS = {"给予", "接受", "受到", "取得", "提供"}
 
@@ -911,8 +952,9 @@ RAISING_VERBS = {"提高", "提升", "增强", "加强", "加大", "激发", "�
                  "激活", "注入", "强化", "增进", "焕发", "壮大", "降低", "减弱", "锤炼", "磨炼", "汇聚", "凝聚", "集中"}
 
 
-# What something has, named by a verbal noun before it (发展基础, 发展利益: the basis or interests of development).
-ATTRIBUTE_HEADS = {"基础", "利益", "功能", "源泉", "优势", "空间", "成果"}
+# What something has, named by a verbal noun before it (发展基础, 发展利益, 发展先机: the basis, interests or chance of
+# development; 调整时期: a period of adjustment).
+ATTRIBUTE_HEADS = {"基础", "利益", "功能", "源泉", "优势", "空间", "成果", "先机", "良策", "数量", "时期"}
 # Verbs that take no object (a verb and its object already): what follows them is a noun they name (就业扶持政策, 创业环境).
 INTRANSITIVE_VERBS = {"就业", "创业", "失业"}
 
@@ -933,6 +975,8 @@ def _noun_compound(verb: str, obj: str) -> bool:
         return True  # 警醒教育, 审计监督, 开发设计: two words of doing; 给予奖励, 搞活流通, 做好宣传 stay
     if obj in PLAN_HEADS and pos_table().get(verb) in NOUN_TAGS | {"vn"}:
         return True  # 发展战略, 建设规划, 研究机构: a verbal noun before a plan or a body names it
+    if len(verb) == len(obj) == 2 and parallel(verb + obj):
+        return True  # 偷税骗税, 强化优化: two words on one frame side by side, not a verb and its object
     if verb in INTRANSITIVE_VERBS or (obj in ATTRIBUTE_HEADS and pos_table().get(verb) == "vn"):
         return True  # 就业工作会议; 发展基础, 发展利益 (not 巩固农业基础, 维护人民利益)
     if obj.endswith(DEGREE_HEADS) and verb not in RAISING_VERBS:
