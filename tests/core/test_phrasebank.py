@@ -679,6 +679,8 @@ def test_the_bank_s_tagger_reads_no_dictionary_file():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["各/r", "单位/n", "要/v", "真抓实干/i", "，/x", "推动/v", "高质量发展/n"]
+
+
 def test_a_negated_modal_before_an_idiom_is_no_collocation():
     """不得|姑息养奸, 不能|姑息养奸: a ban on what follows, not a verb and its object (sample u31b-end-badger)."""
     text = ("对违纪问题，不得姑息养奸，不能姑息养奸。对腐败，不得姑息养奸，不能姑息养奸。"
