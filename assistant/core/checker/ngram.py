@@ -9,9 +9,10 @@ the highest order uses raw counts, lower orders continuation counts (how many di
 precede a string), each order interpolated with the one below, the unigrams with the uniform
 distribution. The model is stored back-off style (ARPA): for each kept n-gram its interpolated
 log10 probability, for each context its log10 back-off weight, so a query walks down from the longest
-context it knows. N-grams of order 3 and more seen once are pruned (their probability comes from
-the back-off, the weights recomputed so each distribution still sums to one): the model then keeps
-about a third of the n-grams.
+context it knows. N-grams of order 3 and more seen once or twice are pruned (their probability comes from
+the back-off, the weights recomputed so each distribution still sums to one): with the law text
+1.5 million n-grams kept; pruning only those seen once kept 2.2 million for the same precision and
+recall on odw-dev and 4 MB more in the bundle.
 
 Store: millions of n-grams, so no dict of strings (about 100 bytes an entry). An n-gram's key is its
 characters' code points, 16 bits each, first character highest: its UTF-16 bytes read as one number
@@ -42,7 +43,7 @@ from itertools import accumulate, pairwise
 BOS, EOS = "\x02", "\x03"  # paragraph start and end
 SCALE = 1000  # stored log10 values are integers: thousandths
 MAGIC, VERSION = b"GWLM", 3
-MIN_COUNT_PRUNED = 2  # an n-gram of order ≥ 3 seen fewer times is left to the back-off
+MIN_COUNT_PRUNED = 3  # an n-gram of order ≥ 3 seen fewer times is left to the back-off
 BITS = 16  # per character: its UTF-16 code unit
 MASK = (1 << BITS) - 1
 UNKNOWN_CHAR = "\uffff"  # a noncharacter: what a character beyond the BMP is looked up as (never stored)
