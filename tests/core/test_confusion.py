@@ -13,6 +13,7 @@ from assistant.core.checker.confusion import (confusion_sets, in_four_character_
                                               untouched_positions)
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
+from assistant.core.checker import ngram
 from assistant.core.checker.ngram import BOS, EOS, SCALE, NgramModel, build
 from assistant.core.checker.settings import CheckSettings
 from assistant.core.checker.text import Paragraph
@@ -54,6 +55,22 @@ def test_the_model_file_reads_back_as_written():
     model = build(["推进改革发展", "推进工作落实"], order=3)
     again = NgramModel.from_bytes(model.to_bytes())
     assert (again.order, again.probs, again.backoffs, again.unknown) == (model.order, model.probs, model.backoffs, model.unknown)
+
+
+def test_a_model_read_and_asked_a_slice_at_a_time_is_the_model_read_at_once(monkeypatch):
+    """Loading sums the keys and fills the trigram table a slice at a time, and a paragraph's trigrams
+    are looked up a slice at a time (a window is live while it runs): every slice carries on where
+    the one before ended."""
+    model = build(["推进改革发展", "推进工作落实", "改革发展稳定", "落实工作责任"], order=4, min_count=1)
+    data = model.to_bytes()
+    whole = NgramModel.from_bytes(data)
+    monkeypatch.setattr(ngram, "SLICE", 3)
+    sliced = NgramModel.from_bytes(data)
+    assert (sliced.keys, sliced.around, sliced.trigrams) == (whole.keys, whole.around, whole.trigrams)
+    assert len(sliced.trigrams) > 3 * ngram.SLICE and len(sliced.keys) > 3 * ngram.SLICE
+    text = BOS + "推进改革发展稳定，落实工作责任，推进工作落实" + EOS
+    answers = sliced.probs.trigrams_known(text)
+    assert answers == [text[k:k + 3] in whole.probs for k in range(len(text) - 2)] and sum(answers) > ngram.SLICE
 
 
 def test_the_shipped_model_reads_the_law_text_within_its_budget_and_prefers_edited_wording():
