@@ -30,6 +30,7 @@ characters, as differences too.
 from __future__ import annotations
 
 import math
+import re
 import struct
 import sys
 import zlib
@@ -51,6 +52,7 @@ HEADER = "<HHiII"  # version, order, unknown, n-grams, trigrams
 # one call holds the interpreter lock throughout, and the model loads on a worker thread while the
 # window is live; 65,536 items take a few milliseconds.
 SLICE = 1 << 16
+NONE_KEPT = re.compile(rb"(?=\x00\x00\x00)")  # three trigrams in a row the model does not keep
 
 
 def key_of(gram: str) -> int:
@@ -187,17 +189,20 @@ class _Column(Mapping):
     def __len__(self) -> int:
         return len(self.column) - (self.column.count(0) if self.skip_zero else 0)
 
-    def trigrams_known(self, text: str) -> list[bool]:
-        """For each trigram of ``text`` in turn, whether the model keeps it: the question the
-        detector asks of every character, one set lookup each."""
+    def unseen(self, text: str) -> list[int]:
+        """Positions in ``text`` of the characters in no trigram the model keeps (with the two before,
+        around or after): the question the detector asks of every character. One dict lookup a
+        trigram, a slice of them per C call; the characters none holds are read off in one scan."""
         raw = text.encode("utf-16-be", "surrogatepass")
-        if len(raw) != 2 * len(text) or "\x00" in text:
-            return [text[k:k + 3] in self for k in range(len(text) - 2)]
-        keys = [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]
-        known: list[bool] = []
-        for at in range(0, len(keys), SLICE):
-            known.extend(map(self.model.trigrams.__contains__, keys[at:at + SLICE]))
-        return known
+        if len(raw) != 2 * len(text) or "\x00" in text:  # beyond the BMP (two code units), or NUL
+            kept = bytearray(text[k:k + 3] in self for k in range(len(text) - 2))
+        else:
+            keys = [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]
+            kept = bytearray()
+            for at in range(0, len(keys), SLICE):
+                kept.extend(map(self.model.trigrams.__contains__, keys[at:at + SLICE]))
+        framed = bytes(2) + kept + bytes(2)  # framed[k + 2]: the trigram starting at k
+        return [found.start() for found in NONE_KEPT.finditer(framed) if found.start() < len(text)]
 
 
 class _Middles:
