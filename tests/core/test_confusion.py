@@ -13,6 +13,7 @@ from assistant.core.checker.confusion import (confusion_sets, in_four_character_
                                               untouched_positions)
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
+from assistant.core.checker import ngram
 from assistant.core.checker.ngram import BOS, EOS, SCALE, NgramModel, build
 from assistant.core.checker.settings import CheckSettings
 from assistant.core.checker.text import Paragraph
@@ -56,6 +57,22 @@ def test_the_model_file_reads_back_as_written():
     assert (again.order, again.probs, again.backoffs, again.unknown) == (model.order, model.probs, model.backoffs, model.unknown)
 
 
+def test_a_model_read_and_asked_a_slice_at_a_time_is_the_model_read_at_once(monkeypatch):
+    """Loading sums the keys and fills the trigram table a slice at a time, and a paragraph's trigrams
+    are looked up a slice at a time (a window is live while it runs): every slice carries on where
+    the one before ended."""
+    model = build(["推进改革发展", "推进工作落实", "改革发展稳定", "落实工作责任"], order=4, min_count=1)
+    data = model.to_bytes()
+    whole = NgramModel.from_bytes(data)
+    monkeypatch.setattr(ngram, "SLICE", 3)
+    sliced = NgramModel.from_bytes(data)
+    assert (sliced.keys, sliced.around, sliced.trigrams) == (whole.keys, whole.around, whole.trigrams)
+    assert len(sliced.trigrams) > 3 * ngram.SLICE and len(sliced.keys) > 3 * ngram.SLICE
+    text = BOS + "推进改革发展稳定，落实工作责任，推进工作落实" + EOS
+    unseen = sliced.probs.unseen(text)
+    assert unseen == unseen_one_by_one(text, whole.probs) and len(text) - len(unseen) > 3 * ngram.SLICE
+
+
 def test_the_shipped_model_reads_the_law_text_within_its_budget_and_prefers_edited_wording():
     """Issue 33's bundle budget is 40 MB for all it adds: the model takes at most 16 MB of it; it
     holds the law text (with LawRefBook's folders 1.5 million n-grams; the corpora alone make far fewer)."""
@@ -75,23 +92,31 @@ def test_wording_of_laws_and_regulations_is_no_slip():
         assert flagged(text) == [], text
 
 
-def test_a_paragraph_s_trigrams_are_looked_up_at_once_as_one_by_one():
-    """The detector asks of every trigram whether the model keeps it, a paragraph at a time (one
-    set lookup each); the answers are those of the model's n-gram table, a character beyond the BMP
-    (𠮷, never stored) included."""
+def unseen_one_by_one(text: str, known) -> list[int]:
+    """The characters of ``text`` in no trigram ``known`` keeps, asked of each trigram in turn."""
+    return [position for position in range(len(text))
+            if not any(text[start:start + 3] in known for start in range(max(0, position - 2), min(position, len(text) - 3) + 1))]
+
+
+def test_characters_in_no_known_trigram_are_found_as_one_by_one():
+    """The detector asks of every character whether a trigram holding it is edited text; the model
+    looks up every third trigram and only around one it does not keep asks the others. The answers
+    are those of the model's n-gram table, a character beyond the BMP (𠮷, never stored) included,
+    whatever the length (the last trigrams are not among every third)."""
     known = shipped_model().probs
-    for text in (BOS + "坚持持旭推进改革，加快推进项目建设" + EOS, BOS + "𠮷野家推进改革" + EOS):
-        answers = known.trigrams_known(text)
-        assert answers == [text[k:k + 3] in known for k in range(len(text) - 2)]
-    assert sum(answers) >= 3  # 推进改, 进改革, 改革\x03 are edited text
+    texts = ["坚持持旭推进改革，加快推进项目建设", "𠮷野家推进改革", "𠮷𠮷𠮷推进改", "推进改𠮷𠮷𠮷", "推进改革", "推进改", "推进", "推", ""]
+    texts += [BOS + text[:size] + EOS for text in ("坚持持旭推进改革，加快推进项目建设", "全面加强党的建设和旭") for size in range(12)]
+    for text in texts:
+        assert known.unseen(text) == unseen_one_by_one(text, known), text
+    assert known.unseen(BOS + "坚持持旭推进改革" + EOS) == [3, 4]  # 持旭; 坚持 and 推进改革 are edited text
 
 
 def test_a_lone_surrogate_is_a_character_no_trigram_holds():
     """A lone surrogate (a broken file pasted in; found by the checker's property test) is asked about
     like any other character, never an encoding error."""
     known = shipped_model().probs
-    text = BOS + "推进\ud800改革" + EOS
-    assert known.trigrams_known(text)[1:4] == [False, False, False]  # every trigram holding it
+    text = BOS + "推进改革\ud800改革推进" + EOS
+    assert known.unseen(text) == unseen_one_by_one(text, known) and 5 in known.unseen(text)
     assert "推\ud800" not in known
 
 

@@ -64,6 +64,7 @@ LOG10 = SCALE / math.log(10)  # natural log → thousandths of log10
 # scored further (the word route is the dearer half): on odw-dev, 4 of 488 findings above the
 # margins had a lower model gain.
 MIN_MODEL_GAIN = 1000
+_NONE: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -183,8 +184,8 @@ class Context:
         firsts, seconds = self.homophones.get(written[0]), self.homophones.get(written[1])
         if not firsts or not seconds:
             return frozenset()
-        pairs = self.seconds
-        return frozenset(first + second for first in firsts for second in seconds if second in pairs.get(first, ()))
+        pairs = self.seconds  # the common words' second characters, a set per first: one C call each
+        return frozenset(first + second for first in firsts for second in pairs.get(first, _NONE).intersection(seconds))
 
     def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
         """The confusion type of each character replaced: sound or shape; a whole word of the same
@@ -220,12 +221,11 @@ def suspicious(padded: str, known) -> list[int]:
     """Positions in ``padded`` (BOS + text + EOS) of hanzi in no trigram the model knows (with the
     two characters before, around or after) and in a pair with a neighbour it does not know either:
     the only places worth trying a repair (on odw-dev, 95 % of the wrong characters; on edited text,
-    one character in a hundred). One pass of set lookups (``known``: a model's probs), the cost every
+    one character in a hundred). ``known``: a model's probs; its trigram lookups are the cost every
     character pays."""
-    seen = [False, *known.trigrams_known(padded), False]
-    return [j for j, (before, around, after) in enumerate(zip(seen, seen[1:], seen[2:]), start=1)
-            if not (before or around or after) and (padded[j - 1:j + 1] not in known or padded[j:j + 2] not in known)
-            and padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])]
+    return [j for j in known.unseen(padded)
+            if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])
+            and (padded[j - 1:j + 1] not in known or padded[j:j + 2] not in known)]
 
 
 def untouched_positions(paragraph) -> set[int]:

@@ -20,7 +20,7 @@ characters' code points, 16 bits each, first character highest: its UTF-16 bytes
 keys; a character beyond the Basic Multilingual Plane is never stored). One sorted array of keys,
 looked up by bisection, with two int16 arrays beside it (log10 probability and back-off weight ×
 1000): 12 bytes an n-gram. The trigrams are kept twice more: keyed left, right, middle, for
-``middles`` (the characters seen between two others); and as a set, for the question every
+``middles`` (the characters seen between two others); and as a dict's keys, for the question every
 character of a check asks (is this trigram edited text), answered for a whole paragraph at once.
 
 File: zlib-compressed; b"GWLM", version, order, the unknown character's value, the counts; the keys
@@ -31,6 +31,7 @@ characters, as differences too; each array stored by byte place (all first bytes
 from __future__ import annotations
 
 import math
+import re
 import struct
 import sys
 import zlib
@@ -38,7 +39,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, repeat
 
 BOS, EOS = "\x02", "\x03"  # paragraph start and end
 SCALE = 1000  # stored log10 values are integers: thousandths
@@ -48,6 +49,11 @@ BITS = 16  # per character: its UTF-16 code unit
 MASK = (1 << BITS) - 1
 UNKNOWN_CHAR = "\uffff"  # a noncharacter: what a character beyond the BMP is looked up as (never stored)
 HEADER = "<HHiII"  # version, order, unknown, n-grams, trigrams
+# Items per C call over a whole array (summing keys, filling the trigram set, looking up a paragraph):
+# one call holds the interpreter lock throughout, and the model loads on a worker thread while the
+# window is live; 65,536 items take a few milliseconds.
+SLICE = 1 << 16
+NONE_KEPT = re.compile(rb"(?=\x00\x00\x00)")  # three trigrams in a row the model does not keep
 
 
 def key_of(gram: str) -> int:
@@ -75,7 +81,11 @@ class NgramModel:
             around = array("Q", sorted((key >> 2 * BITS) << 2 * BITS | (key & MASK) << BITS | key >> BITS & MASK
                                        for key in keys[low:high]))
         self.around = around
-        self.trigrams = set(keys[low:high])
+        # The trigram keys as a dict's keys, not a set: the same lookups, and growing it rehashes a
+        # compact index (the set's last resize held the lock ~50 ms, the dict's ~13) and frees at once.
+        self.trigrams: dict[int, None] = {}
+        for at in range(low, high, SLICE):
+            self.trigrams.update(zip(keys[at:min(at + SLICE, high)], repeat(None)))
         self.probs = _Column(self, values)
         self.backoffs = _Column(self, weights, skip_zero=True)
         self.middles = _Middles(self)
@@ -184,13 +194,20 @@ class _Column(Mapping):
     def __len__(self) -> int:
         return len(self.column) - (self.column.count(0) if self.skip_zero else 0)
 
-    def trigrams_known(self, text: str) -> list[bool]:
-        """For each trigram of ``text`` in turn, whether the model keeps it: the question the
-        detector asks of every character, one set lookup each."""
+    def unseen(self, text: str) -> list[int]:
+        """Positions in ``text`` of the characters in no trigram the model keeps (with the two before,
+        around or after): the question the detector asks of every character. One dict lookup a
+        trigram, a slice of them per C call; the characters none holds are read off in one scan."""
         raw = text.encode("utf-16-be", "surrogatepass")
-        if len(raw) != 2 * len(text) or "\x00" in text:
-            return [text[k:k + 3] in self for k in range(len(text) - 2)]
-        return list(map(self.model.trigrams.__contains__, [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]))
+        if len(raw) != 2 * len(text) or "\x00" in text:  # beyond the BMP (two code units), or NUL
+            kept = bytearray(text[k:k + 3] in self for k in range(len(text) - 2))
+        else:
+            keys = [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]
+            kept = bytearray()
+            for at in range(0, len(keys), SLICE):
+                kept.extend(map(self.model.trigrams.__contains__, keys[at:at + SLICE]))
+        framed = bytes(2) + kept + bytes(2)  # framed[k + 2]: the trigram starting at k
+        return [found.start() for found in NONE_KEPT.finditer(framed) if found.start() < len(text)]
 
 
 class _Middles:
@@ -224,7 +241,12 @@ def _differences(keys: array) -> array:
 
 
 def _sums(steps: array) -> array:
-    return array("Q", accumulate(steps))
+    """The keys back from their steps, a slice at a time (each slice starts from the last sum)."""
+    sums = array("Q")
+    for at in range(0, len(steps), SLICE):
+        part = steps[at:at + SLICE]
+        sums.extend(accumulate(part, initial=sums.pop()) if sums else accumulate(part))
+    return sums
 
 
 def quantised(log10_value: float) -> int:
