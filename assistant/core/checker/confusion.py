@@ -229,8 +229,8 @@ def suspicious(padded: str, known) -> list[int]:
 
 
 def untouched_positions(paragraph) -> set[int]:
-    """Characters never repaired: names (and the two characters before 社区, 镇, 集团…), numbers, a list's ordinals, a lone pronoun, quoted wording, a verb's
-    resultative 到."""
+    """Characters never repaired: names (and the two characters before 社区, 镇, 集团…), numbers,
+    a list's ordinals, a lone pronoun, quoted wording, a verb's resultative 到."""
     text, blocked = paragraph.text, set()
     tags = pos_table()
     for token, tag in paragraph.tagged:

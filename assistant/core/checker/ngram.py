@@ -56,11 +56,18 @@ SLICE = 1 << 16
 NONE_KEPT = re.compile(rb"(?=\x00\x00\x00)")  # three trigrams in a row the model does not keep
 
 
+def code_units(text: str) -> bytes | None:
+    """``text`` as the UTF-16 code units keys are made of, or None when a character has no place in
+    a key (beyond the BMP: two units; NUL). A lone surrogate (pasted from a broken file) is a code
+    unit like any other, one no n-gram holds."""
+    raw = text.encode("utf-16-be", "surrogatepass")
+    return raw if len(raw) == 2 * len(text) and "\x00" not in text else None
+
+
 def key_of(gram: str) -> int:
-    """The n-gram's key, or -1 when a character has no place in one (beyond the BMP, or NUL). A lone
-    surrogate (pasted from a broken file) is a code unit like any other, one no n-gram holds."""
-    raw = gram.encode("utf-16-be", "surrogatepass")
-    return int.from_bytes(raw) if len(raw) == 2 * len(gram) and "\x00" not in gram else -1
+    """The n-gram's key, or -1 when a character has no place in one."""
+    raw = code_units(gram)
+    return int.from_bytes(raw) if raw is not None else -1
 
 
 class NgramModel:
@@ -198,8 +205,8 @@ class _Column(Mapping):
         """Positions in ``text`` of the characters in no trigram the model keeps (with the two before,
         around or after): the question the detector asks of every character. One dict lookup a
         trigram, a slice of them per C call; the characters none holds are read off in one scan."""
-        raw = text.encode("utf-16-be", "surrogatepass")
-        if len(raw) != 2 * len(text) or "\x00" in text:  # beyond the BMP (two code units), or NUL
+        raw = code_units(text)
+        if raw is None:
             kept = bytearray(text[k:k + 3] in self for k in range(len(text) - 2))
         else:
             keys = [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]
