@@ -9,12 +9,14 @@ Measured from the shown window on. Target: no stall over 100 ms. On a shared mac
 holds the time other programs ran: the CPU this process spent inside each gap (both threads, at
 most the gap) is printed too — the gap without other programs, though still an upper bound: while
 the check thread has a core, the UI thread may be waiting for the other one.
-Run: .venv/bin/python bench/ui_stall.py [--runs N]
+Run: .venv/bin/python bench/ui_stall.py [--runs N] [--only 100k|60k] [--trace]
+(--trace: what ran in each gap over 50 ms, see stall_trace.py)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -30,8 +32,11 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from check_speed import build_document  # noqa: E402
+from stall_trace import StallTracer  # noqa: E402
 
+from assistant.core.settings import Settings  # noqa: E402
 from assistant.gui.app import create_window  # noqa: E402
+from assistant.gui.main_window import load_core  # noqa: E402
 
 SETTLE = 1.0  # seconds watched after the findings are listed: the panel and underlines fill in batches
 
@@ -47,18 +52,21 @@ def run_and_watch(app: QApplication, seconds: float) -> None:
         app.processEvents()
 
 
-def measure(app: QApplication, folder: str, name: str, paragraphs: list[str]) -> tuple[float, float, float]:
+def measure(app: QApplication, folder: str, name: str, paragraphs: list[str],
+            tracer: StallTracer | None = None) -> tuple[float, float, float]:
     draft = Path(folder) / name
     draft.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
     window = create_window(draft)
     window.show()
     gaps: list[float] = []
+    ends: list[float] = []  # when each gap ended (perf_counter), for the tracer
     spent: list[tuple[float, float]] = []  # per gap: CPU of the whole process, CPU of the UI thread
     last = [time.perf_counter(), time.process_time(), time.thread_time()]
 
     def tick() -> None:
         now = time.perf_counter(), time.process_time(), time.thread_time()
         gaps.append(now[0] - last[0])
+        ends.append(now[0])
         spent.append((now[1] - last[1], now[2] - last[2]))
         last[:] = now
 
@@ -104,25 +112,41 @@ def measure(app: QApplication, folder: str, name: str, paragraphs: list[str]) ->
     print("  longest three (wall / CPU of the process / CPU of the UI thread, ms; a gap with little CPU is the "
           "machine running other programs): " + ", ".join(f"{gaps[i] * 1000:.0f}/{spent[i][0] * 1000:.0f}/"
                                                          f"{spent[i][1] * 1000:.0f}" for i in worst))
+    if tracer is not None:
+        tracer.report([(end - gap, end, *cpu) for gap, end, cpu in zip(gaps, ends, spent)])
+        print(f"  {tracer.collection_summary()}")
     window.editor.document().setModified(False)
     window.close()
     return listed, max(gaps), busiest
 
 
+def tracing(wanted: bool):
+    return StallTracer() if wanted else contextlib.nullcontext()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=1, help="rounds of both drafts; medians printed when > 1")
-    runs = parser.parse_args().runs
+    parser.add_argument("--only", choices=["100k", "60k"], help="one of the two drafts")
+    parser.add_argument("--trace", action="store_true", help="what ran in each gap over 50 ms")
+    arguments = parser.parse_args()
+    runs = arguments.runs
     app = QApplication(sys.argv[:1])
     print(f"load average {os.getloadavg()[0]:.1f}")
     results: dict[str, list[tuple[float, float, float]]] = {"100k": [], "60k findings": []}
     with tempfile.TemporaryDirectory() as folder:
         os.environ["GONGWEN_DATA_DIR"] = folder
+        if arguments.only == "60k":
+            load_core(Settings.load())[1].check(["第1项工作,要抓紧。"])  # what the full bench's first draft leaves loaded: word table, OpenCC, typo model
         for _ in range(runs):
-            results["100k"].append(measure(app, folder, "长文稿.txt", build_document()))
-            results["60k findings"].append(measure(app, folder, "标点很多.txt", punctuation_heavy()))
+            if arguments.only != "60k":
+                with tracing(arguments.trace) as tracer:
+                    results["100k"].append(measure(app, folder, "长文稿.txt", build_document(), tracer))
+            if arguments.only != "100k":
+                with tracing(arguments.trace) as tracer:
+                    results["60k findings"].append(measure(app, folder, "标点很多.txt", punctuation_heavy(), tracer))
     if runs > 1:
-        for name, figures in results.items():
+        for name, figures in filter(lambda item: item[1], results.items()):
             print(f"{name}: median longest stall {statistics.median(f[1] for f in figures) * 1000:.0f} ms over {runs} runs, "
                   f"median most CPU in one gap {statistics.median(f[2] for f in figures) * 1000:.0f} ms")
     print(f"load average {os.getloadavg()[0]:.1f}")

@@ -150,11 +150,13 @@ class Document:
         del self.paragraphs[index]
         self.modified = True
 
-    def replace_lines(self, lines: list[str]) -> None:
+    def replace_lines(self, lines: list[str]) -> tuple[list[Paragraph], list[Paragraph]]:
         """Make the paragraphs read ``lines`` with the fewest paragraph edits (plain-text editors).
 
         Unchanged paragraphs keep their identity (and so their formatting); changed runs of lines
         are edited pairwise, the surplus inserted or deleted. Read-only paragraphs must not change.
+        Returns the paragraphs whose text changed or that were inserted, and those deleted: the
+        session learns what an edit touched without walking 20,000 paragraphs again.
         """
         old = [paragraph.text for paragraph in self.paragraphs]
         opcodes = line_opcodes(old, lines)
@@ -163,16 +165,22 @@ class Document:
                 for paragraph in self.paragraphs[i1:i2]:
                     if not paragraph.editable:
                         raise DocumentError("文本框中的文字是只读的，本软件不能修改；请在 Word 中编辑文本框。")
+        changed: list[Paragraph] = []
+        deleted: list[Paragraph] = []
         for tag, i1, i2, j1, j2 in reversed(opcodes):
             if tag == "equal":
                 continue
             paired = min(i2 - i1, j2 - j1)
             for offset in range(paired):
-                self.set_text(i1 + offset, lines[j1 + offset])
+                if old[i1 + offset] != lines[j1 + offset]:
+                    self.set_text(i1 + offset, lines[j1 + offset])
+                    changed.append(self.paragraphs[i1 + offset])
             for index in range(i2 - 1, i1 + paired - 1, -1):
+                deleted.append(self.paragraphs[index])
                 self.delete_paragraph(index)
             for offset, line in enumerate(lines[j1 + paired:j2]):
-                self.insert_paragraph(i1 + paired + offset, line)
+                changed.append(self.insert_paragraph(i1 + paired + offset, line))
+        return changed, deleted
 
     def plan_conversion(self, converter, spans: list[tuple[int, int, int]] | None = None,
                         progress=None) -> list[tuple[int, str, str]]:
@@ -267,12 +275,8 @@ def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, in
     the middle is aligned (text.align: unique lines as anchors, never an unbounded difflib).
     A middle of thousands of lines (a paste, a replace-all), or a stretch with nothing to anchor
     on (many blank lines), is paired line by line."""
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
+    head = _common_head(old, new)
+    tail = _common_head(old[head:][::-1], new[head:][::-1])
     old_middle, new_middle = old[head:len(old) - tail], new[head:len(new) - tail]
     if max(len(old_middle), len(new_middle)) <= MAX_DIFFED_LINES:
         middle = []
@@ -289,6 +293,19 @@ def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, in
     equal_head = [("equal", 0, head, 0, head)] if head else []
     equal_tail = [("equal", len(old) - tail, len(old), len(new) - tail, len(new))] if tail else []
     return equal_head + shifted + equal_tail
+
+
+def _common_head(old: list[str], new: list[str]) -> int:
+    """How many leading lines ``old`` and ``new`` share: a binary search comparing slices, which
+    Python compares in C (20,000 lines in well under a millisecond; a loop over them took 4 ms)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[low:middle] == new[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _paired_by_position(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:

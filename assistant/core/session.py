@@ -71,19 +71,16 @@ class DraftSession:
     def sync(self, lines: list[str]) -> bool:
         """Bring the document in line with the editor's lines; True if anything changed.
         Raises DocumentError (and changes nothing) when a read-only paragraph was edited."""
-        before = {paragraph.uid: paragraph.text for paragraph in self.document.paragraphs}
-        if len(lines) == len(before) and all(p.text == line for p, line in zip(self.document.paragraphs, lines)):
+        if [paragraph.text for paragraph in self.document.paragraphs] == lines:
             return False
-        self.document.replace_lines(lines)
+        changed, deleted = self.document.replace_lines(lines)
         self.revision += 1
-        for paragraph in self.document.paragraphs:
-            if before.get(paragraph.uid) != paragraph.text:
-                self._changed_at[paragraph.uid] = self.revision
-                self._found.pop(paragraph.uid, None)
-        alive = {paragraph.uid for paragraph in self.document.paragraphs}
-        for uid in set(self._changed_at) - alive:
-            del self._changed_at[uid]
-            self._found.pop(uid, None)
+        for paragraph in changed:
+            self._changed_at[paragraph.uid] = self.revision
+            self._found.pop(paragraph.uid, None)
+        for paragraph in deleted:
+            del self._changed_at[paragraph.uid]
+            self._found.pop(paragraph.uid, None)
         self._findings = None
         return True
 

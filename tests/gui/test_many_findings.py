@@ -109,3 +109,24 @@ def test_work_with_the_collector_paused_leaves_it_running_and_its_objects_frozen
         assert gc.get_freeze_count() >= 1000  # later collections do not walk them
     finally:
         gc.unfreeze()
+
+
+def test_the_index_and_the_groups_are_frozen_out_of_the_collector_a_slice_at_a_time(qtbot):
+    """A full collection on the UI thread walked them: 14–21 ms of one turn (ui_stall.py --trace)."""
+    gc.unfreeze()
+    try:
+        editor, panel = DraftEditor(), FindingsPanel()
+        qtbot.addWidget(editor)
+        qtbot.addWidget(panel)
+        findings = commas(SLICE * 2)
+        editor.show_findings(findings)
+        panel.set_findings(findings)
+        assert editor.indexing() and panel.filling()
+        halfway = {id(o) for o in gc.get_objects()}
+        assert gc.get_freeze_count() > 0 and id(findings[0]) not in halfway  # frozen after the first slice
+        qtbot.waitUntil(lambda: not editor.indexing() and not panel.filling(), timeout=TIMEOUT)
+        walked = {id(o) for o in gc.get_objects()}
+        built = [editor._by_paragraph, *editor._by_paragraph.values(), editor._order_keys, panel._place_of, *panel.groups]
+        assert [o for o in built if id(o) in walked] == []
+    finally:
+        gc.unfreeze()
