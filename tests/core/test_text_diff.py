@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from assistant.core.document import MAX_DIFFED_LINES, line_opcodes
+from assistant.core.document import MAX_DIFFED_LINES, line_opcodes, new_document
 from assistant.core.text import diff as diff_module
 from assistant.core.text.diff import LONG_TEXT, diff
 
@@ -95,3 +95,17 @@ def test_a_stretch_with_nothing_to_anchor_on_is_paired_by_position():
     assert rebuilt(old, new, opcodes) == new
     assert all(i2 - i1 == 1 and j2 - j1 == 1 for tag, i1, i2, j1, j2 in opcodes)
     assert sum(tag == "equal" for tag, *_ in opcodes) == 1998
+
+
+def test_replace_lines_names_the_paragraphs_it_changed_inserted_and_deleted():
+    """The session learns from these what an edit touched (it walked 20,000 paragraphs for it)."""
+    document = new_document()
+    document.replace_lines(["甲", "乙", "丙", "丁"])
+    first, second, third, fourth = document.paragraphs
+    changed, deleted = document.replace_lines(["甲", "乙改", "丁", "戊"])
+    assert [p.text for p in document.paragraphs] == ["甲", "乙改", "丁", "戊"]
+    assert document.paragraphs[:3] == [first, second, fourth] and document.paragraphs[1] is second
+    assert sorted(p.uid for p in changed) == [second.uid, document.paragraphs[3].uid]
+    assert [p.uid for p in deleted] == [third.uid]
+    assert document.replace_lines(["甲", "乙改", "丁", "戊"]) == ([], [])
+

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 
+from PySide6.QtCore import QPoint
+
 from assistant.core.checker.model import Finding
 from assistant.gui import tasks
 from assistant.gui.editor import FILL_SLICE, DraftEditor
@@ -57,6 +59,30 @@ def test_many_findings_are_underlined_and_walked_in_reading_order(qtbot):
     assert sorted(s.cursor.selectedText() for s in editor.extraSelections()[:3]) == [",", ",", "第"]  # paragraph 0
     walked = [editor.next_finding() for _ in range(4)]
     assert [(f.paragraph, f.start) for f in walked] == [(0, 0), (0, 5), (0, 9), (1, 5)]
+
+
+def test_underlines_cover_the_screen_and_a_screen_either_side_and_follow_the_scroll(qtbot):
+    """Counted in paragraphs (150 either side), a draft of short lines had 1,100 underlines,
+    25 ms a turn to build; a screenful either side is what a page up or down needs."""
+    editor = DraftEditor()
+    editor.resize(500, 300)
+    editor.show()
+    qtbot.addWidget(editor)
+    paragraphs = 2000
+    editor.set_paragraphs([LINE.format(n) for n in range(paragraphs)], ["body"] * paragraphs)
+    qtbot.waitUntil(lambda: not editor.filling(), timeout=TIMEOUT)
+    editor.show_findings(commas(paragraphs))
+    qtbot.waitUntil(lambda: not editor.indexing(), timeout=TIMEOUT)
+    screen = editor.cursorForPosition(QPoint(0, editor.viewport().height() - 1)).blockNumber() + 1
+    assert 5 < screen < 40
+
+    def underlined() -> set[int]:
+        return {s.cursor.block().blockNumber() for s in editor.extraSelections()}
+
+    assert min(underlined()) == 0 and 2 * screen - 2 <= max(underlined()) <= 2 * screen + 1
+    editor.verticalScrollBar().setValue(1000)  # the first paragraph shown
+    qtbot.waitUntil(lambda: 1000 in underlined(), timeout=TIMEOUT)
+    assert 1000 - screen - 1 <= min(underlined()) and max(underlined()) <= 1000 + 2 * screen + 1
 
 
 def test_the_panel_groups_many_findings_and_lists_only_the_places_looked_at(qtbot):
