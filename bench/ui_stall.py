@@ -53,7 +53,7 @@ def run_and_watch(app: QApplication, seconds: float) -> None:
 
 
 def measure(app: QApplication, folder: str, name: str, paragraphs: list[str],
-            tracer: StallTracer | None = None) -> tuple[float, float, float]:
+            tracer: StallTracer | None = None) -> tuple[float, float, float, float]:
     draft = Path(folder) / name
     draft.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
     window = create_window(draft)
@@ -117,7 +117,7 @@ def measure(app: QApplication, folder: str, name: str, paragraphs: list[str],
         print(f"  {tracer.collection_summary()}")
     window.editor.document().setModified(False)
     window.close()
-    return listed, max(gaps), busiest
+    return listed, max(gaps), busiest, max(ui for _, ui in spent)
 
 
 def tracing(wanted: bool):
@@ -133,7 +133,7 @@ def main() -> None:
     runs = arguments.runs
     app = QApplication(sys.argv[:1])
     print(f"load average {os.getloadavg()[0]:.1f}")
-    results: dict[str, list[tuple[float, float, float]]] = {"100k": [], "60k findings": []}
+    results: dict[str, list[tuple[float, float, float, float]]] = {"100k": [], "60k findings": []}
     with tempfile.TemporaryDirectory() as folder:
         os.environ["GONGWEN_DATA_DIR"] = folder
         if arguments.only == "60k":
@@ -148,7 +148,9 @@ def main() -> None:
     if runs > 1:
         for name, figures in filter(lambda item: item[1], results.items()):
             print(f"{name}: median longest stall {statistics.median(f[1] for f in figures) * 1000:.0f} ms over {runs} runs, "
-                  f"median most CPU in one gap {statistics.median(f[2] for f in figures) * 1000:.0f} ms")
+                  f"median most CPU in one gap {statistics.median(f[2] for f in figures) * 1000:.0f} ms; per run "
+                  "(longest stall / most CPU of the process / of the UI thread in one gap, ms): "
+                  + ", ".join("/".join(f"{figure * 1000:.0f}" for figure in f[1:]) for f in figures))
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 

@@ -85,6 +85,28 @@ def test_underlines_cover_the_screen_and_a_screen_either_side_and_follow_the_scr
     assert 1000 - screen - 1 <= min(underlined()) and max(underlined()) <= 1000 + 2 * screen + 1
 
 
+def test_one_pasted_paragraph_of_many_findings_is_underlined_only_near_the_screen(qtbot):
+    """Underlined whole, the 60,000 findings of a pasted paragraph held the window for minutes."""
+    editor = DraftEditor()
+    editor.resize(500, 300)
+    editor.show()
+    qtbot.addWidget(editor)
+    lines = [LINE.format(n) for n in range(SLICE)]
+    editor.set_paragraphs(["".join(lines)], ["body"])
+    qtbot.waitUntil(lambda: not editor.filling(), timeout=TIMEOUT)
+    findings, start = [], 0
+    for line in lines:  # two commas a line, as commas() lists them for separate paragraphs
+        findings += [Finding("half-width-comma", "punctuation", "warning", 0, start + at, start + at + 1, ",",
+                             "中文里应使用全角标点：“,”", ("，",), certain=True)
+                     for at in (line.index(","), line.rindex(","))]
+        start += len(line)
+    editor.show_findings(findings)
+    qtbot.waitUntil(lambda: not editor.indexing(), timeout=TIMEOUT)
+    shown = editor.extraSelections()
+    assert 0 < len(shown) < 600 and shown[0].cursor.selectionStart() == findings[0].start
+    assert all(s.cursor.selectedText() == "," for s in shown)
+
+
 def test_the_panel_groups_many_findings_and_lists_only_the_places_looked_at(qtbot):
     panel = FindingsPanel()
     panel.resize(400, 600)
