@@ -278,6 +278,18 @@ def test_a_word_written_twice_in_a_paragraph_is_wording():
     assert flagged("今冬天气寒凉，要做好困难群众取暖保障，防止寒凉天气影响出行。") == []
 
 
+def test_a_word_the_document_writes_in_another_paragraph_is_meant():
+    """遗愿 (twice in one text of the tuning part) and 荡涤: a word the document holds in another paragraph
+    too is its own wording, not a slip; the finding goes while the other paragraph holds it and comes
+    back at the next check once it no longer does (no stale state), and a slip in its own paragraph stays."""
+    first, other, slip = "实现先辈的遗愿，建设美丽家园。", "不负烈士遗愿，荡涤一切污泥浊水。", "坚持持旭推进改革。"
+    checker = Checker([RULE])
+    found = lambda paragraphs: [(f.paragraph, f.text) for f in checker.check(paragraphs)]
+    assert found([first, slip]) == [(0, "遗愿"), (1, "持旭")]
+    assert found([first, other, slip]) == [(1, "荡涤"), (2, "持旭")]
+    assert found([first, "不负烈士嘱托。", slip]) == [(0, "遗愿"), (2, "持旭")]
+
+
 def test_look_alikes_drawn_from_glyphs_are_read():
     """resources/confusion/glyph_shape.tsv (assistant/tools/lookalikes.py): pairs no other table has,
     both ways (mutual nearest neighbours), so 厅 stands for 疗 (odw-dev: 协调医厅纠纷) and back."""

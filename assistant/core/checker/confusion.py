@@ -260,6 +260,8 @@ class ContextRule(Rule):
     often written on purpose than slipped into); ``route_weight``: the word route's share beside the character model;
     ``min_frequency``: how common (jieba's count) a two-character word must be to propose it."""
 
+    once_in_document = True  # a word the document writes twice is meant (engine.py)
+
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
         margins = spec.get("margins", {})
