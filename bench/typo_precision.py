@@ -272,15 +272,25 @@ def corpus_rates(rules) -> None:
     corpora = (("seeds", corpus_texts(resource_path("corpus")), True),
                ("corpus-extra", extra, False), ("corpus-extra held-out fifth", held, True))
     for name, texts, listed in corpora:
-        paragraphs = [p for ps in texts.values() for p in ps]
-        findings = Checker(rules).check(paragraphs)
-        characters = sum(len(p) for p in paragraphs)
-        print(f"{name}: {len(findings)} typo findings in {characters} characters = "
-              f"{1000 * len(findings) / characters:.3f} per 1,000 (target ≤ 0.2)")
-        for finding in findings if listed else findings[:20]:
-            text = paragraphs[finding.paragraph]
-            fix = finding.suggestions[0] if finding.suggestions else ""
-            print(f"    [{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」 {finding.message}")
+        found = by_document(rules, texts)
+        characters = sum(len(p) for ps in texts.values() for p in ps)
+        print(f"{name}: {len(found)} typo findings in {characters} characters = "
+              f"{1000 * len(found) / characters:.3f} per 1,000 (target ≤ 0.2)")
+        for text, finding in found if listed else found[:20]:
+            print(f"    {listed_finding(text, finding)} {finding.message}")
+
+
+def by_document(rules, texts: dict[str, list[str]]) -> list[tuple[str, object]]:
+    """(paragraph, finding) for every typo finding, each text checked as one document (a word a
+    document writes twice is meant: engine.py)."""
+    checker = Checker(rules)
+    return [(paragraphs[f.paragraph], f) for name in sorted(texts) for paragraphs in [texts[name]]
+            for f in checker.check(paragraphs)]
+
+
+def listed_finding(text: str, finding) -> str:
+    fix = finding.suggestions[0] if finding.suggestions else ""
+    return f"[{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」"
 
 
 def unseen_rates() -> None:
@@ -301,12 +311,10 @@ def unseen_rates() -> None:
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
-        findings = Checker(rules).check(paragraphs)
-        total, characters = total + len(findings), characters + sum(map(len, paragraphs))
-        for finding in findings:
-            text = paragraphs[finding.paragraph]
-            fix = finding.suggestions[0] if finding.suggestions else ""
-            print(f"    [{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」")
+        found = by_document(rules, {name: texts[name] for name in texts if folds[name] == fold})
+        total, characters = total + len(found), characters + sum(map(len, paragraphs))
+        for text, finding in found:
+            print(f"    {listed_finding(text, finding)}")
     print(f"seeds and corpus-extra's tuning part, each text unseen by its model: {total} typo findings in "
           f"{characters} characters = {1000 * total / characters:.3f} per 1,000")
 
