@@ -176,7 +176,7 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
         context, paragraph, padded = rule.context, Paragraph(wrong), BOS + wrong + EOS
         suspects = set(suspicious(padded, context.model.probs))
         blocked = untouched_positions(paragraph)
-        proposed = {(at + k, new) for at, replacement, _, _, _ in rule.scored(paragraph)
+        proposed = {(at + k, new) for at, replacement, *_ in rule.scored(paragraph)
                     for k, new in enumerate(replacement)}
         words = [(token.start, token.end) for token in paragraph.tokens if token.text in context.freq]
         for at in sorted(gold):

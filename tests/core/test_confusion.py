@@ -9,8 +9,9 @@ import math
 import pytest
 
 from assistant.core.checker.calibrate import corpus_texts, held_out
-from assistant.core.checker.confusion import (confusion_sets, in_four_character_phrase, suspicious,
-                                              untouched_positions)
+from assistant.core.checker.confusion import (FEATURES, ContextRule, confusion_sets, in_four_character_phrase,
+                                              suspicious, untouched_positions)
+from assistant.core.checker.rules import RuleError
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
 from assistant.core.checker import ngram
@@ -259,8 +260,15 @@ def test_edited_text_it_never_saw_stays_quiet():
     assert 1000 * len(findings) / characters <= 0.2, [(f.text, f.suggestions[0]) for f in findings]
 
 
-def test_margins_are_tuned_per_confusion_type():
-    assert set(RULE.margins) == {"sound", "shape", "homophone"} and all(m > 0 and math.isfinite(m) for m in RULE.margins.values())
+def test_the_decision_has_a_weight_for_every_feature_and_no_other():
+    """typo.toml's weights are the fitted decision (bench/typo_fit.py): a weight left out or one the
+    code does not compute is an error when the rules load, not a silent zero."""
+    assert set(RULE.weights) == {"bias", *FEATURES} and all(math.isfinite(w) for w in RULE.weights.values())
+    spec = {"id": "x", "severity": "warning", "message": "{why}", "name": "疑似错别字", "description": "疑似错别字。",
+            "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "threshold": 0, "min_frequency": 100}
+    for weights in ({**RULE.weights, "extra": 1.0}, {k: v for k, v in RULE.weights.items() if k != "model"}):
+        with pytest.raises(RuleError):
+            ContextRule({**spec, "weights": weights}, "typo")
 
 
 def test_a_four_character_phrase_standing_alone_needs_more():
