@@ -299,6 +299,25 @@ def test_a_word_the_document_writes_in_another_paragraph_is_meant():
     assert found([first, "不负烈士嘱托。", slip]) == [(0, "遗愿"), (2, "持旭")]
 
 
+def test_candidates_dropped_early_could_never_have_passed():
+    """judged() drops a candidate before its words are looked up when its score cannot exceed the
+    threshold whatever they add; with weights that reward a common repaired word (as a fit may give)
+    the findings are those of the full decision, candidate by candidate."""
+    rule = next(rule for rule in load_rules() if rule.id == "typo-confusable")
+    rule.weights = {**rule.weights, "repaired_word": 1.5, "broken": 1.0}
+    rule.threshold = 10.0  # 阻织, 持旭, 御景 pass only with what their repaired words add
+    texts = ["坚持持旭推进改革", "申请人应当提交营业支招复印件", "要加强阻织领导，认真落实", "提升御景信息发布能力",
+             "加快推进网络摄氏建设", "各地要攻坚克难、持旭推进。"]
+    for text in texts:
+        paragraph = Paragraph(text)
+        full = {(position, hit.start, hit.end) for position, hit, features in rule.judged(paragraph)
+                if rule.score(features) > rule.threshold}
+        early = {(position, hit.start, hit.end) for position, hit, features in rule.judged(paragraph, rule.threshold)
+                 if rule.score(features) > rule.threshold}
+        assert early == full, text
+    assert len({t for t in texts for *_, f in rule.judged(Paragraph(t)) if rule.score(f) > rule.threshold}) >= 3
+
+
 def test_look_alikes_drawn_from_glyphs_are_read():
     """resources/confusion/glyph_shape.tsv (assistant/tools/lookalikes.py): pairs no other table has,
     both ways (mutual nearest neighbours), so 厅 stands for 疗 (odw-dev: 协调医厅纠纷) and back."""

@@ -315,27 +315,33 @@ class ContextRule(Rule):
                     for replacement, *figures in context.gains(padded, k, candidates):
                         yield k - 1, replacement, context.kinds(padded[k:k + 2], replacement), *figures
 
-    def judged(self, paragraph) -> Iterator[tuple[int, Hit, dict[str, float]]]:
+    def judged(self, paragraph, floor: float = -math.inf) -> Iterator[tuple[int, Hit, dict[str, float]]]:
         """(position, the finding it would make, its features) of every candidate repair past the
         guards: the repaired word two characters or more, written once in the paragraph (寒凉 …
-        寒凉 is meant), in no parallel series (一靠教育，二靠制度)."""
-        text, freq = paragraph.text, self.context.freq
+        寒凉 is meant), in no parallel series (一靠教育，二靠制度). A candidate whose score cannot
+        exceed ``floor`` whatever its words is dropped before they are looked up (the dearer part)."""
+        text, freq, weights = paragraph.text, self.context.freq, self.weights
+        top = math.log10(1 + dictionary_total())  # no word's count is larger
+        reach = sum(max(0.0, weights[name]) * cap for name, cap in (("written_word", top), ("broken", 1.0), ("repaired_word", top)))
         for position, replacement, kinds, model_gain, route_gain, written_fit in self.scored(paragraph):
-            hit, written_frequency = self._hit(text, position, replacement)
             swapped = [position + k for k, new in enumerate(replacement) if text[position + k] != new]
-            if (hit.end - hit.start < 2 or text.count(text[hit.start:hit.end]) > 1
-                    or any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
-                continue
-            yield position, hit, {
+            features = {
                 "model": model_gain / 1000, "route": route_gain / 1000, "written_fit": written_fit / 1000,
                 "sound": kinds.count("sound"), "shape": kinds.count("shape"), "homophone": kinds.count("homophone"),
-                # a slip that is a common word too is more often written on purpose (国籍, 异议)
-                "written_word": math.log10(1 + written_frequency), "broken": float(written_frequency == 0),
-                "repaired_word": math.log10(1 + freq.get(hit.suggestions[0], 0)),
                 "phrase": float(in_four_character_phrase(text, position)),  # a 四字格 is chosen with care
                 "written_char": min(math.log10(1 + freq.get(text[at], 0)) for at in swapped),
                 "repaired_char": min(math.log10(1 + freq.get(replacement[at - position], 0)) for at in swapped),
             }
+            if self.score(features) + reach <= floor:
+                continue
+            hit, written_frequency = self._hit(text, position, replacement)
+            if (hit.end - hit.start < 2 or text.count(text[hit.start:hit.end]) > 1
+                    or any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
+                continue
+            # a slip that is a common word too is more often written on purpose (国籍, 异议)
+            features.update(written_word=math.log10(1 + written_frequency), broken=float(written_frequency == 0),
+                            repaired_word=math.log10(1 + freq.get(hit.suggestions[0], 0)))
+            yield position, hit, features
 
     def score(self, features: dict[str, float]) -> float:
         """The decision's log-odds that the candidate is a real slip (the weights · the features)."""
@@ -344,7 +350,7 @@ class ContextRule(Rule):
 
     def paragraph_hits(self, paragraph) -> Iterator[Hit]:
         best: dict[int, tuple[float, Hit]] = {}
-        for position, hit, features in self.judged(paragraph):
+        for position, hit, features in self.judged(paragraph, self.threshold):
             score = self.score(features)
             if score > self.threshold and score > best.get(position, (-math.inf, None))[0]:
                 best[position] = (score, hit)
