@@ -48,7 +48,8 @@ THRESHOLDS = [t / 4 for t in range(-16, 33)]  # log-odds scanned for the curve
 # Real slips read among the candidates on the tuning texts (the wrong word as the text has it): a
 # candidate that changes a character of one is labelled right (上一个大台队 for 台阶; 初浅 for 粗浅;
 # not 精减会议和文件: the same text writes 精减机关人员, a word of its own).
-REAL_SLIPS = {"成缚", "亨受", "乎稳", "抉贫", "具休", "撑握", "始何", "自已", "台队", "睦领", "时侯", "初浅"}
+REAL_SLIPS = {"成缚", "亨受", "乎稳", "抉贫", "具休", "撑握", "始何", "自已", "台队", "睦领", "时侯", "初浅", "末来", "来取",
+              "清瘀"}
 RULE_FILE = resource_path("rules", "typo.toml")
 
 

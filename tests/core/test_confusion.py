@@ -150,9 +150,11 @@ def test_a_word_typed_for_a_word_of_the_same_syllables_is_one_slip():
 
 
 def test_a_common_word_as_written_needs_more_the_commoner_it_is():
-    """异议 and 遗嘱 (law-dev, never trained on) are common words the model of 公文 rarely read: the
-    margin grows with the written word's count in jieba's dictionary, so they stay."""
-    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当"):
+    """异议 and 遗嘱 (law-dev, never trained on), 狡猾 and 棋局 (held-out fifth) are common words the model
+    of 公文 rarely read: the margin grows with the written word's count in jieba's dictionary (one
+    step for any word would let 狡猾 → 教化 and 棋局 → 器具 through), so they stay."""
+    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当", "是极其狡猾的反革命两面派。",
+                 "要谋划区域发展新棋局，由东向西、由沿海向内地"):
         assert flagged(text) == [], text
 
 
@@ -200,8 +202,10 @@ def test_a_parallel_series_is_no_slip_but_the_right_word_nearby_is_no_series():
 
 
 def test_a_lone_character_is_left_to_the_lists():
-    """或 for 和 is a choice of wording, not a slip the model can tell (issue 32's independent review)."""
-    assert flagged("国务院制定或修订了30件行政法规。") == []
+    """或 for 和 is a choice of wording, not a slip the model can tell (issue 32's independent review);
+    唱 for 但 (held-out fifth) the model would take were a lone character repaired."""
+    for text in ("国务院制定或修订了30件行政法规。", "单打一，见不得世面，唱不得对台戏”。"):
+        assert flagged(text) == [], text
 
 
 def test_a_real_word_in_its_place_needs_the_extra_margin():
