@@ -265,8 +265,8 @@ def test_edited_text_it_never_saw_stays_quiet():
 
 
 def test_the_decision_has_a_weight_for_every_feature_and_no_other():
-    """typo.toml's weights are the fitted decision (bench/typo_fit.py): a weight left out or one the
-    code does not compute is an error when the rules load, not a silent zero."""
+    """typo.toml's weights are the decision (bench/typo_fit.py can write fitted ones): a weight left
+    out or one the code does not compute is an error when the rules load, not a silent zero."""
     assert set(RULE.weights) == {"bias", *FEATURES} and all(math.isfinite(w) for w in RULE.weights.values())
     spec = {"id": "x", "severity": "warning", "message": "{why}", "name": "疑似错别字", "description": "疑似错别字。",
             "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "threshold": 0, "min_frequency": 100}

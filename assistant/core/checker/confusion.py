@@ -5,10 +5,11 @@ tried, and a repair is reported when the repaired sentence is clearly more likel
 Likelihood: a character 4-gram model of edited 公文 (typo_model.py, ngram.py: both sides of the
 character count, since changing it changes the next three predictions too) plus jieba's word-route
 probability (the best segmentation's log probability over a window of nine characters: a repair that
-makes a common word, 持旭 → 持续, 营业支招 → 营业执照). Whether a repair is reported is a logistic
-regression over what is known of it (the two gains, the confusion types, how common the written and
-the repaired word and characters are, …: FEATURES), fitted on odw-dev and edited text by
-bench/typo_fit.py; the weights and threshold are data in typo.toml. Real-word slips
+makes a common word, 持旭 → 持续, 营业支招 → 营业执照). Whether a repair is reported is a linear
+decision over what is known of it (the two gains, the confusion types, how common the written and
+the repaired word and characters are, …: FEATURES), its weights and threshold data in typo.toml:
+bench/typo_fit.py fits them as a logistic regression, which the hand-set weights shipped still beat
+out of fold (resources/typo_model/README.md). Real-word slips
 (白鹅疫情 for 白蛾疫情: the slip is a word too) are reachable: nothing requires the written text to be
 a non-word.
 
@@ -252,8 +253,8 @@ def untouched_positions(paragraph) -> set[int]:
     return blocked
 
 
-# What the decision weighs for each candidate repair (ContextRule.features), each with a weight in
-# typo.toml fitted by bench/typo_fit.py (resources/typo_model/README.md).
+# What the decision weighs for each candidate repair (ContextRule.judged), each with a weight in
+# typo.toml (bench/typo_fit.py fits them; resources/typo_model/README.md).
 FEATURES = ("model", "route", "written_fit", "sound", "shape", "homophone", "written_word", "broken", "repaired_word",
             "phrase", "written_char", "repaired_char")
 
