@@ -140,7 +140,10 @@ def measure(cases: list[Case], findings) -> dict[str, float]:
 
 
 def run(cases: list[Case], rules) -> list:
-    return Checker(rules).check([text for text, _ in cases])
+    """Findings on each sentence checked as a document of its own (the sentences are unrelated: a
+    word written in two of them is no document's own wording, engine.py)."""
+    checker = Checker(rules)
+    return [_moved(finding, index) for index, (text, _) in enumerate(cases) for finding in checker.check([text])]
 
 
 def folded_findings(pairs: list[tuple[str, str]], shift: float | None = None) -> list:
