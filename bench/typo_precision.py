@@ -21,12 +21,12 @@ Figures, as the spelling-check literature prints them:
 ``--unseen`` lists the findings on the seeds and corpus-extra's tuning part (what tuning may read) as
 they would be on text the model never saw: the texts in UNSEEN_FOLDS folds, each checked by a model
 built without it (the shipped model read them all, so it finds next to nothing there).
-``--margins`` prints the P/R curve over the margin of the context model; ``--misses`` (odw-dev) sorts
+``--thresholds`` prints the P/R curve over the context rule's threshold; ``--misses`` (odw-dev) sorts
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
 context model lost them (not in the confusion sets, never a suspect, left alone as a name or a
-quotation, the right character never proposed, proposed but below the margins), with examples.
-``--margin-scale 1.0 1.2 1.4`` multiplies the context rule's margins, one report per value (the
+quotation, the right character never proposed, proposed but below the threshold), with examples.
+``--shift -0.5 0 0.5`` adds to the context rule's threshold (log-odds), one report per value (the
 fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
 built from (resources/typo_model/README.md), so that odw-dev's fold models follow its recipe.
 Run: .venv/bin/python bench/typo_precision.py --set odw-dev --laws PATH
@@ -60,7 +60,7 @@ from assistant.core.text.segmenter import cut, word_frequency  # noqa: E402
 
 TYPO_DEV = Path(__file__).resolve().parents[2] / "shared" / "typo-dev"
 SHARED = Path("/work/shared/typo-dev")
-MARGIN_GRID = [2000, 3000, 4000, 5000, 5500, 6000, 7000, 8000]  # thousandths of log10
+THRESHOLD_GRID = [-2, -1, -0.5, 0, 0.5, 1, 2, 3]  # log-odds added to the context rule's threshold
 UNSEEN_FOLDS = 4  # folds of the tuning texts for --unseen
 COMMON_WORD = 500  # how common a word must be for a typist to be typing it (synthetic set)
 
@@ -81,17 +81,17 @@ def case_of(wrong: str, right: str) -> Case:
     return wrong, frozenset(i for i, (a, b) in enumerate(zip(wrong, right)) if a != b)
 
 
-MARGIN_SCALE = 1.0  # --margin-scale: every margin of the context rule times this
+THRESHOLD_SHIFT = 0.0  # --shift: added to the context rule's threshold
 LAWS = None  # --laws: the law text the shipped model read, for the fold models
 
 
 def typo_rules(fold: int | None = None):
-    """The rules of category typo, the context rule's margins times MARGIN_SCALE; with ``fold``, the
-    context model built without that fold."""
+    """The rules of category typo, the context rule's threshold moved by THRESHOLD_SHIFT; with
+    ``fold``, the context model built without that fold."""
     rules = [rule for rule in load_rules() if rule.category == "typo"]
     for rule in rules:
-        if hasattr(rule, "margins"):
-            rule.margins = {kind: margin * MARGIN_SCALE for kind, margin in rule.margins.items()}
+        if hasattr(rule, "threshold"):
+            rule.threshold += THRESHOLD_SHIFT
     if fold is not None and typo_model is not None:
         model = typo_model.fold_model(fold, LAWS)
         for rule in rules:
@@ -140,10 +140,13 @@ def measure(cases: list[Case], findings) -> dict[str, float]:
 
 
 def run(cases: list[Case], rules) -> list:
-    return Checker(rules).check([text for text, _ in cases])
+    """Findings on each sentence checked as a document of its own (the sentences are unrelated: a
+    word written in two of them is no document's own wording, engine.py)."""
+    checker = Checker(rules)
+    return [_moved(finding, index) for index, (text, _) in enumerate(cases) for finding in checker.check([text])]
 
 
-def folded_findings(pairs: list[tuple[str, str]], margin: float | None = None) -> list:
+def folded_findings(pairs: list[tuple[str, str]], shift: float | None = None) -> list:
     """Findings on odw-dev, each fold (by its corrected sentence) checked by the model built without it."""
     cases = [case_of(*pair) for pair in pairs]
     findings = []
@@ -151,8 +154,8 @@ def folded_findings(pairs: list[tuple[str, str]], margin: float | None = None) -
     for fold in range(folds):
         members = [i for i, (_, right) in enumerate(pairs) if typo_model is None or typo_model.fold_of(right) == fold]
         rules = typo_rules(fold if typo_model is not None else None)
-        if margin is not None:
-            set_margin(rules, margin)
+        if shift is not None:
+            shift_threshold(rules, shift)
         for finding in run([cases[i] for i in members], rules):
             findings.append(_moved(finding, members[finding.paragraph]))
     return findings
@@ -167,7 +170,7 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
     changed = changed_positions(findings)
     buckets: Counter = Counter()
     examples: dict[tuple[str, str, str], list[str]] = {}
-    rules = {fold: next(r for r in typo_rules(fold) if hasattr(r, "margins")) for fold in range(typo_model.FOLDS)}
+    rules = {fold: next(r for r in typo_rules(fold) if hasattr(r, "threshold")) for fold in range(typo_model.FOLDS)}
     for index, (wrong, right) in enumerate(pairs):
         gold = case_of(wrong, right)[1] - changed.get(index, set())
         if not gold:
@@ -176,7 +179,7 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
         context, paragraph, padded = rule.context, Paragraph(wrong), BOS + wrong + EOS
         suspects = set(suspicious(padded, context.model.probs))
         blocked = untouched_positions(paragraph)
-        proposed = {(at + k, new) for at, replacement, _, _, _ in rule.scored(paragraph)
+        proposed = {(at + k, new) for at, replacement, *_ in rule.scored(paragraph)
                     for k, new in enumerate(replacement)}
         words = [(token.start, token.end) for token in paragraph.tokens if token.text in context.freq]
         for at in sorted(gold):
@@ -193,7 +196,7 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
             elif (at, new) not in proposed:
                 lost = "right character never proposed"
             else:
-                lost = "proposed, below the margins"
+                lost = "proposed, below the threshold"
             key = (shape, kind, lost)
             buckets[key] += 1
             examples.setdefault(key, []).append(f"{wrong[max(0, at - 6):at + 7]}  {old}→{new}")
@@ -214,10 +217,10 @@ def _moved(finding, paragraph: int):
     return replace(finding, paragraph=paragraph)
 
 
-def set_margin(rules, margin: float) -> None:
+def shift_threshold(rules, shift: float) -> None:
     for rule in rules:
-        if hasattr(rule, "margins"):
-            rule.margins = {kind: margin for kind in rule.margins}
+        if hasattr(rule, "threshold"):
+            rule.threshold += shift
 
 
 def print_figures(label: str, figures: dict[str, float]) -> None:
@@ -272,15 +275,25 @@ def corpus_rates(rules) -> None:
     corpora = (("seeds", corpus_texts(resource_path("corpus")), True),
                ("corpus-extra", extra, False), ("corpus-extra held-out fifth", held, True))
     for name, texts, listed in corpora:
-        paragraphs = [p for ps in texts.values() for p in ps]
-        findings = Checker(rules).check(paragraphs)
-        characters = sum(len(p) for p in paragraphs)
-        print(f"{name}: {len(findings)} typo findings in {characters} characters = "
-              f"{1000 * len(findings) / characters:.3f} per 1,000 (target ≤ 0.2)")
-        for finding in findings if listed else findings[:20]:
-            text = paragraphs[finding.paragraph]
-            fix = finding.suggestions[0] if finding.suggestions else ""
-            print(f"    [{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」 {finding.message}")
+        found = by_document(rules, texts)
+        characters = sum(len(p) for ps in texts.values() for p in ps)
+        print(f"{name}: {len(found)} typo findings in {characters} characters = "
+              f"{1000 * len(found) / characters:.3f} per 1,000 (target ≤ 0.2)")
+        for text, finding in found if listed else found[:20]:
+            print(f"    {listed_finding(text, finding)} {finding.message}")
+
+
+def by_document(rules, texts: dict[str, list[str]]) -> list[tuple[str, object]]:
+    """(paragraph, finding) for every typo finding, each text checked as one document (a word a
+    document writes twice is meant: engine.py)."""
+    checker = Checker(rules)
+    return [(paragraphs[f.paragraph], f) for name in sorted(texts) for paragraphs in [texts[name]]
+            for f in checker.check(paragraphs)]
+
+
+def listed_finding(text: str, finding) -> str:
+    fix = finding.suggestions[0] if finding.suggestions else ""
+    return f"[{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」"
 
 
 def unseen_rates() -> None:
@@ -301,12 +314,10 @@ def unseen_rates() -> None:
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
-        findings = Checker(rules).check(paragraphs)
-        total, characters = total + len(findings), characters + sum(map(len, paragraphs))
-        for finding in findings:
-            text = paragraphs[finding.paragraph]
-            fix = finding.suggestions[0] if finding.suggestions else ""
-            print(f"    [{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」")
+        found = by_document(rules, {name: texts[name] for name in texts if folds[name] == fold})
+        total, characters = total + len(found), characters + sum(map(len, paragraphs))
+        for text, finding in found:
+            print(f"    {listed_finding(text, finding)}")
     print(f"seeds and corpus-extra's tuning part, each text unseen by its model: {total} typo findings in "
           f"{characters} characters = {1000 * total / characters:.3f} per 1,000")
 
@@ -314,22 +325,22 @@ def unseen_rates() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("odw-dev", "law-dev", "synthetic"), default="odw-dev")
-    parser.add_argument("--margins", action="store_true", help="the P/R curve over the context model's margin")
+    parser.add_argument("--thresholds", action="store_true", help="the P/R curve over the context rule's threshold")
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
-    parser.add_argument("--margin-scale", type=float, nargs="+", default=[1.0],
-                        help="multiply the context rule's margins (sound, shape, homophone) by this; several: one report each")
+    parser.add_argument("--shift", type=float, nargs="+", default=[0.0],
+                        help="add this to the context rule's threshold (log-odds); several: one report each")
     parser.add_argument("--laws", type=Path, help="the checkout of LawRefBook/Laws the shipped model was built from "
                         "(odw-dev's fold models then follow the shipped recipe; without it they read the corpora only)")
     arguments = parser.parse_args()
-    global MARGIN_SCALE, LAWS
+    global THRESHOLD_SHIFT, LAWS
     LAWS = arguments.laws
     if LAWS is None and arguments.set == "odw-dev":
         print("odw-dev fold models WITHOUT the law text (no --laws): not the shipped model's recipe")
-    for scale in arguments.margin_scale:
-        MARGIN_SCALE = scale
-        print(f"\n== margins × {scale}")
+    for shift in arguments.shift:
+        THRESHOLD_SHIFT = shift
+        print(f"\n== threshold {shift:+g}")
         report(arguments)
 
 
@@ -349,13 +360,13 @@ def report(arguments) -> None:
                  else synthetic_set())
         print(f"{arguments.set} (never trained or tuned on)")
         print_figures(arguments.set, measure(cases, run(cases, typo_rules())))
-    if arguments.margins and typo_model is not None:
-        print("margin curve (one margin for sound and shape alike):")
-        for margin in MARGIN_GRID:
-            findings = (folded_findings(pairs, margin) if arguments.set == "odw-dev"
-                        else run(cases, _with_margin(margin)))
+    if arguments.thresholds and typo_model is not None:
+        print("threshold curve (log-odds added to the context rule's threshold):")
+        for shift in THRESHOLD_GRID:
+            findings = (folded_findings(pairs, shift) if arguments.set == "odw-dev"
+                        else run(cases, _with_shift(shift)))
             figures = measure(cases, findings)
-            print(f"    margin {margin:5.1f}: P {figures['P']:.3f}  R {figures['R']:.3f}  F1 {figures['F1']:.3f}  "
+            print(f"    shift {shift:+5.1f}: P {figures['P']:.3f}  R {figures['R']:.3f}  F1 {figures['F1']:.3f}  "
                   f"char P {figures['char P']:.3f} R {figures['char R']:.3f}  false alarms {figures['false alarms']:.3f}")
     if not arguments.no_corpora:
         corpus_rates(typo_rules())
@@ -363,9 +374,9 @@ def report(arguments) -> None:
         unseen_rates()
 
 
-def _with_margin(margin: float):
+def _with_shift(shift: float):
     rules = typo_rules()
-    set_margin(rules, margin)
+    shift_threshold(rules, shift)
     return rules
 
 

@@ -9,8 +9,9 @@ import math
 import pytest
 
 from assistant.core.checker.calibrate import corpus_texts, held_out
-from assistant.core.checker.confusion import (confusion_sets, in_four_character_phrase, suspicious,
-                                              untouched_positions)
+from assistant.core.checker.confusion import (FEATURES, ContextRule, confusion_sets, in_four_character_phrase,
+                                              suspicious, untouched_positions)
+from assistant.core.checker.rules import RuleError
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
 from assistant.core.checker import ngram
@@ -149,9 +150,11 @@ def test_a_word_typed_for_a_word_of_the_same_syllables_is_one_slip():
 
 
 def test_a_common_word_as_written_needs_more_the_commoner_it_is():
-    """异议 and 遗嘱 (law-dev, never trained on) are common words the model of 公文 rarely read: the
-    margin grows with the written word's count in jieba's dictionary, so they stay."""
-    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当"):
+    """异议 and 遗嘱 (law-dev, never trained on), 狡猾 and 棋局 (held-out fifth) are common words the model
+    of 公文 rarely read: the margin grows with the written word's count in jieba's dictionary (one
+    step for any word would let 狡猾 → 教化 and 棋局 → 器具 through), so they stay."""
+    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当", "是极其狡猾的反革命两面派。",
+                 "要谋划区域发展新棋局，由东向西、由沿海向内地"):
         assert flagged(text) == [], text
 
 
@@ -169,12 +172,15 @@ def test_a_name_before_its_place_word_is_no_slip():
     rule = next(rule for rule in load_rules() if rule.id == "typo-confusable")
     assert {fold_of(text) for text in texts} == {1}
     rule.model = fold_model(1)
-    assert Checker([rule]).check(list(texts)) == []
+    checker = Checker([rule])
+    assert [f for text in texts for f in checker.check([text])] == []
 
 
 def test_a_whole_word_in_a_parallel_series_is_no_slip():
     """述职述廉 pairs two words on one frame (held-out fifth): 述廉 is no slip for 熟练."""
     assert flagged("行多种形式的领导干部述职述廉制度") == []
+    # law-dev: 船白 → 传播 swaps both characters and breaks 船…、船舶…、船舶… at the second one; 船舶 is the fix
+    assert flagged("船白抵押权、船舶优先权、船舶留置权") == [("船白", "船舶")]
 
 
 def test_titles_quotes_names_and_numbers_are_never_slips():
@@ -199,8 +205,10 @@ def test_a_parallel_series_is_no_slip_but_the_right_word_nearby_is_no_series():
 
 
 def test_a_lone_character_is_left_to_the_lists():
-    """或 for 和 is a choice of wording, not a slip the model can tell (issue 32's independent review)."""
-    assert flagged("国务院制定或修订了30件行政法规。") == []
+    """或 for 和 is a choice of wording, not a slip the model can tell (issue 32's independent review);
+    唱 for 但 (held-out fifth) the model would take were a lone character repaired."""
+    for text in ("国务院制定或修订了30件行政法规。", "单打一，见不得世面，唱不得对台戏”。"):
+        assert flagged(text) == [], text
 
 
 def test_a_real_word_in_its_place_needs_the_extra_margin():
@@ -234,9 +242,10 @@ def _law_dev_sample(count: int) -> list[tuple[str, frozenset[int]]]:
 
 
 def _sentence_detection(rule, cases) -> tuple[float, float]:
-    findings = Checker([rule]).check([text for text, _ in cases])
-    flagged_sentences = {f.paragraph for f in findings}
-    right = {f.paragraph for f in findings if set(range(f.start, f.end)) & cases[f.paragraph][1]}
+    checker = Checker([rule])  # each sentence a document of its own: they are unrelated
+    findings = [(index, f) for index, (text, _) in enumerate(cases) for f in checker.check([text])]
+    flagged_sentences = {index for index, _ in findings}
+    right = {index for index, f in findings if set(range(f.start, f.end)) & cases[index][1]}
     errors = sum(1 for _, gold in cases if gold)
     return len(right) / max(1, len(flagged_sentences)), len(right) / errors
 
@@ -252,14 +261,22 @@ def test_edited_text_it_never_saw_stays_quiet():
     """corpus-extra's held-out fifth (never trained on), the first 30 paragraphs of each text
     (about 59,000 characters): at most 0.2 findings per 1,000 characters."""
     texts = corpus_texts(resource_path("corpus", "extra"))
-    paragraphs = [p for name in sorted(texts) if held_out(name, list(texts)) for p in texts[name][:30]]
-    findings = Checker([RULE]).check(paragraphs)
-    characters = sum(len(p) for p in paragraphs)
+    documents = [texts[name][:30] for name in sorted(texts) if held_out(name, list(texts))]
+    checker = Checker([RULE])
+    findings = [f for paragraphs in documents for f in checker.check(paragraphs)]  # each text a document
+    characters = sum(len(p) for paragraphs in documents for p in paragraphs)
     assert 1000 * len(findings) / characters <= 0.2, [(f.text, f.suggestions[0]) for f in findings]
 
 
-def test_margins_are_tuned_per_confusion_type():
-    assert set(RULE.margins) == {"sound", "shape", "homophone"} and all(m > 0 and math.isfinite(m) for m in RULE.margins.values())
+def test_the_decision_has_a_weight_for_every_feature_and_no_other():
+    """typo.toml's weights are the decision (bench/typo_fit.py can write fitted ones): a weight left
+    out or one the code does not compute is an error when the rules load, not a silent zero."""
+    assert set(RULE.weights) == {"bias", *FEATURES} and all(math.isfinite(w) for w in RULE.weights.values())
+    spec = {"id": "x", "severity": "warning", "message": "{why}", "name": "疑似错别字", "description": "疑似错别字。",
+            "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "threshold": 0, "min_frequency": 100}
+    for weights in ({**RULE.weights, "extra": 1.0}, {k: v for k, v in RULE.weights.items() if k != "model"}):
+        with pytest.raises(RuleError):
+            ContextRule({**spec, "weights": weights}, "typo")
 
 
 def test_a_four_character_phrase_standing_alone_needs_more():
@@ -276,6 +293,37 @@ def test_a_word_written_twice_in_a_paragraph_is_wording():
     """A writer who types the same two characters twice in a paragraph (寒凉 … 寒凉; 知史爱党、知史
     爱国 in the tuning texts) means them: no slip repeats itself."""
     assert flagged("今冬天气寒凉，要做好困难群众取暖保障，防止寒凉天气影响出行。") == []
+
+
+def test_a_word_the_document_writes_in_another_paragraph_is_meant():
+    """遗愿 (twice in one text of the tuning part) and 荡涤: a word the document holds in another paragraph
+    too is its own wording, not a slip; the finding goes while the other paragraph holds it and comes
+    back at the next check once it no longer does (no stale state), and a slip in its own paragraph stays."""
+    first, other, slip = "实现先辈的遗愿，建设美丽家园。", "不负烈士遗愿，荡涤一切污泥浊水。", "坚持持旭推进改革。"
+    checker = Checker([RULE])
+    found = lambda paragraphs: [(f.paragraph, f.text) for f in checker.check(paragraphs)]
+    assert found([first, slip]) == [(0, "遗愿"), (1, "持旭")]
+    assert found([first, other, slip]) == [(1, "荡涤"), (2, "持旭")]
+    assert found([first, "不负烈士嘱托。", slip]) == [(0, "遗愿"), (2, "持旭")]
+
+
+def test_candidates_dropped_early_could_never_have_passed():
+    """judged() drops a candidate before its words are looked up when its score cannot exceed the
+    threshold whatever they add; with weights that reward a common repaired word (as a fit may give)
+    the findings are those of the full decision, candidate by candidate."""
+    rule = next(rule for rule in load_rules() if rule.id == "typo-confusable")
+    rule.weights = {**rule.weights, "repaired_word": 1.5, "broken": 1.0}
+    rule.threshold = 10.0  # 阻织, 持旭, 御景 pass only with what their repaired words add
+    texts = ["坚持持旭推进改革", "申请人应当提交营业支招复印件", "要加强阻织领导，认真落实", "提升御景信息发布能力",
+             "加快推进网络摄氏建设", "各地要攻坚克难、持旭推进。"]
+    for text in texts:
+        paragraph = Paragraph(text)
+        full = {(position, hit.start, hit.end) for position, hit, features in rule.judged(paragraph)
+                if rule.score(features) > rule.threshold}
+        early = {(position, hit.start, hit.end) for position, hit, features in rule.judged(paragraph, rule.threshold)
+                 if rule.score(features) > rule.threshold}
+        assert early == full, text
+    assert len({t for t in texts for *_, f in rule.judged(Paragraph(t)) if rule.score(f) > rule.threshold}) >= 3
 
 
 def test_look_alikes_drawn_from_glyphs_are_read():

@@ -5,8 +5,11 @@ tried, and a repair is reported when the repaired sentence is clearly more likel
 Likelihood: a character 4-gram model of edited 公文 (typo_model.py, ngram.py: both sides of the
 character count, since changing it changes the next three predictions too) plus jieba's word-route
 probability (the best segmentation's log probability over a window of nine characters: a repair that
-makes a common word, 持旭 → 持续, 营业支招 → 营业执照). The repair must win by a margin, one for
-sound slips and one for shape slips (tuned on odw-dev, bench/typo_precision.py). Real-word slips
+makes a common word, 持旭 → 持续, 营业支招 → 营业执照). Whether a repair is reported is a linear
+decision over what is known of it (the two gains, the confusion types, how common the written and
+the repaired word and characters are, …: FEATURES), its weights and threshold data in typo.toml:
+bench/typo_fit.py fits them as a logistic regression, which the hand-set weights shipped still beat
+out of fold (resources/typo_model/README.md). Real-word slips
 (白鹅疫情 for 白蛾疫情: the slip is a word too) are reachable: nothing requires the written text to be
 a non-word.
 
@@ -52,7 +55,6 @@ ORDINAL = re.compile(f"(?<![{HANZI_RANGES}])[一二三四五六七八九十]")
 # A verb character before these is a verb with its resultative complement (干到什么程度, 抓到实处,
 # 做到位), never a slip for the first half of a word (感到, 达到).
 RESULTATIVE = set("到")
-KINDS_OF_SLIP = ("sound", "shape", "homophone")  # the margins a rule sets, one per kind
 # What names a place or a body after its proper name (尤李社区, 芹泉镇, 一冶集团): the two characters
 # before one are a name jieba does not know, never a slip.
 NAMED_BY = ("社区", "街道", "镇", "乡", "村", "县", "集团", "公司", "嘎查", "苏木")
@@ -194,9 +196,9 @@ class Context:
             return ("homophone",)
         return tuple("sound" if new in self.sound.get(old, ()) else "shape" for old, new in zip(written, replacement))
 
-    def gains(self, padded: str, j: int, candidates: set[str]) -> Iterator[tuple[str, int, float]]:
-        """(replacement, the character model's gain, the word route's gain; thousandths of log10)
-        for each candidate at padded[j] that the character model finds at least MIN_MODEL_GAIN
+    def gains(self, padded: str, j: int, candidates: set[str]) -> Iterator[tuple[str, int, float, float]]:
+        """(replacement, the character model's gain, the word route's gain, the written text's
+        log probability per character around the slip; thousandths of log10) for each candidate at padded[j] that the character model finds at least MIN_MODEL_GAIN
         likelier than the text as written (the word route, the dearer half, is read for those only).
         Only the few characters around the slip are rebuilt per candidate."""
         size = len(next(iter(candidates)))
@@ -214,7 +216,7 @@ class Context:
             if written_route is None:
                 written_route = self.route(padded[low:high])[0]
             route_gain = self.route(route_before + replacement + route_after)[0] - written_route
-            yield replacement, repaired_model - written_model, route_gain * LOG10
+            yield replacement, repaired_model - written_model, route_gain * LOG10, written_model / (end - at)
 
 
 def suspicious(padded: str, known) -> list[int]:
@@ -251,25 +253,34 @@ def untouched_positions(paragraph) -> set[int]:
     return blocked
 
 
+# What the decision weighs for each candidate repair (ContextRule.judged), each with a weight in
+# typo.toml (bench/typo_fit.py fits them; resources/typo_model/README.md).
+FEATURES = ("model", "route", "written_fit", "sound", "shape", "homophone", "written_word", "broken", "repaired_word",
+            "phrase", "written_char", "repaired_char")
+
+
 class ContextRule(Rule):
     """A character that does not fit its context, one confusable character away from a clearly
     likelier sentence, the repaired word two characters or more (a lone character for another,
-    或 for 和, is left to the lists). ``margins``: how much likelier (thousandths of log10), per
-    confusion type (sound, shape); ``word_margin``: more for a slip that is a word too, per tenfold
-    of that word's count in jieba's dictionary (国籍 for 国际, 异议 for 意义: a common word is more
-    often written on purpose than slipped into); ``route_weight``: the word route's share beside the character model;
-    ``min_frequency``: how common (jieba's count) a two-character word must be to propose it."""
+    或 for 和, is left to the lists). Whether a candidate repair is reported is a logistic
+    regression: ``weights`` (one per name in FEATURES, and ``bias``) times the candidate's features
+    must exceed ``threshold``; ``min_frequency``: how common (jieba's count) a two-character word
+    must be to propose it."""
+
+    once_in_document = True  # a word the document writes twice is meant (engine.py)
 
     def __init__(self, spec: dict, category: str):
         super().__init__(spec, category)
-        margins = spec.get("margins", {})
-        if set(margins) != set(KINDS_OF_SLIP):
-            raise RuleError(f"rule {self.id}: margins needs {', '.join(KINDS_OF_SLIP)}")
-        self.margins = {kind: number_of(margins, kind, self.id) for kind in margins}
-        self.route_weight = number_of(spec, "route_weight", self.id)
-        self.word_margin = number_of(spec, "word_margin", self.id)
+        weights = spec.get("weights", {})
+        if set(weights) != {"bias", *FEATURES} or not all(
+                isinstance(w, (int, float)) and math.isfinite(w) for w in weights.values()):
+            raise RuleError(f"rule {self.id}: weights needs a number for bias, {', '.join(FEATURES)}")
+        self.weights = dict(weights)
+        threshold = spec.get("threshold")
+        if not isinstance(threshold, (int, float)) or not math.isfinite(threshold):
+            raise RuleError(f"rule {self.id}: threshold must be a number")
+        self.threshold = threshold
         self.min_frequency = number_of(spec, "min_frequency", self.id)
-        self.phrase_margin = number_of(spec, "phrase_margin", self.id)
         self.model: NgramModel | None = None  # the shipped one unless set (the benchmark's folds)
 
     @property
@@ -277,11 +288,10 @@ class ContextRule(Rule):
         model = self.model or shipped_model()
         return _context(model, self.min_frequency)
 
-    def scored(self, paragraph) -> Iterator[tuple[int, str, tuple[str, ...], int, float]]:
+    def scored(self, paragraph) -> Iterator[tuple[int, str, tuple[str, ...], int, float, float]]:
         """(position, replacement, confusion type of each character replaced, the character model's
-        gain, the word route's gain) of every candidate worth scoring: one character at a suspect,
-        or a whole word of the same syllables over a suspect and a neighbour. Two characters
-        replaced otherwise (a word for a word) must win by both margins."""
+        gain, the word route's gain, how well the written text fits: Context.gains) of every candidate worth scoring: one character at a suspect,
+        or a whole word of the same syllables over a suspect and a neighbour."""
         context = self.context
         padded = BOS + paragraph.text + EOS
         suspects = suspicious(padded, context.model.probs)
@@ -294,8 +304,8 @@ class ContextRule(Rule):
             char = padded[j]
             candidates = context.candidates(padded, j) - LEFT_TO_OTHER_RULES
             if candidates:
-                for replacement, model_gain, route_gain in context.gains(padded, j, candidates):
-                    yield j - 1, replacement, context.kinds(char, replacement), model_gain, route_gain
+                for replacement, *figures in context.gains(padded, j, candidates):
+                    yield j - 1, replacement, context.kinds(char, replacement), *figures
             for k in (j - 1, j):
                 if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
                         or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
@@ -303,25 +313,48 @@ class ContextRule(Rule):
                 words_tried.add(k)
                 candidates = context.word_candidates(padded, k)
                 if candidates:
-                    for replacement, model_gain, route_gain in context.gains(padded, k, candidates):
-                        yield k - 1, replacement, context.kinds(padded[k:k + 2], replacement), model_gain, route_gain
+                    for replacement, *figures in context.gains(padded, k, candidates):
+                        yield k - 1, replacement, context.kinds(padded[k:k + 2], replacement), *figures
 
-    def paragraph_hits(self, paragraph) -> Iterator[Hit]:
-        text = paragraph.text
-        best: dict[int, tuple[float, Hit]] = {}
-        for position, replacement, kinds, model_gain, route_gain in self.scored(paragraph):
-            excess = model_gain + self.route_weight * route_gain - sum(self.margins[kind] for kind in kinds)
-            if excess <= best.get(position, (0.0, None))[0]:
+    def judged(self, paragraph, floor: float = -math.inf) -> Iterator[tuple[int, Hit, dict[str, float]]]:
+        """(position, the finding it would make, its features) of every candidate repair past the
+        guards: the repaired word two characters or more, written once in the paragraph (寒凉 …
+        寒凉 is meant), in no parallel series (一靠教育，二靠制度). A candidate whose score cannot
+        exceed ``floor`` whatever its words is dropped before they are looked up (the dearer part)."""
+        text, freq, weights = paragraph.text, self.context.freq, self.weights
+        top = math.log10(1 + dictionary_total())  # no word's count is larger
+        reach = sum(max(0.0, weights[name]) * cap for name, cap in (("written_word", top), ("broken", 1.0), ("repaired_word", top)))
+        for position, replacement, kinds, model_gain, route_gain, written_fit in self.scored(paragraph):
+            swapped = [position + k for k, new in enumerate(replacement) if text[position + k] != new]
+            features = {
+                "model": model_gain / 1000, "route": route_gain / 1000, "written_fit": written_fit / 1000,
+                "sound": kinds.count("sound"), "shape": kinds.count("shape"), "homophone": kinds.count("homophone"),
+                "phrase": float(in_four_character_phrase(text, position)),  # a 四字格 is chosen with care
+                "written_char": min(math.log10(1 + freq.get(text[at], 0)) for at in swapped),
+                "repaired_char": min(math.log10(1 + freq.get(replacement[at - position], 0)) for at in swapped),
+            }
+            if self.score(features) + reach <= floor:
                 continue
             hit, written_frequency = self._hit(text, position, replacement)
-            excess -= self.word_margin * math.log10(1 + written_frequency)
-            if in_four_character_phrase(text, position):
-                excess -= self.phrase_margin
-            swapped = [position + k for k, new in enumerate(replacement) if text[position + k] != new]
-            if (hit.end - hit.start > 1 and excess > best.get(position, (0.0, None))[0]
-                    and text.count(text[hit.start:hit.end]) == 1
-                    and not any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
-                best[position] = (excess, hit)
+            if (hit.end - hit.start < 2 or text.count(text[hit.start:hit.end]) > 1
+                    or any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
+                continue
+            # a slip that is a common word too is more often written on purpose (国籍, 异议)
+            features.update(written_word=math.log10(1 + written_frequency), broken=float(written_frequency == 0),
+                            repaired_word=math.log10(1 + freq.get(hit.suggestions[0], 0)))
+            yield position, hit, features
+
+    def score(self, features: dict[str, float]) -> float:
+        """The decision's log-odds that the candidate is a real slip (the weights · the features)."""
+        weights = self.weights
+        return weights["bias"] + sum(weights[name] * value for name, value in features.items())
+
+    def paragraph_hits(self, paragraph) -> Iterator[Hit]:
+        best: dict[int, tuple[float, Hit]] = {}
+        for position, hit, features in self.judged(paragraph, self.threshold):
+            score = self.score(features)
+            if score > self.threshold and score > best.get(position, (-math.inf, None))[0]:
+                best[position] = (score, hit)
         taken = -1
         for position in sorted(best):
             hit = best[position][1]

@@ -126,6 +126,7 @@ class Checker:
             if rule.document_level:
                 located += ((rule, index, hit) for index, hit in rule.document_hits(analyses, lines))
         found += (self._finding(rule, pieces[index], paragraphs, hit) for rule, index, hit in located)
+        found = _without_wording_repeated(found, paragraphs, {rule.id for rule in enabled if rule.once_in_document})
         found = [_restored(f, originals[f.paragraph], cleaned[f.paragraph][1]) for f in found]
         raw_rules = tuple(rule for rule in enabled if rule.raw)
         for index, (original, (_, kept)) in enumerate(zip(originals, cleaned)):
@@ -183,6 +184,17 @@ def _restored(finding: Finding, original: str, kept: tuple[int, ...] | None) -> 
     start = kept[finding.start] if finding.start < len(kept) else len(original)
     end = kept[finding.end - 1] + 1 if finding.end > finding.start else start
     return replace(finding, start=start, end=end, text=original[start:end])
+
+
+def _without_wording_repeated(findings: list[Finding], paragraphs: list[str], rule_ids: set[str]) -> list[Finding]:
+    """The findings of ``rule_ids`` whose wording the document holds only once: a word written in
+    another paragraph too is what the writer means (the topic's own rare words recur), not a slip.
+    Read from the whole document at every check, so a re-check of one paragraph leaves no stale
+    finding elsewhere, and it costs one scan of the text per such finding."""
+    if not any(f.rule in rule_ids for f in findings):
+        return findings
+    document = "\n".join(paragraphs)
+    return [f for f in findings if f.rule not in rule_ids or document.count(f.text) < 2]
 
 
 OVERUSE_RULES = {"document-overuse", "window-overuse"}

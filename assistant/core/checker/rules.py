@@ -74,6 +74,9 @@ class Rule:
     document_wide = False
     # Word-list rules register their entries in the checker's one shared matcher.
     listed_entries: dict[str, tuple] = {}
+    # Whether a finding is dropped when its wording stands in another paragraph of the document too:
+    # a guess that the wording is a slip, which the writer's own repetition answers (遗愿 … 遗愿).
+    once_in_document = False
 
     def __init__(self, spec: dict, category: str):
         try:
