@@ -7,13 +7,13 @@ proving nothing needs the network; installs the .deb with dpkg and removes it ag
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.packaging import frozen_build
 
 pytestmark = pytest.mark.slow
 BUNDLE = ROOT / "dist" / "gongwen-assistant"
@@ -21,17 +21,12 @@ EXECUTABLE = BUNDLE / "gongwen-assistant"
 CORPUS_TEXT = next((ROOT / "resources" / "corpus").glob("004_*.txt"))
 
 
-def _require_root_tools() -> None:
-    if os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("dpkg-deb"):
-        pytest.skip("needs root, unshare and dpkg-deb (the CI machine has them)")
-
-
 @pytest.fixture(scope="module")
 def built() -> Path:
-    _require_root_tools()
-    result = subprocess.run([str(ROOT / "packaging" / "build.sh")], cwd=ROOT, capture_output=True, text=True,
-                            timeout=1800)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    if not frozen_build.can_build():
+        pytest.skip("needs root, unshare and dpkg-deb (the CI machine has them)")
+    returncode, output = frozen_build.finish(timeout=1800)
+    assert returncode == 0, output
     size_mb = sum(f.lstat().st_size for f in BUNDLE.rglob("*") if f.is_file() and not f.is_symlink()) / 1024 / 1024
     assert size_mb <= 150, f"bundle is {size_mb:.0f} MB"
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip()
