@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests import cli_stderr
+from tests import background, cli_stderr
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ROOT / "tests" / "_files"
@@ -114,7 +114,13 @@ def cli_stderr_recorded():
     subprocess.run = cli_stderr._original_run
 
 
+def pytest_collection_finish(session):
+    if not session.config.option.collectonly:
+        background.start_needed(session.items)
+
+
 def pytest_sessionfinish(session, exitstatus):
+    background.stop_all()
     foreign = cli_stderr.report()
     if foreign:
         print("\nCLI stderr lines a Chinese user could not read:\n  " + "\n  ".join(foreign))

@@ -83,12 +83,15 @@ def texts(root: etree._Element) -> list[str]:
 
 def formats(root: etree._Element) -> list[list[bytes]]:
     """Per paragraph, each character's run properties (canonical bytes, tracking marks removed)."""
+    by_run: dict[etree._Element, bytes] = {}  # a run's characters share its properties: read them once a run
     out = []
     for p, _ in iter_paragraphs(root.find(f"{W}body")):
         row = []
         for atom in paragraph_atoms(p):
             run = atom.element.getparent()
-            row.append(_formatting(run.find(f"{W}rPr") if run.tag == f"{W}r" else None))
+            if run not in by_run:
+                by_run[run] = _formatting(run.find(f"{W}rPr") if run.tag == f"{W}r" else None)
+            row.append(by_run[run])
         out.append(row)
     return out
 

@@ -28,6 +28,12 @@ def canonical(xml: bytes) -> bytes:
     return etree.tostring(etree.fromstring(xml, parser), method="c14n2", strip_text=True)
 
 
+def strict_canonical(xml: bytes) -> bytes:
+    """C14N 1.0 with the text as it stands: libxml2's own, five times faster than lxml's C14N 2.0 (7 s
+    for a 12 MB part). Equal here means equal canonical() too, which then need not be computed."""
+    return etree.tostring(etree.fromstring(xml, etree.XMLParser(remove_blank_text=True)), method="c14n")
+
+
 def test_peer_files_are_present():
     require_peer()
     assert len(list(PEER_DOCX.glob("*.docx"))) >= 30
@@ -50,7 +56,8 @@ def test_roundtrip_keeps_everything(source: Path, tmp_path: Path):
         assert b.namelist() == a.namelist()
         for name in a.namelist():
             if name == "word/document.xml":
-                assert canonical(b.read(name)) == canonical(a.read(name))
+                assert (strict_canonical(b.read(name)) == strict_canonical(a.read(name))
+                        or canonical(b.read(name)) == canonical(a.read(name)))
             elif name.startswith(KEPT_BYTE_FOR_BYTE):
                 assert b.read(name) == a.read(name), name
         kept = [n for n in a.namelist() if n != "word/document.xml" and b.read(n) == a.read(n)]

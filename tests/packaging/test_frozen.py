@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import background
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -21,17 +22,17 @@ EXECUTABLE = BUNDLE / "gongwen-assistant"
 CORPUS_TEXT = next((ROOT / "resources" / "corpus").glob("004_*.txt"))
 
 
-def _require_root_tools() -> None:
-    if os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("dpkg-deb"):
-        pytest.skip("needs root, unshare and dpkg-deb (the CI machine has them)")
+ROOT_TOOLS = os.geteuid() == 0 and bool(shutil.which("unshare")) and bool(shutil.which("dpkg-deb"))
+# Built beside the tests that run before these (tests/background.py): minutes of one core.
+BUILD = background.Job("built", [str(ROOT / "packaging" / "build.sh")], cwd=ROOT) if ROOT_TOOLS else None
 
 
 @pytest.fixture(scope="module")
 def built() -> Path:
-    _require_root_tools()
-    result = subprocess.run([str(ROOT / "packaging" / "build.sh")], cwd=ROOT, capture_output=True, text=True,
-                            timeout=1800)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    if BUILD is None:
+        pytest.skip("needs root, unshare and dpkg-deb (the CI machine has them)")
+    result = BUILD.result(timeout=1800)
+    assert result.returncode == 0, result.stdout.decode()[-3000:] + result.stderr.decode()[-3000:]
     size_mb = sum(f.lstat().st_size for f in BUNDLE.rglob("*") if f.is_file() and not f.is_symlink()) / 1024 / 1024
     assert size_mb <= 150, f"bundle is {size_mb:.0f} MB"
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip()
