@@ -128,6 +128,16 @@ def test_only_characters_in_no_known_trigram_are_suspects():
     assert suspicious(BOS + "坚持持续推进改革" + EOS, known) == []
 
 
+def test_a_slip_between_two_known_pairs_is_tried():
+    """制定心要的: 定心 and 心要 are both edited text, 定心要 is not; the slip for 必要 is found."""
+    known = shipped_model().probs
+    padded = BOS + "制定心要的管理规定" + EOS
+    at = padded.index("心")
+    assert padded[at - 1:at + 1] in known and padded[at:at + 2] in known
+    assert at in suspicious(padded, known)
+    assert [(f.text, f.suggestions[0]) for f in Checker([RULE]).check(["制定心要的管理规定"])] == [("心要", "必要")]
+
+
 def test_slips_that_break_a_word_say_so():
     finding = Checker([RULE]).check(["坚持持旭推进改革"])[0]
     assert (finding.text, finding.suggestions[0]) == ("持旭", "持续")
