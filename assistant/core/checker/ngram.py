@@ -40,6 +40,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import accumulate, pairwise, repeat
+from operator import rshift
 
 BOS, EOS = "\x02", "\x03"  # paragraph start and end
 SCALE = 1000  # stored log10 values are integers: thousandths
@@ -230,7 +231,7 @@ def kept_trigrams(raw: bytes, trigrams: Mapping[int, None]) -> bytearray:
             words = array("Q", raw[2 * first:2 * first + 8 * size])
             if sys.byteorder == "little":
                 words.byteswap()
-            kept[first:end:4] = bytes(map(trigrams.__contains__, map(int.__rshift__, words, repeat(BITS))))
+            kept[first:end:4] = bytes(map(trigrams.__contains__, map(rshift, words, repeat(BITS))))
     return kept
 
 
