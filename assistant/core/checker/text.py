@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from ..text.hanzi import HANZI
+from ..text.hanzi import HANZI, UNIFIED_FIRST, UNIFIED_LAST
 from ..text.segmenter import cut, pos_table
 from ..text.sentences import SENTENCE_END, Span, clauses, sentences
 from ..text.structure import heading_level, is_addressee_line
@@ -29,7 +29,9 @@ class Token:
         self.text = text
         self.start = start
         self.end = start + len(text)
-        self.is_word = len(text) >= 2 and _has_hanzi(text) is not None
+        # Most words open with a common hanzi: that comparison spares the regex search, a fifth of a
+        # token's making.
+        self.is_word = len(text) >= 2 and (UNIFIED_FIRST <= text[0] <= UNIFIED_LAST or _has_hanzi(text) is not None)
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
