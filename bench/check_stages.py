@@ -57,7 +57,8 @@ def stages(paragraphs: list[str]) -> list[tuple[str, Callable[[], object]]]:
               for rule in enabled if not rule.document_level]
     found.append(("document rules", lambda: [list(rule.document_hits(analyses, lines))
                                              for rule in enabled if rule.document_level]))
-    found.append(("full check (fresh checker)", lambda: Checker().check(paragraphs)))
+    fresh = Checker()  # made beforehand: loading the rules is no part of a check
+    found.append(("full check (fresh checker)", lambda: fresh.check(paragraphs)))
     return found
 
 
@@ -98,14 +99,17 @@ def inside_valgrind(paragraphs: list[str]) -> None:
 
 
 def instructions(paragraphs: list[str]) -> None:
+    """Each ``eval`` entered dumps the profile so far: dump k + 1 holds eval k's count (collection is
+    on inside evals only), the final file the last eval's. The stages are the last evals (the
+    interpreter's start evaluates a few of its own)."""
     names = [name for name, _ in stages(paragraphs)]
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=builtin_eval*", "--dump-after=builtin_eval",
+        subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=builtin_eval", "--dump-before=builtin_eval",
                         f"--callgrind-out-file={folder}/out", sys.executable, __file__, "--inside"],
                        capture_output=True, text=True, check=True)
-        dumps = sorted(glob.glob(f"{folder}/out.*"), key=lambda path: int(path.rsplit(".", 1)[1]))
+        dumps = sorted(glob.glob(f"{folder}/out.*"), key=lambda path: int(path.rsplit(".", 1)[1]))[1:] + [f"{folder}/out"]
         counts = [int(re.search(r"^summary: (\d+)", Path(path).read_text(), re.M).group(1)) for path in dumps]
-    report(names, [count / 1e9 for count in counts[-len(names):]], "G instr")  # before them: evals of the warm-up's imports
+    report(names, [count / 1e9 for count in counts[-len(names):]], "G instr")
 
 
 def main() -> None:
