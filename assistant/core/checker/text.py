@@ -46,6 +46,7 @@ class Paragraph:
         self.text = text
         self.memo: dict = {}
         self._matcher = matcher
+        self._clauses: dict[tuple[int, int], list[Span]] = {}
 
     @cached_property
     def listed(self) -> dict[object, list[tuple[int, int, str]]]:
@@ -89,6 +90,15 @@ class Paragraph:
     @cached_property
     def sentences(self) -> list[Span]:
         return sentences(self.text)
+
+    def clauses(self, sentence: Span) -> list[Span]:
+        """The clauses of one of its sentences (sentences.clauses), cut once for all the rules that
+        read them (three rules and the parallel words read each sentence's). Not to be changed."""
+        key = sentence.start, sentence.end
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = clauses(self.text, sentence)
+        return found
 
     @cached_property
     def role(self) -> str:
