@@ -91,16 +91,17 @@ def _runs(leads: list[list[Token]]) -> set[int]:
     """Starts of the words that lead ``SERIES_RUN`` or more consecutive parts alike, each part led
     by the words given for it (its first word, or that and the verbs right after it)."""
     found: set[int] = set()
-    for word in {token.text for part in leads for token in part}:
-        run: list[Token] = []
-        for part in leads + [[]]:
-            lead = next((token for token in part if token.text == word), None)
-            if lead is not None:
-                run.append(lead)
-                continue
+    runs: dict[str, list[Token]] = {}  # each word's run so far: its first token in each part
+    for part in leads + [[]]:
+        firsts: dict[str, Token] = {}
+        for token in part:
+            firsts.setdefault(token.text, token)
+        for word in [word for word in runs if word not in firsts]:  # runs this part ends
+            run = runs.pop(word)
             if len(run) >= SERIES_RUN:
                 found.update(token.start for token in run)
-            run = []
+        for word, token in firsts.items():
+            runs.setdefault(word, []).append(token)
     return found
 
 
