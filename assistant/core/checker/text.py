@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import compress, repeat
+from operator import attrgetter, not_
 
 from ..text.hanzi import HANZI, UNIFIED_FIRST, UNIFIED_LAST
 from ..text.segmenter import cut, pos_table
@@ -14,6 +16,9 @@ from .matcher import Matcher
 
 
 _has_hanzi = HANZI.search
+# The annotations read off every token run as C loops (map, compress) with these: no Python code
+# per token.
+_text_of, _is_word = attrgetter("text"), attrgetter("is_word")
 HEADING_MAX_CHARS = 40
 # A heading may end in a mark, but holds no sentence before its end.
 SENTENCE_INSIDE = re.compile(f"[{SENTENCE_END}].")
@@ -65,13 +70,12 @@ class Paragraph:
     @cached_property
     def tags(self) -> list[str]:
         """jieba's dictionary part-of-speech tag of each token ("x" when it has none)."""
-        table = pos_table()
-        return [table.get(token.text, "x") for token in self.tokens]
+        return list(map(pos_table().get, map(_text_of, self.tokens), repeat("x")))  # one C loop
 
     @cached_property
     def tagged(self) -> list[tuple[Token, str]]:
         """Tokens other than spaces, each with its tag: what sequence rules walk."""
-        return [(token, tag) for token, tag in zip(self.tokens, self.tags) if not token.text.isspace()]
+        return list(compress(zip(self.tokens, self.tags), map(not_, map(str.isspace, map(_text_of, self.tokens)))))
 
     @cached_property
     def places(self) -> dict[str, list[int]]:
@@ -85,7 +89,7 @@ class Paragraph:
     @cached_property
     def words(self) -> list[tuple[Token, str]]:
         """Content words (``Token.is_word``) with their tags: what repetition rules watch."""
-        return [(token, tag) for token, tag in zip(self.tokens, self.tags) if token.is_word]
+        return list(compress(zip(self.tokens, self.tags), map(_is_word, self.tokens)))
 
     @cached_property
     def sentences(self) -> list[Span]:
