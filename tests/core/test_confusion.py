@@ -112,6 +112,26 @@ def test_characters_in_no_known_trigram_are_found_as_one_by_one():
     assert known.unseen(BOS + "坚持持旭推进改革" + EOS) == [3, 4]  # 持旭; 坚持 and 推进改革 are edited text
 
 
+def test_trigram_keys_read_in_lanes_are_each_trigram_looked_up(monkeypatch):
+    """The keys of a paragraph's trigrams are read four lanes at a time as 64-bit numbers: whatever
+    the length (each lane ends at its own place), a slice at a time or whole, with a NUL, a lone
+    surrogate or a character beyond the BMP in it (those take the one-by-one path), the answer is that
+    of each trigram's key looked up in turn."""
+    known = shipped_model().probs
+    trigrams = known.model.trigrams
+    sentence = BOS + "坚持持旭推进改革，加快推进项目建设" + EOS
+    texts = [sentence[:size] for size in range(len(sentence) + 1)] + [sentence[size:] for size in range(len(sentence))]
+    texts += [sentence[:at] + odd + sentence[at:] for odd in ("\x00", "\ud800", "𠮷") for at in range(0, len(sentence), 3)]
+    for slice_size in (1, 2, ngram.SLICE):
+        monkeypatch.setattr(ngram, "SLICE", slice_size)
+        for text in texts:
+            raw = ngram.code_units(text)
+            if raw is not None:
+                assert list(ngram.kept_trigrams(raw, trigrams)) == [
+                    int.from_bytes(raw[2 * k:2 * k + 6]) in trigrams for k in range(len(text) - 2)], text
+            assert known.unseen(text) == unseen_one_by_one(text, known), text
+
+
 def test_a_lone_surrogate_is_a_character_no_trigram_holds():
     """A lone surrogate (a broken file pasted in; found by the checker's property test) is asked about
     like any other character, never an encoding error."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 import jieba
 import pytest
 
+from assistant.core.checker.text import Paragraph, Token
 from assistant.core.text.jieba_cut import lcut
-from assistant.core.text.segmenter import cut, tokenizer
+from assistant.core.text.segmenter import cut, pos_table, tokenizer
 from tests.conftest import CORPUS
 
 # What jieba treats specially: whitespace runs and \r\n, letters and digits with +#&._%-, marks
@@ -53,3 +54,23 @@ def test_a_tie_between_routes_goes_to_the_longer_word_as_in_jieba(tmp_path):
     tied.tmp_dir = str(tmp_path)
     assert lcut(tied, "丙甲乙丙") == ["丙", "甲乙", "丙"]  # its dictionary loaded on first use, as jieba does
     assert tied.lcut("丙甲乙丙") == ["丙", "甲乙", "丙"]
+
+
+@pytest.mark.parametrize("text, is_word", [
+    ("推进", True), ("一", False), ("ab", False), ("2023年", True), ("①②", False), ("，，", False), ("\u4dff\u4dff", False),
+    ("\u3400a", True), ("豈a", True), ("a\u9fff", True), ("  ", False)])
+def test_a_token_is_a_word_with_two_characters_or_more_one_a_hanzi(text, is_word):
+    """``is_word`` (what repetition rules watch) reads the common hanzi block first, the regex only
+    after: the same answer on both sides of each block's edge."""
+    assert Token(text, 0).is_word is is_word
+
+
+def test_a_paragraphs_tags_and_words_are_read_off_each_token():
+    """Tags, the tokens other than spaces (what sequence rules walk) and the content words (what
+    repetition rules watch) are read off the tokens in C loops: the same lists as asking each token."""
+    paragraph = Paragraph("认真 的 学习，深入  基层。ab 2023年①② 推进\t改革 X光")
+    tokens, table = paragraph.tokens, pos_table()
+    assert paragraph.tags == [table.get(token.text, "x") for token in tokens]
+    assert paragraph.tagged == [(t, tag) for t, tag in zip(tokens, paragraph.tags) if not t.text.isspace()]
+    assert paragraph.words == [(t, tag) for t, tag in zip(tokens, paragraph.tags) if t.is_word]
+    assert 0 < len(paragraph.words) < len(paragraph.tagged) < len(tokens)

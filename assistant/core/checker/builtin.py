@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..conversion import opencc_for
 from ..script import has_traditional, script_marks
 from ..text.hanzi import HANZI
-from ..text.sentences import Span, clauses
+from ..text.sentences import Span
 from ..text.structure import quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import Paragraph
@@ -47,7 +47,7 @@ class LongSentenceRule(Rule):
                           severity="warning" if length > self.loud_chars else "info")
 
     def _parallel(self, paragraph: Paragraph, sentence: Span) -> bool:
-        opening = sum(1 for clause in clauses(paragraph.text, sentence) if clause.start in paragraph.parallel)
+        opening = sum(1 for clause in paragraph.clauses(sentence) if clause.start in paragraph.parallel)
         return opening >= self.parallel_clauses
 
 
@@ -71,7 +71,7 @@ class LongClauseRule(Rule):
         text = paragraph.text
         quoted = None
         for sentence in paragraph.sentences:
-            for clause in clauses(text, sentence):
+            for clause in paragraph.clauses(sentence):
                 length = len(text[clause.start:clause.end].strip())
                 if length <= self.max_chars:
                     continue

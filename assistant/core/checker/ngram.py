@@ -40,6 +40,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import accumulate, pairwise, repeat
+from operator import rshift
 
 BOS, EOS = "\x02", "\x03"  # paragraph start and end
 SCALE = 1000  # stored log10 values are integers: thousandths
@@ -209,12 +210,29 @@ class _Column(Mapping):
         if raw is None:
             kept = bytearray(text[k:k + 3] in self for k in range(len(text) - 2))
         else:
-            keys = [int.from_bytes(raw[i:i + 6]) for i in range(0, len(raw) - 4, 2)]
-            kept = bytearray()
-            for at in range(0, len(keys), SLICE):
-                kept.extend(map(self.model.trigrams.__contains__, keys[at:at + SLICE]))
+            kept = kept_trigrams(raw, self.model.trigrams)
         framed = bytes(2) + kept + bytes(2)  # framed[k + 2]: the trigram starting at k
         return [found.start() for found in NONE_KEPT.finditer(framed) if found.start() < len(text)]
+
+
+def kept_trigrams(raw: bytes, trigrams: Mapping[int, None]) -> bytearray:
+    """For each trigram of a text given as its UTF-16-BE code units, whether its key is in ``trigrams``:
+    a byte per trigram, with no Python code per character. Every fourth code unit on, eight bytes
+    read as a 64-bit big-endian number are the key of a four-character n-gram, and that number
+    shifted right by one character the key of the trigram it opens; four such lanes, starting at the
+    first four characters, read every trigram."""
+    count = len(raw) // 2 - 2  # trigrams in the text
+    kept = bytearray(max(count, 0))
+    raw += bytes(2)  # the fourth character of the last trigram's lane word
+    for start in range(0, count, 4 * SLICE):  # at most SLICE lookups per C call
+        end = min(count, start + 4 * SLICE)
+        for first in range(start, min(end, start + 4)):
+            size = len(range(first, end, 4))
+            words = array("Q", raw[2 * first:2 * first + 8 * size])
+            if sys.byteorder == "little":
+                words.byteswap()
+            kept[first:end:4] = bytes(map(trigrams.__contains__, map(rshift, words, repeat(BITS))))
+    return kept
 
 
 class _Middles:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from ..text.hanzi import HANZI
 from ..text.segmenter import dictionary_total, word_frequency
-from ..text.sentences import CLAUSE_SEPARATORS, SENTENCE_END, Span, clauses, sentences
+from ..text.sentences import CLAUSE_SEPARATORS, SENTENCE_END, Span, sentences
 from ..text.structure import ENUMERATION, quoted_spans
 from .rules import DocumentRule, Hit, Rule, number_of
 from .text import MODALS, Paragraph, Token
@@ -71,9 +71,9 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
     starts = [token.start for token, _ in tagged]
     found: set[int] = set()
     for sentence in sentences:  # clauses of one sentence leading alike (实现……，实现……; 加快完善……，完善……，完善……)
-        parts = [part for part in clauses(text, sentence) if text[part.start - 1:part.start] != "、"]  # items of a 顿号 list are inside their clause
+        parts = [part for part in paragraph.clauses(sentence) if text[part.start - 1:part.start] != "、"]  # items of a 顿号 list are inside their clause
         found.update(_runs([_leads(tagged, starts, part) for part in parts]))
-    leads = [[_lead(tagged, starts, part) for part in clauses(text, sentence)[:2]] for sentence in sentences]
+    leads = [[_lead(tagged, starts, part) for part in paragraph.clauses(sentence)[:2]] for sentence in sentences]
     for place in range(2):  # the sentences' first clauses, then their second ones
         found.update(_runs([[sentence[place]] if len(sentence) > place and sentence[place] else [] for sentence in leads]))
     for first, second in zip(sentences, sentences[1:]):
@@ -91,16 +91,17 @@ def _runs(leads: list[list[Token]]) -> set[int]:
     """Starts of the words that lead ``SERIES_RUN`` or more consecutive parts alike, each part led
     by the words given for it (its first word, or that and the verbs right after it)."""
     found: set[int] = set()
-    for word in {token.text for part in leads for token in part}:
-        run: list[Token] = []
-        for part in leads + [[]]:
-            lead = next((token for token in part if token.text == word), None)
-            if lead is not None:
-                run.append(lead)
-                continue
+    runs: dict[str, list[Token]] = {}  # each word's run so far: its first token in each part
+    for part in leads + [[]]:
+        firsts: dict[str, Token] = {}
+        for token in part:
+            firsts.setdefault(token.text, token)
+        for word in [word for word in runs if word not in firsts]:  # runs this part ends
+            run = runs.pop(word)
             if len(run) >= SERIES_RUN:
                 found.update(token.start for token in run)
-            run = []
+        for word, token in firsts.items():
+            runs.setdefault(word, []).append(token)
     return found
 
 
@@ -315,7 +316,7 @@ class SentenceRepeatRule(WordWatch):
         leading: dict[str, set[int]] = {}
         text, tagged = paragraph.text, paragraph.tagged
         starts = [token.start for token, _ in tagged]
-        for clause in clauses(text, sentence):
+        for clause in paragraph.clauses(sentence):
             start = clause.start + next((len(m) for m in SERIES_MODALS if text.startswith(m, clause.start)), 0)
             for token in words:
                 if token.start == start and clause.start <= token.start < clause.end:
@@ -374,7 +375,7 @@ class OpenerRule(Rule):
             return True  # directives in a row (坚持……。必须坚持……。): the report's 排比
         seconds = set()
         for sentence in run:
-            parts = clauses(paragraph.text, sentence)
+            parts = paragraph.clauses(sentence)
             if len(parts) < 2:
                 return False
             seconds.add(paragraph.text[parts[1].start:parts[1].start + 2])

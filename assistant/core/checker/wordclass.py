@@ -25,7 +25,7 @@ from itertools import chain
 
 from ..resources import resource_path
 from ..text.hanzi import HANZI
-from ..text.segmenter import word_frequency
+from ..text.segmenter import dictionary_frequencies, word_frequency
 from ..text.structure import quoted_spans
 from .text import Paragraph, Token
 
@@ -37,10 +37,11 @@ GENERIC_TAGS = frozenset({"v", "vd", "a", "ad", "an", "d", "z", "l", "i"})
 # field's term (节能, 脱贫 are in half the texts or fewer).
 GENERIC_SPREAD = 0.8
 # The last character of the name of a body, when jieba cuts it off alone: 推进办, 推进会, 督导组.
-BODY_ENDINGS = ("局", "委", "办", "厅", "室", "部", "院", "会", "处", "科", "所", "站", "队", "组")
+BODY_ENDINGS = frozenset("局委办厅室部院会处科所站队组")
 # The heads of bodies' names that jieba keeps as words (专项检查办公室, 安全生产委员会); a word it
 # tags as an organisation (nt: 安委会, 建设局) is one too.
 BODY_HEADS = ("办公室", "委员会", "小组", "工作组", "中心", "指挥部", "管理局", "领导小组", "督查组", "检查组")
+HEAD_LAST_CHARACTERS = frozenset(head[-1] for head in BODY_HEADS)
 # How many words a body's name may run back from its ending (县安全生产专项检查办公室).
 NAME_REACH = 4
 # Tags that end a name when walking back from its ending: functions words, pronouns, numbers.
@@ -179,8 +180,12 @@ def _bound(paragraph: Paragraph) -> set[int]:
     for index in range(1, len(tokens) - 1):
         if tokens[index].text == "和" and tags[index - 1] == "v" and tags[index + 1] == "v":
             bound.update((tokens[index - 1].start, tokens[index + 1].start))  # 建立和完善, 改革和完善: one act
+    frequency = dictionary_frequencies().get
     for first, second in zip(tokens, tokens[1:]):
-        if _cut_apart(first.text, second.text):
+        # Two tokens that spell one dictionary word of three characters or more — but not a
+        # four-character compound of two words, which segmenter.cut splits on purpose (深入 调研).
+        lengths = len(first.text), len(second.text)
+        if sum(lengths) >= 3 and lengths != (2, 2) and frequency(first.text + second.text):
             bound.update((first.start, second.start))  # a word jieba cut apart: 信访 + 局 in 信访局
         elif first.text == "可":
             bound.add(second.start)  # an adjective made with 可 (可持续, 可复制): one word
@@ -204,20 +209,14 @@ def _measured(text: str, token: Token) -> bool:
             or MEASURED_SUBJECT.search(text, max(0, token.start - MEASURE_REACH), token.start) is not None)
 
 
-def _cut_apart(first: str, second: str) -> bool:
-    """Two tokens that spell one dictionary word of three characters or more — but not a
-    four-character compound of two words, which segmenter.cut splits on purpose (深入 调研)."""
-    if len(first) + len(second) < 3 or (len(first) == 2 and len(second) == 2):
-        return False
-    return word_frequency(first + second) > 0
-
-
 def _is_body_ending(token: Token, tag: str) -> bool:
     """局, 办公室, 安委会 — or an ending jieba glued to the next word it did not know (推进办要)."""
     text = token.text
-    if text in BODY_ENDINGS or text.endswith(BODY_HEADS) or tag == "nt":
+    if tag == "nt" or text[-1:] in HEAD_LAST_CHARACTERS and text.endswith(BODY_HEADS):
         return True
-    return text.startswith(BODY_ENDINGS) and word_frequency(text) == 0 and HANZI.match(text) is not None
+    # Each ending is one character: the token is one, or opens with one (one set lookup: this is
+    # asked of every token).
+    return text[:1] in BODY_ENDINGS and (len(text) == 1 or word_frequency(text) == 0 and HANZI.match(text) is not None)
 
 
 def key_terms(paragraphs: list[Paragraph]) -> set[str]:

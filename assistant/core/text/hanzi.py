@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-HANZI_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNIFIED_FIRST, UNIFIED_LAST = "\u4e00", "\u9fff"  # the main block: nearly every hanzi of a text
+HANZI_RANGES = f"\u3400-\u4dbf{UNIFIED_FIRST}-{UNIFIED_LAST}\uf900-\ufaff"
 HANZI = re.compile(f"[{HANZI_RANGES}]")
 HANZI_ONLY = re.compile(f"^[{HANZI_RANGES}]+$")
 
