@@ -520,6 +520,9 @@ SABOTAGES = [
              "            key = full & ((1 << BITS * length) - 1)", "            key = full >> BITS * (len(gram) - length)",
              (f"{CONFUSION_TESTS}::test_kneser_ney_probabilities_sum_to_one_in_every_context",
               f"{CONFUSION_TESTS}::test_the_shipped_model_reads_the_law_text_within_its_budget_and_prefers_edited_wording", *CONFUSABLE_EXAMPLES)),
+    Sabotage("lead: between two known pairs every confusable character that makes a word is tried", "assistant/core/checker/confusion.py",
+             "        if not between_known_pairs:", "        if True:",
+             (f"{CONFUSION_TESTS}::test_a_slip_between_two_known_pairs_is_tried",)),
     Sabotage("lead: two known neighbour pairs clear a suspect again", "assistant/core/checker/confusion.py",
              "if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])]",
              "if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])"

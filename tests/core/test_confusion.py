@@ -156,6 +156,10 @@ def test_a_slip_between_two_known_pairs_is_tried():
     assert padded[at - 1:at + 1] in known and padded[at:at + 2] in known
     assert at in suspicious(padded, known)
     assert [(f.text, f.suggestions[0]) for f in Checker([RULE]).check(["制定心要的管理规定"])] == [("心要", "必要")]
+    # there only the characters that make a known trigram are tried, not every one that makes a word
+    context = RULE.context
+    tried = context.candidates(padded, at, between_known_pairs=True)
+    assert "必" in tried and tried <= set(context.middles.get("定要", "")) < context.candidates(padded, at) | set(context.middles.get("定要", ""))
 
 
 def test_slips_that_break_a_word_say_so():

@@ -17,9 +17,9 @@ Detect first, repair second: a character in a trigram edited text uses (seen thr
 the model: with its two neighbours, or with the two before, or with the two after) is left alone;
 elsewhere only the confusable characters that make such a trigram or a common two-character word are
 scored. A character between two known pairs is still tried (国物院, 实施过成中, 制定心要的: each pair is
-edited text, the three characters are not), which is where most real-word slips sit. So a 100,000-
-character draft costs some thousands of candidate scorings (one character in about 26 of unseen
-legal text is tried), not millions.
+edited text, the three characters are not), which is where many real-word slips sit, but only with
+the characters that make a known trigram there. So a 100,000-character draft costs some thousands of
+candidate scorings (one character in about 26 of unseen legal text is tried), not millions.
 
 Confusion sets: pycorrector's same_pinyin.txt and same_stroke.txt (Apache-2.0) and ECSpell's sound
 and shape sets (MIT), resources/confusion/README.md. Never touched: names (jieba's tags for
@@ -167,15 +167,19 @@ class Context:
             ends.append(k)
         return best[0][0], ends
 
-    def candidates(self, padded: str, j: int) -> set[str]:
-        """The confusable characters for padded[j] that make a known trigram or a common word."""
+    def candidates(self, padded: str, j: int, between_known_pairs: bool = False) -> set[str]:
+        """The confusable characters for padded[j] that make a known trigram or a common word; only
+        those that make a known trigram when both pairs around it are known (制定心要的 → 定必要:
+        there nearly every confusable character makes some common word, and trying them all tripled
+        the detector's cost for little more recall)."""
         char, left, right = padded[j], padded[j - 1], padded[j + 1]
         table = self.any.get(char)
         if not table:
             return set()
         found = {c for c in self.middles.get(left + right, "") if c in table}
-        firsts, seconds = self.firsts.get(right, frozenset()), self.seconds.get(left, frozenset())
-        found.update(c for c in table if c in firsts or c in seconds)
+        if not between_known_pairs:
+            firsts, seconds = self.firsts.get(right, frozenset()), self.seconds.get(left, frozenset())
+            found.update(c for c in table if c in firsts or c in seconds)
         return found
 
     def word_candidates(self, padded: str, j: int) -> frozenset[str]:
@@ -226,8 +230,9 @@ def suspicious(padded: str, known) -> list[int]:
     two characters before, around or after): the only places worth trying a repair. Both pairs around
     a character may be known (制定心要的: 定心 and 心要 are words): asking for an unknown pair as well
     left 100 of odw-dev's 763 wrong characters that the confusion sets hold untried (without that
-    condition sentence recall went 0.471 → 0.522 on odw-dev, 0.576 → 0.621 on law-dev, precision
-    0.97 on both). ``known``: a model's probs; its trigram lookups are the cost every character pays."""
+    condition, and with Context.candidates' narrower choice there, sentence recall went 0.471 → 0.508
+    on odw-dev, 0.576 → 0.615 on law-dev, precision 0.97 on both). ``known``: a model's probs; its
+    trigram lookups are the cost every character pays."""
     return [j for j in known.unseen(padded) if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])]
 
 
@@ -301,12 +306,16 @@ class ContextRule(Rule):
         blocked = {j + 1 for j in untouched_positions(paragraph)}
         suspects = [j for j in suspects if j not in blocked]
         words_tried: set[int] = set()
+        known = context.model.probs
         for j in suspects:
             char = padded[j]
-            candidates = context.candidates(padded, j) - LEFT_TO_OTHER_RULES
+            between_known_pairs = padded[j - 1:j + 1] in known and padded[j:j + 2] in known
+            candidates = context.candidates(padded, j, between_known_pairs) - LEFT_TO_OTHER_RULES
             if candidates:
                 for replacement, *figures in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), *figures
+            if between_known_pairs:
+                continue  # a whole word of the same syllables only where a pair is unknown
             for k in (j - 1, j):
                 if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
                         or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
