@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import APP_NAME
 from ..core.errors import DocumentError
 from ..core.resources import resource_path
+from ..core.script import script_marks
 from ..core.userdata import data_dir
 from .main_window import MainWindow
 
@@ -26,9 +27,20 @@ from .main_window import MainWindow
 QUIT_WHEN = os.environ.get("GONGWEN_QUIT_WHEN_SHOWN", "")
 
 
+# How long a thread runs Python before another may take the interpreter lock. While the core loads
+# on worker threads after the window shows, the UI thread waits up to a turn per busy thread for its
+# own; Python's 5 ms turns made waits of 100 ms and more (bench/ui_stall.py, 100k draft, quiet
+# machine: 67–157 ms with 5 ms turns and OpenCC built after the window, 66–96 ms with this and the next).
+SWITCH_INTERVAL = 0.001
+
+
 def create_window(path: Path | None) -> MainWindow:
     """The main window; once the event loop runs it loads the core, offers back what a crash left,
-    else opens ``path`` (or the bundled sample draft) in the background."""
+    else opens ``path`` (or the bundled sample draft) in the background. OpenCC's tables are built
+    first: their constructor is one C call of about 100 ms that holds the interpreter lock, which on
+    a worker thread froze the shown window for as long."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    script_marks("中國")
     window = MainWindow(load_core_later=True)
     QTimer.singleShot(0, window, partial(window.start, path))
     return window

@@ -290,6 +290,18 @@ def test_the_window_shows_before_the_core_loads_and_then_checks_its_draft(qtbot,
     assert window.phrase_panel.results.count() > 0  # the bank reached the phrase panel
 
 
+def test_opencc_is_built_before_the_window_and_threads_switch_often(qtbot, windows, monkeypatch):
+    """OpenCC's constructor holds the interpreter lock ~100 ms: built on the worker after the window
+    showed, it froze the window. The app builds it first, and lets the UI thread in every millisecond."""
+    from assistant.core import conversion
+    monkeypatch.setattr(MainWindow, "start", lambda self, path: None)  # no core loading behind the test
+    monkeypatch.setattr(sys, "setswitchinterval", lambda seconds: switched.append(seconds))
+    switched: list[float] = []
+    conversion.opencc_for.cache_clear()
+    windows(create_window(None))
+    assert conversion.opencc_for.cache_info().currsize >= 2 and switched and max(switched) <= 0.001
+
+
 def test_showing_the_window_imports_nothing_a_check_or_a_bank_build_needs(tmp_path: Path):
     """The start path: main.py's module imports and the window up to show() load no jieba, no CLI,
     no phrase-bank builder and no rules (they load after the window is on screen)."""
