@@ -4,6 +4,7 @@ clauses (deliberate repetition)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from functools import cached_property
 from itertools import compress, repeat
 from operator import attrgetter, not_
@@ -51,7 +52,6 @@ class Paragraph:
         self.text = text
         self.memo: dict = {}
         self._matcher = matcher
-        self._clauses: dict[tuple[int, int], list[Span]] = {}
 
     @cached_property
     def listed(self) -> dict[object, list[tuple[int, int, str]]]:
@@ -98,11 +98,7 @@ class Paragraph:
     def clauses(self, sentence: Span) -> list[Span]:
         """The clauses of one of its sentences (sentences.clauses), cut once for all the rules that
         read them (three rules and the parallel words read each sentence's). Not to be changed."""
-        key = sentence.start, sentence.end
-        found = self._clauses.get(key)
-        if found is None:
-            found = self._clauses[key] = clauses(self.text, sentence)
-        return found
+        return self.remember(("clauses", sentence.start, sentence.end), lambda: clauses(self.text, sentence))
 
     @cached_property
     def role(self) -> str:
@@ -122,7 +118,7 @@ class Paragraph:
         return parallel_positions(self.text, self.tokens, self.sentences,
                                   {token.start: tag for token, tag in zip(self.tokens, self.tags)})
 
-    def remember(self, key: str, compute):
+    def remember(self, key: Hashable, compute):
         try:
             return self.memo[key]  # one lookup in the usual case, a re-check
         except KeyError:
