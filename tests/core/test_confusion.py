@@ -10,7 +10,7 @@ import pytest
 
 from assistant.core.checker.calibrate import corpus_texts, held_out
 from assistant.core.checker.confusion import (FEATURES, ContextRule, confusion_sets, in_four_character_phrase,
-                                              suspicious, untouched_positions)
+                                              in_name_before_address, suspicious, untouched_positions)
 from assistant.core.checker.rules import RuleError
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
@@ -321,6 +321,22 @@ def test_a_four_character_phrase_standing_alone_needs_more():
     assert flagged("各地要攻坚克难、持旭推进。") == [("持旭", "持续")]
     assert in_four_character_phrase("，隆冬寒凉，", 3) and in_four_character_phrase("持旭推进", 0)
     assert not in_four_character_phrase("正值隆冬寒凉时节", 4) and not in_four_character_phrase("“寒凉”", 1)
+
+
+def test_a_name_before_its_form_of_address_is_no_slip():
+    """Names of my own choosing before 同志 (the tuning texts had 李人俊同志, 罗健夫同志, 张鸣岐同志,
+    read by a model built without them): jieba mostly does not know a name, and the model finds 钟扬 →
+    中央, 沈浩 → 信号, 吴晓 → 无效 clearly likelier (scores up to 4.4 without the weight). Nor is a
+    repair whose word takes the name's first character along (请张富清同志: 请张 → 紧张). A slip beyond
+    the name still is one."""
+    assert flagged("会议由钟扬同志主持。") == []
+    assert flagged("请张富清同志发言。") == []
+    assert flagged("请沈浩同志发言。") == []
+    assert flagged("副主任吴晓燕同志于今年4月到任。") == []
+    assert flagged("请沈浩同志持旭推进改革。") == [("持旭", "持续")]
+    assert flagged("全体同志要坚持持旭推进改革。") == [("持旭", "持续")]
+    text = "请李保国同志发言"
+    assert [in_name_before_address(text, k) for k in range(len(text))] == [False, True, True, True] + [False] * 4
 
 
 def test_a_word_written_twice_in_a_paragraph_is_wording():

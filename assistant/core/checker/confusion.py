@@ -60,6 +60,11 @@ RESULTATIVE = set("到")
 # What names a place or a body after its proper name (尤李社区, 芹泉镇, 一冶集团): the two characters
 # before one are a name jieba does not know, never a slip.
 NAMED_BY = ("社区", "街道", "镇", "乡", "村", "县", "集团", "公司", "嘎查", "苏木")
+# A person is named before the form of address 公文 gives them (请李保国同志发言, 会议由钟扬同志主持):
+# the two or three characters of the name, which jieba mostly does not know, are no slip, and neither
+# is the character before them that a repair of the whole word would take along (请李 → 清理).
+ADDRESS = "同志"
+NAME_REACH = 3  # a name's characters before the address
 PARALLEL_REACH = 6  # how far a parallel partner of a flagged word is looked for
 ROUTE_REACH = 4  # characters either side of the slip that the word route reads
 MAX_WORD = 4  # the longest word the route tries
@@ -262,7 +267,7 @@ def untouched_positions(paragraph) -> set[int]:
 # What the decision weighs for each candidate repair (ContextRule.judged), each with a weight in
 # typo.toml (bench/typo_fit.py fits them; resources/typo_model/README.md).
 FEATURES = ("model", "route", "written_fit", "sound", "shape", "homophone", "written_word", "broken", "repaired_word",
-            "phrase", "written_char", "repaired_char")
+            "phrase", "written_char", "repaired_char", "name")
 
 
 class ContextRule(Rule):
@@ -349,9 +354,11 @@ class ContextRule(Rule):
             if (hit.end - hit.start < 2 or text.count(text[hit.start:hit.end]) > 1
                     or any(in_parallel(text, at, hit.start, hit.end, hit.suggestions[0]) for at in swapped)):
                 continue
-            # a slip that is a common word too is more often written on purpose (国籍, 异议)
+            # a slip that is a common word too is more often written on purpose (国籍, 异议); a repaired
+            # word over the name before 同志 is a name jieba does not know (请张富清同志: 请张 → 紧张)
             features.update(written_word=math.log10(1 + written_frequency), broken=float(written_frequency == 0),
-                            repaired_word=math.log10(1 + freq.get(hit.suggestions[0], 0)))
+                            repaired_word=math.log10(1 + freq.get(hit.suggestions[0], 0)),
+                            name=float(any(in_name_before_address(text, at) for at in range(hit.start, hit.end))))
             yield position, hit, features
 
     def score(self, features: dict[str, float]) -> float:
@@ -408,6 +415,12 @@ def in_four_character_phrase(text: str, position: int) -> bool:
     while end < len(text) and is_hanzi(text[end]):
         end += 1
     return end - start == 4
+
+
+def in_name_before_address(text: str, position: int) -> bool:
+    """Whether text[position] is one of the NAME_REACH characters before 同志 (李保国同志, 钟扬同志):
+    part of a person's name."""
+    return any(text.startswith(ADDRESS, position + k) for k in range(1, NAME_REACH + 1))
 
 
 def in_parallel(text: str, position: int, start: int, end: int, fixed: str) -> bool:
