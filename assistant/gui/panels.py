@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -191,7 +192,14 @@ def highlighted(sentence: str, phrase: str, start: int) -> str:
 
 
 def kind_name(kind: str) -> str:
-    """成语俗语, 规范提法…: the phrase builder's names, imported with the bank (after the window shows)."""
+    """成语俗语, 规范提法…: the phrase builder's names."""
+    return kind_names().get(kind, "词语")
+
+
+@cache
+def kind_names() -> dict[str, str]:
+    """Imported with the bank, after the window shows; once: under PySide every import statement goes
+    through its import hook (~25 µs, 5 ms for a list of 200 phrases)."""
     from ..core.phrasebank.extract import KINDS
 
-    return KINDS.get(kind, "词语")
+    return KINDS

@@ -164,6 +164,19 @@ def test_search_by_prefix_substring_initials_and_category():
     assert in_category and all(p.category == "督查问责" for p in in_category)
 
 
+def test_the_empty_query_lists_the_bank_ranked_as_a_full_sort_would():
+    """The first view of the panel comes from a ranking made when the bank loads (not a sort of every
+    phrase on the UI thread): the user's own first, then most useful, then by text, per category too."""
+    PhraseBank.load().save_user_phrase("落实落细见真章", "督查问责")
+    bank = PhraseBank.load()
+    for category in (None, "督查问责"):
+        fitting = [p for p in bank.phrases if category is None or p.category == category]
+        expected = sorted(fitting, key=lambda p: (not p.user, -p.usefulness(), p.text))
+        assert bank.search("", category=category, limit=len(bank.phrases)) == expected
+        assert bank.search("", category=category, limit=7) == expected[:7]
+    assert bank.search("")[0].text == "落实落细见真章"
+
+
 def test_cli_json_output_has_the_agreed_keys():
     result = subprocess.run([sys.executable, "main.py", "phrases", "落实", "--json"], cwd=ROOT,
                             capture_output=True, text=True)
