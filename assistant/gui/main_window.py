@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.session.checker = self.checker  # it may have loaded while the session was made
         self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
-        self.phrase_panel.search()  # not the alternatives of the last draft's word
+        self.phrase_panel.leave_alternatives()
         self._show_findings()
         if document.path is not None:
             self._remember_recent(document.path)

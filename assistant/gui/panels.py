@@ -60,6 +60,7 @@ class PhrasePanel(QWidget):
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.results.customContextMenuRequested.connect(self._menu)
         self.shown: list[Phrase] = []
+        self.showing_alternatives = False
         self.search()
 
     def _to_results(self) -> None:
@@ -86,6 +87,13 @@ class PhrasePanel(QWidget):
         if self.bank is not None:
             self._show(self.bank.search(self.query.text(), category=self.categories.currentData(), limit=RESULT_LIMIT))
 
+    def leave_alternatives(self) -> None:
+        """Another draft is open: the last one's alternatives give way to the search; a search already
+        listed stays as it is, with the user's place in it (listing it again is ~5 ms of the UI turn
+        that opens a draft of 20,000 paragraphs)."""
+        if self.showing_alternatives:
+            self.search()
+
     def show_alternatives(self, word: str) -> None:
         """The cursor is on a flagged word: offer its replacements first, then phrases containing it;
         the search box shows the word, so that the box and the list agree (after an insert too)."""
@@ -98,9 +106,11 @@ class PhrasePanel(QWidget):
         offered = {word} | {a.text for a in alternatives}  # the flagged word is no replacement for itself
         rest = [p for p in self.bank.search(word, limit=50) if p.text not in offered]
         self._show(alternatives + rest, heading=f"“{word}”的替换说法")
+        self.showing_alternatives = True
 
     def _show(self, phrases: list[Phrase], heading: str = "") -> None:
         self.shown = phrases
+        self.showing_alternatives = False
         self.results.clear()
         if heading:
             title = QListWidgetItem(heading)
