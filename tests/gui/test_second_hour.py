@@ -71,6 +71,21 @@ def test_another_draft_does_not_keep_the_last_drafts_alternatives(qtbot, window:
     assert all("的替换说法" not in panel.item(i).text() for i in range(panel.count()))
 
 
+def test_another_draft_leaves_a_plain_search_listed_where_the_user_was(qtbot, window: MainWindow,  # noqa: F811
+                                                                      sample_copy: Path, tmp_path: Path):
+    """Only alternatives give way when a draft opens: a search already listed is not listed again (200
+    phrases, a few milliseconds of the turn that opens a long draft), and the chosen phrase stays chosen."""
+    open_and_wait(qtbot, window, sample_copy)
+    window.phrase_panel.query.setText("落实")
+    results = window.phrase_panel.results
+    results.setCurrentRow(3)
+    chosen = results.currentItem().text()
+    other = tmp_path / "另一份.docx"
+    other.write_bytes(SAMPLE.read_bytes())
+    open_and_wait(qtbot, window, other)
+    assert results.currentRow() == 3 and results.currentItem().text() == chosen
+
+
 def test_the_save_question_names_the_draft(qtbot, window: MainWindow, sample_copy: Path, monkeypatch):  # noqa: F811
     open_and_wait(qtbot, window, sample_copy)
     asked = []
