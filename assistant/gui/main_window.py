@@ -714,7 +714,7 @@ class MainWindow(QMainWindow):
         paragraphs = len(written(text.split("\u2029")))
         self.status_labels["count"].setText(f"字数：{counted_characters(text)}")
         self.status_labels["paragraphs"].setText(f"段落：{paragraphs}")
-        self.status_labels["findings"].setText(f"问题：{len(self.session.findings)}")
+        self.status_labels["findings"].setText(f"问题：{self.session.finding_count()}")
         self.status_labels["format"].setText(self.document.describe())
 
     def _update_title(self, *_: object) -> None:
