@@ -83,7 +83,7 @@ SABOTAGES = [
              "        self.settings.checker.ignore_at(finding, self.document.paragraphs[finding.paragraph].text)",
              "        pass", (f"{GUI_TESTS}::test_ignore_here_hides_only_that_place",)),
     Sabotage("the GUI reaches into the session's private findings", "assistant/gui/main_window.py",
-             "        self.status_labels[\"findings\"].setText(f\"问题：{len(self.session.findings)}\")",
+             "        self.status_labels[\"findings\"].setText(f\"问题：{self.session.finding_count()}\")",
              "        self.status_labels[\"findings\"].setText(f\"问题：{len(self.session._found)}\")",
              ("tests/core/test_layering.py",)),
     # -- the document model and files ---------------------------------------------------------
