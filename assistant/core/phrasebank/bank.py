@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_left
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from ..resources import resource_path
