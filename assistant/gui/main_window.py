@@ -7,7 +7,6 @@ only starts operations and applies their results.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +49,10 @@ FILE_FILTER = "文档 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)
 CHECK_PAUSE_MS = 600
 UNDO_OFFER_MS = 15_000  # how long 撤销 stays in the status bar after an ignore
 DRAFT_SUFFIXES = (".docx", ".txt")
-NOT_COUNTED = re.compile(r"[\s\ufffc]")  # spaces, line ends and pictures are not characters of the text
+# Spaces, line ends and pictures are not characters of the text: every character ``\s`` matches
+# (str.isspace), and U+FFFC.
+NOT_COUNTED = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+               "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufffc")
 
 
 def load_core(settings: Settings, bank: PhraseBank | None = None) -> tuple[PhraseBank, Checker, list[str]]:
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
         self.session.checker = self.checker  # it may have loaded while the session was made
         self.last_health = None  # the 体检 to compare the next one with
         self.editor.set_paragraphs([p.text for p in document.paragraphs], [p.location for p in document.paragraphs])
-        self.phrase_panel.search()  # not the alternatives of the last draft's word
+        self.phrase_panel.leave_alternatives()
         self._show_findings()
         if document.path is not None:
             self._remember_recent(document.path)
@@ -708,11 +710,11 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "出错了", f"发生了意外错误，您的文字没有丢失。\n\n{type(problem).__name__}: {problem}")
 
     def _update_status(self) -> None:
-        text = self.editor.toPlainText()
-        paragraphs = len(written(text.split("\n")))
-        self.status_labels["count"].setText(f"字数：{len(NOT_COUNTED.sub('', text))}")
+        text = self.editor.raw_text()  # read once per change: a fix's check has usually read it already
+        paragraphs = len(written(text.split("\u2029")))
+        self.status_labels["count"].setText(f"字数：{counted_characters(text)}")
         self.status_labels["paragraphs"].setText(f"段落：{paragraphs}")
-        self.status_labels["findings"].setText(f"问题：{len(self.session.findings)}")
+        self.status_labels["findings"].setText(f"问题：{self.session.finding_count()}")
         self.status_labels["format"].setText(self.document.describe())
 
     def _update_title(self, *_: object) -> None:
@@ -749,6 +751,12 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+
+def counted_characters(text: str) -> int:
+    """The characters of ``text`` less NOT_COUNTED: one C-speed count per such character (5 → 3 ms
+    at 370,000 characters, where a regular expression's substitution copied the whole text)."""
+    return len(text) - sum(map(text.count, NOT_COUNTED))
 
 
 def open_document_now(source: Path | None) -> Document:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.phrasebank.alternatives import synonyms
+from assistant.core.phrasebank import bank as bank_module
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _ends_a_phrase, _fragment, reports_a_result, _noun_compound, _used_alone,
@@ -162,6 +163,28 @@ def test_search_by_prefix_substring_initials_and_category():
     assert "狠抓落实" in [p.text for p in phrases.search("hzls")]
     in_category = phrases.search("", category="督查问责", limit=500)
     assert in_category and all(p.category == "督查问责" for p in in_category)
+
+
+def test_the_empty_query_lists_the_bank_ranked_as_a_full_sort_would():
+    """The first view of the panel comes from a ranking made when the bank loads (not a sort of every
+    phrase on the UI thread): the user's own first, then most useful, then by text, per category too."""
+    PhraseBank.load().save_user_phrase("落实落细见真章", "督查问责")
+    bank = PhraseBank.load()
+    for category in (None, "督查问责"):
+        fitting = [p for p in bank.phrases if category is None or p.category == category]
+        expected = sorted(fitting, key=lambda p: (not p.user, -p.usefulness(), p.text))
+        assert bank.search("", category=category, limit=len(bank.phrases)) == expected
+        assert bank.search("", category=category, limit=7) == expected[:7]
+    assert bank.search("")[0].text == "落实落细见真章"
+
+
+def test_the_bundled_bank_is_read_an_object_at_a_time(monkeypatch):
+    """Each object read passes through Python (``each_object``), where the window's thread may take
+    the interpreter lock: not one C call over the whole file."""
+    read = []
+    monkeypatch.setattr(bank_module, "each_object", lambda found: read.append(found) or found)
+    bundled = [phrase for phrase in PhraseBank.load().phrases if not phrase.user]
+    assert len(read) > len(bundled) and sum("text" in found and "kind" in found for found in read) == len(bundled)
 
 
 def test_cli_json_output_has_the_agreed_keys():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from assistant.core.checker.text import Paragraph, Token
+from assistant.core.checker.text import TOKEN_SLICE, Paragraph, Token, sliced
 from assistant.core.text.jieba_cut import lcut
 from assistant.core.text.segmenter import cut, pos_table, tokenizer
 from tests.conftest import CORPUS
@@ -65,12 +65,27 @@ def test_a_token_is_a_word_with_two_characters_or_more_one_a_hanzi(text, is_word
     assert Token(text, 0).is_word is is_word
 
 
-def test_a_paragraphs_tags_and_words_are_read_off_each_token():
+MIXED = "认真 的 学习，深入  基层。ab 2023年①② 推进\t改革 X光"
+
+
+@pytest.mark.parametrize("text", [MIXED, MIXED * 1000], ids=["one line", "pasted: slices of tokens"])
+def test_a_paragraphs_tags_and_words_are_read_off_each_token(text):
     """Tags, the tokens other than spaces (what sequence rules walk) and the content words (what
-    repetition rules watch) are read off the tokens in C loops: the same lists as asking each token."""
-    paragraph = Paragraph("认真 的 学习，深入  基层。ab 2023年①② 推进\t改革 X光")
+    repetition rules watch) are read off the tokens in C loops, a slice at a time in a long paragraph:
+    the same lists as asking each token."""
+    paragraph = Paragraph(text)
     tokens, table = paragraph.tokens, pos_table()
     assert paragraph.tags == [table.get(token.text, "x") for token in tokens]
     assert paragraph.tagged == [(t, tag) for t, tag in zip(tokens, paragraph.tags) if not t.text.isspace()]
     assert paragraph.words == [(t, tag) for t, tag in zip(tokens, paragraph.tags) if t.is_word]
     assert 0 < len(paragraph.words) < len(paragraph.tagged) < len(tokens)
+    assert len(tokens) > 2 * TOKEN_SLICE or len(text) == len(MIXED)
+
+
+def test_a_long_list_is_made_in_bounded_slices_that_cover_it_once():
+    """No C loop over more than TOKEN_SLICE tokens: between two, the window's thread may take the
+    interpreter lock (one loop over a pasted paragraph's 150,000 tokens held it 25–80 ms)."""
+    count, asked = 3 * TOKEN_SLICE + 5, []
+    made = sliced(count, lambda start, end: asked.append((start, end)) or range(start, min(end, count)))
+    assert made == list(range(count))
+    assert len(asked) == 4 and all(end - start <= TOKEN_SLICE for start, end in asked)

@@ -40,6 +40,23 @@ def test_a_result_applies_only_to_paragraphs_unchanged_since_the_check():
     assert {0, 1} <= {f.paragraph for f in session.findings}
 
 
+def test_the_count_of_findings_is_the_length_of_their_list_before_and_after_an_edit():
+    """The status bar counts without making the list: the same number, whether the list stands or an
+    edit (here a paragraph inserted, one changed, one deleted) has set it aside."""
+    session = session_with(LINES)
+    assert session.finding_count() == len(session.findings) > 3
+    standing = len([f for f in session.findings if f.paragraph != 1])
+    session.sync(["咱们今年要好好干。", LINES[0], "要加强管理，抓好落实。", LINES[2]])
+    assert session._findings is None
+    count = session.finding_count()
+    assert session._findings is None  # counting made no list
+    assert count == len(session.findings) == standing
+    session = session_with(LINES)  # an ignore taken back after the paragraph it was in was deleted
+    session.accept_word(next(f for f in session.findings if f.text == "咱们"))
+    session.sync(LINES[:2])
+    assert session.undo_ignore() and session.finding_count() == len(session.findings) > 0
+
+
 @pytest.mark.parametrize("deleted", [0, 2])
 def test_a_result_checked_before_a_paragraph_was_deleted_is_numbered_as_the_text_stands(deleted):
     """Every remaining paragraph is unchanged, so the result covers them all, but they moved up

@@ -4,12 +4,13 @@ another draft, the rule names in 选项, the font dialog, the file dialog, the s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from assistant.gui.main_window import MainWindow
+from assistant.gui.main_window import NOT_COUNTED, MainWindow, counted_characters
 from tests.conftest import SAMPLE
 from tests.gui.test_main_window import TIMEOUT, open_and_wait, window, windows  # noqa: F401 (fixtures)
 
@@ -68,6 +69,21 @@ def test_another_draft_does_not_keep_the_last_drafts_alternatives(qtbot, window:
     other.write_bytes(SAMPLE.read_bytes())
     open_and_wait(qtbot, window, other)
     assert all("的替换说法" not in panel.item(i).text() for i in range(panel.count()))
+
+
+def test_another_draft_leaves_a_plain_search_listed_where_the_user_was(qtbot, window: MainWindow,  # noqa: F811
+                                                                      sample_copy: Path, tmp_path: Path):
+    """Only alternatives give way when a draft opens: a search already listed is not listed again (200
+    phrases, a few milliseconds of the turn that opens a long draft), and the chosen phrase stays chosen."""
+    open_and_wait(qtbot, window, sample_copy)
+    window.phrase_panel.query.setText("落实")
+    results = window.phrase_panel.results
+    results.setCurrentRow(3)
+    chosen = results.currentItem().text()
+    other = tmp_path / "另一份.docx"
+    other.write_bytes(SAMPLE.read_bytes())
+    open_and_wait(qtbot, window, other)
+    assert results.currentRow() == 3 and results.currentItem().text() == chosen
 
 
 def test_the_save_question_names_the_draft(qtbot, window: MainWindow, sample_copy: Path, monkeypatch):  # noqa: F811
@@ -180,6 +196,33 @@ def test_status_bar_and_health_check_count_the_same_paragraphs(qtbot, window: Ma
     qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
     assert shown[0].report.paragraphs == 3
     assert window.status_labels["paragraphs"].text() == "段落：3"
+
+
+def test_the_status_counts_follow_every_edit_and_leave_out_spaces_and_pictures(qtbot, window: MainWindow,  # noqa: F811
+                                                                              tmp_path: Path):
+    """The counts read the editor's text once per change (a fix's check has read it already): an edit
+    must be seen by the next count. Spaces of every kind, line ends and pictures (U+FFFC) are not
+    characters; a paragraph with a manual line break (U+2028) is one paragraph, as in the 体检."""
+    draft = tmp_path / "计数.txt"
+    draft.write_text("标题\n\n第一段\u3000内容。\n", encoding="utf-8")
+    open_and_wait(qtbot, window, draft)
+    assert window.status_labels["count"].text() == "字数：8"
+    assert window.status_labels["paragraphs"].text() == "段落：2"
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("\n第二段\u00a0\u2028\ufffc有\t换行。")
+    qtbot.waitUntil(lambda: window.status_labels["count"].text() == "字数：15", timeout=TIMEOUT)
+    assert window.status_labels["paragraphs"].text() == "段落：3"
+    assert window.editor.lines() == window.editor.document().toRawText().split("\u2029")
+    window.editor.undo()
+    qtbot.waitUntil(lambda: window.status_labels["count"].text() == "字数：8", timeout=TIMEOUT)
+    assert window.editor.lines() == ["标题", "", "第一段\u3000内容。"]
+
+
+def test_every_character_a_space_pattern_matches_is_left_out_of_the_count():
+    text = "".join(chr(c) for c in range(0x3100)) + "\ufffc" + "中文字符"
+    assert counted_characters(text) == len(re.sub(r"[\s\ufffc]", "", text))
+    assert set(NOT_COUNTED) == {chr(c) for c in range(0x110000) if chr(c).isspace()} | {"\ufffc"}
 
 
 def test_the_conversion_message_has_no_brackets_inside_brackets(qtbot, window: MainWindow,  # noqa: F811

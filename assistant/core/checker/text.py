@@ -4,7 +4,7 @@ clauses (deliberate repetition)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from itertools import compress, repeat
 from operator import attrgetter, not_
@@ -20,6 +20,10 @@ _has_hanzi = HANZI.search
 # The annotations read off every token run as C loops (map, compress) with these: no Python code
 # per token.
 _text_of, _is_word = attrgetter("text"), attrgetter("is_word")
+# Tokens per C loop. A pasted 360,000-character paragraph (or hard-wrapped lines joined) has ~150,000:
+# one loop over all of them held the interpreter lock 25–80 ms on the check's thread, the window frozen
+# meanwhile (bench/lock_holds.py); 8,192 take ~2 ms.
+TOKEN_SLICE = 8192
 HEADING_MAX_CHARS = 40
 # A heading may end in a mark, but holds no sentence before its end.
 SENTENCE_INSIDE = re.compile(f"[{SENTENCE_END}].")
@@ -70,12 +74,15 @@ class Paragraph:
     @cached_property
     def tags(self) -> list[str]:
         """jieba's dictionary part-of-speech tag of each token ("x" when it has none)."""
-        return list(map(pos_table().get, map(_text_of, self.tokens), repeat("x")))  # one C loop
+        tokens, tag_of = self.tokens, pos_table().get
+        return sliced(len(tokens), lambda a, b: map(tag_of, map(_text_of, tokens[a:b]), repeat("x")))
 
     @cached_property
     def tagged(self) -> list[tuple[Token, str]]:
         """Tokens other than spaces, each with its tag: what sequence rules walk."""
-        return list(compress(zip(self.tokens, self.tags), map(not_, map(str.isspace, map(_text_of, self.tokens)))))
+        tokens, tags = self.tokens, self.tags
+        return sliced(len(tokens), lambda a, b: compress(zip(tokens[a:b], tags[a:b]),
+                                                         map(not_, map(str.isspace, map(_text_of, tokens[a:b])))))
 
     @cached_property
     def places(self) -> dict[str, list[int]]:
@@ -89,7 +96,8 @@ class Paragraph:
     @cached_property
     def words(self) -> list[tuple[Token, str]]:
         """Content words (``Token.is_word``) with their tags: what repetition rules watch."""
-        return list(compress(zip(self.tokens, self.tags), map(_is_word, self.tokens)))
+        tokens, tags = self.tokens, self.tags
+        return sliced(len(tokens), lambda a, b: compress(zip(tokens[a:b], tags[a:b]), map(_is_word, tokens[a:b])))
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -124,6 +132,15 @@ class Paragraph:
         except KeyError:
             value = self.memo[key] = compute()
             return value
+
+
+def sliced(count: int, part: Callable[[int, int], Iterable]) -> list:
+    """``list(part(0, count))``, made TOKEN_SLICE items at a time (``part(start, end)`` gives those
+    from start to end): between two slices the interpreter may hand its lock to another thread."""
+    found: list = []
+    for start in range(0, count, TOKEN_SLICE):
+        found += part(start, start + TOKEN_SLICE)
+    return found
 
 
 def tokenize(text: str) -> list[Token]:

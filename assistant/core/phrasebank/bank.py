@@ -11,6 +11,7 @@ import json
 import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from ..resources import resource_path
@@ -80,6 +81,9 @@ class PhraseBank:
         self._sorted_texts = [text for text, _ in self._sorted]
         self._joined, self._starts = _joined([p.text for p in self.phrases])
         self._joined_initials, self._initial_starts = _joined([initials(p.text) for p in self.phrases])
+        # What an empty query lists (the panel's first view): ranked once here, on the thread that loads
+        # the bank, instead of all phrases sorted on the UI thread at every empty search.
+        self._ranked = sorted(range(len(self.phrases)), key=lambda i: self._rank(i, ""))
 
     @staticmethod
     def bundled_path() -> Path:
@@ -91,7 +95,7 @@ class PhraseBank:
 
     @classmethod
     def load(cls) -> "PhraseBank":
-        bundled = json.loads(cls.bundled_path().read_text(encoding="utf-8"))
+        bundled = json.loads(cls.bundled_path().read_text(encoding="utf-8"), object_hook=each_object)
         user, note = load_json(cls.user_path(), USER_BANK_SHAPE)
         phrases = [Phrase.from_json(e) for e in bundled["entries"]]
         known = {p.text for p in phrases}
@@ -114,18 +118,21 @@ class PhraseBank:
         counts a little more)."""
         query = query.strip()
         if not query:
-            matches = list(range(len(self.phrases)))
-            prefixed: set[int] = set()
-        else:
-            prefixed = set(self._prefix(query))
-            matches = list(prefixed) + _find_all(self._joined, self._starts, query)
-            if query.isascii() and query.isalpha():
-                matches += _find_all(self._joined_initials, self._initial_starts, query.lower())
+            ranked = (i for i in self._ranked if self._wanted(self.phrases[i], category, kind))
+            return [self.phrases[i] for i in islice(ranked, limit)]
+        prefixed = set(self._prefix(query))
+        matches = list(prefixed) + _find_all(self._joined, self._starts, query)
+        if query.isascii() and query.isalpha():
+            matches += _find_all(self._joined_initials, self._initial_starts, query.lower())
         wanted = [i for i in dict.fromkeys(matches) if self._wanted(self.phrases[i], category, kind)]
-        wanted.sort(key=lambda i: (self.phrases[i].text != query, not self.phrases[i].user,
-                                   -(self.phrases[i].usefulness() + PREFIX_BONUS * (i in prefixed)),
-                                   self.phrases[i].text))
+        wanted.sort(key=lambda i: self._rank(i, query, i in prefixed))
         return [self.phrases[i] for i in wanted[:limit]]
+
+    def _rank(self, index: int, query: str, prefixed: bool = False) -> tuple:
+        """Sort key of a match: the exact phrase, the user's own, most useful (a prefix match a little
+        more), then by text."""
+        phrase = self.phrases[index]
+        return (phrase.text != query, not phrase.user, -(phrase.usefulness() + PREFIX_BONUS * prefixed), phrase.text)
 
     def _prefix(self, query: str) -> list[int]:
         start = bisect_left(self._sorted_texts, query)
@@ -179,6 +186,13 @@ class PhraseBank:
         save_json(self.user_path(), {"entries": stored + new})
         self.note = note or self.note
         return len(new)
+
+
+def each_object(read: dict) -> dict:
+    """json's ``object_hook`` for the bundled bank: a call into Python per object read, where the
+    interpreter may hand its lock to another thread. The bank loads on a worker thread while the
+    window is live, and its 1.8 MB in one C call held the lock 12–32 ms (bench/lock_holds.py)."""
+    return read
 
 
 def _joined(texts: list[str]) -> tuple[str, list[int]]:
