@@ -8,8 +8,13 @@ import pytest
 
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.text import Paragraph
-from assistant.core.checker.wordclass import generic_uses, generic_words
+from assistant.core.checker.wordclass import (BARE_TITLE, FIGURE, NAME_BREAK_TAGS, NAME_REACH, _bound, _is_body_ending,
+                                               _measured, fixed_phrases, generic_uses, generic_words)
+from assistant.core.phrasebank.clean import clean_folder
 from assistant.core.resources import resource_path
+from assistant.core.text.hanzi import HANZI
+from assistant.core.text.segmenter import word_frequency
+from assistant.core.text.structure import quoted_spans
 from tests.conftest import FILES
 
 NOTICE = (FILES / "notice" / "gas_inspection_notice.txt").read_text(encoding="utf-8").splitlines()
@@ -132,3 +137,56 @@ def test_a_documents_title_named_without_marks_binds_its_words():
 def test_the_word_right_before_a_bodys_ending_is_part_of_its_name(text, name_word, own):
     """县推进办公室: 推进 is the office's name, not the writer's verb; the writer's own still counts."""
     assert counted(text) == own, name_word
+
+
+def every_bound_start(paragraph: Paragraph) -> set[int]:
+    """The plain definition of wordclass._bound, over every token: what the generic words' own
+    test must agree with."""
+    tokens, tags, text = paragraph.tokens, paragraph.tags, paragraph.text
+    spans = [(start + 1, end) for start, end in quoted_spans(text)]
+    spans += [m.span() for pattern in (BARE_TITLE, fixed_phrases()) for m in pattern.finditer(text)]
+    inside = {position for start, end in spans for position in range(start, end)}
+    bound = {token.start for token in tokens if token.start in inside}
+    for index, token in enumerate(tokens):
+        if index and _is_body_ending(token, tags[index]):
+            for back in range(index - 1, max(-1, index - 1 - NAME_REACH), -1):
+                if HANZI.search(tokens[back].text) is None or tags[back] in NAME_BREAK_TAGS:
+                    break
+                bound.add(tokens[back].start)
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].text == "和" and tags[index - 1] == "v" and tags[index + 1] == "v":
+            bound.update((tokens[index - 1].start, tokens[index + 1].start))
+    for first, second in zip(tokens, tokens[1:]):
+        lengths = len(first.text), len(second.text)
+        if sum(lengths) >= 3 and lengths != (2, 2) and word_frequency(first.text + second.text):
+            bound.update((first.start, second.start))
+        elif first.text == "可":
+            bound.add(second.start)
+    figures = {match.start() for match in FIGURE.finditer(text)}
+    bound.update(token.start for token in tokens if token.end in figures or _measured(text, token))
+    return bound
+
+
+AWKWARD = ["推进", "加强和完善", "和完善", "建立和", "可持续推进", "推进可", "县推进办公室", "推进办", "推进推进办要推进",
+           "“加强”", "“加强《推进》”加强", "《推进", "推进》“", "关于加强党同人民群众联系的决定加强", "增加", "增加422亿元",
+           "增加到", "收入增加", "降低贷款成本降低", "坚持和完善加强", "科技创新推进", "，推进。进一步", "信访局推进信访局", "污水处理费"]
+
+
+def bound_agrees(text: str) -> bool:
+    paragraph = Paragraph(text)
+    places = [index for index, token in enumerate(paragraph.tokens) if token.text in generic_words()]
+    expected = {paragraph.tokens[index].start for index in places} & every_bound_start(paragraph)
+    return _bound(paragraph, places) == expected
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_the_generic_words_bound_are_those_of_the_plain_definition(text):
+    """_bound asks only about the generic words (one token in thirteen): on each of them it must
+    answer as the definition over every token does, at a paragraph's edges too."""
+    assert bound_agrees(text)
+
+
+def test_the_generic_words_bound_in_the_corpora_are_those_of_the_plain_definition():
+    paragraphs = [p.text for folder in (resource_path("corpus"), resource_path("corpus", "extra"))
+                  for p in clean_folder(folder) if not p.title]
+    assert [text for text in paragraphs if not bound_agrees(text)] == []
