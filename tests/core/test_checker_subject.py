@@ -4,10 +4,12 @@ that runs it are never reported, while a generic word said too often still is.""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from assistant.core.checker.engine import Checker
-from assistant.core.checker.text import Paragraph
+from assistant.core.checker.text import Paragraph, Token
 from assistant.core.checker.wordclass import (BARE_TITLE, FIGURE, NAME_BREAK_TAGS, NAME_REACH, _bound, _is_body_ending,
                                                _measured, fixed_phrases, generic_uses, generic_words)
 from assistant.core.phrasebank.clean import clean_folder
@@ -187,6 +189,45 @@ def test_the_generic_words_bound_are_those_of_the_plain_definition(text):
 
 
 def test_the_generic_words_bound_in_the_corpora_are_those_of_the_plain_definition():
-    paragraphs = [p.text for folder in (resource_path("corpus"), resource_path("corpus", "extra"))
-                  for p in clean_folder(folder) if not p.title]
-    assert [text for text in paragraphs if not bound_agrees(text)] == []
+    assert [text for text in corpus_paragraphs() if not bound_agrees(text)] == []
+
+
+WINDOWS = next(rule for rule in CHECKER.rules if rule.id == "window-overuse")
+
+
+def plain_windows(paragraph: Paragraph) -> list[tuple[int, list[Token]]]:
+    """The plain definition of each window's token count and watched words: every token walked."""
+    groups: list[list] = [[]]
+    for sentence in paragraph.sentences:
+        groups[-1].append(sentence)
+        if sentence.end - groups[-1][0].start >= WINDOWS.window_chars:
+            groups.append([])
+    tokens, watched = paragraph.tokens, {t.start for t in WINDOWS.watched_tokens(paragraph)}
+    found, index = [], 0
+    for group in filter(None, groups):
+        size, members = 0, []
+        while index < len(tokens) and tokens[index].start < group[-1].end:
+            size += 1
+            if tokens[index].start in watched:
+                members.append(tokens[index])
+            index += 1
+        found.append((size, members))
+    return found
+
+
+def corpus_paragraphs() -> list[str]:
+    return [p.text for folder in (resource_path("corpus"), resource_path("corpus", "extra"))
+            for p in clean_folder(folder) if not p.title]
+
+
+@pytest.mark.parametrize("text", ["", "  要加强管理，加强监督。  ", "加强管理，加强监督", "要加强。\n\n要加强", "。。加强加强。",
+                                  "".join(corpus_paragraphs()[:40])])
+def test_the_windows_tokens_and_watched_words_are_those_of_the_plain_definition(text):
+    """WindowOveruseRule.windows finds each window's tokens by bisection and its watched words by a
+    pointer: the same counts and words as walking every token, at the edges and across windows."""
+    paragraph = Paragraph(text)
+    raw = plain_windows(paragraph)
+    parallel = paragraph.parallel if any(
+        max(Counter(t.text for t in members).values(), default=0) >= WINDOWS.min_count for _, members in raw) else set()
+    expected = [(size, Counter(t.text for t in members if t.start not in parallel)) for size, members in raw]
+    assert [(size, counts) for size, counts, _, _ in WINDOWS.windows(paragraph)] == expected

@@ -616,16 +616,18 @@ class WindowOveruseRule(DocumentRule, WordWatch):
             groups[-1].append(sentence)
             if sentence.end - groups[-1][0].start >= self.window_chars:
                 groups.append([])
-        tokens, watched = paragraph.tokens, {t.start for t in self.watched_tokens(paragraph)}
-        raw, index = [], 0
+        tokens, watched = paragraph.tokens, self.watched_tokens(paragraph)
+        raw, index, member = [], 0, 0
         for group in filter(None, groups):
-            size, members = 0, []
-            while index < len(tokens) and tokens[index].start < group[-1].end:
-                size += 1
-                if tokens[index].start in watched:
-                    members.append(tokens[index])
-                index += 1
-            raw.append((size, members, self.topic(paragraph, group[0])))
+            # The window's tokens by bisection and its watched ones (a few, in text order) by a
+            # pointer: no Python code per token.
+            end = group[-1].end
+            stop = bisect_left(tokens, end, lo=index, key=_token_start)
+            first = member
+            while member < len(watched) and watched[member].start < end:
+                member += 1
+            raw.append((stop - index, watched[first:member], self.topic(paragraph, group[0])))
+            index = stop
         # Parallel uses only matter in a window where some word comes back min_count times.
         needed = any(_repeats(members, self.min_count) for _, members, _ in raw)
         parallel = paragraph.parallel if needed else set()
