@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from assistant.core.checker.engine import Checker
+from assistant.core.checker.repetition import series_positions
 from assistant.core.checker.text import Paragraph, Token
 from assistant.core.checker.wordclass import (BARE_TITLE, FIGURE, NAME_BREAK_TAGS, NAME_REACH, _bound, _is_body_ending,
                                                _measured, fixed_phrases, generic_uses, generic_words)
@@ -231,3 +232,24 @@ def test_the_windows_tokens_and_watched_words_are_those_of_the_plain_definition(
         max(Counter(t.text for t in members).values(), default=0) >= WINDOWS.min_count for _, members in raw) else set()
     expected = [(size, Counter(t.text for t in members if t.start not in parallel)) for size, members in raw]
     assert [(size, counts) for size, counts, _, _ in WINDOWS.windows(paragraph)] == expected
+
+
+@pytest.mark.parametrize("text", ["实现发展，实现稳定，实现安全。", "加强管理。加强监督。加强考核。", "要加强管理；要加强监督；",
+                                  "推进改革，深化改革；推进开放，深化开放；", "加强“加强”加强，推进。", "推进改革，加强管理。",
+                                  "".join(corpus_paragraphs()[:60])])
+def test_the_watched_words_are_those_of_the_plain_definition(text):
+    """WordWatch.watched_tokens skips the series when no watched word is said twice: the same
+    words as the generic uses less every series position."""
+    paragraph = Paragraph(text)
+    uses = generic_uses(paragraph, WINDOWS.ignore)
+    series = series_positions(paragraph) if len(uses) >= 2 else set()
+    assert WINDOWS.watched_tokens(paragraph) == [token for token in uses if token.start not in series]
+
+
+def test_the_watched_words_of_the_corpora_are_those_of_the_plain_definition():
+    for text in corpus_paragraphs():
+        paragraph, fresh = Paragraph(text), Paragraph(text)
+        uses = generic_uses(fresh, WINDOWS.ignore)
+        series = series_positions(fresh) if len(uses) >= 2 else set()
+        expected = [(token.start, token.text) for token in uses if token.start not in series]
+        assert [(token.start, token.text) for token in WINDOWS.watched_tokens(paragraph)] == expected, text

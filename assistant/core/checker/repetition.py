@@ -36,9 +36,14 @@ class WordWatch(Rule):
         self.ignore = set(spec.get("ignore", []))
 
     def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
-        """Generic words, less those of a series across sentences (series_positions)."""
+        """Generic words, less those of a series across sentences (series_positions). A series
+        repeats its word, so in a paragraph that says none of these words twice (half of them) the
+        series need not be worked out."""
         words = generic_uses(paragraph, self.ignore)
         if len(words) < 2:
+            return words
+        places = paragraph.places
+        if all(len(places[token.text]) < 2 for token in words):
             return words
         series = series_positions(paragraph)
         return [token for token in words if token.start not in series] if series else words
