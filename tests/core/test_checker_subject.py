@@ -253,3 +253,17 @@ def test_the_watched_words_of_the_corpora_are_those_of_the_plain_definition():
         series = series_positions(fresh) if len(uses) >= 2 else set()
         expected = [(token.start, token.text) for token in uses if token.start not in series]
         assert [(token.start, token.text) for token in WINDOWS.watched_tokens(paragraph)] == expected, text
+
+
+OPENER = next(rule for rule in CHECKER.rules if rule.id == "repeated-opener")
+
+
+@pytest.mark.parametrize("text", ["会议强调，要加强。会议强调，要推进。会议强调，要落实。", " 我们要加强。 我们要推进。我们要落实。",
+                                  "。。会议指出。会议指出。", "一是加强。二是加强。", "".join(corpus_paragraphs()[:80])])
+def test_the_openers_read_are_those_of_the_plain_definition(text):
+    """OpenerRule.openings finds the token opening each sentence by bisection: the same words as a
+    map from every token's start."""
+    paragraph = Paragraph(text)
+    index = {token.start: i for i, token in enumerate(paragraph.tokens)}
+    plain = [OPENER._opening(paragraph, index.get(sentence.start), sentence) for sentence in paragraph.sentences]
+    assert any(plain) and OPENER.openings(paragraph) == plain

@@ -402,11 +402,9 @@ class OpenerRule(Rule):
     def runs(self, paragraph: Paragraph) -> Iterator[tuple[str, list[Span]]]:
         """Each maximal run of consecutive sentences sharing an opening of two characters or more."""
         text = paragraph.text
-        starts = {token.start: i for i, token in enumerate(paragraph.tokens)}
         prefix: list[str] = []
         run: list[Span] = []
-        for sentence in paragraph.sentences:
-            words = self._opening(paragraph, starts.get(sentence.start), sentence)
+        for sentence, words in zip(paragraph.sentences, self.openings(paragraph)):
             shared = _common(prefix, words) if run else []
             if run and len("".join(shared)) >= self.min_chars and _hanzi(shared) and "".join(shared) not in self.ignore:
                 prefix = shared
@@ -417,6 +415,16 @@ class OpenerRule(Rule):
             prefix, run = words, ([sentence] if words and not ENUMERATION.match(text[sentence.start:]) else [])
         if len(run) >= 2:
             yield "".join(prefix), run
+
+    def openings(self, paragraph: Paragraph) -> list[list[str]]:
+        """Each sentence's opening words; the token a sentence opens with is found by bisection (a
+        few sentences: no map of every token's start)."""
+        tokens, found = paragraph.tokens, []
+        for sentence in paragraph.sentences:
+            first = bisect_left(tokens, sentence.start, key=_token_start)
+            found.append(self._opening(paragraph, first if first < len(tokens) and tokens[first].start == sentence.start
+                                       else None, sentence))
+        return found
 
     @staticmethod
     def _opening(paragraph: Paragraph, first: int | None, sentence: Span) -> list[str]:
