@@ -42,8 +42,8 @@ class WordWatch(Rule):
         words = generic_uses(paragraph, self.ignore)
         if len(words) < 2:
             return words
-        places = paragraph.places
-        if all(len(places[token.text]) < 2 for token in words):
+        counts = paragraph.counts
+        if all(counts[token.text] < 2 for token in words):
             return words
         series = series_positions(paragraph)
         return [token for token in words if token.start not in series] if series else words

@@ -4,11 +4,12 @@ clauses (deliberate repetition)."""
 from __future__ import annotations
 
 import re
-from collections import namedtuple
+from collections import Counter, namedtuple
 from collections.abc import Hashable
+from contextlib import suppress
 from functools import cached_property
 from itertools import accumulate, compress, islice, repeat
-from operator import attrgetter, not_, truth
+from operator import attrgetter, itemgetter, not_, truth
 
 from ..text.hanzi import HANZI_RANGES
 from ..text.segmenter import cut, pos_table
@@ -19,7 +20,7 @@ from .matcher import Matcher
 
 # The annotations read off every token run as C loops (map, compress) with these: no Python code
 # per token.
-_text_of, _is_word = attrgetter("text"), attrgetter("is_word")
+_text_of, _is_word, _first = attrgetter("text"), attrgetter("is_word"), itemgetter(0)
 HEADING_MAX_CHARS = 40
 # A heading may end in a mark, but holds no sentence before its end.
 SENTENCE_INSIDE = re.compile(f"[{SENTENCE_END}].")
@@ -62,6 +63,11 @@ class Paragraph:
         return found
 
     @cached_property
+    def characters(self) -> frozenset[str]:
+        """The characters the text holds: one lookup tells a rule whether it can match at all."""
+        return frozenset(self.text)
+
+    @cached_property
     def tokens(self) -> list[Token]:
         return tokenize(self.text)
 
@@ -76,13 +82,28 @@ class Paragraph:
         return list(compress(zip(self.tokens, self.tags), map(not_, map(str.isspace, map(_text_of, self.tokens)))))
 
     @cached_property
-    def places(self) -> dict[str, list[int]]:
-        """Where each token text stands in ``tagged``: a sequence rule anchored on 的 tries only
-        those places instead of walking every token."""
-        found: dict[str, list[int]] = {}
-        for index, (token, _) in enumerate(self.tagged):
-            found.setdefault(token.text, []).append(index)
-        return found
+    def texts(self) -> list[str]:
+        """The text of each token of ``tagged``."""
+        return list(map(_text_of, map(_first, self.tagged)))
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each token text stands in ``tagged`` (counted in C)."""
+        return Counter(self.texts)
+
+    def places_of(self, word: str) -> list[int]:
+        """Where ``word`` stands in ``tagged``: a sequence rule anchored on 的 tries only those
+        places instead of walking every token. Found by C scans, a Python step per place only, and
+        only for the words asked about (a map of every token's places was a Python step a token)."""
+        def find() -> list[int]:
+            texts, found, at = self.texts, [], -1
+            if word in self.text:
+                with suppress(ValueError):
+                    while True:
+                        at = texts.index(word, at + 1)
+                        found.append(at)
+            return found
+        return self.remember(("places", word), find)
 
     @cached_property
     def words(self) -> list[tuple[Token, str]]:
