@@ -236,6 +236,7 @@ def test_the_windows_tokens_and_watched_words_are_those_of_the_plain_definition(
 
 @pytest.mark.parametrize("text", ["实现发展，实现稳定，实现安全。", "加强管理。加强监督。加强考核。", "要加强管理；要加强监督；",
                                   "推进改革，深化改革；推进开放，深化开放；", "加强“加强”加强，推进。", "推进改革，加强管理。",
+                                  "深化改革;深化开放;", "不断提高能力。我们要不断提高水平；",
                                   "".join(corpus_paragraphs()[:60])])
 def test_the_watched_words_are_those_of_the_plain_definition(text):
     """WordWatch.watched_tokens skips the series when no watched word is said twice: the same

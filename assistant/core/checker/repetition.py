@@ -36,14 +36,10 @@ class WordWatch(Rule):
         self.ignore = set(spec.get("ignore", []))
 
     def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
-        """Generic words, less those of a series across sentences (series_positions). A series
-        repeats its word, so in a paragraph that says none of these words twice (half of them) the
-        series need not be worked out."""
+        """Generic words, less those of a series across sentences (series_positions), worked out
+        only in a paragraph that may hold one of these words in a series (a fifth of them)."""
         words = generic_uses(paragraph, self.ignore)
-        if len(words) < 2:
-            return words
-        counts = paragraph.counts
-        if all(counts[token.text] < 2 for token in words):
+        if len(words) < 2 or not _may_lead_series(paragraph, words):
             return words
         series = series_positions(paragraph)
         return [token for token in words if token.start not in series] if series else words
@@ -58,6 +54,7 @@ LEAD_CHAIN = 3
 SERIES_LEAD_SKIP = frozenset({"要", "应", "须", "需", "将", "还要", "也要", "都要", "同时"})
 # How many sentences in a row must lead alike to make a series (as for repeated openers).
 SERIES_RUN = 3
+SEMICOLONS = "；;"
 
 
 def series_positions(paragraph: Paragraph) -> set[int]:
@@ -67,6 +64,14 @@ def series_positions(paragraph: Paragraph) -> set[int]:
     突出过程管理，完善……。), and a word in each of two
     parts of a semicolon series (必须……，不断提高……的能力；必须……，不断提高……的能力；)."""
     return paragraph.remember("series", lambda: _series_positions(paragraph))
+
+
+def _may_lead_series(paragraph: Paragraph, words: list[Token]) -> bool:
+    """Whether any of ``words`` may be in a series, by how often the paragraph says it: a word
+    leading parts alike leads ``SERIES_RUN`` of them, and one shared by two parts of a semicolon
+    series is said twice, with a semicolon."""
+    most = max(paragraph.counts[token.text] for token in words)
+    return most >= SERIES_RUN or most >= 2 and any(mark in paragraph.text for mark in SEMICOLONS)
 
 
 def _series_positions(paragraph: Paragraph) -> set[int]:
@@ -82,7 +87,7 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
     for place in range(2):  # the sentences' first clauses, then their second ones
         found.update(_runs([[sentence[place]] if len(sentence) > place and sentence[place] else [] for sentence in leads]))
     for first, second in zip(sentences, sentences[1:]):
-        if text[first.end - 1] not in "；;":
+        if text[first.end - 1] not in SEMICOLONS:
             continue
         words = list(_tagged_between(tagged, starts, first.start, second.end))
         in_first = {token.text for token, _ in words if token.start < first.end and token.is_word}
