@@ -97,16 +97,20 @@ class Paragraph:
     def places_of(self, word: str) -> list[int]:
         """Where ``word`` stands in ``tagged``: a sequence rule anchored on 的 tries only those
         places instead of walking every token. Found by C scans, a Python step per place only, and
-        only for the words asked about (a map of every token's places was a Python step a token)."""
-        def find() -> list[int]:
+        only for the words asked about (a map of every token's places was a Python step a token);
+        most words asked about are not in the text at all."""
+        if word not in self.text:
+            return []
+        key = ("places", word)
+        found = self.memo.get(key)
+        if found is None:
             texts, found, at = self.texts, [], -1
-            if word in self.text:
-                with suppress(ValueError):
-                    while True:
-                        at = texts.index(word, at + 1)
-                        found.append(at)
-            return found
-        return self.remember(("places", word), find)
+            with suppress(ValueError):
+                while True:
+                    at = texts.index(word, at + 1)
+                    found.append(at)
+            self.memo[key] = found
+        return found
 
     @cached_property
     def words(self) -> list[tuple[Token, str]]:
