@@ -35,7 +35,7 @@ from assistant.core.text.wrapping import units  # noqa: E402
 RUNS = 3
 ANNOTATIONS = {
     "segmentation": lambda a: a.tokens,
-    "tags": lambda a: (a.tags, a.tagged, a.words, a.places),
+    "tags": lambda a: (a.tags, a.tagged, a.words),
     "word lists' scan": lambda a: a.listed,
     "sentences, role": lambda a: (a.sentences, a.role),
 }

@@ -89,3 +89,22 @@ def test_a_long_list_is_made_in_bounded_slices_that_cover_it_once():
     made = sliced(count, lambda start, end: asked.append((start, end)) or range(start, min(end, count)))
     assert made == list(range(count))
     assert len(asked) == 4 and all(end - start <= TOKEN_SLICE for start, end in asked)
+
+
+@pytest.mark.parametrize("text", AWKWARD + ["认真 的 学习的的，的确 的 目的。的", "深入深入 深入。深入基层"])
+def test_a_words_places_and_counts_are_those_of_walking_the_tokens(text):
+    """Paragraph.places_of finds a word's places among the tokens other than spaces by C scans,
+    and counts counts them in C: the same as walking every token."""
+    paragraph = Paragraph(text)
+    texts = [token.text for token, _ in paragraph.tagged]
+    for word in set(texts) | {"的", "深入", "不在其中", " "}:
+        assert paragraph.places_of(word) == [index for index, found in enumerate(texts) if found == word]
+        assert paragraph.counts[word] == texts.count(word)
+
+
+def test_the_corpora_words_places_are_those_of_walking_the_tokens(corpus_texts):
+    for text in corpus_texts[::10]:
+        paragraph = Paragraph(text)
+        texts = [token.text for token, _ in paragraph.tagged]
+        for word in ("的", "认真", "深入", "。"):
+            assert paragraph.places_of(word) == [index for index, found in enumerate(texts) if found == word]

@@ -30,7 +30,7 @@ CACHE_SIZE = 20000
 # analysis, and each edit in it made a new one that stayed.
 STALE_CHARS = 200_000
 FREE_STEP = 5000  # objects freed at a time when an analysis goes (see _let_go)
-OWNED_LISTS = ("tagged", "words", "tokens", "tags")  # an analysis's largest lists, built by it (Paragraph)
+OWNED_LISTS = ("tagged", "words", "texts", "tokens", "tags")  # an analysis's largest lists, built by it (Paragraph)
 
 __all__ = ["ALTERNATIVES_FOR", "Checker"]
 

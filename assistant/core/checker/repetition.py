@@ -36,9 +36,10 @@ class WordWatch(Rule):
         self.ignore = set(spec.get("ignore", []))
 
     def watched_tokens(self, paragraph: Paragraph) -> list[Token]:
-        """Generic words, less those of a series across sentences (series_positions)."""
+        """Generic words, less those of a series across sentences (series_positions), worked out
+        only in a paragraph that may hold one of these words in a series (a fifth of them)."""
         words = generic_uses(paragraph, self.ignore)
-        if len(words) < 2:
+        if len(words) < 2 or not _may_lead_series(paragraph, words):
             return words
         series = series_positions(paragraph)
         return [token for token in words if token.start not in series] if series else words
@@ -53,6 +54,7 @@ LEAD_CHAIN = 3
 SERIES_LEAD_SKIP = frozenset({"要", "应", "须", "需", "将", "还要", "也要", "都要", "同时"})
 # How many sentences in a row must lead alike to make a series (as for repeated openers).
 SERIES_RUN = 3
+SEMICOLONS = "；;"
 
 
 def series_positions(paragraph: Paragraph) -> set[int]:
@@ -62,6 +64,14 @@ def series_positions(paragraph: Paragraph) -> set[int]:
     突出过程管理，完善……。), and a word in each of two
     parts of a semicolon series (必须……，不断提高……的能力；必须……，不断提高……的能力；)."""
     return paragraph.remember("series", lambda: _series_positions(paragraph))
+
+
+def _may_lead_series(paragraph: Paragraph, words: list[Token]) -> bool:
+    """Whether any of ``words`` may be in a series, by how often the paragraph says it: a word
+    leading parts alike leads ``SERIES_RUN`` of them, and one shared by two parts of a semicolon
+    series is said twice, with a semicolon."""
+    most = max(paragraph.counts[token.text] for token in words)
+    return most >= SERIES_RUN or most >= 2 and any(mark in paragraph.text for mark in SEMICOLONS)
 
 
 def _series_positions(paragraph: Paragraph) -> set[int]:
@@ -77,7 +87,7 @@ def _series_positions(paragraph: Paragraph) -> set[int]:
     for place in range(2):  # the sentences' first clauses, then their second ones
         found.update(_runs([[sentence[place]] if len(sentence) > place and sentence[place] else [] for sentence in leads]))
     for first, second in zip(sentences, sentences[1:]):
-        if text[first.end - 1] not in "；;":
+        if text[first.end - 1] not in SEMICOLONS:
             continue
         words = list(_tagged_between(tagged, starts, first.start, second.end))
         in_first = {token.text for token, _ in words if token.start < first.end and token.is_word}
@@ -397,11 +407,9 @@ class OpenerRule(Rule):
     def runs(self, paragraph: Paragraph) -> Iterator[tuple[str, list[Span]]]:
         """Each maximal run of consecutive sentences sharing an opening of two characters or more."""
         text = paragraph.text
-        starts = {token.start: i for i, token in enumerate(paragraph.tokens)}
         prefix: list[str] = []
         run: list[Span] = []
-        for sentence in paragraph.sentences:
-            words = self._opening(paragraph, starts.get(sentence.start), sentence)
+        for sentence, words in zip(paragraph.sentences, self.openings(paragraph)):
             shared = _common(prefix, words) if run else []
             if run and len("".join(shared)) >= self.min_chars and _hanzi(shared) and "".join(shared) not in self.ignore:
                 prefix = shared
@@ -412,6 +420,16 @@ class OpenerRule(Rule):
             prefix, run = words, ([sentence] if words and not ENUMERATION.match(text[sentence.start:]) else [])
         if len(run) >= 2:
             yield "".join(prefix), run
+
+    def openings(self, paragraph: Paragraph) -> list[list[str]]:
+        """Each sentence's opening words; the token a sentence opens with is found by bisection (a
+        few sentences: no map of every token's start)."""
+        tokens, found = paragraph.tokens, []
+        for sentence in paragraph.sentences:
+            first = bisect_left(tokens, sentence.start, key=_token_start)
+            found.append(self._opening(paragraph, first if first < len(tokens) and tokens[first].start == sentence.start
+                                       else None, sentence))
+        return found
 
     @staticmethod
     def _opening(paragraph: Paragraph, first: int | None, sentence: Span) -> list[str]:
@@ -616,16 +634,18 @@ class WindowOveruseRule(DocumentRule, WordWatch):
             groups[-1].append(sentence)
             if sentence.end - groups[-1][0].start >= self.window_chars:
                 groups.append([])
-        tokens, watched = paragraph.tokens, {t.start for t in self.watched_tokens(paragraph)}
-        raw, index = [], 0
+        tokens, watched = paragraph.tokens, self.watched_tokens(paragraph)
+        raw, index, member = [], 0, 0
         for group in filter(None, groups):
-            size, members = 0, []
-            while index < len(tokens) and tokens[index].start < group[-1].end:
-                size += 1
-                if tokens[index].start in watched:
-                    members.append(tokens[index])
-                index += 1
-            raw.append((size, members, self.topic(paragraph, group[0])))
+            # The window's tokens by bisection and its watched ones (a few, in text order) by a
+            # pointer: no Python code per token.
+            end = group[-1].end
+            stop = bisect_left(tokens, end, lo=index, key=_token_start)
+            first = member
+            while member < len(watched) and watched[member].start < end:
+                member += 1
+            raw.append((stop - index, watched[first:member], self.topic(paragraph, group[0])))
+            index = stop
         # Parallel uses only matter in a window where some word comes back min_count times.
         needed = any(_repeats(members, self.min_count) for _, members, _ in raw)
         parallel = paragraph.parallel if needed else set()

@@ -18,7 +18,7 @@ from ..text.hanzi import HANZI
 from ..text.structure import quoted_spans
 from .fixes import FIXES
 from .model import CATEGORY_INFO, SEVERITIES
-from .required import holds, required_text
+from .required import Required, required_text
 from .text import Paragraph
 
 SCOPES = frozenset({"body", "heading", "addressee"})
@@ -280,7 +280,7 @@ class PatternRule(Rule):
             self.exclude = re.compile(spec["exclude"]) if "exclude" in spec else None
         except (KeyError, re.error) as problem:
             raise RuleError(f"rule {self.id}: bad pattern ({problem})") from None
-        self.needs = required_text(self.pattern)
+        self.required = Required(required_text(self.pattern))
         self.flag = spec.get("flag", 0)
         self.replace = spec.get("replace")
         self.map = spec.get("map", {})
@@ -290,7 +290,7 @@ class PatternRule(Rule):
 
     def paragraph_hits(self, paragraph):
         text = paragraph.text
-        if not holds(self.needs, text):
+        if not self.required.met(text, paragraph.characters):
             return
         for match in self.pattern.finditer(text):
             if self.exclude is not None and self.exclude.search(match.group()):

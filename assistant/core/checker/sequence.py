@@ -75,8 +75,7 @@ class SequenceRule(Rule):
         if self.anchor is None:
             starts = range(len(tokens) - width + 1)
         else:
-            places = paragraph.places
-            starts = sorted(i - self.anchor for word in self.slots[self.anchor].words for i in places.get(word, ())
+            starts = sorted(i - self.anchor for word in self.slots[self.anchor].words for i in paragraph.places_of(word)
                             if 0 <= i - self.anchor <= len(tokens) - width)
         for i in starts:
             if not all(slot.matches(*tokens[i + k]) for k, slot in enumerate(self.slots)):

@@ -4,10 +4,12 @@ clauses (deliberate repetition)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
+from contextlib import suppress
 from functools import cached_property
 from itertools import compress, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 
 from ..text.hanzi import HANZI, UNIFIED_FIRST, UNIFIED_LAST
 from ..text.segmenter import cut, pos_table
@@ -19,7 +21,7 @@ from .matcher import Matcher
 _has_hanzi = HANZI.search
 # The annotations read off every token run as C loops (map, compress) with these: no Python code
 # per token.
-_text_of, _is_word = attrgetter("text"), attrgetter("is_word")
+_text_of, _is_word, _first = attrgetter("text"), attrgetter("is_word"), itemgetter(0)
 # Tokens per C loop. A pasted 360,000-character paragraph (or hard-wrapped lines joined) has ~150,000:
 # one loop over all of them held the interpreter lock 25–80 ms on the check's thread, the window frozen
 # meanwhile (bench/lock_holds.py); 8,192 take ~2 ms.
@@ -68,6 +70,11 @@ class Paragraph:
         return found
 
     @cached_property
+    def characters(self) -> frozenset[str]:
+        """The characters the text holds: one lookup tells a rule whether it can match at all."""
+        return frozenset(self.text)
+
+    @cached_property
     def tokens(self) -> list[Token]:
         return tokenize(self.text)
 
@@ -85,12 +92,32 @@ class Paragraph:
                                                          map(not_, map(str.isspace, map(_text_of, tokens[a:b])))))
 
     @cached_property
-    def places(self) -> dict[str, list[int]]:
-        """Where each token text stands in ``tagged``: a sequence rule anchored on 的 tries only
-        those places instead of walking every token."""
-        found: dict[str, list[int]] = {}
-        for index, (token, _) in enumerate(self.tagged):
-            found.setdefault(token.text, []).append(index)
+    def texts(self) -> list[str]:
+        """The text of each token of ``tagged``."""
+        tagged = self.tagged
+        return sliced(len(tagged), lambda a, b: map(_text_of, map(_first, tagged[a:b])))
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each token text stands in ``tagged`` (counted in C)."""
+        return Counter(self.texts)
+
+    def places_of(self, word: str) -> list[int]:
+        """Where ``word`` stands in ``tagged``: a sequence rule anchored on 的 tries only those
+        places instead of walking every token. Found by C scans, a Python step per place only, and
+        only for the words asked about (a map of every token's places was a Python step a token);
+        most words asked about are not in the text at all."""
+        if word not in self.text:
+            return []
+        key = ("places", word)
+        found = self.memo.get(key)
+        if found is None:
+            texts, found, at = self.texts, [], -1
+            with suppress(ValueError):
+                while True:
+                    at = texts.index(word, at + 1)
+                    found.append(at)
+            self.memo[key] = found
         return found
 
     @cached_property

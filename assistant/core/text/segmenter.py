@@ -88,12 +88,6 @@ def _user_words() -> frozenset[str]:
     return frozenset(line.split()[0] for line in lines if line.strip())
 
 
-def dictionary_frequencies() -> dict[str, int]:
-    """jieba's frequency of each dictionary word (0 for a prefix of one that is no word): for a
-    caller asking of every token, one lookup per word with no call around it."""
-    return tokenizer().FREQ
-
-
 def word_frequency(word: str) -> int:
     """jieba's dictionary frequency of ``word`` (0 if unknown): how common it is in general text."""
     return tokenizer().FREQ.get(word, 0)
