@@ -303,7 +303,8 @@ class ContextRule(Rule):
     def scored(self, paragraph) -> Iterator[tuple[int, str, tuple[str, ...], int, float, float]]:
         """(position, replacement, confusion type of each character replaced, the character model's
         gain, the word route's gain, how well the written text fits: Context.gains) of every candidate worth scoring: one character at a suspect,
-        or a whole word of the same syllables over a suspect and a neighbour."""
+        or a whole word of the same syllables over a suspect and a neighbour (over two suspects where
+        both pairs around one are known)."""
         context = self.context
         padded = BOS + paragraph.text + EOS
         suspects = suspicious(padded, context.model.probs)
@@ -320,10 +321,11 @@ class ContextRule(Rule):
             if candidates:
                 for replacement, *figures in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), *figures
-            if narrow:
-                continue  # a whole word of the same syllables only where a pair is unknown
+            # a whole word of the same syllables where a pair is unknown, or over two suspects in no
+            # known trigram (驻村 for 贮存, 市场只许 for 市场秩序: both pairs known)
             for k in (j - 1, j):
-                if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
+                if (narrow and (suspects[j] or suspects.get(k if k < j else k + 1, True))
+                        or k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
                         or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
                     continue
                 words_tried.add(k)
