@@ -278,6 +278,17 @@ def test_a_whole_word_in_a_parallel_series_is_no_slip():
     assert flagged("船白抵押权、船舶优先权、船舶留置权") == [("船白", "船舶")]
 
 
+def test_a_common_word_jieba_tags_as_a_name_is_no_name():
+    """jieba's dictionary tags 滑雪 (269 in its counts) and 建康 (206) as names (nr, nz): such common
+    words are read like any other, and the slips in them found; a rare name (王晓明, nr 7) and a place
+    whatever its count (沈阳, ns) stay untouched."""
+    text = "加强危险滑雪品的运输管理，王晓明、沈阳市"
+    blocked = untouched_positions(Paragraph(text))
+    assert not {text.index("滑"), text.index("雪")} & blocked and {text.index("晓"), text.index("阳")} <= blocked
+    assert flagged("加强危险滑雪品的运输管理") == [("滑雪品", "化学品")]
+    assert flagged("全面提升居民建康水平") == [("建康", "健康")]
+
+
 def test_titles_quotes_names_and_numbers_are_never_slips():
     assert flagged("坚持持旭推进改革") == [("持旭", "持续")]
     for text in ("学习《坚持持旭推进改革》", "所谓“坚持持旭推进”一说", "王晓明同志主持会议",
