@@ -218,8 +218,8 @@ GATE_SAMPLE = 150_000  # characters of unseen legal text the gate table's cost i
 
 
 def print_gates(pairs: list[tuple[str, str]]) -> None:
-    """--gates: which characters the detector tries, by how many known trigrams hold them (0: the
-    gate before issue 33's third pass, ≤ 1: the shipped one, ≤ 2: one wider). For odw-dev's wrong
+    """--gates: which characters the detector tries, by how many known trigrams hold them (none: the
+    gate before; one, with the two characters before or after it: the shipped one; wider ones). For odw-dev's wrong
     characters that a confusion set holds and no guard blocks: how many each gate tries, and how many
     of those have the right character among the candidates tried there (a known trigram's middle
     that the character model finds MIN_MODEL_GAIN likelier); the cost: characters tried per 1,000 of
@@ -231,8 +231,10 @@ def print_gates(pairs: list[tuple[str, str]]) -> None:
     from assistant.core.text.hanzi import is_hanzi
     table = confusables()
 
-    def held(model, padded: str, j: int) -> int:
-        return sum(padded[a:a + 3] in model.probs for a in range(max(0, j - 2), min(j, len(padded) - 3) + 1))
+    def held(model, padded: str, j: int) -> float:
+        """How many known trigrams hold padded[j]; 0.5 for one only, with the two before or after."""
+        count = sum(padded[a:a + 3] in model.probs for a in range(max(0, j - 2), min(j, len(padded) - 3) + 1))
+        return 0.5 if count == 1 and padded[j - 1:j + 2] not in model.probs else count
 
     def reachable(model, padded: str, j: int) -> list[str]:
         first, last = max(0, j - 3), min(len(padded), j + 4)
@@ -263,11 +265,12 @@ def print_gates(pairs: list[tuple[str, str]]) -> None:
                 if count:
                     scored[count] += len(reachable(model, padded, j))
     print(f"wrong characters in a confusion set, unguarded: {sum(tried.values())}; cost on {characters:,} characters of 行政法规")
-    for most in (0, 1, 2):
-        print(f"    at most {most} known trigram(s): {sum(tried[k] for k in range(most + 1)):4d} tried "
-              f"({sum(reached[k] for k in range(1, most + 1)):3d} more with the right character scored in a known trigram's middle); "
-              f"{1000 * sum(suspects[k] for k in range(most + 1)) / characters:5.1f} suspects per 1,000, "
-              f"{1000 * sum(scored[k] for k in range(1, most + 1)) / characters:4.1f} more candidates past the model's floor")
+    for most, label in ((0, "no known trigram"), (0.5, "one, the two before or after (shipped)"), (1, "at most one"), (2, "at most two")):
+        kinds = [k for k in (0, 0.5, 1, 2) if k <= most]
+        print(f"    {label:40s}: {sum(tried[k] for k in kinds):4d} tried "
+              f"({sum(reached[k] for k in kinds if k):3d} more with the right character scored in a known trigram's middle); "
+              f"{1000 * sum(suspects[k] for k in kinds) / characters:5.1f} suspects per 1,000, "
+              f"{1000 * sum(scored[k] for k in kinds if k) / characters:4.1f} more candidates past the model's floor")
 
 
 def _moved(finding, paragraph: int):

@@ -94,9 +94,11 @@ def test_wording_of_laws_and_regulations_is_no_slip():
 
 
 def unseen_one_by_one(text: str, known, at_most: int = 0) -> list[int]:
-    """The characters of ``text`` in at most ``at_most`` trigrams ``known`` keeps, asked of each
-    trigram in turn."""
-    return [position for position in range(len(text)) if kept_around(text, position, known) <= at_most]
+    """The characters of ``text`` in at most ``at_most`` trigrams ``known`` keeps, never the one
+    around them, asked of each trigram in turn."""
+    return [position for position in range(len(text)) if kept_around(text, position, known) <= at_most
+            and not (at_most and position > 0 and len(text[position - 1:position + 2]) == 3
+                     and text[position - 1:position + 2] in known)]
 
 
 def unseen(known, text: str) -> list[int]:
@@ -122,9 +124,9 @@ def test_characters_in_no_known_trigram_are_found_as_one_by_one():
 
 
 def test_characters_one_known_trigram_holds_are_found_as_one_by_one():
-    """The suspects' wider question (at most one kept trigram holds the character, and whether one
-    does) answers as each trigram asked in turn, whatever the length, a character beyond the BMP
-    included."""
+    """The suspects' wider question (at most one kept trigram holds the character, never the one
+    around it, and whether one does) answers as each trigram asked in turn, whatever the length, a
+    character beyond the BMP included."""
     known = shipped_model().probs
     texts = [BOS + text[:size] + EOS for text in ("各地区和国务完有关部门", "市政府办公厅承担日长工作", "𠮷野家推进改革")
              for size in range(14)] + ["", "推", "推进"]
@@ -173,15 +175,18 @@ def test_only_characters_in_at_most_one_known_trigram_are_suspects():
 
 
 def test_a_slip_one_known_trigram_holds_is_tried_with_trigram_making_characters_only(monkeypatch):
-    """国务完有关: 务完有 is edited text (任务完成), so 完 sits in one known trigram and no other;
-    one trigram is weak evidence: 完 is a suspect and 国务院 is found. 院 in 国务院有关 (three known
-    trigrams) is no suspect. Such a suspect is tried only with the characters that make a known
+    """国务完有关: 完有关 is edited text, so 完 sits in one known trigram and no other; one trigram
+    is weak evidence: 完 is a suspect and 国务院 is found. 院 in 国务院有关 (three known trigrams) is
+    no suspect, nor a character whose one known trigram is the one around it (担 in 承担日长: 承担日). Such a suspect is tried only with the characters that make a known
     trigram there, though a pair around it is unknown (召标 in 采取召标, for 招标)."""
     known = shipped_model().probs
     padded = BOS + "各地区和国务完有关部门" + EOS
     at = padded.index("完")
     assert kept_around(padded, at, known) == 1 and suspicious(padded, known)[at]
     assert at + 1 not in suspicious(BOS + "各地区和国务院有关部门" + EOS, known)
+    padded = BOS + "市政府办公厅承担日长工作" + EOS
+    held = padded.index("担")
+    assert kept_around(padded, held, known) == 1 and "承担日" in known and held not in suspicious(padded, known)
     assert flagged("各地区和国务完有关部门") == [("国务完", "国务院")]
     monkeypatch.setattr(confusion, "MIN_MODEL_GAIN", -math.inf)  # every candidate tried is scored
     text = "采取召标方式确定供应商"

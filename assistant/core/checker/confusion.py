@@ -233,16 +233,18 @@ class Context:
 
 
 def suspicious(padded: str, known) -> dict[int, bool]:
-    """Positions in ``padded`` (BOS + text + EOS) of hanzi in at most one trigram the model knows
-    (with the two characters before, around or after): the only places worth trying a repair, each
-    with whether one known trigram holds it (then only the characters that make a known trigram
-    are tried, as between two known pairs). Both pairs around a character may be known (制定心要的:
+    """Positions in ``padded`` (BOS + text + EOS) of hanzi in no trigram the model knows (with the two
+    characters before, around or after), or in one only, with the two before or the two after: the
+    only places worth trying a repair, each with whether one known trigram holds it (then only the
+    characters that make a known trigram are tried, as between two known pairs). A known trigram
+    around the character (its two neighbours) clears it: trying those too cost 12 % more of the
+    character model's lookups and found nothing more on odw-dev or law-dev. Both pairs around a character may be known (制定心要的:
     定心 and 心要 are words): asking for an unknown pair as well left 100 of odw-dev's 763 wrong
     characters that the confusion sets hold untried (without that condition, and with
     Context.candidates' narrower choice there, sentence recall went 0.471 → 0.508 on odw-dev, 0.576
     → 0.615 on law-dev, precision 0.97 on both). One known trigram is weak evidence too (水务总局
     for 税务总局: 水务总 is edited text): of odw-dev's wrong characters no gate tried, 83 of 96 sit in
-    one known trigram, against one character in 13 of unseen legal text. ``known``: a model's probs;
+    one known trigram (bench/typo_precision.py --gates). ``known``: a model's probs;
     its trigram lookups are the cost every character pays."""
     return {j: one for j, one in known.thinly_seen(padded).items()
             if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])}

@@ -54,8 +54,8 @@ HEADER = "<HHiII"  # version, order, unknown, n-grams, trigrams
 # one call holds the interpreter lock throughout, and the model loads on a worker thread while the
 # window is live; 65,536 items take a few milliseconds.
 SLICE = 1 << 16
-# At most one of three trigrams in a row kept; the group matches when none is.
-ONE_KEPT_AT_MOST = re.compile(rb"(?=(\x00\x00\x00)|\x00\x00|\x00.\x00|.\x00\x00)", re.DOTALL)
+# Of three trigrams in a row, none kept (the group) or only the first or the last.
+ONE_KEPT_AT_MOST = re.compile(rb"(?=(\x00\x00\x00)|\x00\x00|.\x00\x00)", re.DOTALL)
 
 
 def code_units(text: str) -> bytes | None:
@@ -204,10 +204,10 @@ class _Column(Mapping):
         return len(self.column) - (self.column.count(0) if self.skip_zero else 0)
 
     def thinly_seen(self, text: str) -> dict[int, bool]:
-        """Positions in ``text`` of the characters in at most one trigram the model keeps (with the two
-        before, around or after) → whether one holds them: the question the detector asks of every
-        character. One dict lookup a trigram, a slice of them per C call; the characters are read off
-        in one scan."""
+        """Positions in ``text`` of the characters in no trigram the model keeps (with the two before,
+        around or after) or in one only, with the two before or the two after → whether one holds
+        them: the question the detector asks of every character. One dict lookup a trigram, a slice
+        of them per C call; the characters are read off in one scan."""
         raw = code_units(text)
         if raw is None:
             kept = bytearray(text[k:k + 3] in self for k in range(len(text) - 2))
