@@ -210,24 +210,6 @@ def test_a_slip_between_two_known_pairs_is_tried():
     assert "必" in tried and tried <= set(context.middles.get("定要", "")) < context.candidates(padded, at) | set(context.middles.get("定要", ""))
 
 
-def test_a_whole_word_is_tried_over_two_suspects_in_no_known_trigram(monkeypatch):
-    """规范市场只许: 只 and 许 sit in no known trigram though every pair around them is known (场只, 只许,
-    许，): a whole word of the same syllables is tried there too, and 市场秩序 is found. Over a suspect
-    that a known trigram holds no whole word is tried (场 in 市场只许, 民 and 要 in 各级人民征服 are such
-    suspects; trying words there too cost the detector twice its time for 0.005 more recall on odw-dev)."""
-    known = shipped_model().probs
-    padded = BOS + "规范市场只许，保护消费者权益" + EOS
-    at = padded.index("只")
-    assert all(pair in known for pair in ("场只", "只许", "许，")) and suspicious(padded, known).get(at) is False
-    assert flagged("规范市场只许，保护消费者权益") == [("市场只许", "市场秩序")]
-    monkeypatch.setattr(confusion, "MIN_MODEL_GAIN", -math.inf)  # every candidate tried is scored
-    for text, held, first in (("规范市场只许，保护消费者权益", "场", "只"), ("各级人民征服要高度重视安全生产", "民", "征")):
-        suspects = suspicious(BOS + text + EOS, known)
-        assert suspects.get(text.index(held) + 1) is True and suspects.get(text.index(first) + 1) is False
-        words = {position for position, replacement, *_ in RULE.scored(Paragraph(text)) if len(replacement) == 2}
-        assert words == {text.index(first)}, text
-
-
 def test_slips_that_break_a_word_say_so():
     finding = Checker([RULE]).check(["坚持持旭推进改革"])[0]
     assert (finding.text, finding.suggestions[0]) == ("持旭", "持续")
