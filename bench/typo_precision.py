@@ -26,6 +26,8 @@ the wrong characters no finding changes by shape (the slip leaves a real word be
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
 context model lost them (not in the confusion sets, never a suspect, left alone as a name or a
 quotation, the right character never proposed, proposed but below the threshold), with examples.
+``--gates`` (odw-dev, with ``--laws``) prints how many wrong characters, and how many characters of unseen
+legal text, the detector tries when a character held by at most 0, 1 or 2 known trigrams is a suspect.
 ``--shift -0.5 0 0.5`` adds to the context rule's threshold (log-odds), one report per value (the
 fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
 built from (resources/typo_model/README.md), so that odw-dev's fold models follow its recipe.
@@ -212,6 +214,65 @@ def print_misses(pairs: list[tuple[str, str]], findings) -> None:
             print(f"            {example}")
 
 
+GATE_SAMPLE = 150_000  # characters of unseen legal text the gate table's cost is measured on
+
+
+def print_gates(pairs: list[tuple[str, str]]) -> None:
+    """--gates: which characters the detector tries, by how many known trigrams hold them (none: the
+    gate before; one, with the two characters before or after it: the shipped one; wider ones). For odw-dev's wrong
+    characters that a confusion set holds and no guard blocks: how many each gate tries, and how many
+    of those have the right character among the candidates tried there (a known trigram's middle
+    that the character model finds MIN_MODEL_GAIN likelier); the cost: characters tried per 1,000 of
+    legal text no model read (LawRefBook's 行政法规, left out of training), and candidates scored."""
+    from assistant.core.checker.confusion import MIN_MODEL_GAIN, untouched_positions
+    from assistant.core.checker.law_text import paragraphs as law_lines
+    from assistant.core.checker.ngram import BOS, EOS
+    from assistant.core.checker.text import Paragraph
+    from assistant.core.text.hanzi import is_hanzi
+    table = confusables()
+
+    def held(model, padded: str, j: int) -> float:
+        """How many known trigrams hold padded[j]; 0.5 for one only, with the two before or after."""
+        count = sum(padded[a:a + 3] in model.probs for a in range(max(0, j - 2), min(j, len(padded) - 3) + 1))
+        return 0.5 if count == 1 and padded[j - 1:j + 2] not in model.probs else count
+
+    def reachable(model, padded: str, j: int) -> list[str]:
+        first, last = max(0, j - 3), min(len(padded), j + 4)
+        written = model.span_logprob(padded[first:last], j - first, last - first)
+        return [c for c in model.middles.get(padded[j - 1] + padded[j + 1]) if c in table.get(padded[j], "")
+                and model.span_logprob(padded[first:j] + c + padded[j + 1:last], j - first, last - first) - written >= MIN_MODEL_GAIN]
+
+    tried: Counter = Counter()
+    reached: Counter = Counter()
+    for wrong, right in pairs:
+        model, padded = typo_model.fold_model(typo_model.fold_of(right), LAWS), BOS + wrong + EOS
+        blocked = untouched_positions(Paragraph(wrong))
+        for at, (old, new) in enumerate(zip(wrong, right)):
+            if old != new and new in table.get(old, "") and at not in blocked:
+                count = held(model, padded, at + 1)
+                tried[count] += 1
+                reached[count] += new in reachable(model, padded, at + 1)
+    model, characters, suspects, scored = typo_model.fold_model(0, LAWS), 0, Counter(), Counter()
+    for line in law_lines(LAWS / "行政法规"):
+        if characters >= GATE_SAMPLE:
+            break
+        characters += len(line)
+        padded = BOS + line + EOS
+        for j in range(1, len(padded) - 1):
+            if is_hanzi(padded[j]):
+                count = held(model, padded, j)
+                suspects[count] += 1
+                if count:
+                    scored[count] += len(reachable(model, padded, j))
+    print(f"wrong characters in a confusion set, unguarded: {sum(tried.values())}; cost on {characters:,} characters of 行政法规")
+    for most, label in ((0, "no known trigram"), (0.5, "one, the two before or after (shipped)"), (1, "at most one"), (2, "at most two")):
+        kinds = [k for k in (0, 0.5, 1, 2) if k <= most]
+        print(f"    {label:40s}: {sum(tried[k] for k in kinds):4d} tried "
+              f"({sum(reached[k] for k in kinds if k):3d} more with the right character scored in a known trigram's middle); "
+              f"{1000 * sum(suspects[k] for k in kinds) / characters:5.1f} suspects per 1,000, "
+              f"{1000 * sum(scored[k] for k in kinds if k) / characters:4.1f} more candidates past the model's floor")
+
+
 def _moved(finding, paragraph: int):
     from dataclasses import replace
     return replace(finding, paragraph=paragraph)
@@ -327,6 +388,8 @@ def main() -> None:
     parser.add_argument("--set", choices=("odw-dev", "law-dev", "synthetic"), default="odw-dev")
     parser.add_argument("--thresholds", action="store_true", help="the P/R curve over the context rule's threshold")
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
+    parser.add_argument("--gates", action="store_true", help="odw-dev, with --laws: wrong characters tried and the cost, "
+                        "by how many known trigrams hold a character")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
     parser.add_argument("--shift", type=float, nargs="+", default=[0.0],
@@ -355,6 +418,8 @@ def report(arguments) -> None:
         print_figures("odw-dev", measure(cases, findings))
         if arguments.misses and typo_model is not None:
             print_misses(pairs, findings)
+        if arguments.gates and LAWS is not None:
+            print_gates(pairs)
     else:
         cases = ([case_of(*pair) for pair in typo_dev("law.dev.tsv")] if arguments.set == "law-dev"
                  else synthetic_set())

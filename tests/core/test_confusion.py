@@ -14,7 +14,7 @@ from assistant.core.checker.confusion import (FEATURES, ContextRule, confusion_s
 from assistant.core.checker.rules import RuleError
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.loading import load_rules
-from assistant.core.checker import ngram
+from assistant.core.checker import confusion, ngram
 from assistant.core.checker.ngram import BOS, EOS, SCALE, NgramModel, build
 from assistant.core.checker.settings import CheckSettings
 from assistant.core.checker.text import Paragraph
@@ -70,8 +70,8 @@ def test_a_model_read_and_asked_a_slice_at_a_time_is_the_model_read_at_once(monk
     assert (sliced.keys, sliced.around, sliced.trigrams) == (whole.keys, whole.around, whole.trigrams)
     assert len(sliced.trigrams) > 3 * ngram.SLICE and len(sliced.keys) > 3 * ngram.SLICE
     text = BOS + "推进改革发展稳定，落实工作责任，推进工作落实" + EOS
-    unseen = sliced.probs.unseen(text)
-    assert unseen == unseen_one_by_one(text, whole.probs) and len(text) - len(unseen) > 3 * ngram.SLICE
+    found = unseen(sliced.probs, text)
+    assert found == unseen_one_by_one(text, whole.probs) and len(text) - len(found) > 3 * ngram.SLICE
 
 
 def test_the_shipped_model_reads_the_law_text_within_its_budget_and_prefers_edited_wording():
@@ -93,10 +93,21 @@ def test_wording_of_laws_and_regulations_is_no_slip():
         assert flagged(text) == [], text
 
 
-def unseen_one_by_one(text: str, known) -> list[int]:
-    """The characters of ``text`` in no trigram ``known`` keeps, asked of each trigram in turn."""
-    return [position for position in range(len(text))
-            if not any(text[start:start + 3] in known for start in range(max(0, position - 2), min(position, len(text) - 3) + 1))]
+def unseen_one_by_one(text: str, known, at_most: int = 0) -> list[int]:
+    """The characters of ``text`` in at most ``at_most`` trigrams ``known`` keeps, never the one
+    around them, asked of each trigram in turn."""
+    return [position for position in range(len(text)) if kept_around(text, position, known) <= at_most
+            and not (at_most and position > 0 and len(text[position - 1:position + 2]) == 3
+                     and text[position - 1:position + 2] in known)]
+
+
+def unseen(known, text: str) -> list[int]:
+    """The characters of ``text`` in no trigram ``known`` keeps, as the detector reads them."""
+    return [position for position, one in known.thinly_seen(text).items() if not one]
+
+
+def kept_around(text: str, position: int, known) -> int:
+    return sum(text[start:start + 3] in known for start in range(max(0, position - 2), min(position, len(text) - 3) + 1))
 
 
 def test_characters_in_no_known_trigram_are_found_as_one_by_one():
@@ -108,8 +119,22 @@ def test_characters_in_no_known_trigram_are_found_as_one_by_one():
     texts = ["坚持持旭推进改革，加快推进项目建设", "𠮷野家推进改革", "𠮷𠮷𠮷推进改", "推进改𠮷𠮷𠮷", "推进改革", "推进改", "推进", "推", ""]
     texts += [BOS + text[:size] + EOS for text in ("坚持持旭推进改革，加快推进项目建设", "全面加强党的建设和旭") for size in range(12)]
     for text in texts:
-        assert known.unseen(text) == unseen_one_by_one(text, known), text
-    assert known.unseen(BOS + "坚持持旭推进改革" + EOS) == [3, 4]  # 持旭; 坚持 and 推进改革 are edited text
+        assert unseen(known, text) == unseen_one_by_one(text, known), text
+    assert unseen(known, BOS + "坚持持旭推进改革" + EOS) == [3, 4]  # 持旭; 坚持 and 推进改革 are edited text
+
+
+def test_characters_one_known_trigram_holds_are_found_as_one_by_one():
+    """The suspects' wider question (at most one kept trigram holds the character, never the one
+    around it, and whether one does) answers as each trigram asked in turn, whatever the length, a
+    character beyond the BMP included."""
+    known = shipped_model().probs
+    texts = [BOS + text[:size] + EOS for text in ("各地区和国务完有关部门", "市政府办公厅承担日长工作", "𠮷野家推进改革")
+             for size in range(14)] + ["", "推", "推进"]
+    for text in texts:
+        thin = known.thinly_seen(text)
+        assert list(thin) == unseen_one_by_one(text, known, at_most=1), text
+        assert all(one == (kept_around(text, at, known) == 1) for at, one in thin.items()), text
+    assert True in known.thinly_seen(BOS + "各地区和国务完有关部门" + EOS).values()
 
 
 def test_trigram_keys_read_in_lanes_are_each_trigram_looked_up(monkeypatch):
@@ -129,7 +154,7 @@ def test_trigram_keys_read_in_lanes_are_each_trigram_looked_up(monkeypatch):
             if raw is not None:
                 assert list(ngram.kept_trigrams(raw, trigrams)) == [
                     int.from_bytes(raw[2 * k:2 * k + 6]) in trigrams for k in range(len(text) - 2)], text
-            assert known.unseen(text) == unseen_one_by_one(text, known), text
+            assert unseen(known, text) == unseen_one_by_one(text, known), text
 
 
 def test_a_lone_surrogate_is_a_character_no_trigram_holds():
@@ -137,15 +162,38 @@ def test_a_lone_surrogate_is_a_character_no_trigram_holds():
     like any other character, never an encoding error."""
     known = shipped_model().probs
     text = BOS + "推进改革\ud800改革推进" + EOS
-    assert known.unseen(text) == unseen_one_by_one(text, known) and 5 in known.unseen(text)
+    assert unseen(known, text) == unseen_one_by_one(text, known) and 5 in unseen(known, text)
     assert "推\ud800" not in known
 
 
-def test_only_characters_in_no_known_trigram_are_suspects():
+def test_only_characters_in_at_most_one_known_trigram_are_suspects():
     known = shipped_model().probs
     padded = BOS + "坚持持旭推进改革" + EOS
-    assert "旭" in [padded[j] for j in suspicious(padded, known)]
-    assert suspicious(BOS + "坚持持续推进改革" + EOS, known) == []
+    assert suspicious(padded, known)[padded.index("旭")] is False  # in no known trigram
+    padded = BOS + "坚持持续推进改革" + EOS
+    assert {padded[j] for j in suspicious(padded, known)} <= set("坚持") and all(suspicious(padded, known).values())
+
+
+def test_a_slip_one_known_trigram_holds_is_tried_with_trigram_making_characters_only(monkeypatch):
+    """国务完有关: 完有关 is edited text, so 完 sits in one known trigram and no other; one trigram
+    is weak evidence: 完 is a suspect and 国务院 is found. 院 in 国务院有关 (three known trigrams) is
+    no suspect, nor a character whose one known trigram is the one around it (担 in 承担日长: 承担日). Such a suspect is tried only with the characters that make a known
+    trigram there, though a pair around it is unknown (召标 in 采取召标, for 招标)."""
+    known = shipped_model().probs
+    padded = BOS + "各地区和国务完有关部门" + EOS
+    at = padded.index("完")
+    assert kept_around(padded, at, known) == 1 and suspicious(padded, known)[at]
+    assert at + 1 not in suspicious(BOS + "各地区和国务院有关部门" + EOS, known)
+    padded = BOS + "市政府办公厅承担日长工作" + EOS
+    held = padded.index("担")
+    assert kept_around(padded, held, known) == 1 and "承担日" in known and held not in suspicious(padded, known)
+    assert flagged("各地区和国务完有关部门") == [("国务完", "国务院")]
+    monkeypatch.setattr(confusion, "MIN_MODEL_GAIN", -math.inf)  # every candidate tried is scored
+    text = "采取召标方式确定供应商"
+    padded, at = BOS + text + EOS, text.index("召")
+    assert kept_around(padded, at + 1, known) == 1 and "召标" not in known
+    tried = {replacement for position, replacement, *_ in RULE.scored(Paragraph(text)) if position == at}
+    assert "招" in tried and tried <= set(RULE.context.middles.get("取标", "")) != set(RULE.context.candidates(padded, at + 1))
 
 
 def test_a_slip_between_two_known_pairs_is_tried():
@@ -215,6 +263,17 @@ def test_a_whole_word_in_a_parallel_series_is_no_slip():
     assert flagged("行多种形式的领导干部述职述廉制度") == []
     # law-dev: 船白 → 传播 swaps both characters and breaks 船…、船舶…、船舶… at the second one; 船舶 is the fix
     assert flagged("船白抵押权、船舶优先权、船舶留置权") == [("船白", "船舶")]
+
+
+def test_a_common_word_jieba_tags_as_a_name_is_no_name():
+    """jieba's dictionary tags 滑雪 (269 in its counts) and 建康 (206) as names (nr, nz): such common
+    words are read like any other, and the slips in them found; a rare name (王晓明, nr 7) and a place
+    whatever its count (沈阳, ns) stay untouched."""
+    text = "加强危险滑雪品的运输管理，王晓明、沈阳市"
+    blocked = untouched_positions(Paragraph(text))
+    assert not {text.index("滑"), text.index("雪")} & blocked and {text.index("晓"), text.index("阳")} <= blocked
+    assert flagged("加强危险滑雪品的运输管理") == [("滑雪品", "化学品")]
+    assert flagged("全面提升居民建康水平") == [("建康", "健康")]
 
 
 def test_titles_quotes_names_and_numbers_are_never_slips():

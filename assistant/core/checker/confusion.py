@@ -13,13 +13,14 @@ out of fold (resources/typo_model/README.md). Real-word slips
 (白鹅疫情 for 白蛾疫情: the slip is a word too) are reachable: nothing requires the written text to be
 a non-word.
 
-Detect first, repair second: a character in a trigram edited text uses (seen three times or more by
-the model: with its two neighbours, or with the two before, or with the two after) is left alone;
-elsewhere only the confusable characters that make such a trigram or a common two-character word are
-scored. A character between two known pairs is still tried (国物院, 实施过成中, 制定心要的: each pair is
-edited text, the three characters are not), which is where many real-word slips sit, but only with
-the characters that make a known trigram there. So a 100,000-character draft costs some thousands of
-candidate scorings (one character in about 26 of unseen legal text is tried), not millions.
+Detect first, repair second: a character in two or more trigrams edited text uses (seen three times
+or more by the model: with its two neighbours, or with the two before, or with the two after) is left
+alone; elsewhere only the confusable characters that make such a trigram or a common two-character
+word are scored. A character between two known pairs, or in one known trigram, is still tried (国物院,
+实施过成中, 制定心要的, 国务完有关: each pair is edited text, the three characters are not), which is
+where many real-word slips sit, but only with the characters that make a known trigram there. So a
+100,000-character draft costs some thousands of candidate scorings (one character in about 13 of
+unseen legal text is a suspect), not millions.
 
 Confusion sets: pycorrector's same_pinyin.txt and same_stroke.txt (Apache-2.0) and ECSpell's sound
 and shape sets (MIT), resources/confusion/README.md. Never touched: names (jieba's tags for
@@ -47,6 +48,12 @@ from .typo_model import ORDER, shipped_model
 # (药品菅理法: 菅).
 NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz"}
 UNTOUCHED_TAGS = NAME_TAGS | {"m", "eng"}
+# A word jieba's dictionary tags as a person's name or another proper noun yet counts this often is
+# an ordinary word its tagging got wrong (滑雪, 师傅, 桂花 nr; 抗议, 白鹅 nz): not a name. Places (ns)
+# stay untouched whatever their count (沈阳市 is no slip for 信阳市). On odw-dev: R 0.550 → 0.553,
+# P 0.978; law-dev and the held-out fifth unchanged.
+MISTAGGED = {"nr", "nz"}
+MISTAGGED_COUNT = 100
 # A pronoun standing alone (不准她批文件: 她 is no slip for 大) is never swapped.
 LONE_UNTOUCHED_TAGS = {"r"}
 # Characters whose slips belong to other rules (的/地/得 by structure) or are no slips at all (他, 她,
@@ -174,9 +181,9 @@ class Context:
 
     def candidates(self, padded: str, j: int, between_known_pairs: bool = False) -> set[str]:
         """The confusable characters for padded[j] that make a known trigram or a common word; only
-        those that make a known trigram when both pairs around it are known (制定心要的 → 定必要:
-        there nearly every confusable character makes some common word, and trying them all tripled
-        the detector's cost for little more recall)."""
+        those that make a known trigram when both pairs around it are known or a known trigram holds
+        it (制定心要的 → 定必要: there nearly every confusable character makes some common word, and
+        trying them all tripled the detector's cost for little more recall)."""
         char, left, right = padded[j], padded[j - 1], padded[j + 1]
         table = self.any.get(char)
         if not table:
@@ -230,15 +237,22 @@ class Context:
             yield replacement, repaired_model - written_model, route_gain * LOG10, written_model / (end - at)
 
 
-def suspicious(padded: str, known) -> list[int]:
-    """Positions in ``padded`` (BOS + text + EOS) of hanzi in no trigram the model knows (with the
-    two characters before, around or after): the only places worth trying a repair. Both pairs around
-    a character may be known (制定心要的: 定心 and 心要 are words): asking for an unknown pair as well
-    left 100 of odw-dev's 763 wrong characters that the confusion sets hold untried (without that
-    condition, and with Context.candidates' narrower choice there, sentence recall went 0.471 → 0.508
-    on odw-dev, 0.576 → 0.615 on law-dev, precision 0.97 on both). ``known``: a model's probs; its
-    trigram lookups are the cost every character pays."""
-    return [j for j in known.unseen(padded) if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])]
+def suspicious(padded: str, known) -> dict[int, bool]:
+    """Positions in ``padded`` (BOS + text + EOS) of hanzi in no trigram the model knows (with the two
+    characters before, around or after), or in one only, with the two before or the two after: the
+    only places worth trying a repair, each with whether one known trigram holds it (then only the
+    characters that make a known trigram are tried, as between two known pairs). A known trigram
+    around the character (its two neighbours) clears it: trying those too cost 12 % more of the
+    character model's lookups and found nothing more on odw-dev or law-dev. Both pairs around a character may be known (制定心要的:
+    定心 and 心要 are words): asking for an unknown pair as well left 100 of odw-dev's 763 wrong
+    characters that the confusion sets hold untried (without that condition, and with
+    Context.candidates' narrower choice there, sentence recall went 0.471 → 0.508 on odw-dev, 0.576
+    → 0.615 on law-dev, precision 0.97 on both). One known trigram is weak evidence too (水务总局
+    for 税务总局: 水务总 is edited text): of odw-dev's wrong characters no gate tried, 83 of 96 sit in
+    one known trigram (bench/typo_precision.py --gates). ``known``: a model's probs;
+    its trigram lookups are the cost every character pays."""
+    return {j: one for j, one in known.thinly_seen(padded).items()
+            if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])}
 
 
 def untouched_positions(paragraph) -> set[int]:
@@ -246,7 +260,10 @@ def untouched_positions(paragraph) -> set[int]:
     a list's ordinals, a lone pronoun, quoted wording, a verb's resultative 到."""
     text, blocked = paragraph.text, set()
     tags = pos_table()
+    freq = tokenizer().FREQ
     for token, tag in paragraph.tagged:
+        if tag in MISTAGGED and freq.get(token.text, 0) >= MISTAGGED_COUNT:
+            continue
         if (tag in UNTOUCHED_TAGS and (len(token.text) > 1 or tag not in NAME_TAGS)
                 or tag in LONE_UNTOUCHED_TAGS and len(token.text) == 1):
             blocked.update(range(token.start, token.end))
@@ -309,18 +326,21 @@ class ContextRule(Rule):
         if not suspects:
             return
         blocked = {j + 1 for j in untouched_positions(paragraph)}
-        suspects = [j for j in suspects if j not in blocked]
+        suspects = {j: one for j, one in suspects.items() if j not in blocked}
         words_tried: set[int] = set()
         known = context.model.probs
         for j in suspects:
             char = padded[j]
-            between_known_pairs = padded[j - 1:j + 1] in known and padded[j:j + 2] in known
-            candidates = context.candidates(padded, j, between_known_pairs) - LEFT_TO_OTHER_RULES
+            narrow = suspects[j] or padded[j - 1:j + 1] in known and padded[j:j + 2] in known
+            candidates = context.candidates(padded, j, narrow) - LEFT_TO_OTHER_RULES
             if candidates:
                 for replacement, *figures in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), *figures
-            if between_known_pairs:
-                continue  # a whole word of the same syllables only where a pair is unknown
+            if narrow:
+                # a whole word of the same syllables only where a pair is unknown: over two suspects
+                # in no known trigram between known pairs too (驻村 for 贮存) doubled the character
+                # model's lookups on the 100k document for odw-dev R +0.009
+                continue
             for k in (j - 1, j):
                 if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
                         or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):

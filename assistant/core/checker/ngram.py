@@ -54,7 +54,8 @@ HEADER = "<HHiII"  # version, order, unknown, n-grams, trigrams
 # one call holds the interpreter lock throughout, and the model loads on a worker thread while the
 # window is live; 65,536 items take a few milliseconds.
 SLICE = 1 << 16
-NONE_KEPT = re.compile(rb"(?=\x00\x00\x00)")  # three trigrams in a row the model does not keep
+# Of three trigrams in a row, none kept (the group) or only the first or the last.
+ONE_KEPT_AT_MOST = re.compile(rb"(?=(\x00\x00\x00)|\x00\x00|.\x00\x00)", re.DOTALL)
 
 
 def code_units(text: str) -> bytes | None:
@@ -202,17 +203,19 @@ class _Column(Mapping):
     def __len__(self) -> int:
         return len(self.column) - (self.column.count(0) if self.skip_zero else 0)
 
-    def unseen(self, text: str) -> list[int]:
+    def thinly_seen(self, text: str) -> dict[int, bool]:
         """Positions in ``text`` of the characters in no trigram the model keeps (with the two before,
-        around or after): the question the detector asks of every character. One dict lookup a
-        trigram, a slice of them per C call; the characters none holds are read off in one scan."""
+        around or after) or in one only, with the two before or the two after → whether one holds
+        them: the question the detector asks of every character. One dict lookup a trigram, a slice
+        of them per C call; the characters are read off in one scan."""
         raw = code_units(text)
         if raw is None:
             kept = bytearray(text[k:k + 3] in self for k in range(len(text) - 2))
         else:
             kept = kept_trigrams(raw, self.model.trigrams)
         framed = bytes(2) + kept + bytes(2)  # framed[k + 2]: the trigram starting at k
-        return [found.start() for found in NONE_KEPT.finditer(framed) if found.start() < len(text)]
+        return {found.start(): found.group(1) is None for found in ONE_KEPT_AT_MOST.finditer(framed)
+                if found.start() < len(text)}
 
 
 def kept_trigrams(raw: bytes, trigrams: Mapping[int, None]) -> bytearray:
