@@ -19,8 +19,8 @@ alone; elsewhere only the confusable characters that make such a trigram or a co
 word are scored. A character between two known pairs, or in one known trigram, is still tried (国物院,
 实施过成中, 制定心要的, 国务完有关: each pair is edited text, the three characters are not), which is
 where many real-word slips sit, but only with the characters that make a known trigram there. So a
-100,000-character draft costs some thousands of candidate scorings (one character in about 13 of
-unseen legal text is a suspect), not millions.
+100,000-character draft costs some thousands of candidate scorings (one character in about 7 of
+unseen legal text is a suspect: bench/typo_precision.py --gates), not millions.
 
 Confusion sets: pycorrector's same_pinyin.txt and same_stroke.txt (Apache-2.0) and ECSpell's sound
 and shape sets (MIT), resources/confusion/README.md. Never touched: names (jieba's tags for
@@ -216,8 +216,9 @@ class Context:
 
     def gains(self, padded: str, j: int, candidates: set[str]) -> Iterator[tuple[str, int, float, float]]:
         """(replacement, the character model's gain, the word route's gain, the written text's
-        log probability per character around the slip; thousandths of log10) for each candidate at padded[j] that the character model finds at least MIN_MODEL_GAIN
-        likelier than the text as written (the word route, the dearer half, is read for those only).
+        log probability per character around the slip; thousandths of log10) for each candidate at
+        padded[j] that the character model finds at least MIN_MODEL_GAIN likelier than the text as
+        written (the word route, the dearer half, is read for those only).
         Only the few characters around the slip are rebuilt per candidate."""
         size = len(next(iter(candidates)))
         first, last = max(0, j - ORDER + 1), min(len(padded), j + size - 1 + ORDER)
@@ -243,8 +244,8 @@ def suspicious(padded: str, known) -> dict[int, bool]:
     only places worth trying a repair, each with whether one known trigram holds it (then only the
     characters that make a known trigram are tried, as between two known pairs). A known trigram
     around the character (its two neighbours) clears it: trying those too cost 12 % more of the
-    character model's lookups and found nothing more on odw-dev or law-dev. Both pairs around a character may be known (制定心要的:
-    定心 and 心要 are words): asking for an unknown pair as well left 100 of odw-dev's 763 wrong
+    character model's lookups and found nothing more on odw-dev or law-dev. Both pairs around a
+    character may be known (制定心要的: 定心 and 心要 are words): asking for an unknown pair as well left 100 of odw-dev's 763 wrong
     characters that the confusion sets hold untried (without that condition, and with
     Context.candidates' narrower choice there, sentence recall went 0.471 → 0.508 on odw-dev, 0.576
     → 0.615 on law-dev, precision 0.97 on both). One known trigram is weak evidence too (水务总局
@@ -290,9 +291,10 @@ FEATURES = ("model", "route", "written_fit", "sound", "shape", "homophone", "wri
 class ContextRule(Rule):
     """A character that does not fit its context, one confusable character away from a clearly
     likelier sentence, the repaired word two characters or more (a lone character for another,
-    或 for 和, is left to the lists). Whether a candidate repair is reported is a logistic
-    regression: ``weights`` (one per name in FEATURES, and ``bias``) times the candidate's features
-    must exceed ``threshold``; ``min_frequency``: how common (jieba's count) a two-character word
+    或 for 和, is left to the lists). Whether a candidate repair is reported is a linear decision:
+    ``weights`` (one per name in FEATURES, and ``bias``; hand-set, in log10 units, which beat a
+    fitted logistic regression out of fold) times the candidate's features must exceed
+    ``threshold``; ``min_frequency``: how common (jieba's count) a two-character word
     must be to propose it."""
 
     once_in_document = True  # a word the document writes twice is meant (engine.py)

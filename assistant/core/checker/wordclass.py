@@ -223,7 +223,7 @@ def _is_body_ending(token: Token, tag: str) -> bool:
     if tag == "nt" or text[-1:] in HEAD_LAST_CHARACTERS and text.endswith(BODY_HEADS):
         return True
     # Each ending is one character: the token is one, or opens with one (one set lookup: this is
-    # asked of every token).
+    # asked of each token after a generic word, up to NAME_REACH of them).
     return text[:1] in BODY_ENDINGS and (len(text) == 1 or word_frequency(text) == 0 and HANZI.match(text) is not None)
 
 
