@@ -573,6 +573,12 @@ SABOTAGES = [
              "if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])"
              " and (padded[j - 1:j + 1] not in known or padded[j:j + 2] not in known)}",
              (f"{CONFUSION_TESTS}::test_a_slip_between_two_known_pairs_is_tried", *CONFUSABLE_EXAMPLES)),
+    Sabotage("lead: U+1FFF counts as an East Asian character in the UTF-8 plausibility", "assistant/core/encoding.py",
+             'BELOW_EAST_ASIAN = re.compile("[\\u0080-\\u1fff]")', 'BELOW_EAST_ASIAN = re.compile("[\\u0080-\\u1ffe]")',
+             ("tests/core/test_txt_io.py",)),
+    Sabotage("lead: non-ASCII counted one short in the UTF-8 plausibility", "assistant/core/encoding.py",
+             'non_ascii = len(text) - len(text.encode("ascii", "ignore"))',
+             'non_ascii = len(text) - len(text.encode("ascii", "ignore")) - 1', ("tests/core/test_txt_io.py",)),
     Sabotage("u33recall: one known trigram clears a suspect again", "assistant/core/checker/confusion.py",
              "for j, one in known.thinly_seen(padded).items()", "for j, one in known.thinly_seen(padded).items() if not one",
              (f"{CONFUSION_TESTS}::test_a_slip_one_known_trigram_holds_is_tried_with_trigram_making_characters_only",

@@ -13,6 +13,7 @@ result says it is uncertain and names the runner-up, and the user can reopen wit
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +39,9 @@ KNOWN = {
 CONFIDENT_MARGIN = 0.25
 PLAUSIBLE_CHINESE = 0.8
 MIN_HANZI_FOR_CONFIDENCE = 8
+# Non-ASCII characters below the CJK punctuation and letters (Latin, Greek, Cyrillic …): what short GBK
+# text decoded as UTF-8 reads as.
+BELOW_EAST_ASIAN = re.compile("[\u0080-\u1fff]")
 
 
 @dataclass(frozen=True)
@@ -113,11 +117,14 @@ def _legacy_readings(raw: bytes) -> list[tuple[float, str, str]]:
 
 
 def _plausible_utf8(text: str) -> bool:
-    """Chinese UTF-8 is mostly three-byte characters; short GBK text can pass as two-byte UTF-8."""
-    non_ascii = sum(1 for ch in text if ch > "\x7f")
+    """Chinese UTF-8 is mostly three-byte characters; short GBK text can pass as two-byte UTF-8
+    (characters below U+2000). Counted in C: a draft is read on a worker thread while the window is
+    live, and a Python step per character (~60 ms for 640,000 characters, 4 ms now) competed with the
+    window's thread for the interpreter lock (bench/ui_stall.py --trace)."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if not non_ascii:
         return True
-    east_asian = sum(1 for ch in text if ch >= "\u2000")
+    east_asian = non_ascii - len(BELOW_EAST_ASIAN.findall(text))
     return east_asian / non_ascii >= 0.5
 
 

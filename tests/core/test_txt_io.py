@@ -9,6 +9,7 @@ import pytest
 
 from assistant.cli import main as cli_main
 from assistant.core.document import open_document
+from assistant.core.encoding import _plausible_utf8
 from assistant.core.errors import DocumentError
 from tests.conftest import CORPUS
 
@@ -95,3 +96,22 @@ def test_forced_encoding_overrides_detection(tmp_path: Path):
     source = tmp_path / "short.txt"
     source.write_bytes("通知".encode("gbk"))
     assert open_document(source, encoding="big5").paragraphs[0].text == "通知".encode("gbk").decode("cp950")
+
+
+def _plausible_by_definition(text: str) -> bool:
+    """The plain definition: of the non-ASCII characters, half or more from U+2000 up."""
+    non_ascii = [ch for ch in text if ch > "\x7f"]
+    return not non_ascii or sum(ch >= "\u2000" for ch in non_ascii) / len(non_ascii) >= 0.5
+
+
+PLAUSIBILITY_TEXTS = ["", "plain ascii", "通知", "é", "éé通", "é通", "Ωω 通知", "\u07ff\u0800\u1fff\u2000",
+                      "\u1fff\u2000", "\u0080", "\x7f\x80", "𠀀é", "ÀÁÂ测试ÃÄ"]
+
+
+@pytest.mark.parametrize("text", PLAUSIBILITY_TEXTS + ["关于".encode("gbk").decode("latin-1"),
+                                                       "通知".encode("gbk").decode("utf-8")])
+def test_utf8_plausibility_is_counted_as_its_definition(text: str):
+    """_plausible_utf8 counts in C (a draft is read on a worker thread beside the live window); it
+    answers as the per-character definition does, at the U+2000 edge too."""
+    assert _plausible_utf8(text) == _plausible_by_definition(text)
+
