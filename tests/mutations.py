@@ -608,6 +608,13 @@ SABOTAGES = [
     Sabotage("i33model independent: the word route never tries a four-character word", "assistant/core/checker/confusion.py",
              "min(size, k + MAX_WORD) + 1)", "min(size, k + MAX_WORD))",
              (f"{CONFUSION_TESTS}::test_real_word_slips_are_reached_and_say_so", *CONFUSABLE_EXAMPLES)),
+    Sabotage("u30stall3: the bank works out every phrase's initials at load again", "assistant/core/phrasebank/bank.py",
+             "initials(p.text) if p.initials is None else p.initials", "initials(p.text)", PHRASEBANK_FAST),
+    Sabotage("u30stall3: a user's phrase stored without initials gets none", "assistant/core/phrasebank/bank.py",
+             "initials(p.text) if p.initials is None else p.initials", 'p.initials or ""', PHRASEBANK_FAST),
+    Sabotage("u30stall3: the bank build stores no initials", "assistant/core/phrasebank/extract.py",
+             '"initials": initials(self.text), ', "",
+             ("tests/core/test_phrasebank.py::test_rebuilding_from_the_corpus_gives_the_committed_file_byte_for_byte",)),
     # -- chosen independently (issue 32): the blind spots issue 32 names ---------------------------
     # Chosen by someone who had the files but not the tests (16 sabotages, 11 caught): the first five
     # passed the whole suite (2,337 tests), the run-neighbour one passed test_docx_edit.py and only

@@ -15,6 +15,7 @@ from assistant.core.phrasebank.alternatives import synonyms
 from assistant.core.phrasebank import bank as bank_module
 from assistant.core.phrasebank.bank import PhraseBank
 from assistant.core.phrasebank.clean import CleanParagraph, clean_file
+from assistant.core.phrasebank.pinyin import initials
 from assistant.core.phrasebank.extract import (KINDS, SLOT, Corpus, Entry, Example, _ends_a_phrase, _fragment, reports_a_result, _noun_compound, _used_alone,
                                                assign_categories, description, extract, quoted_name, saying, saying_kind, half_of_a_count, unquoted_word, has_predicate, parallel, pos_tagger,
                                                same_frame, same_head_only, speech_function, starts_a_list_item)
@@ -163,6 +164,23 @@ def test_search_by_prefix_substring_initials_and_category():
     assert "狠抓落实" in [p.text for p in phrases.search("hzls")]
     in_category = phrases.search("", category="督查问责", limit=500)
     assert in_category and all(p.category == "督查问责" for p in in_category)
+
+
+def test_the_bundled_bank_carries_each_phrases_initials_as_the_load_would_work_them_out(bank, monkeypatch):
+    """Worked out per character of 4,216 phrases at load, the initials kept a worker thread busy
+    beside the window's (bench/ui_stall.py --trace): the build stores them, and the load reads them."""
+    assert all(entry["initials"] == initials(entry["text"]) for entry in bank["entries"])
+    worked_out = []
+    monkeypatch.setattr(bank_module, "initials", lambda text: worked_out.append(text) or initials(text))
+    loaded = PhraseBank.load()
+    assert worked_out == [] and "狠抓落实" in [p.text for p in loaded.search("hzls")]
+
+
+def test_a_users_phrase_stored_without_initials_is_found_by_them():
+    """Phrases saved by 我的短语 (and user banks grown before the initials were stored) carry none."""
+    PhraseBank.load().save_user_phrase("落实落细见真章", "督查问责")
+    assert "initials" not in json.loads(PhraseBank.user_path().read_text(encoding="utf-8"))["entries"][0]
+    assert [p.text for p in PhraseBank.load().search("lslxjzz")] == ["落实落细见真章"]
 
 
 def test_the_empty_query_lists_the_bank_ranked_as_a_full_sort_would():

@@ -28,7 +28,7 @@ SEED_WEIGHT = 2.5
 LENGTH_PENALTY = 0.15
 # phrasebank_user.json: what Phrase.from_json reads from each entry.
 USER_ENTRY = Record(required={"text": str, "kind": str, "category": str, "frequency": int, "examples": list[dict]},
-                    optional={"documents": int, "seed": bool, "function": str})
+                    optional={"documents": int, "seed": bool, "function": str, "initials": str})
 USER_BANK_SHAPE = Record(optional={"entries": list[USER_ENTRY]})
 PREFIX_BONUS = 0.3
 
@@ -45,11 +45,13 @@ class Phrase:
     documents: int = 1
     seed: bool = True
     function: str = ""
+    initials: str | None = None  # pinyin initials as the bank build stored them; None: worked out at load
 
     @classmethod
     def from_json(cls, data: dict, user: bool = False) -> "Phrase":
         return cls(data["text"], data["kind"], data["category"], data["frequency"], data["examples"], user,
-                   documents=data.get("documents", 1), seed=data.get("seed", True), function=data.get("function", ""))
+                   documents=data.get("documents", 1), seed=data.get("seed", True), function=data.get("function", ""),
+                   initials=data.get("initials"))
 
     def usefulness(self) -> float:
         """How likely an official wants this phrase: used across many texts (document frequency),
@@ -80,7 +82,9 @@ class PhraseBank:
         self._sorted = sorted((p.text, i) for i, p in enumerate(self.phrases))
         self._sorted_texts = [text for text, _ in self._sorted]
         self._joined, self._starts = _joined([p.text for p in self.phrases])
-        self._joined_initials, self._initial_starts = _joined([initials(p.text) for p in self.phrases])
+        # the bundled bank's are read with it; a user's bank built before they were stored has none
+        self._joined_initials, self._initial_starts = _joined([initials(p.text) if p.initials is None else p.initials
+                                                               for p in self.phrases])
         # What an empty query lists (the panel's first view): ranked once here, on the thread that loads
         # the bank, instead of all phrases sorted on the UI thread at every empty search.
         self._ranked = sorted(range(len(self.phrases)), key=lambda i: self._rank(i, ""))

@@ -28,6 +28,7 @@ from functools import lru_cache
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, import_jieba, pos_table, tokenizer, word_frequency
+from .pinyin import initials
 from ..text.sentences import Span, clauses, sentences
 from .chengyu import in_chengyu_dictionary
 from .clean import CleanParagraph
@@ -97,9 +98,11 @@ class Entry:
     function: str = ""  # 开头语, 过渡语, 结尾语, 表态语 or 要求语: where in a speech it serves
 
     def to_json(self) -> dict:
+        """``initials`` (狠抓落实 → hzls) are worked out here, at build time: the app then reads them
+        with the bank instead of one Python call per character of every phrase as it loads."""
         return {"text": self.text, "kind": self.kind, "category": self.category, "frequency": self.frequency,
                 "documents": self.documents, "seed": self.seed, "function": self.function,
-                "examples": [trimmed(e, self.text) for e in self.examples]}
+                "initials": initials(self.text), "examples": [trimmed(e, self.text) for e in self.examples]}
 
 
 EXAMPLE_MAX = 80
