@@ -615,6 +615,15 @@ SABOTAGES = [
     Sabotage("u30stall3: the bank build stores no initials", "assistant/core/phrasebank/extract.py",
              '"initials": initials(self.text), ', "",
              ("tests/core/test_phrasebank.py::test_rebuilding_from_the_corpus_gives_the_committed_file_byte_for_byte",)),
+    Sabotage("u30stall3: the start's draft is read on Qt's shared pool, beside the core's load", "assistant/gui/main_window.py",
+             "self.open_path(requested or sample_draft(), self.serial_pool)", "self.open_path(requested or sample_draft())",
+             (f"{GUI_TESTS}::test_the_start_reads_the_draft_then_loads_the_core_on_one_worker_thread",)),
+    Sabotage("u30stall3: the core loads before the start's draft is read", "assistant/gui/main_window.py",
+             "asking = bool(autosave.pending())", "asking = True",
+             (f"{GUI_TESTS}::test_the_start_reads_the_draft_then_loads_the_core_on_one_worker_thread",)),
+    Sabotage("u30stall3: the core waits for the recovery question's answer", "assistant/gui/main_window.py",
+             "asking = bool(autosave.pending())", "asking = False",
+             ("tests/gui/test_recovery.py::test_the_core_loads_while_the_recovery_question_waits_for_its_answer",)),
     # -- chosen independently (issue 32): the blind spots issue 32 names ---------------------------
     # Chosen by someone who had the files but not the tests (16 sabotages, 11 caught): the first five
     # passed the whole suite (2,337 tests), the run-neighbour one passed test_docx_edit.py and only

@@ -77,8 +77,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, bank: PhraseBank | None = None, *, load_core_later: bool = False) -> None:
         """``load_core_later`` (the app's start): the window is built without the bank and the
-        checker and shows at once; they load on a worker thread once the event loop runs, and the
-        first check waits for them (``core_loaded``)."""
+        checker and shows at once; ``start`` loads them on a worker thread (``bank`` is for a window
+        that loads them now), and the first check waits for them (``core_loaded``)."""
         super().__init__()
         self.settings = Settings.load()
         self.bank: PhraseBank | None = None
@@ -86,8 +86,9 @@ class MainWindow(QMainWindow):
         self.notes: list[str] = []
         self._check_wanted = False  # a check was asked for before the checker was loaded
         self.session = DraftSession(new_document(), self.settings, self.checker)
-        self.check_pool = QThreadPool(self)
-        self.check_pool.setMaxThreadCount(1)  # one check at a time: the checker's caches are not shared
+        # One thread: the start's draft and core, then one check at a time (the checker's caches are not shared).
+        self.serial_pool = QThreadPool(self)
+        self.serial_pool.setMaxThreadCount(1)
         self.edits = self.checked_edits = 0  # editor changes seen; how many the last full check covered
         self._check_running = False
         self._panel_due = False  # findings wait to be listed in the panel
@@ -126,8 +127,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         if load_core_later:
             self.statusBar().showMessage("正在载入检查规则与短语库…")
-            QTimer.singleShot(0, self, lambda: tasks.start(tasks.collector_paused(lambda _: load_core(self.settings, bank)),
-                                                           self._core_arrived, self.show_problem, self))
         else:
             self.core_loaded(*load_core(self.settings, bank))
 
@@ -138,6 +137,11 @@ class MainWindow(QMainWindow):
         if self._check_wanted:
             self._check_wanted = False
             self.check_now()
+
+    def _load_core_behind(self) -> None:
+        """Load the core on the serial pool, after whatever it was given first."""
+        tasks.start(tasks.collector_paused(lambda _: load_core(self.settings)), self._core_arrived, self.show_problem,
+                    self, pool=self.serial_pool)
 
     def _core_arrived(self, core: tuple[PhraseBank, Checker, list[str]]) -> None:
         self.statusBar().clearMessage()
@@ -183,10 +187,10 @@ class MainWindow(QMainWindow):
         return self.session.findings
 
     # -- opening -------------------------------------------------------------------------------
-    def open_path(self, path: Path) -> None:
-        """Open ``path`` in the background; the editor fills in when it is read."""
+    def open_path(self, path: Path, pool: QThreadPool | None = None) -> None:
+        """Open ``path`` in the background (on ``pool``, Qt's shared one if none); the editor fills in when it is read."""
         self.operation = ops.open_draft(self, path, lambda document: DraftSession(document, self.settings, self.checker),
-                                        lambda session: self._opened(session.document, session), self.show_problem)
+                                        lambda session: self._opened(session.document, session), self.show_problem, pool)
 
     def _opened(self, document: Document, session: DraftSession | None = None) -> None:
         """``session``: the document's, if made already (off the UI thread)."""
@@ -250,7 +254,7 @@ class MainWindow(QMainWindow):
         self._sync()
         self._check_running = True
         ops.check(self, self.session.check_job(), lambda result: self._checked(result, edits),
-                  self._check_failed, self.check_pool)
+                  self._check_failed, self.serial_pool)
 
     def _checked(self, result, edits: int) -> None:
         self._check_running = False
@@ -582,9 +586,17 @@ class MainWindow(QMainWindow):
     def start(self, requested: Path | None) -> None:
         """What the window shows first: a draft a crash left behind, if the user takes it back
         (asked before anything opens, so no file is replaced unasked), else ``requested`` (the
-        bundled sample when none)."""
+        bundled sample when none); and the core. The draft is read first and the core loads after it,
+        on the one serial thread: read and loaded side by side, two busy workers took the interpreter
+        lock from the window in turn (bench/ui_stall.py --trace, 60,000 findings). While the user
+        answers the recovery question the core loads first."""
+        asking = bool(autosave.pending())
+        if asking:
+            self._load_core_behind()
         if not self.offer_recovery(requested):
-            self.open_path(requested or sample_draft())
+            self.open_path(requested or sample_draft(), self.serial_pool)
+        if not asking:
+            self._load_core_behind()
 
     def autosave_now(self) -> None:
         """Keep the draft's text while it differs from its file (see gui.autosave)."""
@@ -747,7 +759,7 @@ class MainWindow(QMainWindow):
             self._forget_snapshot()
             self.autosave_owner.release()
             self._keep_layout()
-            self.check_pool.waitForDone(3000)
+            self.serial_pool.waitForDone(3000)
             event.accept()
         else:
             event.ignore()

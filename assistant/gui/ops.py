@@ -29,9 +29,10 @@ SHOW_AFTER_MS = 500
 class BusyOp:
     """One long operation behind a progress dialog; ``cancel()`` is what 取消 does."""
 
-    def __init__(self, parent: QWidget, text: str, work, on_done, on_failed, *, at_once: bool = False):
+    def __init__(self, parent: QWidget, text: str, work, on_done, on_failed, *, at_once: bool = False,
+                 pool: QThreadPool | None = None):
         """``at_once``: the dialog shows now, not only if the work lasts SHOW_AFTER_MS (for what
-        the user asked for and waits to see)."""
+        the user asked for and waits to see); ``pool``: the threads it runs on (Qt's shared pool if none)."""
         self.dialog = QProgressDialog(text, "取消", 0, 0, parent)
         self.dialog.setWindowTitle(APP_NAME)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -40,7 +41,7 @@ class BusyOp:
             self.dialog.show()
         self.on_done, self.on_failed = on_done, on_failed
         self._handled = False  # the result (or error) has reached the UI thread
-        self.task = tasks.start(work, self._finished, self._failed, parent, on_progress=self._progress)
+        self.task = tasks.start(work, self._finished, self._failed, parent, on_progress=self._progress, pool=pool)
         self.dialog.canceled.connect(self.cancel)
 
     @property
@@ -67,10 +68,10 @@ class BusyOp:
         self.on_failed(problem)
 
 
-def open_draft(parent, path: Path, session_for, on_done, on_failed) -> BusyOp:
+def open_draft(parent, path: Path, session_for, on_done, on_failed, pool: QThreadPool | None = None) -> BusyOp:
     """``on_done`` gets ``session_for(document)``: a long draft's session is built off the UI thread too."""
     return BusyOp(parent, f"正在打开“{Path(path).name}”…",
-                  lambda progress: session_for(open_document(path, progress=progress)), on_done, on_failed)
+                  lambda progress: session_for(open_document(path, progress=progress)), on_done, on_failed, pool=pool)
 
 
 def check(parent, job, on_done, on_failed, pool: QThreadPool) -> tasks.Task:

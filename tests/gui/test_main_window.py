@@ -290,6 +290,29 @@ def test_the_window_shows_before_the_core_loads_and_then_checks_its_draft(qtbot,
     assert window.phrase_panel.results.count() > 0  # the bank reached the phrase panel
 
 
+def test_the_start_reads_the_draft_then_loads_the_core_on_one_worker_thread(qtbot, windows, monkeypatch):
+    """Read and loaded side by side, two busy workers took the interpreter lock from the window in
+    turn (bench/ui_stall.py --trace, 60,000 findings): the draft is read first, the core after it,
+    both on the window's serial thread, then the check."""
+    import threading
+
+    from assistant.gui import main_window, ops
+
+    ran: list[tuple[str, int]] = []
+
+    def noted(name, work):
+        return lambda *args, **kwargs: ran.append((name, threading.get_ident())) or work(*args, **kwargs)
+
+    monkeypatch.setattr(ops, "open_document", noted("draft", ops.open_document))
+    monkeypatch.setattr(main_window, "load_core", noted("core", main_window.load_core))
+    monkeypatch.setattr(Checker, "check", noted("check", Checker.check))
+    window = windows(create_window(SAMPLE))
+    window.show()
+    qtbot.waitUntil(lambda: window.document.path == SAMPLE and window.is_checked(), timeout=TIMEOUT)
+    assert [name for name, _ in ran][:3] == ["draft", "core", "check"]
+    assert len({thread for _, thread in ran[:3]}) == 1 and ran[0][1] != threading.get_ident()
+
+
 def test_opencc_is_built_before_the_window_and_threads_switch_often(qtbot, windows, monkeypatch):
     """OpenCC's constructor holds the interpreter lock ~100 ms: built on the worker after the window
     showed, it froze the window. The app builds it first, and lets the UI thread in every millisecond."""

@@ -146,6 +146,23 @@ def test_declining_recovery_removes_the_snapshot_and_opens_the_requested_file(qt
     assert not autosave.stored()
 
 
+def test_the_core_loads_while_the_recovery_question_waits_for_its_answer(qtbot, windows, drafts, monkeypatch):  # noqa: F811
+    """At a normal start the core loads after the draft is read; when a crash left a draft to offer
+    back, it loads while the user reads the question (nothing opens before the answer)."""
+    import threading
+
+    from assistant.gui import main_window
+
+    loading = threading.Event()
+    monkeypatch.setattr(main_window, "load_core", lambda *args, load=main_window.load_core: loading.set() or load(*args))
+    answered_after_loading: list[bool] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_: answered_after_loading.append(loading.wait(timeout=10)) or Buttons.No)
+    autosave.save(None, ["没有保存的新文稿。"])
+    window = start(qtbot, windows, drafts[0])
+    assert answered_after_loading == [True] and window.document.path == drafts[0]
+
+
 def test_a_killed_window_is_offered_back_at_the_next_start_and_a_running_one_is_not(qtbot, windows, drafts,  # noqa: F811
                                                                                    asked):
     first, second, _ = drafts
