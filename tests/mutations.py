@@ -628,6 +628,14 @@ SABOTAGES = [
              "tasks.collector_paused(lambda progress: session_for(open_document(path, progress=progress)))",
              "(lambda progress: session_for(open_document(path, progress=progress)))",
              (f"{GUI_TESTS}::test_the_start_reads_the_draft_then_loads_the_core_on_one_worker_thread",)),
+    Sabotage("u30stall3: the core loads right after the start's draft is read, while the editor fills", "assistant/gui/main_window.py",
+             "failed=lambda problem: (self._load_core_behind(), self.show_problem(problem)))\n",
+             "failed=lambda problem: (self._load_core_behind(), self.show_problem(problem)))\n        self._load_core_behind()\n",
+             (f"{GUI_TESTS}::test_the_core_loads_once_a_long_draft_is_in_the_editor",)),
+    Sabotage("u30stall3: a start whose draft cannot be opened never loads the core", "assistant/gui/main_window.py",
+             "failed=lambda problem: (self._load_core_behind(), self.show_problem(problem)))",
+             "failed=lambda problem: self.show_problem(problem))",
+             (f"{GUI_TESTS}::test_a_start_whose_draft_cannot_be_opened_still_loads_the_core",)),
     # -- chosen independently (issue 32): the blind spots issue 32 names ---------------------------
     # Chosen by someone who had the files but not the tests (16 sabotages, 11 caught): the first five
     # passed the whole suite (2,337 tests), the run-neighbour one passed test_docx_edit.py and only

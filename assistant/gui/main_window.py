@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.checker: Checker | None = None
         self.notes: list[str] = []
         self._check_wanted = False  # a check was asked for before the checker was loaded
+        self._core_asked = False  # the core's load has been started
         self.session = DraftSession(new_document(), self.settings, self.checker)
         # One thread: the start's draft and core, then one check at a time (the checker's caches are not shared).
         self.serial_pool = QThreadPool(self)
@@ -139,7 +140,10 @@ class MainWindow(QMainWindow):
             self.check_now()
 
     def _load_core_behind(self) -> None:
-        """Load the core on the serial pool, after whatever it was given first."""
+        """Load the core on the serial pool, after whatever it was given first (once)."""
+        if self._core_asked:
+            return
+        self._core_asked = True
         tasks.start(tasks.collector_paused(lambda _: load_core(self.settings)), self._core_arrived, self.show_problem,
                     self, pool=self.serial_pool)
 
@@ -187,10 +191,12 @@ class MainWindow(QMainWindow):
         return self.session.findings
 
     # -- opening -------------------------------------------------------------------------------
-    def open_path(self, path: Path, pool: QThreadPool | None = None) -> None:
-        """Open ``path`` in the background (on ``pool``, Qt's shared one if none); the editor fills in when it is read."""
+    def open_path(self, path: Path, pool: QThreadPool | None = None, failed=None) -> None:
+        """Open ``path`` in the background (on ``pool``, Qt's shared one if none); the editor fills in when it is read.
+        ``failed(problem)``: what a failure does (show_problem if none)."""
         self.operation = ops.open_draft(self, path, lambda document: DraftSession(document, self.settings, self.checker),
-                                        lambda session: self._opened(session.document, session), self.show_problem, pool)
+                                        lambda session: self._opened(session.document, session),
+                                        failed or self.show_problem, pool)
 
     def _opened(self, document: Document, session: DraftSession | None = None) -> None:
         """``session``: the document's, if made already (off the UI thread)."""
@@ -247,6 +253,7 @@ class MainWindow(QMainWindow):
     def check_now(self) -> None:
         if self.checker is None:
             self._check_wanted = True  # core_loaded checks
+            self._load_core_behind()
             return
         if self._check_running:
             return  # _checked starts the next check
@@ -587,16 +594,16 @@ class MainWindow(QMainWindow):
         """What the window shows first: a draft a crash left behind, if the user takes it back
         (asked before anything opens, so no file is replaced unasked), else ``requested`` (the
         bundled sample when none); and the core. The draft is read first and the core loads after it,
-        on the one serial thread: read and loaded side by side, two busy workers took the interpreter
-        lock from the window in turn (bench/ui_stall.py --trace, 60,000 findings). While the user
-        answers the recovery question the core loads first."""
-        asking = bool(autosave.pending())
-        if asking:
+        on the one serial thread, when the first check is wanted (the draft in the editor): read and
+        loaded side by side, two busy workers took the interpreter lock from the window in turn, and
+        the core's load took it from the editor's filling (bench/ui_stall.py --trace, 60,000 findings).
+        While the user answers the recovery question the core loads first; if the draft cannot be
+        opened, it loads then."""
+        if autosave.pending():
             self._load_core_behind()
         if not self.offer_recovery(requested):
-            self.open_path(requested or sample_draft(), self.serial_pool)
-        if not asking:
-            self._load_core_behind()
+            self.open_path(requested or sample_draft(), self.serial_pool,
+                           failed=lambda problem: (self._load_core_behind(), self.show_problem(problem)))
 
     def autosave_now(self) -> None:
         """Keep the draft's text while it differs from its file (see gui.autosave)."""

@@ -316,6 +316,35 @@ def test_the_start_reads_the_draft_then_loads_the_core_on_one_worker_thread(qtbo
     assert not any(collecting for _, _, collecting in ran[:3])
 
 
+def test_the_core_loads_once_a_long_draft_is_in_the_editor(qtbot, windows, monkeypatch, tmp_path):
+    """A long draft fills the editor over several turns; the core's load on the worker took the
+    interpreter lock from those turns. It starts when the first check is wanted: the draft filled."""
+    from assistant.gui import main_window
+
+    happened: list[str] = []
+    monkeypatch.setattr(main_window, "load_core", lambda *args, load=main_window.load_core: happened.append("core") or load(*args))
+    draft = tmp_path / "长文稿.txt"
+    draft.write_text("\n".join(f"第{n}项工作要抓紧落实到位，" + "各部门要密切配合。" * 40 for n in range(400)), encoding="utf-8")
+    window = windows(create_window(draft))
+    window.editor.filled.connect(lambda: happened.append("filled"))
+    window.show()
+    qtbot.waitUntil(lambda: window.document.path == draft and window.is_checked(), timeout=TIMEOUT)
+    assert happened == ["filled", "core"]
+
+
+def test_a_start_whose_draft_cannot_be_opened_still_loads_the_core(qtbot, windows, monkeypatch, tmp_path):
+    """No check is wanted when the draft fails to open: the core loads anyway, for the next draft and
+    the phrase panel."""
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_rest: warned.append(text))
+    broken = tmp_path / "坏.docx"
+    broken.write_bytes(b"not a zip")
+    window = windows(create_window(broken))
+    window.show()
+    qtbot.waitUntil(lambda: window.checker is not None, timeout=TIMEOUT)
+    assert warned and window.phrase_panel.results.count() > 0
+
+
 def test_opencc_is_built_before_the_window_and_threads_switch_often(qtbot, windows, monkeypatch):
     """OpenCC's constructor holds the interpreter lock ~100 ms: built on the worker after the window
     showed, it froze the window. The app builds it first, and lets the UI thread in every millisecond."""
