@@ -636,6 +636,9 @@ SABOTAGES = [
              "failed=lambda problem: (self._load_core_behind(), self.show_problem(problem)))",
              "failed=lambda problem: self.show_problem(problem))",
              (f"{GUI_TESTS}::test_a_start_whose_draft_cannot_be_opened_still_loads_the_core",)),
+    Sabotage("u30stall3: a start whose draft opening is cancelled never loads the core", "assistant/gui/main_window.py",
+             "            self.operation.dialog.canceled.connect(self._load_core_behind)\n", "",
+             (f"{GUI_TESTS}::test_a_start_whose_draft_opening_is_cancelled_still_loads_the_core",)),
     # -- chosen independently (issue 32): the blind spots issue 32 names ---------------------------
     # Chosen by someone who had the files but not the tests (16 sabotages, 11 caught): the first five
     # passed the whole suite (2,337 tests), the run-neighbour one passed test_docx_edit.py and only

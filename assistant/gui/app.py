@@ -1,7 +1,8 @@
 """App start-up: the QApplication, the main window, and the file to open first.
 
-The window shows before anything slow: once it is on screen the draft is read, then the dictionary,
-the checker and the phrase bank load, on one worker thread, and the first check follows.
+The window shows before anything slow: once it is on screen the draft is read and put in the
+editor, then the dictionary, the checker and the phrase bank load (one worker thread for both), and
+the first check follows.
 """
 
 from __future__ import annotations

@@ -598,12 +598,13 @@ class MainWindow(QMainWindow):
         loaded side by side, two busy workers took the interpreter lock from the window in turn, and
         the core's load took it from the editor's filling (bench/ui_stall.py --trace, 60,000 findings).
         While the user answers the recovery question the core loads first; if the draft cannot be
-        opened, it loads then."""
+        opened, or its opening is cancelled, it loads then."""
         if autosave.pending():
             self._load_core_behind()
         if not self.offer_recovery(requested):
             self.open_path(requested or sample_draft(), self.serial_pool,
                            failed=lambda problem: (self._load_core_behind(), self.show_problem(problem)))
+            self.operation.dialog.canceled.connect(self._load_core_behind)
 
     def autosave_now(self) -> None:
         """Keep the draft's text while it differs from its file (see gui.autosave)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -296,7 +297,6 @@ def test_the_start_reads_the_draft_then_loads_the_core_on_one_worker_thread(qtbo
     both on the window's serial thread, then the check; each with the cyclic collector paused (a full
     collection in the draft's read held the lock 78 ms)."""
     import gc
-    import threading
 
     from assistant.gui import main_window, ops
 
@@ -326,7 +326,9 @@ def test_the_core_loads_once_a_long_draft_is_in_the_editor(qtbot, windows, monke
     draft = tmp_path / "长文稿.txt"
     draft.write_text("\n".join(f"第{n}项工作要抓紧落实到位，" + "各部门要密切配合。" * 40 for n in range(400)), encoding="utf-8")
     window = windows(create_window(draft))
+    window.editor.filled.disconnect(window.check_now)  # heard first, then the window's own slot
     window.editor.filled.connect(lambda: happened.append("filled"))
+    window.editor.filled.connect(window.check_now)
     window.show()
     qtbot.waitUntil(lambda: window.document.path == draft and window.is_checked(), timeout=TIMEOUT)
     assert happened == ["filled", "core"]
@@ -343,6 +345,20 @@ def test_a_start_whose_draft_cannot_be_opened_still_loads_the_core(qtbot, window
     window.show()
     qtbot.waitUntil(lambda: window.checker is not None, timeout=TIMEOUT)
     assert warned and window.phrase_panel.results.count() > 0
+
+
+def test_a_start_whose_draft_opening_is_cancelled_still_loads_the_core(qtbot, windows, monkeypatch):
+    from assistant.gui import ops
+
+    cancelled = threading.Event()
+    monkeypatch.setattr(ops, "open_document", lambda *args, read=ops.open_document, **kwargs: cancelled.wait(10) and read(*args, **kwargs))
+    window = windows(create_window(SAMPLE))
+    window.show()
+    qtbot.waitUntil(lambda: window.operation is not None, timeout=TIMEOUT)
+    window.operation.dialog.canceled.emit()  # 取消
+    cancelled.set()
+    qtbot.waitUntil(lambda: window.checker is not None and window.operation.ended, timeout=TIMEOUT)
+    assert window.document.path is None and window.phrase_panel.results.count() > 0
 
 
 def test_opencc_is_built_before_the_window_and_threads_switch_often(qtbot, windows, monkeypatch):

@@ -28,10 +28,10 @@ from functools import lru_cache
 from ..resources import resource_path
 from ..text.hanzi import HANZI_ONLY
 from ..text.segmenter import USER_DICTIONARY, cut, import_jieba, pos_table, tokenizer, word_frequency
-from .pinyin import initials
 from ..text.sentences import Span, clauses, sentences
 from .chengyu import in_chengyu_dictionary
 from .clean import CleanParagraph
+from .pinyin import initials
 from .setphrases import (FIXED_COHESION, FREE_COHESION, LEXICALISED_IDIOM, cohesion, dictionary_kind, exclusion, method_names, parts,
                          programme_name, quoted_kind, shaped)
 
