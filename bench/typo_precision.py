@@ -20,7 +20,8 @@ Figures, as the spelling-check literature prints them:
   (target ≤ 0.2), each finding on the seeds and the held-out fifth listed.
 ``--unseen`` lists the findings on the seeds and corpus-extra's tuning part (what tuning may read) as
 they would be on text the model never saw: the texts in UNSEEN_FOLDS folds, each checked by a model
-built without it (the shipped model read them all, so it finds next to nothing there).
+built without it (the shipped model read them all, so it finds next to nothing there); with
+``--laws`` these models read the law text too, as the shipped one does.
 ``--thresholds`` prints the P/R curve over the context rule's threshold; ``--misses`` (odw-dev) sorts
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
@@ -362,16 +363,18 @@ def unseen_rates() -> None:
     built without it (the same recipe as the shipped one otherwise), every finding listed."""
     import zlib
 
+    from assistant.core.checker.law_text import law_paragraphs
     from assistant.core.checker.ngram import build
     texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(resource_path("corpus", "extra"), tuning_only=True)}
     corrected = typo_model.corrected_sentences(typo_model.typo_dev_folder())
+    official = law_paragraphs(LAWS, typo_model.typo_dev_folder()) if LAWS is not None else []
     folds = {name: zlib.crc32(name.encode("utf-8")) % UNSEEN_FOLDS for name in texts}
     total = characters = 0
     for fold in range(UNSEEN_FOLDS):
         seen = [p for name in sorted(texts) if folds[name] != fold for p in texts[name]]
         paragraphs = [p for name in sorted(texts) if folds[name] == fold for p in texts[name]]
         rules = typo_rules()
-        model = build(seen + corrected, typo_model.ORDER)
+        model = build(seen + official + corrected, typo_model.ORDER)
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
@@ -379,7 +382,8 @@ def unseen_rates() -> None:
         total, characters = total + len(found), characters + sum(map(len, paragraphs))
         for text, finding in found:
             print(f"    {listed_finding(text, finding)}")
-    print(f"seeds and corpus-extra's tuning part, each text unseen by its model: {total} typo findings in "
+    print(f"seeds and corpus-extra's tuning part, each text unseen by its model ({'with' if LAWS else 'without'} "
+          f"the law text): {total} typo findings in "
           f"{characters} characters = {1000 * total / characters:.3f} per 1,000")
 
 
