@@ -86,6 +86,7 @@ def case_of(wrong: str, right: str) -> Case:
 
 THRESHOLD_SHIFT = 0.0  # --shift: added to the context rule's threshold
 LAWS = None  # --laws: the law text the shipped model read, for the fold models
+UNPRUNED_CORPORA = False  # --unpruned-corpora: --unseen's models keep every n-gram of the corpora they read
 
 
 def typo_rules(fold: int | None = None):
@@ -374,7 +375,8 @@ def unseen_rates() -> None:
         seen = [p for name in sorted(texts) if folds[name] != fold for p in texts[name]]
         paragraphs = [p for name in sorted(texts) if folds[name] == fold for p in texts[name]]
         rules = typo_rules()
-        model = build(seen + official + corrected, typo_model.ORDER)
+        model = (build(official + corrected, typo_model.ORDER, unpruned=seen) if UNPRUNED_CORPORA
+                 else build(seen + official + corrected, typo_model.ORDER))
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
@@ -395,14 +397,16 @@ def main() -> None:
     parser.add_argument("--gates", action="store_true", help="odw-dev, with --laws: wrong characters tried and the cost, "
                         "by how many known trigrams hold a character")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
+    parser.add_argument("--unpruned-corpora", action="store_true", help="--unseen: the models keep every n-gram "
+                        "of the corpora they read (the law text pruned as usual)")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
     parser.add_argument("--shift", type=float, nargs="+", default=[0.0],
                         help="add this to the context rule's threshold (log-odds); several: one report each")
     parser.add_argument("--laws", type=Path, help="the checkout of LawRefBook/Laws the shipped model was built from "
                         "(odw-dev's fold models then follow the shipped recipe; without it they read the corpora only)")
     arguments = parser.parse_args()
-    global THRESHOLD_SHIFT, LAWS
-    LAWS = arguments.laws
+    global THRESHOLD_SHIFT, LAWS, UNPRUNED_CORPORA
+    LAWS, UNPRUNED_CORPORA = arguments.laws, arguments.unpruned_corpora
     if LAWS is None and arguments.set == "odw-dev":
         print("odw-dev fold models WITHOUT the law text (no --laws): not the shipped model's recipe")
     for shift in arguments.shift:
