@@ -21,7 +21,8 @@ Figures, as the spelling-check literature prints them:
 ``--unseen`` lists the findings on the seeds and corpus-extra's tuning part (what tuning may read) as
 they would be on text the model never saw: the texts in UNSEEN_FOLDS folds, each checked by a model
 built without it (the shipped model read them all, so it finds next to nothing there); with
-``--laws`` these models read the law text too, as the shipped one does.
+``--laws`` these models read the law text too, as the shipped one does; ``--unpruned-corpora``
+keeps every n-gram of the corpora they read (measured and not adopted: the typo model's README).
 ``--thresholds`` prints the P/R curve over the context rule's threshold; ``--misses`` (odw-dev) sorts
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
