@@ -20,7 +20,9 @@ Figures, as the spelling-check literature prints them:
   (target ≤ 0.2), each finding on the seeds and the held-out fifth listed.
 ``--unseen`` lists the findings on the seeds and corpus-extra's tuning part (what tuning may read) as
 they would be on text the model never saw: the texts in UNSEEN_FOLDS folds, each checked by a model
-built without it (the shipped model read them all, so it finds next to nothing there).
+built without it (the shipped model read them all, so it finds next to nothing there); with
+``--laws`` these models read the law text too, as the shipped one does; ``--unpruned-corpora``
+keeps every n-gram of the corpora they read (measured and not adopted: the typo model's README).
 ``--thresholds`` prints the P/R curve over the context rule's threshold; ``--misses`` (odw-dev) sorts
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
@@ -85,6 +87,7 @@ def case_of(wrong: str, right: str) -> Case:
 
 THRESHOLD_SHIFT = 0.0  # --shift: added to the context rule's threshold
 LAWS = None  # --laws: the law text the shipped model read, for the fold models
+UNPRUNED_CORPORA = False  # --unpruned-corpora: --unseen's models keep every n-gram of the corpora they read
 
 
 def typo_rules(fold: int | None = None):
@@ -362,16 +365,19 @@ def unseen_rates() -> None:
     built without it (the same recipe as the shipped one otherwise), every finding listed."""
     import zlib
 
+    from assistant.core.checker.law_text import law_paragraphs
     from assistant.core.checker.ngram import build
     texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(resource_path("corpus", "extra"), tuning_only=True)}
     corrected = typo_model.corrected_sentences(typo_model.typo_dev_folder())
+    official = law_paragraphs(LAWS, typo_model.typo_dev_folder()) if LAWS is not None else []
     folds = {name: zlib.crc32(name.encode("utf-8")) % UNSEEN_FOLDS for name in texts}
     total = characters = 0
     for fold in range(UNSEEN_FOLDS):
         seen = [p for name in sorted(texts) if folds[name] != fold for p in texts[name]]
         paragraphs = [p for name in sorted(texts) if folds[name] == fold for p in texts[name]]
         rules = typo_rules()
-        model = build(seen + corrected, typo_model.ORDER)
+        model = (build(official + corrected, typo_model.ORDER, unpruned=seen) if UNPRUNED_CORPORA
+                 else build(seen + official + corrected, typo_model.ORDER))
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
@@ -379,7 +385,8 @@ def unseen_rates() -> None:
         total, characters = total + len(found), characters + sum(map(len, paragraphs))
         for text, finding in found:
             print(f"    {listed_finding(text, finding)}")
-    print(f"seeds and corpus-extra's tuning part, each text unseen by its model: {total} typo findings in "
+    print(f"seeds and corpus-extra's tuning part, each text unseen by its model ({'with' if LAWS else 'without'} "
+          f"the law text): {total} typo findings in "
           f"{characters} characters = {1000 * total / characters:.3f} per 1,000")
 
 
@@ -391,14 +398,16 @@ def main() -> None:
     parser.add_argument("--gates", action="store_true", help="odw-dev, with --laws: wrong characters tried and the cost, "
                         "by how many known trigrams hold a character")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
+    parser.add_argument("--unpruned-corpora", action="store_true", help="--unseen: the models keep every n-gram "
+                        "of the corpora they read (the law text pruned as usual)")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
     parser.add_argument("--shift", type=float, nargs="+", default=[0.0],
                         help="add this to the context rule's threshold (log-odds); several: one report each")
     parser.add_argument("--laws", type=Path, help="the checkout of LawRefBook/Laws the shipped model was built from "
                         "(odw-dev's fold models then follow the shipped recipe; without it they read the corpora only)")
     arguments = parser.parse_args()
-    global THRESHOLD_SHIFT, LAWS
-    LAWS = arguments.laws
+    global THRESHOLD_SHIFT, LAWS, UNPRUNED_CORPORA
+    LAWS, UNPRUNED_CORPORA = arguments.laws, arguments.unpruned_corpora
     if LAWS is None and arguments.set == "odw-dev":
         print("odw-dev fold models WITHOUT the law text (no --laws): not the shipped model's recipe")
     for shift in arguments.shift:
