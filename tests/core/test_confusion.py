@@ -231,6 +231,21 @@ def test_a_word_typed_for_a_word_of_the_same_syllables_is_one_slip():
     assert flagged("提升御景信息发布能力") == [("御景", "预警")]
 
 
+def test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip():
+    """时长监管 for 市场监管: 长 sits between two known pairs (时长, 长监) in no known trigram, so only
+    confusable characters making a known trigram are tried there; the whole word of the same
+    syllables, 市场, makes edited text's trigrams on both sides (加市场, 市场监) and is found. A word
+    that makes no such trigrams is not tried there (孩子们一天天长成大人 stays quiet)."""
+    known = shipped_model().probs
+    padded = BOS + "加强时长监管" + EOS
+    at = padded.index("长")
+    assert "时长" in known and "长监" in known and not suspicious(padded, known)[at]
+    assert flagged("加强时长监管") == [("时长监管", "市场监管")]
+    context = RULE.context
+    assert context.in_known_trigrams(padded, at - 1, context.word_candidates(padded, at - 1)) == {"市场"}
+    assert flagged("孩子们一天天长成大人") == []
+
+
 def test_a_common_word_as_written_needs_more_the_commoner_it_is():
     """异议 and 遗嘱 (law-dev, never trained on), 狡猾 and 棋局 (held-out fifth) are common words the model
     of 公文 rarely read: the margin grows with the written word's count in jieba's dictionary (one

@@ -18,7 +18,8 @@ or more by the model: with its two neighbours, or with the two before, or with t
 alone; elsewhere only the confusable characters that make such a trigram or a common two-character
 word are scored. A character between two known pairs, or in one known trigram, is still tried (国物院,
 实施过成中, 制定心要的, 国务完有关: each pair is edited text, the three characters are not), which is
-where many real-word slips sit, but only with the characters that make a known trigram there. So a
+where many real-word slips sit, but only with the characters that make a known trigram there, and
+with the whole words of the same syllables that make known trigrams on both sides. So a
 100,000-character draft costs some thousands of candidate scorings (one character in about 7 of
 unseen legal text is a suspect: bench/typo_precision.py --gates), not millions.
 
@@ -154,6 +155,7 @@ class Context:
         self.middles = model.middles  # left + right → the characters seen between them
         self.sound, self.shape = confusion_sets()
         self.homophones = homophones()
+        self.homophone_sets = {char: frozenset(alike) for char, alike in self.homophones.items()}
         self.any = confusables()
         self.firsts, self.seconds = common_pairs(min_frequency)
         self.freq = tokenizer().FREQ
@@ -200,12 +202,19 @@ class Context:
         (支招 for 执照, 神灵 for 申领)."""
         return self._words_sounding_like(padded[j:j + 2])
 
+    def in_known_trigrams(self, padded: str, k: int, words: frozenset[str]) -> frozenset[str]:
+        """The two-character ``words`` that, put at padded[k:k + 2], make a trigram of edited text
+        both with the character before and with the one after (integer keys: no string built)."""
+        trigrams, left, right = self.model.trigrams, ord(padded[k - 1]) << 32, ord(padded[k + 2])
+        return frozenset(word for word in words if (key := ord(word[0]) << 16 | ord(word[1])) | left in trigrams
+                         and key << 16 | right in trigrams)
+
     def _sound_alike_words(self, written: str) -> frozenset[str]:
-        firsts, seconds = self.homophones.get(written[0]), self.homophones.get(written[1])
+        firsts, seconds = self.homophones.get(written[0]), self.homophone_sets.get(written[1])
         if not firsts or not seconds:
             return frozenset()
         pairs = self.seconds  # the common words' second characters, a set per first: one C call each
-        return frozenset(first + second for first in firsts for second in pairs.get(first, _NONE).intersection(seconds))
+        return frozenset(first + second for first in firsts for second in pairs.get(first, _NONE) & seconds)
 
     def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
         """The confusion type of each character replaced: sound or shape; a whole word of the same
@@ -329,7 +338,7 @@ class ContextRule(Rule):
             return
         blocked = {j + 1 for j in untouched_positions(paragraph)}
         suspects = {j: one for j, one in suspects.items() if j not in blocked}
-        words_tried: set[int] = set()
+        words_tried: dict[int, bool] = {}  # where a whole word was tried → whether only those in known trigrams
         known = context.model.probs
         for j in suspects:
             char = padded[j]
@@ -338,17 +347,22 @@ class ContextRule(Rule):
             if candidates:
                 for replacement, *figures in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), *figures
-            if narrow:
-                # a whole word of the same syllables only where a pair is unknown: over two suspects
-                # in no known trigram between known pairs too (驻村 for 贮存) doubled the character
-                # model's lookups on the 100k document for odw-dev R +0.009
-                continue
             for k in (j - 1, j):
-                if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
-                        or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
+                if (words_tried.get(k, True) is False or k in words_tried and narrow or k in blocked or k + 1 in blocked
+                        or not is_hanzi(padded[k]) or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
                     continue
-                words_tried.add(k)
+                if narrow and (suspects[j] or padded[k:k + 2] not in context.freq):
+                    # between two known pairs a written word may be a whole word's slip (征服 for
+                    # 政府, 只许 for 秩序): only words making edited text's trigrams on both sides
+                    # are tried there (odw-dev R +0.014 at threshold 0). Held by one known trigram,
+                    # none: twice the word sets built for R +0.001
+                    continue
                 candidates = context.word_candidates(padded, k)
+                if narrow and candidates:
+                    candidates = context.in_known_trigrams(padded, k, candidates)
+                elif words_tried.get(k) and candidates:
+                    candidates = candidates - context.in_known_trigrams(padded, k, candidates)
+                words_tried[k] = narrow
                 if candidates:
                     for replacement, *figures in context.gains(padded, k, candidates):
                         yield k - 1, replacement, context.kinds(padded[k:k + 2], replacement), *figures
