@@ -36,8 +36,11 @@ def test_confusion_sets_hold_sound_and_shape_neighbours():
     assert "蛾" in sound["鹅"]  # ECSpell: 白鹅疫情 for 白蛾疫情
     assert "未" in shape["末"]
     assert all(char not in others for table in (sound, shape) for char, others in table.items())
-    # alike both ways: the tables list 菅 among 管's look-alikes only, and odw-dev writes 药品菅理法
-    assert all(char in table[other] for table in (sound, shape) for char, others in table.items() for other in others)
+    # alike both ways: the tables list 菅 among 管's look-alikes only, and odw-dev writes 药品菅理法; but
+    # the same-syllable table leads from a rarer character to a common one only
+    syllable = confusion.same_syllable()
+    assert all(char in table[other] or other in syllable.get(char, "")
+               for table in (sound, shape) for char, others in table.items() for other in others)
 
 
 @pytest.mark.parametrize("min_count", [1, 2])
@@ -229,6 +232,18 @@ def test_a_word_typed_for_a_word_of_the_same_syllables_is_one_slip():
     characters replaced, weighed as one homophone slip, not as two sound slips."""
     assert flagged("加快推进网络摄氏建设") == [("网络摄氏", "网络设施")]
     assert flagged("提升御景信息发布能力") == [("御景", "预警")]
+
+
+def test_characters_of_the_same_syllable_are_sound_slips_one_way():
+    """same_syllable.tsv (pypinyin's most common readings): a rarer character an input method offers
+    for the same keys stands for the common one (菓 for 国, 珵 for 程), never the other way round; a
+    character whose other, rare reading sounds alike is no pair (厂 ān, 广 ān)."""
+    sound, _ = confusion_sets()
+    alike = confusion.homophones()
+    assert "国" in sound["菓"] and "程" in sound["珵"] and "弘" in alike["红"]
+    assert "菓" not in sound["国"] and "珵" not in alike["程"]
+    assert "广" not in confusion.same_syllable()["厂"]
+    assert flagged("推动菓家治理体系现代化") == [("菓家", "国家")]
 
 
 def test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip():

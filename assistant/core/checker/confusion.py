@@ -101,7 +101,24 @@ def confusion_sets() -> tuple[dict[str, str], dict[str, str]]:
         group = "".join(c for c in line.split("\t") if len(c) == 1 and is_hanzi(c))
         for char in group:  # a group of look-alikes: each stands for each
             shape.setdefault(char, []).append(group)
-    return _both_ways(sound), _both_ways(shape)
+    sound = _both_ways(sound)
+    for char, alike in same_syllable().items():  # one way only: a common character is never repaired to a rare one
+        sound[char] = "".join(sorted(set(sound.get(char, "") + alike)))
+    return sound, _both_ways(shape)
+
+
+@lru_cache(maxsize=1)
+def same_syllable() -> dict[str, str]:
+    """Character → the characters edited 公文 use that have its syllable, tones aside (most common
+    readings; same_syllable.tsv, built with pypinyin): what a pinyin input method offers for the
+    keys typed, rarer characters than the other tables hold included (菓 for 国, 弘 typed 红)."""
+    found: dict[str, str] = {}
+    for line in resource_path("confusion", "same_syllable.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            _, common, others = line.split("\t")
+            for char in common + others:
+                found[char] = common.replace(char, "")
+    return found
 
 
 def _both_ways(table: dict[str, list[str]]) -> dict[str, str]:
@@ -123,6 +140,8 @@ def homophones() -> dict[str, str]:
         if line and not line.startswith("#"):
             char, *others = line.split("\t")
             found[char] = "".join(sorted({c for c in "".join(others[:2]) if is_hanzi(c) and c != char}))
+    for char, alike in same_syllable().items():
+        found[char] = "".join(sorted(set(found.get(char, "") + alike)))
     return found
 
 
