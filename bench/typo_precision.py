@@ -28,6 +28,8 @@ context model lost them (not in the confusion sets, never a suspect, left alone 
 quotation, the right character never proposed, proposed but below the threshold), with examples.
 ``--gates`` (odw-dev, with ``--laws``) prints how many wrong characters, and how many characters of unseen
 legal text, the detector tries when a character held by at most 0, 1 or 2 known trigrams is a suspect.
+``--cost`` (odw-dev, with ``--laws``) prints what the detector scores per 1,000 characters (candidate repairs,
+word routes, candidates past the model's floor) on check_speed's document and on unseen legal text.
 ``--shift -0.5 0 0.5`` adds to the context rule's threshold (log-odds), one report per value (the
 fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
 built from (resources/typo_model/README.md), so that odw-dev's fold models follow its recipe.
@@ -43,6 +45,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # check_speed's document, for --cost
 
 from assistant.core.checker.calibrate import corpus_texts, held_out  # noqa: E402
 from assistant.core.checker.engine import Checker  # noqa: E402
@@ -273,6 +276,44 @@ def print_gates(pairs: list[tuple[str, str]]) -> None:
               f"{1000 * sum(scored[k] for k in kinds if k) / characters:4.1f} more candidates past the model's floor")
 
 
+def print_cost() -> None:
+    """--cost: what the context rule's detector asks per 1,000 characters: candidate repairs scored by
+    the character model, word routes read, candidates past the model's floor; on check_speed's
+    100,000-character document (the shipped model, which read it) and on GATE_SAMPLE characters of
+    LawRefBook's 行政法规 (the fold-0 model: no model reads it). Counts, not times: the machine is shared."""
+    from assistant.core.checker.law_text import paragraphs as law_lines
+    from assistant.core.checker.text import Paragraph
+    from check_speed import build_document
+    rule = next(r for r in typo_rules() if hasattr(r, "threshold"))
+    law, characters = [], 0
+    for line in law_lines(LAWS / "行政法规"):
+        if characters >= GATE_SAMPLE:
+            break
+        law.append(line)
+        characters += len(line)
+    for label, paragraphs, model in (("check_speed's 100k document, shipped model", build_document(), None),
+                                     (f"{characters:,} characters of 行政法规, fold-0 model", law, typo_model.fold_model(0, LAWS))):
+        rule.model = model
+        context, asked = rule.context, Counter()
+        scoring, routing = context.model.span_logprob, context.route
+
+        def scored_once(*arguments, **keywords):
+            asked["scored"] += 1
+            return scoring(*arguments, **keywords)
+
+        def routed_once(text):
+            asked["routes"] += 1
+            return routing(text)
+
+        context.model.span_logprob, context.route = scored_once, routed_once
+        try:
+            asked["past the floor"] = sum(1 for paragraph in paragraphs for _ in rule.scored(Paragraph(paragraph)))
+        finally:
+            del context.model.span_logprob, context.route
+        size = sum(map(len, paragraphs)) / 1000
+        print(f"cost on {label}: " + ", ".join(f"{name} {count / size:.1f}" for name, count in asked.items()) + " per 1,000 characters")
+
+
 def _moved(finding, paragraph: int):
     from dataclasses import replace
     return replace(finding, paragraph=paragraph)
@@ -390,6 +431,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
     parser.add_argument("--gates", action="store_true", help="odw-dev, with --laws: wrong characters tried and the cost, "
                         "by how many known trigrams hold a character")
+    parser.add_argument("--cost", action="store_true", help="odw-dev, with --laws: the detector's candidate scorings "
+                        "per 1,000 characters of edited and of unseen legal text")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
     parser.add_argument("--shift", type=float, nargs="+", default=[0.0],
@@ -420,6 +463,8 @@ def report(arguments) -> None:
             print_misses(pairs, findings)
         if arguments.gates and LAWS is not None:
             print_gates(pairs)
+        if arguments.cost and LAWS is not None:
+            print_cost()
     else:
         cases = ([case_of(*pair) for pair in typo_dev("law.dev.tsv")] if arguments.set == "law-dev"
                  else synthetic_set())
