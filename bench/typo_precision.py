@@ -278,7 +278,8 @@ def print_gates(pairs: list[tuple[str, str]]) -> None:
 
 def print_cost() -> None:
     """--cost: what the context rule's detector asks per 1,000 characters: candidate repairs scored by
-    the character model, word routes read, candidates past the model's floor; on check_speed's
+    the character model, word routes read, candidates past the model's floor, sets of whole words of
+    the same syllables built (the first check's; later ones are cached); on check_speed's
     100,000-character document (the shipped model, which read it) and on GATE_SAMPLE characters of
     LawRefBook's 行政法规 (the fold-0 model: no model reads it). Counts, not times: the machine is shared."""
     from assistant.core.checker.law_text import paragraphs as law_lines
@@ -306,10 +307,12 @@ def print_cost() -> None:
             return routing(text)
 
         context.model.span_logprob, context.route = scored_once, routed_once
+        built = context._words_sounding_like.cache_info().misses
         try:
             asked["past the floor"] = sum(1 for paragraph in paragraphs for _ in rule.scored(Paragraph(paragraph)))
         finally:
             del context.model.span_logprob, context.route
+        asked["homophone word sets built"] = context._words_sounding_like.cache_info().misses - built
         size = sum(map(len, paragraphs)) / 1000
         print(f"cost on {label}: " + ", ".join(f"{name} {count / size:.1f}" for name, count in asked.items()) + " per 1,000 characters")
 
