@@ -246,6 +246,15 @@ def test_characters_of_the_same_syllable_are_sound_slips_one_way():
     assert flagged("推动菓家治理体系现代化") == [("菓家", "国家")]
 
 
+def test_of_two_overlapping_repairs_the_likelier_is_reported():
+    """建笠健全: 简历 for 建笠 (a whole word of the same syllables, just past the threshold) and 建立健全
+    for 建笠健全 (one character, far past it) overlap; the likelier one is reported, whichever
+    starts first."""
+    scores = {hit.suggestions[0]: RULE.score(features) for _, hit, features in RULE.judged(Paragraph("建笠健全长效机制"))}
+    assert RULE.threshold < scores["简历"] < scores["建立健全"]
+    assert flagged("建笠健全长效机制") == [("建笠健全", "建立健全")]
+
+
 def test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip():
     """时长监管 for 市场监管: 长 sits between two known pairs (时长, 长监) in no known trigram, so only
     confusable characters making a known trigram are tried there; the whole word of the same

@@ -427,12 +427,12 @@ class ContextRule(Rule):
             score = self.score(features)
             if score > self.threshold and score > best.get(position, (-math.inf, None))[0]:
                 best[position] = (score, hit)
-        taken = -1
-        for position in sorted(best):
-            hit = best[position][1]
-            if hit.start >= taken:
-                taken = hit.end
-                yield hit
+        # of repairs that overlap, the likelier one (舆沦: 舆论 for the one character, not 渔轮 for both)
+        taken: list[Hit] = []
+        for _, hit in sorted((best[position] for position in sorted(best)), key=lambda pair: -pair[0]):
+            if all(hit.end <= other.start or hit.start >= other.end for other in taken):
+                taken.append(hit)
+        yield from sorted(taken, key=lambda hit: hit.start)
 
     def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, int]:
         """The repaired word around ``position`` and why, in plain words; and how common the slip
