@@ -25,7 +25,10 @@ built without it (the shipped model read them all, so it finds next to nothing t
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
 context model lost them (not in the confusion sets, never a suspect, left alone as a name or a
-quotation, the right character never proposed, proposed but below the threshold), with examples.
+quotation, the right character never proposed, proposed but below the threshold), with examples; the
+never proposed by the candidate path that would have to reach them (both characters of a word
+wrong; the suspect in one known trigram, between known pairs or in none, and what word the right
+character makes; tried but under the character model's floor).
 ``--gates`` (odw-dev, with ``--laws``) prints how many wrong characters, and how many characters of unseen
 legal text, the detector tries when a character held by at most 0, 1 or 2 known trigrams is a suspect.
 ``--cost`` (odw-dev, with ``--laws``) prints what the detector scores per 1,000 characters (candidate repairs,
@@ -182,7 +185,7 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
             continue
         rule = rules[typo_model.fold_of(right)]
         context, paragraph, padded = rule.context, Paragraph(wrong), BOS + wrong + EOS
-        suspects = set(suspicious(padded, context.model.probs))
+        suspects = suspicious(padded, context.model.probs)
         blocked = untouched_positions(paragraph)
         proposed = {(at + k, new) for at, replacement, *_ in rule.scored(paragraph)
                     for k, new in enumerate(replacement)}
@@ -199,13 +202,36 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
             elif at + 1 not in suspects:
                 lost = "never a suspect"
             elif (at, new) not in proposed:
-                lost = "right character never proposed"
+                lost = "never proposed: " + never_proposed(rule, padded, at + 1, right, suspects, case_of(wrong, right)[1])
             else:
                 lost = "proposed, below the threshold"
             key = (shape, kind, lost)
             buckets[key] += 1
             examples.setdefault(key, []).append(f"{wrong[max(0, at - 6):at + 7]}  {old}→{new}")
     return buckets, examples
+
+
+def never_proposed(rule, padded: str, j: int, right: str, suspects: dict[int, bool], wrong: frozenset[int]) -> str:
+    """Why the right character for padded[j] (a suspect, in a confusion set) was never scored: the
+    class of the candidate path that would have had to reach it (``wrong``: the sentence's wrong
+    characters; a word is common at the rule's min_frequency)."""
+    context, common_count = rule.context, rule.min_frequency
+    new, left, after, gold = right[j - 1], padded[j - 1], padded[j + 1], wrong
+    if {j - 2, j} & gold:  # a neighbour is wrong too: a slip of a whole word
+        start = j - 2 if j - 2 in gold else j - 1
+        word = right[start:start + 2]
+        same = all(r in context.homophones.get(w, "") for w, r in zip(padded[start + 1:start + 3], word))
+        common = context.freq.get(word, 0) >= common_count
+        return f"both characters of a word ({'same syllables' if same else 'not same syllables'}, " \
+               f"repaired word {'common' if common else 'rarer'})"
+    between = padded[j - 1:j + 1] in context.model.probs and padded[j:j + 2] in context.model.probs
+    if new in context.candidates(padded, j, suspects[j] or between):
+        return "tried, the character model's gain under its floor"
+    word = max(context.freq.get(left + new, 0), context.freq.get(new + after, 0))
+    where = "in one known trigram" if suspects[j] else "between known pairs" if between else "in no known trigram"
+    makes = ("a common word" if word >= common_count else "a word of 10-99" if word >= 10
+             else "a word of 1-9" if word else "no word")
+    return f"{where}, makes {makes}"
 
 
 def print_misses(pairs: list[tuple[str, str]], findings) -> None:
