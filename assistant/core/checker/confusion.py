@@ -174,7 +174,7 @@ class Context:
         self.middles = model.middles  # left + right → the characters seen between them
         self.sound, self.shape = confusion_sets()
         self.homophones = homophones()
-        self.homophone_sets = {char: frozenset(alike) for char, alike in self.homophones.items()}
+        self._homophone_sets: dict[str, frozenset[str]] = {}  # as sets, made when first asked (all: 25 MB)
         self.any = confusables()
         self.firsts, self.seconds = common_pairs(min_frequency)
         self.freq = tokenizer().FREQ
@@ -229,7 +229,9 @@ class Context:
                          and key << 16 | right in trigrams)
 
     def _sound_alike_words(self, written: str) -> frozenset[str]:
-        firsts, seconds = self.homophones.get(written[0]), self.homophone_sets.get(written[1])
+        firsts, seconds = self.homophones.get(written[0]), self._homophone_sets.get(written[1])
+        if seconds is None:
+            seconds = self._homophone_sets[written[1]] = frozenset(self.homophones.get(written[1], ""))
         if not firsts or not seconds:
             return frozenset()
         pairs = self.seconds  # the common words' second characters, a set per first: one C call each
@@ -427,7 +429,7 @@ class ContextRule(Rule):
             score = self.score(features)
             if score > self.threshold and score > best.get(position, (-math.inf, None))[0]:
                 best[position] = (score, hit)
-        # of repairs that overlap, the likelier one (舆沦: 舆论 for the one character, not 渔轮 for both)
+        # of repairs that overlap, the likelier one (建笠健全: 建立健全 for the one character, not 简历 for both)
         taken: list[Hit] = []
         for _, hit in sorted((best[position] for position in sorted(best)), key=lambda pair: -pair[0]):
             if all(hit.end <= other.start or hit.start >= other.end for other in taken):
