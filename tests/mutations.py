@@ -180,7 +180,7 @@ SABOTAGES = [
     Sabotage("s33: a whole word of the same syllables weighs as two sound slips", "assistant/core/checker/confusion.py",
              '            return ("homophone",)', "            pass", (CONFUSION_TESTS,)),
     Sabotage("s33: no whole word of the same syllables is proposed", "assistant/core/checker/confusion.py",
-             "        firsts, seconds = self.homophones.get(written[0]), self.homophones.get(written[1])",
+             "        firsts, seconds = self.homophones.get(written[0]), self._homophone_sets.get(written[1])",
              "        firsts, seconds = None, None", (CONFUSION_TESTS,)),
     Sabotage("s33: the word margin ignores how common the written word is", "assistant/core/checker/confusion.py",
              "written_word=math.log10(1 + written_frequency)",
