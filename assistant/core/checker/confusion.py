@@ -174,7 +174,9 @@ class Context:
         self.middles = model.middles  # left + right → the characters seen between them
         self.sound, self.shape = confusion_sets()
         self.homophones = homophones()
-        self._homophone_sets: dict[str, frozenset[str]] = {}  # as sets, made when first asked (all: 25 MB)
+        # made when first asked (all homophone sets at once: 25 MB)
+        self._homophone_sets: dict[str, frozenset[str]] = {}
+        self._word_starts: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         self.any = confusables()
         self.firsts, self.seconds = common_pairs(min_frequency)
         self.freq = tokenizer().FREQ
@@ -229,13 +231,14 @@ class Context:
                          and key << 16 | right in trigrams)
 
     def _sound_alike_words(self, written: str) -> frozenset[str]:
-        firsts, seconds = self.homophones.get(written[0]), self._homophone_sets.get(written[1])
+        starts, seconds = self._word_starts.get(written[0]), self._homophone_sets.get(written[1])
         if seconds is None:
             seconds = self._homophone_sets[written[1]] = frozenset(self.homophones.get(written[1], ""))
-        if not firsts or not seconds:
-            return frozenset()
-        pairs = self.seconds  # the common words' second characters, a set per first: one C call each
-        return frozenset(first + second for first in firsts for second in pairs.get(first, _NONE) & seconds)
+        if starts is None:  # the homophones that begin a common word, each with the seconds that follow it
+            pairs = self.seconds
+            starts = self._word_starts[written[0]] = tuple((first, pairs[first]) for first in self.homophones.get(written[0], "")
+                                                         if first in pairs)
+        return frozenset(first + second for first, following in starts for second in following & seconds)
 
     def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
         """The confusion type of each character replaced: sound or shape; a whole word of the same
@@ -368,15 +371,16 @@ class ContextRule(Rule):
             if candidates:
                 for replacement, *figures in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), *figures
+            if suspects[j]:  # held by one known trigram: no whole word (twice the word sets built for R +0.001)
+                continue
             for k in (j - 1, j):
-                if (words_tried.get(k, True) is False or k in words_tried and narrow or k in blocked or k + 1 in blocked
-                        or not is_hanzi(padded[k]) or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
-                    continue
-                if narrow and (suspects[j] or padded[k:k + 2] not in context.freq):
+                if narrow and padded[k:k + 2] not in context.freq:
                     # between two known pairs a written word may be a whole word's slip (征服 for
                     # 政府, 只许 for 秩序): only words making edited text's trigrams on both sides
-                    # are tried there (odw-dev R +0.014 at threshold 0). Held by one known trigram,
-                    # none: twice the word sets built for R +0.001
+                    # are tried there (odw-dev R +0.014 at threshold 0)
+                    continue
+                if (words_tried.get(k, True) is False or k in words_tried and narrow or k in blocked or k + 1 in blocked
+                        or not is_hanzi(padded[k]) or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
                     continue
                 candidates = context.word_candidates(padded, k)
                 if narrow and candidates:
