@@ -597,7 +597,7 @@ SABOTAGES = [
              "assistant/core/checker/confusion.py", "narrow = suspects[j] or padded", "narrow = padded",
              (f"{CONFUSION_TESTS}::test_a_slip_one_known_trigram_holds_is_tried_with_trigram_making_characters_only",)),
     Sabotage("u33prop: no whole word is tried between two known pairs", "assistant/core/checker/confusion.py",
-             "                if narrow and (suspects[j] or padded[k:k + 2] not in context.freq):",
+             "                if narrow and padded[k:k + 2] not in context.freq:",
              "                if narrow:",
              (f"{CONFUSION_TESTS}::test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip", *CONFUSABLE_EXAMPLES)),
     Sabotage("u33prop: every whole word of the same syllables is tried between two known pairs",
