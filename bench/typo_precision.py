@@ -27,9 +27,14 @@ keeps every n-gram of the corpora they read (measured and not adopted: the typo 
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
 context model lost them (not in the confusion sets, never a suspect, left alone as a name or a
-quotation, the right character never proposed, proposed but below the threshold), with examples.
+quotation, the right character never proposed, proposed but below the threshold), with examples; the
+never proposed by the candidate path that would have to reach them (both characters of a word
+wrong; the suspect in one known trigram, between known pairs or in none, and what word the right
+character makes; tried but under the character model's floor).
 ``--gates`` (odw-dev, with ``--laws``) prints how many wrong characters, and how many characters of unseen
 legal text, the detector tries when a character held by at most 0, 1 or 2 known trigrams is a suspect.
+``--cost`` (odw-dev, with ``--laws``) prints what the detector scores per 1,000 characters (candidate repairs,
+word routes, candidates past the model's floor) on check_speed's document and on unseen legal text.
 ``--shift -0.5 0 0.5`` adds to the context rule's threshold (log-odds), one report per value (the
 fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
 built from (resources/typo_model/README.md), so that odw-dev's fold models follow its recipe.
@@ -45,6 +50,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # check_speed's document, for --cost
 
 from assistant.core.checker.calibrate import corpus_texts, held_out  # noqa: E402
 from assistant.core.checker.engine import Checker  # noqa: E402
@@ -182,7 +188,7 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
             continue
         rule = rules[typo_model.fold_of(right)]
         context, paragraph, padded = rule.context, Paragraph(wrong), BOS + wrong + EOS
-        suspects = set(suspicious(padded, context.model.probs))
+        suspects = suspicious(padded, context.model.probs)
         blocked = untouched_positions(paragraph)
         proposed = {(at + k, new) for at, replacement, *_ in rule.scored(paragraph)
                     for k, new in enumerate(replacement)}
@@ -199,13 +205,36 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
             elif at + 1 not in suspects:
                 lost = "never a suspect"
             elif (at, new) not in proposed:
-                lost = "right character never proposed"
+                lost = "never proposed: " + never_proposed(rule, padded, at + 1, right, suspects, case_of(wrong, right)[1])
             else:
                 lost = "proposed, below the threshold"
             key = (shape, kind, lost)
             buckets[key] += 1
             examples.setdefault(key, []).append(f"{wrong[max(0, at - 6):at + 7]}  {old}→{new}")
     return buckets, examples
+
+
+def never_proposed(rule, padded: str, j: int, right: str, suspects: dict[int, bool], wrong: frozenset[int]) -> str:
+    """Why the right character for padded[j] (a suspect, in a confusion set) was never scored: the
+    class of the candidate path that would have had to reach it (``wrong``: the sentence's wrong
+    characters; a word is common at the rule's min_frequency)."""
+    context, common_count = rule.context, rule.min_frequency
+    new, left, after, gold = right[j - 1], padded[j - 1], padded[j + 1], wrong
+    if {j - 2, j} & gold:  # a neighbour is wrong too: a slip of a whole word
+        start = j - 2 if j - 2 in gold else j - 1
+        word = right[start:start + 2]
+        same = all(r in context.homophones.get(w, "") for w, r in zip(padded[start + 1:start + 3], word))
+        common = context.freq.get(word, 0) >= common_count
+        return f"both characters of a word ({'same syllables' if same else 'not same syllables'}, " \
+               f"repaired word {'common' if common else 'rarer'})"
+    between = padded[j - 1:j + 1] in context.model.probs and padded[j:j + 2] in context.model.probs
+    if new in context.candidates(padded, j, suspects[j] or between):
+        return "tried, the character model's gain under its floor"
+    word = max(context.freq.get(left + new, 0), context.freq.get(new + after, 0))
+    where = "in one known trigram" if suspects[j] else "between known pairs" if between else "in no known trigram"
+    makes = ("a common word" if word >= common_count else "a word of 10-99" if word >= 10
+             else "a word of 1-9" if word else "no word")
+    return f"{where}, makes {makes}"
 
 
 def print_misses(pairs: list[tuple[str, str]], findings) -> None:
@@ -274,6 +303,47 @@ def print_gates(pairs: list[tuple[str, str]]) -> None:
               f"({sum(reached[k] for k in kinds if k):3d} more with the right character scored in a known trigram's middle); "
               f"{1000 * sum(suspects[k] for k in kinds) / characters:5.1f} suspects per 1,000, "
               f"{1000 * sum(scored[k] for k in kinds if k) / characters:4.1f} more candidates past the model's floor")
+
+
+def print_cost() -> None:
+    """--cost: what the context rule's detector asks per 1,000 characters: candidate repairs scored by
+    the character model, word routes read, candidates past the model's floor, sets of whole words of
+    the same syllables built (the first check's; later ones are cached); on check_speed's
+    100,000-character document (the shipped model, which read it) and on GATE_SAMPLE characters of
+    LawRefBook's 行政法规 (the fold-0 model: no model reads it). Counts, not times: the machine is shared."""
+    from assistant.core.checker.law_text import paragraphs as law_lines
+    from assistant.core.checker.text import Paragraph
+    from check_speed import build_document
+    rule = next(r for r in typo_rules() if hasattr(r, "threshold"))
+    law, characters = [], 0
+    for line in law_lines(LAWS / "行政法规"):
+        if characters >= GATE_SAMPLE:
+            break
+        law.append(line)
+        characters += len(line)
+    for label, paragraphs, model in (("check_speed's 100k document, shipped model", build_document(), None),
+                                     (f"{characters:,} characters of 行政法规, fold-0 model", law, typo_model.fold_model(0, LAWS))):
+        rule.model = model
+        context, asked = rule.context, Counter()
+        scoring, routing = context.model.span_logprob, context.route
+
+        def scored_once(*arguments, **keywords):
+            asked["scored"] += 1
+            return scoring(*arguments, **keywords)
+
+        def routed_once(text):
+            asked["routes"] += 1
+            return routing(text)
+
+        context.model.span_logprob, context.route = scored_once, routed_once
+        built = context._words_sounding_like.cache_info().misses
+        try:
+            asked["past the floor"] = sum(1 for paragraph in paragraphs for _ in rule.scored(Paragraph(paragraph)))
+        finally:
+            del context.model.span_logprob, context.route
+        asked["homophone word sets built"] = context._words_sounding_like.cache_info().misses - built
+        size = sum(map(len, paragraphs)) / 1000
+        print(f"cost on {label}: " + ", ".join(f"{name} {count / size:.1f}" for name, count in asked.items()) + " per 1,000 characters")
 
 
 def _moved(finding, paragraph: int):
@@ -397,6 +467,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="odw-dev: the missed wrong characters by shape and cause")
     parser.add_argument("--gates", action="store_true", help="odw-dev, with --laws: wrong characters tried and the cost, "
                         "by how many known trigrams hold a character")
+    parser.add_argument("--cost", action="store_true", help="odw-dev, with --laws: the detector's candidate scorings "
+                        "per 1,000 characters of edited and of unseen legal text")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
     parser.add_argument("--unpruned-corpora", action="store_true", help="--unseen: the models keep every n-gram "
                         "of the corpora they read (the law text pruned as usual)")
@@ -429,6 +501,8 @@ def report(arguments) -> None:
             print_misses(pairs, findings)
         if arguments.gates and LAWS is not None:
             print_gates(pairs)
+        if arguments.cost and LAWS is not None:
+            print_cost()
     else:
         cases = ([case_of(*pair) for pair in typo_dev("law.dev.tsv")] if arguments.set == "law-dev"
                  else synthetic_set())

@@ -36,8 +36,11 @@ def test_confusion_sets_hold_sound_and_shape_neighbours():
     assert "蛾" in sound["鹅"]  # ECSpell: 白鹅疫情 for 白蛾疫情
     assert "未" in shape["末"]
     assert all(char not in others for table in (sound, shape) for char, others in table.items())
-    # alike both ways: the tables list 菅 among 管's look-alikes only, and odw-dev writes 药品菅理法
-    assert all(char in table[other] for table in (sound, shape) for char, others in table.items() for other in others)
+    # alike both ways: the tables list 菅 among 管's look-alikes only, and odw-dev writes 药品菅理法; but
+    # the same-syllable table leads from a rarer character to a common one only
+    syllable = confusion.same_syllable()
+    assert all(char in table[other] or other in syllable.get(char, "")
+               for table in (sound, shape) for char, others in table.items() for other in others)
 
 
 @pytest.mark.parametrize("min_count", [1, 2])
@@ -243,6 +246,42 @@ def test_a_word_typed_for_a_word_of_the_same_syllables_is_one_slip():
     assert flagged("提升御景信息发布能力") == [("御景", "预警")]
 
 
+def test_characters_of_the_same_syllable_are_sound_slips_one_way():
+    """same_syllable.tsv (pypinyin's most common readings): a rarer character an input method offers
+    for the same keys stands for the common one (菓 for 国, 珵 for 程), never the other way round; a
+    character whose other, rare reading sounds alike is no pair (厂 ān, 广 ān)."""
+    sound, _ = confusion_sets()
+    alike = confusion.homophones()
+    assert "国" in sound["菓"] and "程" in sound["珵"] and "弘" in alike["红"]
+    assert "菓" not in sound["国"] and "珵" not in alike["程"]
+    assert "广" not in confusion.same_syllable()["厂"]
+    assert flagged("推动菓家治理体系现代化") == [("菓家", "国家")]
+
+
+def test_of_two_overlapping_repairs_the_likelier_is_reported():
+    """建笠健全: 简历 for 建笠 (a whole word of the same syllables, just past the threshold) and 建立健全
+    for 建笠健全 (one character, far past it) overlap; the likelier one is reported, whichever
+    starts first."""
+    scores = {hit.suggestions[0]: RULE.score(features) for _, hit, features in RULE.judged(Paragraph("建笠健全长效机制"))}
+    assert RULE.threshold < scores["简历"] < scores["建立健全"]
+    assert flagged("建笠健全长效机制") == [("建笠健全", "建立健全")]
+
+
+def test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip():
+    """时长监管 for 市场监管: 长 sits between two known pairs (时长, 长监) in no known trigram, so only
+    confusable characters making a known trigram are tried there; the whole word of the same
+    syllables, 市场, makes edited text's trigrams on both sides (加市场, 市场监) and is found. A word
+    that makes no such trigrams is not tried there (孩子们一天天长成大人 stays quiet)."""
+    known = shipped_model().probs
+    padded = BOS + "加强时长监管" + EOS
+    at = padded.index("长")
+    assert "时长" in known and "长监" in known and not suspicious(padded, known)[at]
+    assert flagged("加强时长监管") == [("时长监管", "市场监管")]
+    context = RULE.context
+    assert context.in_known_trigrams(padded, at - 1, context.word_candidates(padded, at - 1)) == {"市场"}
+    assert flagged("孩子们一天天长成大人") == []
+
+
 def test_a_common_word_as_written_needs_more_the_commoner_it_is():
     """异议 and 遗嘱 (law-dev, never trained on), 狡猾 and 棋局 (held-out fifth) are common words the model
     of 公文 rarely read: the margin grows with the written word's count in jieba's dictionary (one
@@ -274,7 +313,9 @@ def test_a_whole_word_in_a_parallel_series_is_no_slip():
     """述职述廉 pairs two words on one frame (held-out fifth): 述廉 is no slip for 熟练."""
     assert flagged("行多种形式的领导干部述职述廉制度") == []
     # law-dev: 船白 → 传播 swaps both characters and breaks 船…、船舶…、船舶… at the second one; 船舶 is the fix
-    assert flagged("船白抵押权、船舶优先权、船舶留置权") == [("船白", "船舶")]
+    text = "船白抵押权、船舶优先权、船舶留置权"
+    assert flagged(text) == [("船白", "船舶")]
+    assert "传播" not in {hit.suggestions[0] for _, hit, _ in RULE.judged(Paragraph(text))}  # the guard, not the likelier fix
 
 
 def test_a_common_word_jieba_tags_as_a_name_is_no_name():

@@ -18,7 +18,8 @@ or more by the model: with its two neighbours, or with the two before, or with t
 alone; elsewhere only the confusable characters that make such a trigram or a common two-character
 word are scored. A character between two known pairs, or in one known trigram, is still tried (国物院,
 实施过成中, 制定心要的, 国务完有关: each pair is edited text, the three characters are not), which is
-where many real-word slips sit, but only with the characters that make a known trigram there. So a
+where many real-word slips sit, but only with the characters that make a known trigram there, and
+with the whole words of the same syllables that make known trigrams on both sides. So a
 100,000-character draft costs some thousands of candidate scorings (one character in about 7 of
 unseen legal text is a suspect: bench/typo_precision.py --gates), not millions.
 
@@ -100,7 +101,24 @@ def confusion_sets() -> tuple[dict[str, str], dict[str, str]]:
         group = "".join(c for c in line.split("\t") if len(c) == 1 and is_hanzi(c))
         for char in group:  # a group of look-alikes: each stands for each
             shape.setdefault(char, []).append(group)
-    return _both_ways(sound), _both_ways(shape)
+    sound = _both_ways(sound)
+    for char, alike in same_syllable().items():  # one way only: a common character is never repaired to a rare one
+        sound[char] = "".join(sorted(set(sound.get(char, "") + alike)))
+    return sound, _both_ways(shape)
+
+
+@lru_cache(maxsize=1)
+def same_syllable() -> dict[str, str]:
+    """Character → the characters edited 公文 use that have its syllable, tones aside (most common
+    readings; same_syllable.tsv, built with pypinyin): what a pinyin input method offers for the
+    keys typed, rarer characters than the other tables hold included (菓 for 国, 弘 typed 红)."""
+    found: dict[str, str] = {}
+    for line in resource_path("confusion", "same_syllable.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            _, common, others = line.split("\t")
+            for char in common + others:
+                found[char] = common.replace(char, "")
+    return found
 
 
 def _both_ways(table: dict[str, list[str]]) -> dict[str, str]:
@@ -122,6 +140,8 @@ def homophones() -> dict[str, str]:
         if line and not line.startswith("#"):
             char, *others = line.split("\t")
             found[char] = "".join(sorted({c for c in "".join(others[:2]) if is_hanzi(c) and c != char}))
+    for char, alike in same_syllable().items():
+        found[char] = "".join(sorted(set(found.get(char, "") + alike)))
     return found
 
 
@@ -154,6 +174,9 @@ class Context:
         self.middles = model.middles  # left + right → the characters seen between them
         self.sound, self.shape = confusion_sets()
         self.homophones = homophones()
+        # made when first asked (all homophone sets at once: 25 MB)
+        self._homophone_sets: dict[str, frozenset[str]] = {}
+        self._word_starts: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         self.any = confusables()
         self.firsts, self.seconds = common_pairs(min_frequency)
         self.freq = tokenizer().FREQ
@@ -200,12 +223,22 @@ class Context:
         (支招 for 执照, 神灵 for 申领)."""
         return self._words_sounding_like(padded[j:j + 2])
 
+    def in_known_trigrams(self, padded: str, k: int, words: frozenset[str]) -> frozenset[str]:
+        """The two-character ``words`` that, put at padded[k:k + 2], make a trigram of edited text
+        both with the character before and with the one after (integer keys: no string built)."""
+        trigrams, left, right = self.model.trigrams, ord(padded[k - 1]) << 32, ord(padded[k + 2])
+        return frozenset(word for word in words if (key := ord(word[0]) << 16 | ord(word[1])) | left in trigrams
+                         and key << 16 | right in trigrams)
+
     def _sound_alike_words(self, written: str) -> frozenset[str]:
-        firsts, seconds = self.homophones.get(written[0]), self.homophones.get(written[1])
-        if not firsts or not seconds:
-            return frozenset()
-        pairs = self.seconds  # the common words' second characters, a set per first: one C call each
-        return frozenset(first + second for first in firsts for second in pairs.get(first, _NONE).intersection(seconds))
+        starts, seconds = self._word_starts.get(written[0]), self._homophone_sets.get(written[1])
+        if seconds is None:
+            seconds = self._homophone_sets[written[1]] = frozenset(self.homophones.get(written[1], ""))
+        if starts is None:  # the homophones that begin a common word, each with the seconds that follow it
+            pairs = self.seconds
+            starts = self._word_starts[written[0]] = tuple((first, pairs[first]) for first in self.homophones.get(written[0], "")
+                                                         if first in pairs)
+        return frozenset(first + second for first, following in starts for second in following & seconds)
 
     def kinds(self, written: str, replacement: str) -> tuple[str, ...]:
         """The confusion type of each character replaced: sound or shape; a whole word of the same
@@ -329,7 +362,7 @@ class ContextRule(Rule):
             return
         blocked = {j + 1 for j in untouched_positions(paragraph)}
         suspects = {j: one for j, one in suspects.items() if j not in blocked}
-        words_tried: set[int] = set()
+        words_tried: dict[int, bool] = {}  # where a whole word was tried → whether only those in known trigrams
         known = context.model.probs
         for j in suspects:
             char = padded[j]
@@ -338,17 +371,23 @@ class ContextRule(Rule):
             if candidates:
                 for replacement, *figures in context.gains(padded, j, candidates):
                     yield j - 1, replacement, context.kinds(char, replacement), *figures
-            if narrow:
-                # a whole word of the same syllables only where a pair is unknown: over two suspects
-                # in no known trigram between known pairs too (驻村 for 贮存) doubled the character
-                # model's lookups on the 100k document for odw-dev R +0.009
+            if suspects[j]:  # held by one known trigram: no whole word (twice the word sets built for R +0.001)
                 continue
             for k in (j - 1, j):
-                if (k in words_tried or k in blocked or k + 1 in blocked or not is_hanzi(padded[k])
-                        or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
+                if narrow and padded[k:k + 2] not in context.freq:
+                    # between two known pairs a written word may be a whole word's slip (征服 for
+                    # 政府, 只许 for 秩序): only words making edited text's trigrams on both sides
+                    # are tried there (odw-dev R +0.014 at threshold 0)
                     continue
-                words_tried.add(k)
+                if (words_tried.get(k, True) is False or k in words_tried and narrow or k in blocked or k + 1 in blocked
+                        or not is_hanzi(padded[k]) or not is_hanzi(padded[k + 1]) or padded[k] in LEFT_TO_OTHER_RULES or padded[k + 1] in LEFT_TO_OTHER_RULES):
+                    continue
                 candidates = context.word_candidates(padded, k)
+                if narrow and candidates:
+                    candidates = context.in_known_trigrams(padded, k, candidates)
+                elif words_tried.get(k) and candidates:
+                    candidates = candidates - context.in_known_trigrams(padded, k, candidates)
+                words_tried[k] = narrow
                 if candidates:
                     for replacement, *figures in context.gains(padded, k, candidates):
                         yield k - 1, replacement, context.kinds(padded[k:k + 2], replacement), *figures
@@ -394,12 +433,12 @@ class ContextRule(Rule):
             score = self.score(features)
             if score > self.threshold and score > best.get(position, (-math.inf, None))[0]:
                 best[position] = (score, hit)
-        taken = -1
-        for position in sorted(best):
-            hit = best[position][1]
-            if hit.start >= taken:
-                taken = hit.end
-                yield hit
+        # of repairs that overlap, the likelier one (建笠健全: 建立健全 for the one character, not 简历 for both)
+        taken: list[Hit] = []
+        for _, hit in sorted((best[position] for position in sorted(best)), key=lambda pair: -pair[0]):
+            if all(hit.end <= other.start or hit.start >= other.end for other in taken):
+                taken.append(hit)
+        yield from sorted(taken, key=lambda hit: hit.start)
 
     def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, int]:
         """The repaired word around ``position`` and why, in plain words; and how common the slip
