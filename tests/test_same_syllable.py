@@ -1,8 +1,6 @@
 """The same-syllable table (resources/confusion/same_syllable.tsv) and its builder
 (assistant/tools/same_syllable.py, pypinyin at build time only)."""
 
-import pytest
-
 from assistant.core.resources import resource_path
 
 TABLE = resource_path("confusion", "same_syllable.tsv")
@@ -23,9 +21,8 @@ def test_each_character_has_one_syllable_and_common_characters_come_first():
 
 
 def test_the_bundled_table_is_what_the_builder_makes():
-    """Rebuilt from pypinyin's data, the corpora and jieba's dictionary, byte for byte (skipped where
-    pypinyin, a build-time tool, is not installed)."""
-    pytest.importorskip("pypinyin")
+    """Rebuilt from pypinyin's data (a build-time tool, in the test extras), the corpora and jieba's
+    dictionary, byte for byte."""
     from assistant.tools.same_syllable import table
 
     assert "\n".join(table()) + "\n" == TABLE.read_text(encoding="utf-8")
