@@ -362,7 +362,10 @@ class ContextRule(Rule):
             return
         blocked = {j + 1 for j in untouched_positions(paragraph)}
         suspects = {j: one for j, one in suspects.items() if j not in blocked}
-        words_tried: dict[int, bool] = {}  # where a whole word was tried → whether only those in known trigrams
+        # Where a whole word was tried → whether only its candidates in known trigrams were (narrow).
+        # A word two suspects share is tried once with all its candidates; tried narrow first, it is
+        # tried again from a wide suspect with the rest of them; never again after a wide try.
+        words_tried: dict[int, bool] = {}
         known = context.model.probs
         for j in suspects:
             char = padded[j]
