@@ -21,8 +21,7 @@ Figures, as the spelling-check literature prints them:
 ``--unseen`` lists the findings on the seeds and corpus-extra's tuning part (what tuning may read) as
 they would be on text the model never saw: the texts in UNSEEN_FOLDS folds, each checked by a model
 built without it (the shipped model read them all, so it finds next to nothing there); with
-``--laws`` these models read the law text too, as the shipped one does; ``--unpruned-corpora``
-keeps every n-gram of the corpora they read (measured and not adopted: the typo model's README).
+``--laws`` these models read the law text too, as the shipped one does.
 ``--thresholds`` prints the P/R curve over the context rule's threshold; ``--misses`` (odw-dev) sorts
 the wrong characters no finding changes by shape (the slip leaves a real word behind or breaks the
 word into single characters; sound or shape or neither, by the confusion sets) and by where the
@@ -93,7 +92,6 @@ def case_of(wrong: str, right: str) -> Case:
 
 THRESHOLD_SHIFT = 0.0  # --shift: added to the context rule's threshold
 LAWS = None  # --laws: the law text the shipped model read, for the fold models
-UNPRUNED_CORPORA = False  # --unpruned-corpora: --unseen's models keep every n-gram of the corpora they read
 
 
 def typo_rules(fold: int | None = None):
@@ -219,9 +217,9 @@ def never_proposed(rule, padded: str, j: int, right: str, suspects: dict[int, bo
     class of the candidate path that would have had to reach it (``wrong``: the sentence's wrong
     characters; a word is common at the rule's min_frequency)."""
     context, common_count = rule.context, rule.min_frequency
-    new, left, after, gold = right[j - 1], padded[j - 1], padded[j + 1], wrong
-    if {j - 2, j} & gold:  # a neighbour is wrong too: a slip of a whole word
-        start = j - 2 if j - 2 in gold else j - 1
+    new, left, after = right[j - 1], padded[j - 1], padded[j + 1]
+    if {j - 2, j} & wrong:  # a neighbour is wrong too: a slip of a whole word
+        start = j - 2 if j - 2 in wrong else j - 1
         word = right[start:start + 2]
         same = all(r in context.homophones.get(w, "") for w, r in zip(padded[start + 1:start + 3], word))
         common = context.freq.get(word, 0) >= common_count
@@ -446,8 +444,7 @@ def unseen_rates() -> None:
         seen = [p for name in sorted(texts) if folds[name] != fold for p in texts[name]]
         paragraphs = [p for name in sorted(texts) if folds[name] == fold for p in texts[name]]
         rules = typo_rules()
-        model = (build(official + corrected, typo_model.ORDER, unpruned=seen) if UNPRUNED_CORPORA
-                 else build(seen + official + corrected, typo_model.ORDER))
+        model = build(seen + official + corrected, typo_model.ORDER)
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
@@ -470,16 +467,14 @@ def main() -> None:
     parser.add_argument("--cost", action="store_true", help="odw-dev, with --laws: the detector's candidate scorings "
                         "per 1,000 characters of edited and of unseen legal text")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
-    parser.add_argument("--unpruned-corpora", action="store_true", help="--unseen: the models keep every n-gram "
-                        "of the corpora they read (the law text pruned as usual)")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
     parser.add_argument("--shift", type=float, nargs="+", default=[0.0],
                         help="add this to the context rule's threshold (log-odds); several: one report each")
     parser.add_argument("--laws", type=Path, help="the checkout of LawRefBook/Laws the shipped model was built from "
                         "(odw-dev's fold models then follow the shipped recipe; without it they read the corpora only)")
     arguments = parser.parse_args()
-    global THRESHOLD_SHIFT, LAWS, UNPRUNED_CORPORA
-    LAWS, UNPRUNED_CORPORA = arguments.laws, arguments.unpruned_corpora
+    global THRESHOLD_SHIFT, LAWS
+    LAWS = arguments.laws
     if LAWS is None and arguments.set == "odw-dev":
         print("odw-dev fold models WITHOUT the law text (no --laws): not the shipped model's recipe")
     for shift in arguments.shift:

@@ -55,18 +55,6 @@ def test_kneser_ney_probabilities_sum_to_one_in_every_context(min_count):
         assert total == pytest.approx(1.0, abs=0.005), history
 
 
-def test_unpruned_paragraphs_keep_their_rare_ngrams_and_the_distributions_still_sum_to_one():
-    """``unpruned`` paragraphs are counted like the others but none of their n-grams is pruned
-    (bench/typo_precision.py --unpruned-corpora): 牢牢扭住, seen once, is known only then."""
-    texts = ["推进改革发展", "推进工作落实", "改革发展稳定"]
-    pruned, whole = build(texts + ["牢牢扭住中心"], order=4), build(texts, order=4, unpruned=["牢牢扭住中心"])
-    assert "牢扭住" not in pruned.probs and {"牢扭住", "牢牢扭住"} <= set(whole.probs)
-    assert "改革发展" not in whole.probs  # the other paragraphs are pruned as before
-    vocabulary = set("".join(texts) + "牢牢扭住中心" + EOS + BOS)
-    for history in ("牢牢扭", "推进", ""):
-        assert sum(10 ** (whole.logprob(history, char) / SCALE) for char in vocabulary) == pytest.approx(1.0, abs=0.005)
-
-
 def test_the_model_file_reads_back_as_written():
     model = build(["推进改革发展", "推进工作落实"], order=3)
     again = NgramModel.from_bytes(model.to_bytes())

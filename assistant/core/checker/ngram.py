@@ -281,20 +281,15 @@ def quantised(log10_value: float) -> int:
     return max(-32768, min(32767, round(log10_value * SCALE)))
 
 
-def build(paragraphs: Iterable[str], order: int, min_count: int = MIN_COUNT_PRUNED,
-          unpruned: Iterable[str] = ()) -> NgramModel:
+def build(paragraphs: Iterable[str], order: int, min_count: int = MIN_COUNT_PRUNED) -> NgramModel:
     """Count, smooth (interpolated Kneser–Ney), prune (n-grams of order 3 and more seen fewer than
-    ``min_count`` times, except those of the ``unpruned`` paragraphs, which are counted like the
-    others; each context's back-off weight is then what its kept n-grams leave, so every
+    ``min_count`` times; each context's back-off weight is then what its kept n-grams leave, so every
     distribution still sums to one) and quantise."""
     counts: list[Counter[str]] = [Counter() for _ in range(order + 1)]
-    whole: set[str] = set()
     for paragraph in paragraphs:
-        _count(counts, paragraph, order)
-    for paragraph in unpruned:
-        _count(counts, paragraph, order)
         padded = BOS + paragraph + EOS
-        whole.update(padded[i:i + k] for k in range(3, order + 1) for i in range(len(padded) - k + 1))
+        for k in range(1, order + 1):
+            counts[k].update(padded[i:i + k] for i in range(len(padded) - k + 1))
     adjusted = _adjusted_counts(counts, order)
     vocabulary = len(counts[1])
     lower: dict[str, float] = {}
@@ -314,7 +309,7 @@ def build(paragraphs: Iterable[str], order: int, min_count: int = MIN_COUNT_PRUN
             weight = discount * types[context] / totals[context]
             below = lower[gram[1:]] if k > 1 else 1 / vocabulary
             current[gram] = max(count - discount, 0) / totals[context] + weight * below
-        kept = {gram: p for gram, p in current.items() if k < 3 or counts[k][gram] >= min_count or gram in whole}
+        kept = {gram: p for gram, p in current.items() if k < 3 or counts[k][gram] >= min_count}
         if k > 1:  # each context's weight: the mass its kept n-grams leave to the order below
             left: dict[str, float] = dict.fromkeys(totals, 1.0)
             left_below: dict[str, float] = dict.fromkeys(totals, 1.0)
@@ -330,12 +325,6 @@ def build(paragraphs: Iterable[str], order: int, min_count: int = MIN_COUNT_PRUN
     unigram_discount = _discount(adjusted[1])
     unknown = quantised(math.log10(unigram_discount * len(adjusted[1]) / sum(adjusted[1].values()) / vocabulary))
     return NgramModel(order, probs, backoffs, unknown)
-
-
-def _count(counts: list[Counter[str]], paragraph: str, order: int) -> None:
-    padded = BOS + paragraph + EOS
-    for k in range(1, order + 1):
-        counts[k].update(padded[i:i + k] for i in range(len(padded) - k + 1))
 
 
 def _adjusted_counts(counts: list[Counter[str]], order: int) -> list[Counter[str]]:
