@@ -608,7 +608,7 @@ SABOTAGES = [
              "            and key << 16 | right in trigrams)", "            or True)",
              (f"{CONFUSION_TESTS}::test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip",)),
     Sabotage("u33prop: the same-syllable table is not read", "assistant/core/checker/confusion.py",
-             "    for char, alike in same_syllable().items():  # one way only", "    for char, alike in {}.items():  # one way only",
+             "    for char, alike in same_syllable().items():", "    for char, alike in {}.items():",
              (f"{CONFUSION_TESTS}::test_characters_of_the_same_syllable_are_sound_slips_one_way", *CONFUSABLE_EXAMPLES)),
     Sabotage("u33prop: the same-syllable table is read both ways", "assistant/core/checker/confusion.py",
              "                found[char] = common.replace(char, \"\")", "                found[char] = (common + others).replace(char, \"\")",

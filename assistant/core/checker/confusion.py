@@ -101,10 +101,7 @@ def confusion_sets() -> tuple[dict[str, str], dict[str, str]]:
         group = "".join(c for c in line.split("\t") if len(c) == 1 and is_hanzi(c))
         for char in group:  # a group of look-alikes: each stands for each
             shape.setdefault(char, []).append(group)
-    sound = _both_ways(sound)
-    for char, alike in same_syllable().items():  # one way only: a common character is never repaired to a rare one
-        sound[char] = "".join(sorted(set(sound.get(char, "") + alike)))
-    return sound, _both_ways(shape)
+    return _with_same_syllable(_both_ways(sound)), _both_ways(shape)
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +116,14 @@ def same_syllable() -> dict[str, str]:
             for char in common + others:
                 found[char] = common.replace(char, "")
     return found
+
+
+def _with_same_syllable(table: dict[str, str]) -> dict[str, str]:
+    """``table`` with each character's same-syllable characters added, one way only: a common
+    character is never repaired to a rare one."""
+    for char, alike in same_syllable().items():
+        table[char] = "".join(sorted(set(table.get(char, "") + alike)))
+    return table
 
 
 def _both_ways(table: dict[str, list[str]]) -> dict[str, str]:
@@ -140,9 +145,7 @@ def homophones() -> dict[str, str]:
         if line and not line.startswith("#"):
             char, *others = line.split("\t")
             found[char] = "".join(sorted({c for c in "".join(others[:2]) if is_hanzi(c) and c != char}))
-    for char, alike in same_syllable().items():
-        found[char] = "".join(sorted(set(found.get(char, "") + alike)))
-    return found
+    return _with_same_syllable(found)
 
 
 @lru_cache(maxsize=1)
