@@ -11,6 +11,7 @@ from pathlib import Path
 from . import APP_NAME, __version__, cli_messages
 from .core.checker.model import CATEGORIES, SEVERITIES
 from .core.checker.loading import load_rules
+from .core.checker.settings import TYPO_LEVELS
 from .core.checker_setup import user_checker, user_lexicon_folder
 from .core.conversion import CONFIGS, OPENCC_CONFIGS, Converter
 from .core.atomic import refuse_wrong_suffix
@@ -94,7 +95,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_DOCUMENT_ERROR
         rules = [r for r in rules if r.id in wanted or r.category in wanted]
     texts = [p.text for p in document.paragraphs]
-    checker, notes = user_checker(rules)
+    settings = Settings.load()
+    if args.typo:
+        settings.checker.typo_level = args.typo
+    checker, notes = user_checker(rules, settings=settings)
     for note in notes:
         print(f"注意：{note}", file=sys.stderr)
     findings = checker.check(texts)
@@ -292,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     _reads_a_document(check)
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
     check.add_argument("--rules", help="只用这些规则或类别，逗号分隔（如 punctuation,echo）")
+    check.add_argument("--typo", choices=TYPO_LEVELS,
+                       help="疑似错别字：standard 稳妥，只提示把握大的（适合定稿）；thorough 全面，多提示，误报稍多"
+                            "（适合初稿）。默认用“选项”中的设定（初始为 standard）")
     check.set_defaults(handler=cmd_check)
 
     phrases = commands.add_parser("phrases", help="查找短语库（可用拼音首字母，如 hzls）")

@@ -6,7 +6,8 @@ shapes drafts arrive in:
 - ``lines``: one paragraph per line (as Word gives it);
 - ``wrapped``: every paragraph hard-wrapped at 34 characters (copied from a PDF);
 - ``pasted``: each text as one huge paragraph (copied from a web page).
-Prints what the user sees: all findings (every severity, punctuation included) per 1,000
+Prints what the user sees, with the settings a new user has (the 稳妥 typo level, settings.py: the
+statistical 错别字 guesses the model is sure of; bench/typo_precision.py --level thorough measures 全面): all findings (every severity, punctuation included) per 1,000
 characters (target ≤ 3 on the held-out part, in every shape), per severity, the non-punctuation
 warning rate (warnings and errors outside ``punctuation``; target ≤ 1.5), per-category and per-rule
 rates, with ``--files`` the rate of each text, with ``--words`` the most frequently flagged words per
@@ -28,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.core.checker.engine import Checker  # noqa: E402
+from assistant.core.checker.settings import CheckSettings  # noqa: E402
 from assistant.core.checker.model import Finding  # noqa: E402
 from assistant.core.phrasebank.clean import clean_folder  # noqa: E402
 from assistant.core.resources import resource_path  # noqa: E402
@@ -70,7 +72,7 @@ def shaped(paragraphs: list[str], shape: str) -> list[str]:
 def measure(texts: dict[str, list[str]], shape: str, per_file: bool = False
             ) -> tuple[int, list[tuple[str, list[str], Finding]]]:
     """Characters checked, and each finding with the text it is in and that text's paragraphs."""
-    checker = Checker()
+    checker = Checker(settings=CheckSettings())  # a new user's: the default typo level
     characters, findings = 0, []
     for name, paragraphs in texts.items():
         document = shaped(paragraphs, shape)
@@ -168,6 +170,7 @@ def main() -> None:
         spare = [] if args.no_top_up else measure(sets["extra"], "lines")[1]
         sample(drawn, spare, args.sample, args.size, args.seed)
         return
+    print(f"typo level: {CheckSettings().typo_level} (the default, what a new user sees)")
     worst, worst_held_out = 0.0, 0.0
     for set_name in args.set or list(sets):
         for shape in args.shape or ["lines", "wrapped", "pasted"]:

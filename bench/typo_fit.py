@@ -36,6 +36,7 @@ from assistant.core.checker.calibrate import tuning_texts  # noqa: E402
 from assistant.core.checker.confusion import FEATURES  # noqa: E402
 from assistant.core.checker.law_text import law_paragraphs  # noqa: E402
 from assistant.core.checker.loading import load_rules  # noqa: E402
+from assistant.core.checker.settings import THOROUGH  # noqa: E402
 from assistant.core.checker.ngram import build  # noqa: E402
 from assistant.core.checker.text import Paragraph  # noqa: E402
 from assistant.core.resources import resource_path  # noqa: E402
@@ -184,21 +185,20 @@ def score(weights: dict[str, float], row: dict) -> float:
 
 def reported(rows: list[dict], scores: list[float], threshold: float) -> list[dict]:
     """The rows the rule reports: per paragraph, the best candidate per position above the
-    threshold, then the first of overlapping ones (ContextRule.paragraph_hits); the document's
-    repeated wording dropped (the engine)."""
+    threshold, then of overlapping ones the likelier, likeliest first (ContextRule.paragraph_hits);
+    the document's repeated wording dropped (the engine)."""
     best: dict[tuple[str, int], tuple[float, dict]] = {}
     for row, s in zip(rows, scores):
         key = (row["unit"], row["position"])
         if s > threshold and s > best.get(key, (-math.inf, None))[0]:
             best[key] = (s, row)
-    kept, taken = [], {}
-    for (unit, position) in sorted(best):
-        row = best[(unit, position)][1]
-        if row["start"] >= taken.get(unit, -1):
-            taken[unit] = row["end"]
-            if not row["repeated"]:
-                kept.append(row)
-    return kept
+    taken: dict[str, list[dict]] = {}
+    for _, row in sorted((best[key] for key in sorted(best)), key=lambda pair: -pair[0]):
+        others = taken.setdefault(row["unit"], [])
+        if all(row["end"] <= other["start"] or row["start"] >= other["end"] for other in others):
+            others.append(row)
+    return [row for unit in sorted(taken) for row in sorted(taken[unit], key=lambda row: row["start"])
+            if not row["repeated"]]
 
 
 def figures(rows: list[dict], scores: list[float], threshold: float, pairs, characters: int) -> dict[str, float]:
@@ -250,8 +250,8 @@ def write(weights: dict[str, float], threshold: float) -> None:
     text = RULE_FILE.read_text(encoding="utf-8")
     table = ", ".join(f"{name} = {weights[name]:.4g}" for name in ("bias", *FEATURES))
     text, n = re.subn(r"(?m)^weights = \{.*\}$", lambda _: f"weights = {{ {table} }}", text)
-    text, m = re.subn(r"(?m)^threshold = .*$", lambda _: f"threshold = {threshold:g}", text)
-    assert n == m == 1, "typo.toml: one weights line and one threshold line expected"
+    text, m = re.subn(r"(?m)^(thresholds = \{.*\bthorough = )[-+0-9.e]+", lambda found: f"{found[1]}{threshold:g}", text)
+    assert n == m == 1, "typo.toml: one weights line and one thresholds line expected"
     RULE_FILE.write_text(text, encoding="utf-8")
 
 
@@ -280,7 +280,8 @@ def main() -> None:
     hand = the_rule()
     hand_scores = [score(hand.weights, row) for row in rows]
     print("the weights in typo.toml now, on the same rows:")
-    print(line(hand.threshold, figures(rows, hand_scores, hand.threshold, pairs, characters)))
+    threshold = hand.thresholds[THOROUGH]
+    print(line(threshold, figures(rows, hand_scores, threshold, pairs, characters)))
     scores = cross_validated(rows, arguments.edited_weight)
     curve = [(t, figures(rows, scores, t, pairs, characters)) for t in THRESHOLDS]
     print(f"cross-validated ({FOLDS} folds), edited-text weight {arguments.edited_weight}:")

@@ -34,8 +34,9 @@ character makes; tried but under the character model's floor).
 legal text, the detector tries when a character held by at most 0, 1 or 2 known trigrams is a suspect.
 ``--cost`` (odw-dev, with ``--laws``) prints what the detector scores per 1,000 characters (candidate repairs,
 word routes, candidates past the model's floor) on check_speed's document and on unseen legal text.
-``--shift -0.5 0 0.5`` adds to the context rule's threshold (log-odds), one report per value (the
-fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
+``--level standard|thorough``: the user's typo level (稳妥 / 全面, settings.TYPO_LEVELS: the context
+rule's threshold of that level); default both, one report each. ``--shift -0.5 0 0.5`` adds to the
+context rule's thresholds (log-odds), one report per value (the fold models are built once); ``--laws PATH``: the LawRefBook/Laws checkout the shipped model was
 built from (resources/typo_model/README.md), so that odw-dev's fold models follow its recipe.
 Run: .venv/bin/python bench/typo_precision.py --set odw-dev --laws PATH
 """
@@ -54,6 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # check_speed's docume
 from assistant.core.checker.calibrate import corpus_texts, held_out  # noqa: E402
 from assistant.core.checker.engine import Checker  # noqa: E402
 from assistant.core.checker.loading import load_rules  # noqa: E402
+from assistant.core.checker.settings import TYPO_LEVELS, CheckSettings  # noqa: E402
 from assistant.core.resources import resource_path  # noqa: E402
 from assistant.core.text.sentences import sentences  # noqa: E402
 
@@ -90,17 +92,16 @@ def case_of(wrong: str, right: str) -> Case:
     return wrong, frozenset(i for i, (a, b) in enumerate(zip(wrong, right)) if a != b)
 
 
-THRESHOLD_SHIFT = 0.0  # --shift: added to the context rule's threshold
+THRESHOLD_SHIFT = 0.0  # --shift: added to the context rule's thresholds
+LEVEL = TYPO_LEVELS[0]  # --level: the typo level the checker runs at
 LAWS = None  # --laws: the law text the shipped model read, for the fold models
 
 
 def typo_rules(fold: int | None = None):
-    """The rules of category typo, the context rule's threshold moved by THRESHOLD_SHIFT; with
+    """The rules of category typo, the context rule's thresholds moved by THRESHOLD_SHIFT; with
     ``fold``, the context model built without that fold."""
     rules = [rule for rule in load_rules() if rule.category == "typo"]
-    for rule in rules:
-        if hasattr(rule, "threshold"):
-            rule.threshold += THRESHOLD_SHIFT
+    shift_threshold(rules, THRESHOLD_SHIFT)
     if fold is not None and typo_model is not None:
         model = typo_model.fold_model(fold, LAWS)
         for rule in rules:
@@ -151,7 +152,7 @@ def measure(cases: list[Case], findings) -> dict[str, float]:
 def run(cases: list[Case], rules) -> list:
     """Findings on each sentence checked as a document of its own (the sentences are unrelated: a
     word written in two of them is no document's own wording, engine.py)."""
-    checker = Checker(rules)
+    checker = Checker(rules, CheckSettings(typo_level=LEVEL))
     return [_moved(finding, index) for index, (text, _) in enumerate(cases) for finding in checker.check([text])]
 
 
@@ -179,7 +180,7 @@ def miss_buckets(pairs: list[tuple[str, str]], findings) -> tuple[Counter, dict[
     changed = changed_positions(findings)
     buckets: Counter = Counter()
     examples: dict[tuple[str, str, str], list[str]] = {}
-    rules = {fold: next(r for r in typo_rules(fold) if hasattr(r, "threshold")) for fold in range(typo_model.FOLDS)}
+    rules = {fold: next(r for r in typo_rules(fold) if hasattr(r, "thresholds")) for fold in range(typo_model.FOLDS)}
     for index, (wrong, right) in enumerate(pairs):
         gold = case_of(wrong, right)[1] - changed.get(index, set())
         if not gold:
@@ -312,7 +313,7 @@ def print_cost() -> None:
     from assistant.core.checker.law_text import paragraphs as law_lines
     from assistant.core.checker.text import Paragraph
     from check_speed import build_document
-    rule = next(r for r in typo_rules() if hasattr(r, "threshold"))
+    rule = next(r for r in typo_rules() if hasattr(r, "thresholds"))
     law, characters = [], 0
     for line in law_lines(LAWS / "行政法规"):
         if characters >= GATE_SAMPLE:
@@ -350,9 +351,10 @@ def _moved(finding, paragraph: int):
 
 
 def shift_threshold(rules, shift: float) -> None:
+    """Both levels' thresholds moved alike (稳妥's stays the higher)."""
     for rule in rules:
-        if hasattr(rule, "threshold"):
-            rule.threshold += shift
+        if hasattr(rule, "thresholds"):
+            rule.thresholds = {level: threshold + shift for level, threshold in rule.thresholds.items()}
 
 
 def print_figures(label: str, figures: dict[str, float]) -> None:
@@ -418,7 +420,7 @@ def corpus_rates(rules) -> None:
 def by_document(rules, texts: dict[str, list[str]]) -> list[tuple[str, object]]:
     """(paragraph, finding) for every typo finding, each text checked as one document (a word a
     document writes twice is meant: engine.py)."""
-    checker = Checker(rules)
+    checker = Checker(rules, CheckSettings(typo_level=LEVEL))
     return [(paragraphs[f.paragraph], f) for name in sorted(texts) for paragraphs in [texts[name]]
             for f in checker.check(paragraphs)]
 
@@ -428,28 +430,34 @@ def listed_finding(text: str, finding) -> str:
     return f"[{finding.rule}] {text[max(0, finding.start - 12):finding.end + 12]}  「{finding.text}」→「{fix}」"
 
 
-def unseen_rates() -> None:
-    """Typo findings on the seeds and corpus-extra's tuning part, each text checked by a model
-    built without it (the same recipe as the shipped one otherwise), every finding listed."""
+def unseen_folds(laws: Path | None):
+    """(the texts of one of UNSEEN_FOLDS folds of the seeds and corpus-extra's tuning part, the
+    model built without them: the shipped recipe otherwise, the law text in with ``laws``), one
+    fold at a time (a model is ~1 GB while it is built)."""
     import zlib
 
     from assistant.core.checker.law_text import law_paragraphs
     from assistant.core.checker.ngram import build
     texts = {**corpus_texts(resource_path("corpus")), **corpus_texts(resource_path("corpus", "extra"), tuning_only=True)}
     corrected = typo_model.corrected_sentences(typo_model.typo_dev_folder())
-    official = law_paragraphs(LAWS, typo_model.typo_dev_folder()) if LAWS is not None else []
+    official = law_paragraphs(laws, typo_model.typo_dev_folder()) if laws is not None else []
     folds = {name: zlib.crc32(name.encode("utf-8")) % UNSEEN_FOLDS for name in texts}
-    total = characters = 0
     for fold in range(UNSEEN_FOLDS):
         seen = [p for name in sorted(texts) if folds[name] != fold for p in texts[name]]
-        paragraphs = [p for name in sorted(texts) if folds[name] == fold for p in texts[name]]
+        yield {name: texts[name] for name in sorted(texts) if folds[name] == fold}, build(seen + official + corrected, typo_model.ORDER)
+
+
+def unseen_rates() -> None:
+    """Typo findings on the seeds and corpus-extra's tuning part, each text checked by a model
+    built without it (the same recipe as the shipped one otherwise), every finding listed."""
+    total = characters = 0
+    for unseen, model in unseen_folds(LAWS):
         rules = typo_rules()
-        model = build(seen + official + corrected, typo_model.ORDER)
         for rule in rules:
             if hasattr(rule, "model"):
                 rule.model = model
-        found = by_document(rules, {name: texts[name] for name in texts if folds[name] == fold})
-        total, characters = total + len(found), characters + sum(map(len, paragraphs))
+        found = by_document(rules, unseen)
+        total, characters = total + len(found), characters + sum(len(p) for ps in unseen.values() for p in ps)
         for text, finding in found:
             print(f"    {listed_finding(text, finding)}")
     print(f"seeds and corpus-extra's tuning part, each text unseen by its model ({'with' if LAWS else 'without'} "
@@ -468,19 +476,22 @@ def main() -> None:
                         "per 1,000 characters of edited and of unseen legal text")
     parser.add_argument("--unseen", action="store_true", help="findings on the tuning texts, each read by a model without it")
     parser.add_argument("--no-corpora", action="store_true", help="skip the rates on the corpora")
+    parser.add_argument("--level", choices=TYPO_LEVELS, help="the typo level (default: both, one report each)")
     parser.add_argument("--shift", type=float, nargs="+", default=[0.0],
-                        help="add this to the context rule's threshold (log-odds); several: one report each")
+                        help="add this to the context rule's thresholds (log-odds); several: one report each")
     parser.add_argument("--laws", type=Path, help="the checkout of LawRefBook/Laws the shipped model was built from "
                         "(odw-dev's fold models then follow the shipped recipe; without it they read the corpora only)")
     arguments = parser.parse_args()
-    global THRESHOLD_SHIFT, LAWS
+    global THRESHOLD_SHIFT, LAWS, LEVEL
     LAWS = arguments.laws
     if LAWS is None and arguments.set == "odw-dev":
         print("odw-dev fold models WITHOUT the law text (no --laws): not the shipped model's recipe")
-    for shift in arguments.shift:
-        THRESHOLD_SHIFT = shift
-        print(f"\n== threshold {shift:+g}")
-        report(arguments)
+    thresholds = next(rule.thresholds for rule in load_rules() if hasattr(rule, "thresholds"))
+    for LEVEL in [arguments.level] if arguments.level else TYPO_LEVELS:
+        for shift in arguments.shift:
+            THRESHOLD_SHIFT = shift
+            print(f"\n== typo level {LEVEL} (threshold {thresholds[LEVEL]:g}), shift {shift:+g}")
+            report(arguments)
 
 
 def report(arguments) -> None:

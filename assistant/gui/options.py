@@ -4,15 +4,18 @@ general settings. Changes apply when the dialog is accepted and are saved in set
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QSpinBox, QTabWidget, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QRadioButton, QSpinBox, QTabWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.checker.model import CATEGORIES
+from ..core.checker.settings import STANDARD, THOROUGH
 from ..core.settings import Settings
 from .dialogs import button_row
 
 RULE_ROLE = Qt.ItemDataRole.UserRole
+# The typo levels as the user reads them (settings.TYPO_LEVELS).
+TYPO_LEVEL_LABELS = {STANDARD: "稳妥：只提示把握大的，适合定稿", THOROUGH: "全面：多提示，误报稍多，适合初稿"}
 
 
 class OptionsDialog(QDialog):
@@ -48,11 +51,26 @@ class OptionsDialog(QDialog):
             self.rules_tree.addTopLevelItem(category)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addLayout(self._typo_level_row(checker.typo_level))
         layout.addWidget(QLabel("取消勾选的类别或规则不再检查："))
         layout.addWidget(self.rules_tree, 1)
         self.rules_tree.expandAll()
         self.rules_tree.resizeColumnToContents(0)
         return page
+
+    def _typo_level_row(self, chosen: str) -> QHBoxLayout:
+        """How many statistical 错别字 guesses the panel shows; the word lists are the same at both."""
+        self.typo_levels = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("疑似错别字："))
+        for level, label in TYPO_LEVEL_LABELS.items():
+            button = QRadioButton(label)
+            button.setObjectName(level)
+            button.setChecked(level == chosen)
+            self.typo_levels.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     def _ignored_tab(self) -> QWidget:
         checker = self.settings.checker
@@ -116,6 +134,7 @@ class OptionsDialog(QDialog):
         kept = [self.ignored.item(i).data(RULE_ROLE) for i in range(self.ignored.count())]
         checker.ignored_words = {entry[1] for entry in kept if entry[0] == "word"}
         checker.ignored_places = {tuple(entry[1:]) for entry in kept if entry[0] == "place"}
+        checker.typo_level = self.typo_levels.checkedButton().objectName()
         self.settings.author = self.author.text().strip() or self.settings.author
         self.settings.autosave_minutes = self.autosave.value()
         self.settings.font_size = self.font_size.value()

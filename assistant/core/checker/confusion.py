@@ -7,7 +7,8 @@ character count, since changing it changes the next three predictions too) plus 
 probability (the best segmentation's log probability over a window of nine characters: a repair that
 makes a common word, 持旭 → 持续, 营业支招 → 营业执照). Whether a repair is reported is a linear
 decision over what is known of it (the two gains, the confusion types, how common the written and
-the repaired word and characters are, …: FEATURES), its weights and threshold data in typo.toml:
+the repaired word and characters are, …: FEATURES), its weights and thresholds (one per typo
+level, settings.TYPO_LEVELS) data in typo.toml:
 bench/typo_fit.py fits them as a logistic regression, which the hand-set weights shipped still beat
 out of fold (resources/typo_model/README.md). Real-word slips
 (白鹅疫情 for 白蛾疫情: the slip is a word too) are reachable: nothing requires the written text to be
@@ -34,6 +35,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from ..resources import resource_path
@@ -41,7 +43,8 @@ from ..text.hanzi import HANZI, HANZI_RANGES, is_hanzi
 from ..text.segmenter import dictionary_total, pos_table, tokenizer
 from ..text.structure import quoted_spans
 from .ngram import BOS, EOS, SCALE, NgramModel
-from .rules import Hit, Rule, RuleError, number_of
+from .rules import Example, Hit, Rule, RuleError, example_of, number_of
+from .settings import STANDARD, THOROUGH, TYPO_LEVELS
 from .typo_model import ORDER, shipped_model
 
 # Names (jieba's tags for people, places, organisations, other proper nouns) and numbers: never a
@@ -330,8 +333,9 @@ class ContextRule(Rule):
     或 for 和, is left to the lists). Whether a candidate repair is reported is a linear decision:
     ``weights`` (one per name in FEATURES, and ``bias``; hand-set, in log10 units, which beat a
     fitted logistic regression out of fold) times the candidate's features must exceed
-    ``threshold``; ``min_frequency``: how common (jieba's count) a two-character word
-    must be to propose it."""
+    the threshold of the user's typo level (``thresholds``: 稳妥 the higher, 全面 the lower; a hit
+    past the lower only is marked ``thorough_only``); ``min_frequency``: how common (jieba's
+    count) a two-character word must be to propose it. ``thorough_bad``: examples only 全面 finds."""
 
     once_in_document = True  # a word the document writes twice is meant (engine.py)
 
@@ -342,10 +346,14 @@ class ContextRule(Rule):
                 isinstance(w, (int, float)) and math.isfinite(w) for w in weights.values()):
             raise RuleError(f"rule {self.id}: weights needs a number for bias, {', '.join(FEATURES)}")
         self.weights = dict(weights)
-        threshold = spec.get("threshold")
-        if not isinstance(threshold, (int, float)) or not math.isfinite(threshold):
-            raise RuleError(f"rule {self.id}: threshold must be a number")
-        self.threshold = threshold
+        thresholds = spec.get("thresholds")
+        if not isinstance(thresholds, dict) or set(thresholds) != set(TYPO_LEVELS) or not all(
+                isinstance(t, (int, float)) and math.isfinite(t) for t in thresholds.values()):
+            raise RuleError(f"rule {self.id}: thresholds needs a number for {', '.join(TYPO_LEVELS)}")
+        if thresholds[STANDARD] < thresholds[THOROUGH]:
+            raise RuleError(f"rule {self.id}: the {STANDARD} threshold must be at least the {THOROUGH} one")
+        self.thresholds: dict[str, float] = dict(thresholds)
+        self.thorough_bad: list[Example] = [example_of(e) for e in spec.get("examples", {}).get(THOROUGH, [])]
         self.min_frequency = number_of(spec, "min_frequency", self.id)
         self.model: NgramModel | None = None  # the shipped one unless set (the benchmark's folds)
 
@@ -434,16 +442,20 @@ class ContextRule(Rule):
         return weights["bias"] + sum(weights[name] * value for name, value in features.items())
 
     def paragraph_hits(self, paragraph) -> Iterator[Hit]:
+        """The hits of the 全面 level; those under the 稳妥 threshold marked thorough_only. Of
+        repairs that overlap the likelier is taken, likeliest first, so the hits past the higher
+        threshold are the same as if it were the only one."""
+        lowest, standard = self.thresholds[THOROUGH], self.thresholds[STANDARD]
         best: dict[int, tuple[float, Hit]] = {}
-        for position, hit, features in self.judged(paragraph, self.threshold):
+        for position, hit, features in self.judged(paragraph, lowest):
             score = self.score(features)
-            if score > self.threshold and score > best.get(position, (-math.inf, None))[0]:
+            if score > lowest and score > best.get(position, (-math.inf, None))[0]:
                 best[position] = (score, hit)
         # of repairs that overlap, the likelier one (建笠健全: 建立健全 for the one character, not 简历 for both)
         taken: list[Hit] = []
-        for _, hit in sorted((best[position] for position in sorted(best)), key=lambda pair: -pair[0]):
+        for score, hit in sorted((best[position] for position in sorted(best)), key=lambda pair: -pair[0]):
             if all(hit.end <= other.start or hit.start >= other.end for other in taken):
-                taken.append(hit)
+                taken.append(hit if score > standard else replace(hit, thorough_only=True))
         yield from sorted(taken, key=lambda hit: hit.start)
 
     def _hit(self, text: str, position: int, replacement: str) -> tuple[Hit, int]:

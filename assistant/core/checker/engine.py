@@ -21,7 +21,7 @@ from .matcher import Matcher
 from .model import ALTERNATIVES_FOR, Finding
 from .loading import load_rules
 from .rules import Hit, Rule
-from .settings import CheckSettings
+from .settings import THOROUGH, CheckSettings
 from .text import Paragraph
 
 CACHE_SIZE = 20000
@@ -65,7 +65,7 @@ class Checker:
         self._cache: OrderedDict[str, Paragraph] = OrderedDict()
         self._cached_chars = 0
         self._used: set[str] = set()  # the texts the running check has analysed: never evicted under it
-        self._findings: dict[tuple[tuple[Rule, ...], Unit], list[Finding]] = {}
+        self._findings: dict[tuple[tuple[Rule, ...], Unit, bool], list[Finding]] = {}
 
     def analyse(self, text: str) -> Paragraph:
         self._used.add(text)
@@ -112,13 +112,14 @@ class Checker:
         pieces = units(paragraphs)
         enabled = [rule for rule in self.rules if self.settings.rule_enabled(rule)]
         paragraph_rules = tuple(rule for rule in enabled if not rule.document_level and not rule.raw)
+        thorough = self.settings.typo_level == THOROUGH  # read once: the window may change it meanwhile
         located: list[tuple[Rule, int, Hit]] = []
         analyses: list[Paragraph] = []
         found: list[Finding] = []
         for index, unit in enumerate(pieces):
             analysis = self.analyse(unit.text)
             analyses.append(analysis)
-            found += self._unit_findings(paragraph_rules, unit, paragraphs, analysis)
+            found += self._unit_findings(paragraph_rules, unit, paragraphs, analysis, thorough)
             if progress is not None and index % 50 == 0:
                 progress(index, len(pieces))
         lines = [unit.first for unit in pieces]
@@ -131,22 +132,25 @@ class Checker:
         raw_rules = tuple(rule for rule in enabled if rule.raw)
         for index, (original, (_, kept)) in enumerate(zip(originals, cleaned)):
             if kept is not None and raw_rules:
-                found += self._unit_findings(raw_rules, Unit(original, index, (0,)), originals, self.analyse(original))
+                found += self._unit_findings(raw_rules, Unit(original, index, (0,)), originals, self.analyse(original), thorough)
         findings = [f for f in found if not self.settings.ignores(f, originals[f.paragraph])]
         findings.sort(key=lambda f: (f.paragraph, f.start, -f.end, -SEVERITY_RANK[f.severity], f.rule))
         return _without_overused_suggestions(_outermost(_without_guesses_over_certain(findings)))
 
     def _unit_findings(self, rules: tuple[Rule, ...], unit: Unit, paragraphs: list[str],
-                       analysis: Paragraph) -> list[Finding]:
+                       analysis: Paragraph, thorough: bool) -> list[Finding]:
         """The paragraph rules' findings in one unit, kept while the unit stands at the same place
-        with the same text and the same rules are on, so a re-check after one edit builds only
-        that paragraph's findings again."""
-        key = (rules, unit)
+        with the same text and the same rules are on at the same typo level, so a re-check after
+        one edit builds only that paragraph's findings again. The rules' hits are those of the
+        全面 level (``thorough``: the user's), remembered whatever the level: switching it
+        re-checks without re-scoring."""
+        key = (rules, unit, thorough)
         cached = self._findings.get(key)
         if cached is None:
             role = analysis.role
             cached = [self._finding(rule, unit, paragraphs, hit) for rule in rules if role in rule.scope
-                      for hit in analysis.remember(rule.id, lambda r=rule: list(r.paragraph_hits(analysis)))]
+                      for hit in analysis.remember(rule.id, lambda r=rule: list(r.paragraph_hits(analysis)))
+                      if thorough or not hit.thorough_only]
             self._findings[key] = cached
             if len(self._findings) > CACHE_SIZE:
                 self._findings.pop(next(iter(self._findings)))

@@ -40,6 +40,7 @@ class Hit:
     values: tuple[tuple[str, object], ...] = ()
     severity: str | None = None  # when a rule grades its hits (a longer run is louder)
     certain: bool | None = None  # when a rule trusts some hits less than its others
+    thorough_only: bool = False  # a guess shown only at the 全面 typo level (settings.TYPO_LEVELS)
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,8 @@ class Rule:
         if not self.scope <= SCOPES:
             raise RuleError(f"rule {self.id}: scope must be among {sorted(SCOPES)}")
         examples = spec.get("examples", {})
-        self.bad = [_example(e) for e in examples.get("bad", [])]
-        self.good = [_example(e) for e in examples.get("good", [])]
+        self.bad = [example_of(e) for e in examples.get("bad", [])]
+        self.good = [example_of(e) for e in examples.get("good", [])]
         if not self.bad or not self.good:
             raise RuleError(f"rule {self.id}: needs examples.bad and examples.good")
 
@@ -128,7 +129,8 @@ def number_of(spec: dict, key: str, rule_id: str) -> int | float:
     return value
 
 
-def _example(entry) -> Example:
+def example_of(entry) -> Example:
+    """An example as a rule file writes it: a text, or [text, the exact text flagged]."""
     if isinstance(entry, str):
         return Example(entry)
     return Example(entry[0], entry[1])

@@ -1,4 +1,5 @@
-"""The user's checker choices: rules and categories turned off, and the personal ignore list.
+"""The user's checker choices: rules and categories turned off, the personal ignore list, and how
+strict the statistical 错别字 guesses are (TYPO_LEVELS).
 
 Kept with the other settings in ``core.settings``; this class only says what they mean."""
 
@@ -11,7 +12,13 @@ from ..userdata import Record
 from .model import Finding
 
 SHAPE = Record(optional={"disabled_rules": list[str], "disabled_categories": list[str],
-                         "ignored_words": list[str], "ignored_places": list[list[str]]})
+                         "ignored_words": list[str], "ignored_places": list[list[str]], "typo_level": str})
+
+# How many of the statistical 错别字 guesses are shown (a threshold each in typo.toml's
+# typo-confusable): 稳妥 only those the model is sure of, for a document close to final (edited
+# text has almost no slips left, so every unsure guess there is a false alarm); 全面 every guess
+# past the recall threshold, for a first draft. The list rules are the same at both.
+STANDARD, THOROUGH = TYPO_LEVELS = ("standard", "thorough")
 
 
 @dataclass
@@ -23,11 +30,15 @@ class CheckSettings:
     ignored_words: set[str] = field(default_factory=set)
     # A rule ignored at one place: (rule id, the sentence around it, the flagged text).
     ignored_places: set[tuple[str, str, str]] = field(default_factory=set)
+    typo_level: str = STANDARD
 
     @classmethod
     def from_json(cls, data: dict) -> "CheckSettings":
+        """An absent or unknown typo level (a later version's, a hand edit) reads as 稳妥."""
+        level = data.get("typo_level")
         return cls(set(data.get("disabled_rules", [])), set(data.get("disabled_categories", [])),
-                   set(data.get("ignored_words", [])), {tuple(p) for p in data.get("ignored_places", [])})
+                   set(data.get("ignored_words", [])), {tuple(p) for p in data.get("ignored_places", [])},
+                   level if level in TYPO_LEVELS else STANDARD)
 
     def to_json(self) -> dict:
         return {
@@ -35,6 +46,7 @@ class CheckSettings:
             "disabled_categories": sorted(self.disabled_categories),
             "ignored_words": sorted(self.ignored_words),
             "ignored_places": sorted(list(p) for p in self.ignored_places),
+            "typo_level": self.typo_level,
         }
 
     def rule_enabled(self, rule) -> bool:
