@@ -30,6 +30,8 @@ CONFUSION_TESTS = "tests/core/test_confusion.py"
 CONFUSABLE_EXAMPLES = tuple(f"tests/core/test_checker_rules.py::{test}[typo-confusable]"
                             for test in ("test_rule_flags_its_bad_examples", "test_rule_passes_its_good_examples"))
 
+TYPO_LEVEL_TESTS = "tests/core/test_typo_level.py"
+TYPO_LEVEL_GUI_TESTS = "tests/gui/test_typo_level_option.py"
 # The repetition rules' own examples and the subject tests (issue 25).
 REPETITION_GUARDS = ("tests/core/test_checker_subject.py",
                      *(f"tests/core/test_checker_rules.py::{test}" for test in
@@ -170,7 +172,31 @@ SABOTAGES = [
              "sound = -5.4, shape = -6.0, homophone = -6.0", "sound = 0, shape = 0, homophone = 0",
              ("tests/core/test_confusion.py",)),
     Sabotage("u33disc: the decision's threshold is lowered", "resources/rules/typo.toml",
-             "\nthreshold = 0\n", "\nthreshold = -3\n", (CONFUSION_TESTS, *CONFUSABLE_EXAMPLES)),
+             "thresholds = { standard = 5, thorough = 0 }", "thresholds = { standard = 5, thorough = -3 }",
+             (CONFUSION_TESTS, *CONFUSABLE_EXAMPLES)),
+    # -- u25level: the 错别字 strictness the user chooses (稳妥 / 全面) --------------------------------
+    Sabotage("u25level: the 稳妥 level shows the unsure guesses too", "assistant/core/checker/engine.py",
+             "                      if thorough or not hit.thorough_only]", "                      if True]",
+             (TYPO_LEVEL_TESTS,)),
+    Sabotage("u25level: no guess is marked as the 全面 level's only", "assistant/core/checker/confusion.py",
+             "                taken.append(hit if score > standard else replace(hit, thorough_only=True))",
+             "                taken.append(hit)", (TYPO_LEVEL_TESTS,)),
+    Sabotage("u25level: a paragraph's findings are kept across a change of level", "assistant/core/checker/engine.py",
+             "        key = (rules, unit, thorough)", "        key = (rules, unit)", (TYPO_LEVEL_TESTS,)),
+    Sabotage("u25level: the 稳妥 threshold is the 全面 one", "resources/rules/typo.toml",
+             "thresholds = { standard = 5, thorough = 0 }", "thresholds = { standard = 0, thorough = 0 }",
+             (TYPO_LEVEL_TESTS, *CONFUSABLE_EXAMPLES)),
+    Sabotage("u25level: an unknown typo level in settings.json is taken as it stands", "assistant/core/checker/settings.py",
+             "level if level in TYPO_LEVELS else STANDARD)", "level or STANDARD)", (TYPO_LEVEL_TESTS,)),
+    Sabotage("u25level: the typo level is not saved", "assistant/core/checker/settings.py",
+             '            "typo_level": self.typo_level,\n', "", (TYPO_LEVEL_TESTS,)),
+    Sabotage("u25level: the loader lets 稳妥 be laxer than 全面", "assistant/core/checker/confusion.py",
+             "        if thresholds[STANDARD] < thresholds[THOROUGH]:", "        if False:", (TYPO_LEVEL_TESTS,)),
+    Sabotage("u25level: check --typo is ignored", "assistant/cli.py",
+             "        settings.checker.typo_level = args.typo", "        pass", (TYPO_LEVEL_TESTS,)),
+    Sabotage("u25level: 选项 does not store the chosen typo level", "assistant/gui/options.py",
+             "        checker.typo_level = self.typo_levels.checkedButton().objectName()", "",
+             (TYPO_LEVEL_GUI_TESTS,)),
     Sabotage("u33disc: a word the document writes in another paragraph is still a slip", "assistant/core/checker/confusion.py",
              "    once_in_document = True", "    once_in_document = False", (CONFUSION_TESTS,)),
     Sabotage("u33disc: the early drop forgets what a candidate's words may add", "assistant/core/checker/confusion.py",

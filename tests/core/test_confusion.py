@@ -26,8 +26,14 @@ RULE = next(rule for rule in load_rules() if rule.id == "typo-confusable")
 LAW_DEV = SHARED / "typo-dev" / "law.dev.tsv"
 
 
+def at_thorough(**choices) -> CheckSettings:
+    """The 全面 typo level: the detector's recall threshold, which these tests measure (the 稳妥
+    level's higher one: tests/core/test_typo_level.py)."""
+    return CheckSettings(typo_level="thorough", **choices)
+
+
 def flagged(text: str, settings: CheckSettings | None = None) -> list[tuple[str, str]]:
-    return [(f.text, f.suggestions[0]) for f in Checker([RULE], settings).check([text])]
+    return [(f.text, f.suggestions[0]) for f in Checker([RULE], settings or at_thorough()).check([text])]
 
 
 def test_confusion_sets_hold_sound_and_shape_neighbours():
@@ -206,7 +212,7 @@ def test_a_slip_between_two_known_pairs_is_tried():
     at = padded.index("心")
     assert padded[at - 1:at + 1] in known and padded[at:at + 2] in known
     assert at in suspicious(padded, known)
-    assert [(f.text, f.suggestions[0]) for f in Checker([RULE]).check(["制定心要的管理规定"])] == [("心要", "必要")]
+    assert [(f.text, f.suggestions[0]) for f in Checker([RULE], at_thorough()).check(["制定心要的管理规定"])] == [("心要", "必要")]
     # there only the characters that make a known trigram are tried, not every one that makes a word
     context = RULE.context
     tried = context.candidates(padded, at, between_known_pairs=True)
@@ -214,7 +220,7 @@ def test_a_slip_between_two_known_pairs_is_tried():
 
 
 def test_slips_that_break_a_word_say_so():
-    finding = Checker([RULE]).check(["坚持持旭推进改革"])[0]
+    finding = Checker([RULE], at_thorough()).check(["坚持持旭推进改革"])[0]
     assert (finding.text, finding.suggestions[0]) == ("持旭", "持续")
     assert finding.message == "“持旭”不成词，前后文更像“持续”。"
     assert not finding.certain  # a guess: never applied by 全部修正
@@ -222,7 +228,7 @@ def test_slips_that_break_a_word_say_so():
 
 def test_real_word_slips_are_reached_and_say_so():
     """The slip is a word too (支招): the context, not the dictionary, tells."""
-    finding = Checker([RULE]).check(["申请人应当提交营业支招复印件"])[0]
+    finding = Checker([RULE], at_thorough()).check(["申请人应当提交营业支招复印件"])[0]
     assert (finding.text, finding.suggestions[0]) == ("营业支招", "营业执照")
     assert finding.message == "“营业支招”在此处不通，前后文更像“营业执照”。"
 
@@ -251,7 +257,7 @@ def test_of_two_overlapping_repairs_the_likelier_is_reported():
     for 建笠健全 (one character, far past it) overlap; the likelier one is reported, whichever
     starts first."""
     scores = {hit.suggestions[0]: RULE.score(features) for _, hit, features in RULE.judged(Paragraph("建笠健全长效机制"))}
-    assert RULE.threshold < scores["简历"] < scores["建立健全"]
+    assert RULE.thresholds["thorough"] < scores["简历"] < scores["建立健全"]
     assert flagged("建笠健全长效机制") == [("建笠健全", "建立健全")]
 
 
@@ -296,7 +302,7 @@ def test_a_name_before_its_place_word_is_no_slip():
     rule = next(rule for rule in load_rules() if rule.id == "typo-confusable")
     assert {fold_of(text) for text in texts} == {1}
     rule.model = fold_model(1)
-    checker = Checker([rule])
+    checker = Checker([rule], at_thorough())
     assert [f for text in texts for f in checker.check([text])] == []
 
 
@@ -367,7 +373,7 @@ def test_the_model_learns_odw_dev_corrected_never_as_written():
 
 
 def test_an_accepted_word_is_never_flagged_again():
-    assert flagged("坚持持旭推进改革", CheckSettings(ignored_words={"持旭"})) == []
+    assert flagged("坚持持旭推进改革", at_thorough(ignored_words={"持旭"})) == []
 
 
 def _law_dev_sample(count: int) -> list[tuple[str, frozenset[int]]]:
@@ -381,7 +387,7 @@ def _law_dev_sample(count: int) -> list[tuple[str, frozenset[int]]]:
 
 
 def _sentence_detection(rule, cases) -> tuple[float, float]:
-    checker = Checker([rule])  # each sentence a document of its own: they are unrelated
+    checker = Checker([rule], at_thorough())  # each sentence a document of its own: they are unrelated
     findings = [(index, f) for index, (text, _) in enumerate(cases) for f in checker.check([text])]
     flagged_sentences = {index for index, _ in findings}
     right = {index for index, f in findings if set(range(f.start, f.end)) & cases[index][1]}
@@ -401,7 +407,7 @@ def test_edited_text_it_never_saw_stays_quiet():
     (about 59,000 characters): at most 0.2 findings per 1,000 characters."""
     texts = corpus_texts(resource_path("corpus", "extra"))
     documents = [texts[name][:30] for name in sorted(texts) if held_out(name, list(texts))]
-    checker = Checker([RULE])
+    checker = Checker([RULE], at_thorough())
     findings = [f for paragraphs in documents for f in checker.check(paragraphs)]  # each text a document
     characters = sum(len(p) for paragraphs in documents for p in paragraphs)
     assert 1000 * len(findings) / characters <= 0.2, [(f.text, f.suggestions[0]) for f in findings]
@@ -412,7 +418,8 @@ def test_the_decision_has_a_weight_for_every_feature_and_no_other():
     out or one the code does not compute is an error when the rules load, not a silent zero."""
     assert set(RULE.weights) == {"bias", *FEATURES} and all(math.isfinite(w) for w in RULE.weights.values())
     spec = {"id": "x", "severity": "warning", "message": "{why}", "name": "疑似错别字", "description": "疑似错别字。",
-            "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "threshold": 0, "min_frequency": 100}
+            "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "thresholds": {"standard": 0, "thorough": 0},
+            "min_frequency": 100}
     for weights in ({**RULE.weights, "extra": 1.0}, {k: v for k, v in RULE.weights.items() if k != "model"}):
         with pytest.raises(RuleError):
             ContextRule({**spec, "weights": weights}, "typo")
@@ -455,7 +462,7 @@ def test_a_word_the_document_writes_in_another_paragraph_is_meant():
     too is its own wording, not a slip; the finding goes while the other paragraph holds it and comes
     back at the next check once it no longer does (no stale state), and a slip in its own paragraph stays."""
     first, other, slip = "实现先辈的遗愿，建设美丽家园。", "不负烈士遗愿，荡涤一切污泥浊水。", "坚持持旭推进改革。"
-    checker = Checker([RULE])
+    checker = Checker([RULE], at_thorough())
     found = lambda paragraphs: [(f.paragraph, f.text) for f in checker.check(paragraphs)]
     assert found([first, slip]) == [(0, "遗愿"), (1, "持旭")]
     assert found([first, other, slip]) == [(1, "荡涤"), (2, "持旭")]
@@ -468,17 +475,17 @@ def test_candidates_dropped_early_could_never_have_passed():
     the findings are those of the full decision, candidate by candidate."""
     rule = next(rule for rule in load_rules() if rule.id == "typo-confusable")
     rule.weights = {**rule.weights, "repaired_word": 1.5, "broken": 1.0}
-    rule.threshold = 10.0  # 阻织, 持旭, 御景 pass only with what their repaired words add
+    threshold = 10.0  # 阻织, 持旭, 御景 pass only with what their repaired words add
     texts = ["坚持持旭推进改革", "申请人应当提交营业支招复印件", "要加强阻织领导，认真落实", "提升御景信息发布能力",
              "加快推进网络摄氏建设", "各地要攻坚克难、持旭推进。"]
     for text in texts:
         paragraph = Paragraph(text)
         full = {(position, hit.start, hit.end) for position, hit, features in rule.judged(paragraph)
-                if rule.score(features) > rule.threshold}
-        early = {(position, hit.start, hit.end) for position, hit, features in rule.judged(paragraph, rule.threshold)
-                 if rule.score(features) > rule.threshold}
+                if rule.score(features) > threshold}
+        early = {(position, hit.start, hit.end) for position, hit, features in rule.judged(paragraph, threshold)
+                 if rule.score(features) > threshold}
         assert early == full, text
-    assert len({t for t in texts for *_, f in rule.judged(Paragraph(t)) if rule.score(f) > rule.threshold}) >= 3
+    assert len({t for t in texts for *_, f in rule.judged(Paragraph(t)) if rule.score(f) > threshold}) >= 3
 
 
 def test_look_alikes_drawn_from_glyphs_are_read():
