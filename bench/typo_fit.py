@@ -1,5 +1,6 @@
 """Fit the decision of rule typo-confusable: a logistic regression over each candidate repair's
-features (confusion.FEATURES), its weights and threshold written into resources/rules/typo.toml.
+features (confusion.FEATURES), its weights and the 全面 (thorough) threshold written into
+resources/rules/typo.toml (the 稳妥 one follows from them: bench/typo_levels.py).
 
 Rows: every candidate the rule weighs (ContextRule.judged: past the guards, whatever its score), on
 - odw-dev (shared/typo-dev): right when the repair changes a wrong character, wrong otherwise (on a
