@@ -270,6 +270,15 @@ def test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip():
     assert flagged("孩子们一天天长成大人") == []
 
 
+def test_a_whole_word_of_the_same_syllables_rarer_than_the_one_character_path_asks_is_tried():
+    """乖买 for 拐卖 (34 in jieba's counts): a pinyin input method's wrong pick of a whole word is
+    proposed when the right word is counted word_min_frequency (30) times or more, fewer than the
+    min_frequency (100) a word must reach for a one-character repair."""
+    assert RULE.word_min_frequency < RULE.min_frequency <= 100
+    assert flagged("严厉打击乖买妇女儿童犯罪") == [("乖买妇女", "拐卖妇女")]
+    assert "拐卖" in RULE.context.word_candidates(BOS + "乖买" + EOS, 1)
+
+
 def test_a_common_word_as_written_needs_more_the_commoner_it_is():
     """异议 and 遗嘱 (law-dev, never trained on), 狡猾 and 棋局 (held-out fifth) are common words the model
     of 公文 rarely read: the margin grows with the written word's count in jieba's dictionary (one
@@ -421,7 +430,7 @@ def test_the_decision_has_a_weight_for_every_feature_and_no_other():
     out or one the code does not compute is an error when the rules load, not a silent zero."""
     assert set(RULE.weights) == {"bias", *FEATURES} and all(math.isfinite(w) for w in RULE.weights.values())
     spec = {"id": "x", "severity": "warning", "message": "{why}", "name": "疑似错别字", "description": "疑似错别字。",
-            "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "threshold": 0, "min_frequency": 100}
+            "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "threshold": 0, "min_frequency": 100, "word_min_frequency": 30}
     for weights in ({**RULE.weights, "extra": 1.0}, {k: v for k, v in RULE.weights.items() if k != "model"}):
         with pytest.raises(RuleError):
             ContextRule({**spec, "weights": weights}, "typo")

@@ -179,7 +179,7 @@ class Context:
     """What the detector reads: the model, the trigram middles it knows (left + right character →
     the characters seen between them), the confusion sets and jieba's frequencies."""
 
-    def __init__(self, model: NgramModel, min_frequency: int):
+    def __init__(self, model: NgramModel, min_frequency: int, word_min_frequency: int):
         self.model = model
         self.middles = model.middles  # left + right → the characters seen between them
         self.sound, self.shape = confusion_sets()
@@ -189,6 +189,7 @@ class Context:
         self._word_starts: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         self.any = confusables()
         self.firsts, self.seconds = common_pairs(min_frequency)
+        self.word_seconds = common_pairs(word_min_frequency)[1]  # for whole words of the same syllables
         self.freq = tokenizer().FREQ
         self.log_total = math.log(dictionary_total())
         self._words_sounding_like = lru_cache(maxsize=4096)(self._sound_alike_words)
@@ -244,8 +245,8 @@ class Context:
         starts, seconds = self._word_starts.get(written[0]), self._homophone_sets.get(written[1])
         if seconds is None:
             seconds = self._homophone_sets[written[1]] = frozenset(self.homophones.get(written[1], ""))
-        if starts is None:  # the homophones that begin a common word, each with the seconds that follow it
-            pairs = self.seconds
+        if starts is None:  # the homophones that begin a word common enough, each with the seconds that follow it
+            pairs = self.word_seconds
             starts = self._word_starts[written[0]] = tuple((first, pairs[first]) for first in self.homophones.get(written[0], "")
                                                          if first in pairs)
         return frozenset(first + second for first, following in starts for second in following & seconds)
@@ -340,7 +341,8 @@ class ContextRule(Rule):
     ``weights`` (one per name in FEATURES, and ``bias``; hand-set, in log10 units, which beat a
     fitted logistic regression out of fold) times the candidate's features must exceed
     ``threshold``; ``min_frequency``: how common (jieba's count) a two-character word
-    must be to propose it."""
+    must be to propose it for one character replaced; ``word_min_frequency``: for both, a whole word
+    of the same syllables (拐卖 for 乖买)."""
 
     once_in_document = True  # a word the document writes twice is meant (engine.py)
 
@@ -356,12 +358,13 @@ class ContextRule(Rule):
             raise RuleError(f"rule {self.id}: threshold must be a number")
         self.threshold = threshold
         self.min_frequency = number_of(spec, "min_frequency", self.id)
+        self.word_min_frequency = number_of(spec, "word_min_frequency", self.id)
         self.model: NgramModel | None = None  # the shipped one unless set (the benchmark's folds)
 
     @property
     def context(self) -> Context:
         model = self.model or shipped_model()
-        return _context(model, self.min_frequency)
+        return _context(model, self.min_frequency, self.word_min_frequency)
 
     def scored(self, paragraph) -> Iterator[tuple[int, str, tuple[str, ...], int, float, float]]:
         """(position, replacement, confusion type of each character replaced, the character model's
@@ -525,8 +528,8 @@ def _word_around(ends: list[int], offset: int, position: int) -> tuple[int, int]
 
 
 @lru_cache(maxsize=4)
-def _context(model: NgramModel, min_frequency: int) -> Context:
-    return Context(model, min_frequency)
+def _context(model: NgramModel, min_frequency: int, word_min_frequency: int) -> Context:
+    return Context(model, min_frequency, word_min_frequency)
 
 
 KINDS = {"context": ContextRule}
