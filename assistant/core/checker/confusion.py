@@ -163,16 +163,15 @@ def confusables() -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def common_pairs(min_frequency: int) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """The two-character words at least ``min_frequency`` common, indexed both ways: second
-    character → the first characters it follows, first character → the seconds that follow it."""
-    firsts: dict[str, set[str]] = {}
-    seconds: dict[str, set[str]] = {}
+def common_pairs(min_frequency: int, by: int) -> dict[str, frozenset[str]]:
+    """The two-character words at least ``min_frequency`` common, indexed by one character
+    (``by``: 1, second character → the first characters it follows; 0, first character → the
+    seconds that follow it)."""
+    index: dict[str, set[str]] = {}
     for word, frequency in tokenizer().FREQ.items():
         if len(word) == 2 and frequency >= min_frequency:
-            firsts.setdefault(word[1], set()).add(word[0])
-            seconds.setdefault(word[0], set()).add(word[1])
-    return ({k: frozenset(v) for k, v in firsts.items()}, {k: frozenset(v) for k, v in seconds.items()})
+            index.setdefault(word[by], set()).add(word[1 - by])
+    return {k: frozenset(v) for k, v in index.items()}
 
 
 class Context:
@@ -188,8 +187,8 @@ class Context:
         self._homophone_sets: dict[str, frozenset[str]] = {}
         self._word_starts: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         self.any = confusables()
-        self.firsts, self.seconds = common_pairs(min_frequency)
-        self.word_seconds = common_pairs(word_min_frequency)[1]  # for whole words of the same syllables
+        self.firsts, self.seconds = common_pairs(min_frequency, 1), common_pairs(min_frequency, 0)
+        self.word_seconds = common_pairs(word_min_frequency, 0)  # for whole words of the same syllables
         self.freq = tokenizer().FREQ
         self.log_total = math.log(dictionary_total())
         self._words_sounding_like = lru_cache(maxsize=4096)(self._sound_alike_words)
