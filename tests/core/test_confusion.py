@@ -280,11 +280,12 @@ def test_a_whole_word_of_the_same_syllables_rarer_than_the_one_character_path_as
 
 
 def test_a_common_word_as_written_needs_more_the_commoner_it_is():
-    """异议 and 遗嘱 (law-dev, never trained on), 狡猾 and 棋局 (held-out fifth) are common words the model
+    """异议 and 遗嘱 (law-dev, never trained on), 狡猾 (held-out fifth) are common words the model
     of 公文 rarely read: the margin grows with the written word's count in jieba's dictionary (one
-    step for any word would let 狡猾 → 教化 and 棋局 → 器具 through), so they stay."""
-    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当", "是极其狡猾的反革命两面派。",
-                 "要谋划区域发展新棋局，由东向西、由沿海向内地"):
+    step for any word would let 狡猾 → 教化 through), so they stay. 棋局 → 器具 (held-out fifth) stayed
+    at threshold 0 and is reported at the shipped −1.2: one of the false alarms issue 33's recall costs
+    (resources/typo_model/README.md, u33recall3)."""
+    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当", "是极其狡猾的反革命两面派。"):
         assert flagged(text) == [], text
 
 
