@@ -276,12 +276,22 @@ def test_a_written_word_between_two_known_pairs_may_be_a_whole_word_slip():
     assert flagged("孩子们一天天长成大人") == []
 
 
+def test_a_whole_word_of_the_same_syllables_rarer_than_the_one_character_path_asks_is_tried():
+    """乖买 for 拐卖 (34 in jieba's counts): a pinyin input method's wrong pick of a whole word is
+    proposed when the right word is counted word_min_frequency (30) times or more, fewer than the
+    min_frequency (100) a word must reach for a one-character repair."""
+    assert RULE.word_min_frequency < RULE.min_frequency <= 100
+    assert flagged("严厉打击乖买妇女儿童犯罪") == [("乖买妇女", "拐卖妇女")]
+    assert "拐卖" in RULE.context.word_candidates(BOS + "乖买" + EOS, 1)
+
+
 def test_a_common_word_as_written_needs_more_the_commoner_it_is():
-    """异议 and 遗嘱 (law-dev, never trained on), 狡猾 and 棋局 (held-out fifth) are common words the model
+    """异议 and 遗嘱 (law-dev, never trained on), 狡猾 (held-out fifth) are common words the model
     of 公文 rarely read: the margin grows with the written word's count in jieba's dictionary (one
-    step for any word would let 狡猾 → 教化 and 棋局 → 器具 through), so they stay."""
-    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当", "是极其狡猾的反革命两面派。",
-                 "要谋划区域发展新棋局，由东向西、由沿海向内地"):
+    step for any word would let 狡猾 → 教化 through), so they stay. 棋局 → 器具 (held-out fifth) stayed
+    at threshold 0 and is reported at the shipped −1.2: one of the false alarms issue 33's recall costs
+    (resources/typo_model/README.md, u33recall3)."""
+    for text in ("关于管辖权异议的说法正确的是", "证机构办理遗嘱公证，应当", "是极其狡猾的反革命两面派。"):
         assert flagged(text) == [], text
 
 
@@ -324,13 +334,22 @@ def test_a_common_word_jieba_tags_as_a_name_is_no_name():
     assert not {text.index("滑"), text.index("雪")} & blocked and {text.index("晓"), text.index("阳")} <= blocked
     assert flagged("加强危险滑雪品的运输管理") == [("滑雪品", "化学品")]
     assert flagged("全面提升居民建康水平") == [("建康", "健康")]
+    # down to 10 for names (卫护 nr 32), and a two-character place counted 100 times or more (保鲜 ns 118)
+    text = "自觉卫护校园安全，社会保鲜和住房公积金"
+    blocked = untouched_positions(Paragraph(text))
+    assert not {text.index("卫"), text.index("鲜")} & blocked
+    assert flagged("完善养老保险、医疗保鲜和住房公积金制度") == [("医疗保鲜", "医疗保险")]
 
 
-def test_titles_quotes_names_and_numbers_are_never_slips():
+def test_quotes_names_and_numbers_are_never_slips_but_titles_are_read():
+    """Wording inside “” is quoted as written; a 《title》 is typed by the writer like the rest (a
+    law's name with a slip is a slip: odw-dev holds 20 such wrong characters)."""
     assert flagged("坚持持旭推进改革") == [("持旭", "持续")]
-    for text in ("学习《坚持持旭推进改革》", "所谓“坚持持旭推进”一说", "王晓明同志主持会议",
+    for text in ("所谓“坚持持旭推进”一说", "王晓明同志主持会议",
                  "历史遗留下来的中印边界问题", "请刘思源同志发言"):
         assert flagged(text) == [], text
+    assert flagged("学习《坚持持旭推进改革》") == [("持旭", "持续")]
+    assert flagged("印发《乡村振兴战略规划刚要》的通知") == [("刚要", "纲要")]
 
 
 def test_a_verb_before_its_resultative_complement_is_no_slip():
@@ -419,7 +438,7 @@ def test_the_decision_has_a_weight_for_every_feature_and_no_other():
     assert set(RULE.weights) == {"bias", *FEATURES} and all(math.isfinite(w) for w in RULE.weights.values())
     spec = {"id": "x", "severity": "warning", "message": "{why}", "name": "疑似错别字", "description": "疑似错别字。",
             "examples": {"bad": [["持旭", "持旭"]], "good": ["持续"]}, "thresholds": {"standard": 0, "thorough": 0},
-            "min_frequency": 100}
+            "min_frequency": 100, "word_min_frequency": 30}
     for weights in ({**RULE.weights, "extra": 1.0}, {k: v for k, v in RULE.weights.items() if k != "model"}):
         with pytest.raises(RuleError):
             ContextRule({**spec, "weights": weights}, "typo")
