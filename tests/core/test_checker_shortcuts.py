@@ -1,0 +1,62 @@
+"""Shortcuts rules take for speed (a cheap pre-test that skips a paragraph, the slots of a sequence
+tried in another order) give what the plain definition gives, on awkward text and on the corpora."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.core.checker.engine import Checker
+from assistant.core.checker.text import Paragraph
+from tests.core.test_checker_subject import corpus_paragraphs
+
+CHECKER = Checker()
+LONG_CLAUSE = next(rule for rule in CHECKER.rules if rule.id == "long-clause")
+SEQUENCES = [rule for rule in CHECKER.rules if hasattr(rule, "tried")]
+CLAUSE = "各地要在认真总结前一阶段燃气安全专项检查工作经验的基础上进一步加大排查整治的力度"  # 40 characters
+AWKWARD_CLAUSES = [CLAUSE, CLAUSE + "和", "  " + CLAUSE + "  ", CLAUSE + "和。", "。" + CLAUSE + "和",
+                   CLAUSE[:20] + "\n" + CLAUSE[20:] + "和", CLAUSE + "和，" + CLAUSE, CLAUSE + "和;" + CLAUSE + "和",
+                   "《" + CLAUSE + "和》", CLAUSE + "和……", "“" + CLAUSE + "和”。", "", "。。。"]
+
+
+def test_the_awkward_clause_is_as_long_as_the_threshold():
+    assert len(CLAUSE) == LONG_CLAUSE.max_chars
+
+
+@pytest.mark.parametrize("text", AWKWARD_CLAUSES)
+def test_long_clauses_are_found_as_without_the_pre_test(text, monkeypatch):
+    """A paragraph with no run of more than max_chars characters between pauses is skipped
+    unread: the hits are those of reading every clause."""
+    quick = list(LONG_CLAUSE.paragraph_hits(Paragraph(text)))
+    monkeypatch.setattr(LONG_CLAUSE, "long_run", re.compile(""))
+    assert quick == list(LONG_CLAUSE.paragraph_hits(Paragraph(text)))
+
+
+def test_long_clauses_of_the_corpora_are_found_as_without_the_pre_test(monkeypatch):
+    texts = corpus_paragraphs()
+    quick = [list(LONG_CLAUSE.paragraph_hits(Paragraph(text))) for text in texts]
+    monkeypatch.setattr(LONG_CLAUSE, "long_run", re.compile(""))
+    assert quick == [list(LONG_CLAUSE.paragraph_hits(Paragraph(text))) for text in texts]
+    assert sum(map(bool, quick)) >= 10  # the corpora hold long clauses: the comparison is not empty
+
+
+SEQUENCE_TEXTS = ["认真的学习", "认真的", "的学习", "的的的", "要积极的参与", "扎扎实实的推进各项工作", "办理的很及时", "的很",
+                  "认真 的 学习", "经过认真的研究", "广泛的征求意见", "发展的很多方面"]
+
+
+def places_agree(text: str) -> bool:
+    """Each sequence rule's match at every place of the text is that of all its slots in order."""
+    tokens = Paragraph(text).tagged
+    return all(rule._holds(tokens, i) == all(slot.matches(*tokens[i + k]) for k, slot in enumerate(rule.slots))
+               for rule in SEQUENCES for i in range(len(tokens) - len(rule.slots) + 1))
+
+
+@pytest.mark.parametrize("text", SEQUENCE_TEXTS)
+def test_sequence_slots_tried_cheapest_first_match_as_in_order(text):
+    assert places_agree(text)
+
+
+def test_sequence_slots_of_the_corpora_tried_cheapest_first_match_as_in_order():
+    assert len(SEQUENCES) >= 4
+    assert [text for text in corpus_paragraphs()[:300] if not places_agree(text)] == []
