@@ -60,3 +60,27 @@ def test_sequence_slots_tried_cheapest_first_match_as_in_order(text):
 def test_sequence_slots_of_the_corpora_tried_cheapest_first_match_as_in_order():
     assert len(SEQUENCES) >= 4
     assert [text for text in corpus_paragraphs()[:300] if not places_agree(text)] == []
+
+
+FORMULATIONS = [formulation for rule in CHECKER.rules for formulation in getattr(rule, "formulations", ())]
+
+
+def words_cover_wordings(text: str) -> bool:
+    """The quick count of a formulation's words present is never below the count of its wordings
+    present (the plain test): a paragraph it skips quotes no formulation."""
+    return all(sum(map(text.__contains__, f.words)) >= sum(any(word in text for word in words) for words in f.wordings)
+               for f in FORMULATIONS)
+
+
+@pytest.mark.parametrize("variant", [0, -1])
+def test_a_paragraph_quoting_any_wording_of_each_member_is_read(variant):
+    """Each formulation written with each member's first, then last, wording (an earlier one)."""
+    assert len(FORMULATIONS) >= 10
+    for formulation in FORMULATIONS:
+        text = "、".join(words[variant] for words in formulation.wordings)
+        assert sum(map(text.__contains__, formulation.words)) >= 3, text
+        assert words_cover_wordings(text)
+
+
+def test_the_corpora_are_read_for_formulations_as_by_the_plain_test():
+    assert [text for text in corpus_paragraphs() if not words_cover_wordings(text)] == []

@@ -236,7 +236,7 @@ def _is_body_ending(token: Token, tag: str) -> bool:
 def key_terms(paragraphs: list[Paragraph]) -> set[str]:
     """The document's key terms: words that are not generic and that it uses ``KEY_TERM_USES``
     times or more (抓落实, 执行力). A generic word inside one (落实, 执行) is the subject's word."""
-    generic = generic_words()
+    generic = generic_words().uses  # the dict itself: a C lookup per word, not GenericWords.__contains__
     # Each paragraph's candidate words are listed once per text, so a re-check only counts them (in C).
     counts = Counter(chain.from_iterable(paragraph.remember("term-words", lambda p=paragraph: [
         token.text for token, tag in p.words if tag in TERM_TAGS and token.text not in generic]) for paragraph in paragraphs))
