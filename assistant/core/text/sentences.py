@@ -48,7 +48,7 @@ def sentence_at(text: str, position: int) -> str:
 def clauses(text: str, sentence: Span) -> list[Span]:
     """The clauses of a sentence, cut at commas, 顿号, semicolons, colons and its end."""
     spans, start = [], sentence.start
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+    for match in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
         if match.start() > start:
             spans.append(Span(start, match.start()))
         start = match.start() + 1
@@ -57,4 +57,5 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     return spans
 
 
-_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_SEPARATORS + SENTENCE_END)}]")
+# Where clauses are cut: every pause and every sentence end.
+CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_SEPARATORS + SENTENCE_END)}]")
