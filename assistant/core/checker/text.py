@@ -70,11 +70,6 @@ class Paragraph:
         return found
 
     @cached_property
-    def characters(self) -> frozenset[str]:
-        """The characters the text holds: one lookup tells a rule whether it can match at all."""
-        return frozenset(self.text)
-
-    @cached_property
     def tokens(self) -> list[Token]:
         return tokenize(self.text)
 
