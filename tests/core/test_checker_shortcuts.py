@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core.checker import builtin
+from assistant.core.checker import builtin, text as paragraph_text
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.text import Paragraph
 from tests.core.test_checker_subject import corpus_paragraphs
@@ -88,3 +88,23 @@ def test_a_paragraph_quoting_any_wording_of_each_member_is_read(variant):
 
 def test_the_corpora_are_read_for_formulations_as_by_the_plain_test():
     assert [text for text in corpus_paragraphs() if not words_cover_wordings(text)] == []
+
+
+PARALLEL_TEXTS = ["加强调度，加强协调", "深入基层，深入群众", "压实责任，责任到人", "要树立敢于负责、敢于碰硬的作风", "落实、落实、再落实",
+                  "坚决压缩行政开支，压缩集团购买力", "竞争性支持和稳定支持", "在改革中发展，在发展中改革", "发展先进生产力、发展先进文化",
+                  "按时完成任务，完成情况要报告", "加强，", "，加强", "", "。。", "加强加强，加强"]
+
+
+def every_word_tried(a_words, b_at) -> set[str]:
+    """The plain definition: every word of a part is tried against the next."""
+    return {a.text for a in a_words}
+
+
+@pytest.mark.parametrize("text", PARALLEL_TEXTS + ["".join(corpus_paragraphs()[:120])])
+def test_parallel_words_are_found_as_when_every_word_is_tried(text, monkeypatch):
+    """parallel_positions tries only the words two parts share: the positions are those of trying
+    every word of every part."""
+    quick = Paragraph(text).parallel
+    monkeypatch.setattr(paragraph_text, "_shared_texts", every_word_tried)
+    assert quick == Paragraph(text).parallel
+    assert quick or text in PARALLEL_TEXTS  # the corpora's paragraphs hold parallel words: the comparison is not empty
