@@ -1,13 +1,17 @@
-"""Shortcuts rules take for speed (a cheap pre-test that skips a paragraph, the slots of a sequence
-tried in another order) give what the plain definition gives, on awkward text and on the corpora."""
+"""Shortcuts taken for speed (a cheap pre-test that skips a paragraph, the slots of a sequence tried
+in another order, sentence ends searched for without ``|$``) give what the plain definition gives,
+on awkward text and on the corpora."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from assistant.core.checker import builtin, text as paragraph_text
 from assistant.core.checker.engine import Checker
 from assistant.core.checker.text import Paragraph
+from assistant.core.text.sentences import CLOSING_MARKS, FULL_WIDTH_SENTENCE_END, SENTENCE_END, Span, sentences
 from tests.core.test_checker_subject import corpus_paragraphs
 
 CHECKER = Checker()
@@ -108,3 +112,31 @@ def test_parallel_words_are_found_as_when_every_word_is_tried(text, monkeypatch)
     monkeypatch.setattr(paragraph_text, "_shared_texts", every_word_tried)
     assert quick == Paragraph(text).parallel
     assert quick or text in PARALLEL_TEXTS  # the corpora's paragraphs hold parallel words: the comparison is not empty
+
+
+def plain_sentences(text: str, ends: str = SENTENCE_END) -> list[Span]:
+    """The plain definition: a sentence ends at each run of end marks (a closing mark with it) and
+    where ``$`` matches, all found by one pattern."""
+    spans, start = [], 0
+    for match in re.finditer(rf"[{re.escape(ends)}]+[{CLOSING_MARKS}]?|$", text):
+        while start < match.start() and text[start].isspace():
+            start += 1
+        if start < match.end() and text[start:match.end()].strip():
+            spans.append(Span(start, match.end()))
+        start = match.end()
+    return spans
+
+
+SENTENCE_TEXTS = ["", "\n", "\n\n", " ", "好。", "好。\n", "好\n", "好\n\n", "好。 \n", "“好。”\n", "好。”", "。。。", "……\n",
+                  "好！？坏", "  好。  坏。  ", "好\r\n", "好。\r\n", "一\n二。三\n", "好;ok?yes!", "好。\n ", "\n好"]
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_sentences_end_where_the_plain_pattern_ends_them(text):
+    assert sentences(text) == plain_sentences(text)
+    assert sentences(text, FULL_WIDTH_SENTENCE_END) == plain_sentences(text, FULL_WIDTH_SENTENCE_END)
+
+
+def test_sentences_of_the_corpora_end_where_the_plain_pattern_ends_them():
+    texts = corpus_paragraphs()
+    assert [text for text in texts + [text + "\n" for text in texts[:200]] if sentences(text) != plain_sentences(text)] == []
