@@ -274,6 +274,8 @@ SABOTAGES = [
     Sabotage("u33speed: the HMM's words kept are looked up by the run's first two characters", "assistant/core/text/jieba_cut.py",
              "    found = HMM_WORDS.get(run)\n", "    found = HMM_WORDS.get(run[:2])\n",
              ("tests/core/test_segmenter.py::test_the_hmm_words_kept_are_those_of_each_run",)),
+    Sabotage("u33speed: a final newline ends no sentence", "assistant/core/text/sentences.py",
+             '    if text.endswith("\\n"):', '    if text.endswith("\\r"):', (SHORTCUT_TESTS,)),
     Sabotage("u30stall2: alternatives stay listed when a draft opens", "assistant/gui/panels.py",
              "        self.showing_alternatives = True\n", "",
              ("tests/gui/test_second_hour.py::test_another_draft_does_not_keep_the_last_drafts_alternatives",)),
