@@ -5,7 +5,9 @@ the document rules, and what the engine adds (findings, sorting, caches).
 
 By default CPU times (the median of three runs, fresh analyses each run); with ``--instructions``
 instruction counts, which a shared machine does not disturb: the script runs itself under valgrind's
-callgrind, counting only inside ``eval`` calls, one profile dump per stage (a few minutes).
+callgrind, counting only inside ``eval`` calls, one profile dump per stage (a few minutes). The
+cycle collector is paused throughout, as a check pauses it (engine.gc_paused): its passes would
+land on whichever stage allocates when one is due.
 Run: .venv/bin/python bench/check_stages.py [--instructions]
 """
 
@@ -26,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check_speed import build_document  # noqa: E402
 
-from assistant.core.checker.engine import Checker  # noqa: E402
+from assistant.core.checker.engine import Checker, gc_paused  # noqa: E402
 from assistant.core.checker.text import Paragraph  # noqa: E402
 from assistant.core.text.invisible import without_invisible  # noqa: E402
+from assistant.core.text.jieba_cut import HMM_WORDS  # noqa: E402
 from assistant.core.text.segmenter import pos_table, tokenizer  # noqa: E402
 from assistant.core.text.wrapping import units  # noqa: E402
 
@@ -58,15 +61,18 @@ def stages(paragraphs: list[str]) -> list[tuple[str, Callable[[], object]]]:
     found.append(("document rules", lambda: [list(rule.document_hits(analyses, lines))
                                              for rule in enabled if rule.document_level]))
     fresh = Checker()  # made beforehand: loading the rules is no part of a check
-    found.append(("full check (fresh checker)", lambda: fresh.check(paragraphs)))
+    # The HMM's words kept by the stages before are of this document: a first check has none.
+    found.append(("full check (fresh checker)", lambda: (HMM_WORDS.clear(), fresh.check(paragraphs))))
     return found
 
 
 def warm(paragraphs: list[str]) -> None:
-    """Everything loaded that a check loads on first use (jieba, the tags, the typo model)."""
+    """Everything loaded that a check loads on first use (jieba, the tags, the typo model), but
+    nothing kept of this very document (the HMM's words of its runs): a first check has none."""
     tokenizer()
     pos_table()
     Checker().check(paragraphs)
+    HMM_WORDS.clear()
 
 
 def report(names: list[str], costs: list[float], unit: str) -> None:
@@ -80,22 +86,27 @@ def report(names: list[str], costs: list[float], unit: str) -> None:
 
 def cpu_times(paragraphs: list[str]) -> None:
     warm(paragraphs)
-    runs = []
-    for _ in range(RUNS):
-        listed = stages(paragraphs)
-        times = []
-        for _, work in listed:
-            start = time.process_time()
-            work()
-            times.append(time.process_time() - start)
-        runs.append(times)
-    report([name for name, _ in listed], [statistics.median(column) for column in zip(*runs)], "s CPU")
+    runs, names = [], []
+    with gc_paused():  # as in a check: the collector's passes are no stage's cost
+        for _ in range(RUNS):
+            listed = stages(paragraphs)
+            HMM_WORDS.clear()
+            names = [name for name, _ in listed]
+            runs.append([timed(work) for _, work in listed])
+    report(names, [statistics.median(column) for column in zip(*runs)], "s CPU")
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.process_time()
+    work()
+    return time.process_time() - start
 
 
 def inside_valgrind(paragraphs: list[str]) -> None:
     warm(paragraphs)
-    for _, work in stages(paragraphs):
-        eval("work()")  # noqa: S307 - the marker callgrind counts inside, one dump per call
+    with gc_paused():  # as in a check: the collector's passes are no stage's cost
+        for _, work in stages(paragraphs):
+            eval("work()")  # noqa: S307 - the marker callgrind counts inside, one dump per call
 
 
 def instructions(paragraphs: list[str]) -> None:

@@ -39,6 +39,9 @@ REPETITION_GUARDS = ("tests/core/test_checker_subject.py",
                         "test_certain_rules_fix_every_bad_example")))
 # The phrase-bank tests but the ~200 s rebuild of the whole bank (a regression rebuilds the bank with it).
 PHRASEBANK_FAST = ("tests/core/test_phrasebank.py", "-k", "not rebuilding")
+# The shortcuts of u33speed against their plain definitions, and the generic words bound against theirs.
+SHORTCUT_TESTS = "tests/core/test_checker_shortcuts.py"
+BOUND_PLAIN = "tests/core/test_checker_subject.py::test_the_generic_words_bound_in_the_corpora_are_those_of_the_plain_definition"
 INDEPENDENT = "independent:"  # in the name of a sabotage chosen by someone who did not write the tests
 WINDOWS_TESTS = "tests/packaging/test_windows.py"
 BUNDLE_TOOLS_TESTS = "tests/packaging/test_bundle_tools.py"
@@ -276,6 +279,32 @@ SABOTAGES = [
     Sabotage("u30stall2: a plain search is listed again whenever a draft opens", "assistant/gui/panels.py",
              "        if self.showing_alternatives:\n            self.search()\n", "        self.search()\n",
              ("tests/gui/test_second_hour.py::test_another_draft_leaves_a_plain_search_listed_where_the_user_was",)),
+    Sabotage("u33speed: the long-clause pre-test skips a paragraph with a stretch one past the limit", "assistant/core/checker/builtin.py",
+             "if max(map(len, _between_breaks(text))) <= self.max_chars:", "if max(map(len, _between_breaks(text))) <= self.max_chars + 1:",
+             (SHORTCUT_TESTS,)),
+    Sabotage("u33speed: a sequence rule never tries its last slot", "assistant/core/checker/sequence.py",
+             "        for k, slot in self.tried:", "        for k, slot in self.tried[:-1]:", (SHORTCUT_TESTS,)),
+    Sabotage("u33speed: a formulation's words count only each member's first wording", "assistant/core/checker/formulations.py",
+             "return tuple(word for words in self.wordings for word in words)",
+             "return tuple(word for words in self.wordings for word in words[:1])", (SHORTCUT_TESTS,)),
+    Sabotage("u33speed: parallel parts share no word but those after the first", "assistant/core/checker/text.py",
+             "return {a.text for a in a_words}.intersection(b_at.values())",
+             "return {a.text for a in a_words[1:]}.intersection(b_at.values())", (SHORTCUT_TESTS,)),
+    Sabotage("u33speed: no text opens a quotation", "assistant/core/checker/wordclass.py",
+             "    return any(opener in text for opener in QUOTE_OPENERS)", "    return False", (BOUND_PLAIN,)),
+    Sabotage("u33speed: a paragraph naming a measure is the one skipped", "assistant/core/checker/wordclass.py",
+             "measures = MEASURE_NAMED.search(text) is not None", "measures = MEASURE_NAMED.search(text) is None", (BOUND_PLAIN,)),
+    Sabotage("u33speed: a body's name is walked back over content words only if they hold no hanzi",
+             "assistant/core/checker/wordclass.py", "or not word.is_word and HANZI.search(word.text) is None:",
+             "or word.is_word and HANZI.search(word.text) is None:", (BOUND_PLAIN,)),
+    Sabotage("u33speed: a pattern's need is met by its shortest string alone", "assistant/core/checker/required.py",
+             "self._searched = tuple(tuple(sorted(need, key=len)) for need in needs)",
+             "self._searched = tuple(tuple(sorted(need, key=len))[:1] for need in needs)", ("tests/core/test_required.py",)),
+    Sabotage("u33speed: the HMM's words kept are looked up by the run's first two characters", "assistant/core/text/jieba_cut.py",
+             "    found = HMM_WORDS.get(run)\n", "    found = HMM_WORDS.get(run[:2])\n",
+             ("tests/core/test_segmenter.py::test_the_hmm_words_kept_are_those_of_each_run",)),
+    Sabotage("u33speed: a final newline ends no sentence", "assistant/core/text/sentences.py",
+             '    if text.endswith("\\n"):', '    if text.endswith("\\r"):', (SHORTCUT_TESTS,)),
     Sabotage("u30stall2: alternatives stay listed when a draft opens", "assistant/gui/panels.py",
              "        self.showing_alternatives = True\n", "",
              ("tests/gui/test_second_hour.py::test_another_draft_does_not_keep_the_last_drafts_alternatives",)),

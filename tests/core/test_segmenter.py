@@ -7,6 +7,7 @@ import jieba
 import pytest
 
 from assistant.core.checker.text import TOKEN_SLICE, Paragraph, Token, sliced
+from assistant.core.text import jieba_cut
 from assistant.core.text.jieba_cut import lcut
 from assistant.core.text.segmenter import cut, pos_table, tokenizer
 from tests.conftest import CORPUS
@@ -32,6 +33,20 @@ def test_the_corpora_get_jiebas_own_words(corpus_texts):
     assert len(corpus_texts) > 50
     different = [text[:30] for text in corpus_texts if lcut(jieba, text) != jieba.lcut(text)]
     assert not different
+
+
+@pytest.mark.parametrize("kept", [jieba_cut.HMM_KEPT, 3])
+def test_the_hmm_words_kept_are_those_of_each_run(corpus_texts, monkeypatch, kept):
+    """The HMM's words of each run are kept (emptied when ``kept`` are): segmented again, and with
+    a small store emptied again and again, the corpora still get jieba's own words."""
+    monkeypatch.setattr(jieba_cut, "HMM_WORDS", {})
+    monkeypatch.setattr(jieba_cut, "HMM_KEPT", kept)
+    jieba = tokenizer()
+    texts = [text[:3000] for text in corpus_texts]
+    expected = [jieba.lcut(text) for text in texts]
+    assert [lcut(jieba, text) for text in texts] == expected
+    assert 0 < len(jieba_cut.HMM_WORDS) <= kept
+    assert [lcut(jieba, text) for text in texts] == expected
 
 
 @pytest.mark.parametrize("text", AWKWARD)

@@ -6,7 +6,6 @@ position of every paragraph, while ``in`` finds a literal at C speed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 from re import _constants as ops  # noqa: the parse tree of the expressions Python compiles
 from re import _parser as parser  # noqa
 
@@ -26,19 +25,20 @@ def required_text(pattern: re.Pattern) -> tuple[Need, ...]:
 
 
 class Required:
-    """What a pattern needs (``required_text``), split for a quick test of each paragraph: per need,
-    its single characters, looked up in the set of the paragraph's characters all in one C call
-    (a need for any digit was ten scans of the text), and its longer strings, searched for."""
+    """What a pattern needs (``required_text``), for a quick test of each paragraph: its strings
+    searched for in one C loop per need (a search for one character is a C scan of the text: the
+    set of a paragraph's characters cost more to make, a string made and hashed per character,
+    than all the rules' searches together)."""
 
     def __init__(self, needs: tuple[Need, ...]):
         self.needs = needs
-        self._split = tuple((frozenset(piece for piece in need if len(piece) == 1),
-                             tuple(piece for piece in need if len(piece) > 1)) for need in needs)
+        # Single characters first: those needs are mostly classes of characters (any digit).
+        self._searched = tuple(tuple(sorted(need, key=len)) for need in needs)
 
-    def met(self, text: str, characters: AbstractSet[str]) -> bool:
-        """Whether ``text`` (whose characters are ``characters``) holds one string of each need."""
-        for singles, longer in self._split:
-            if singles.isdisjoint(characters) and not any(piece in text for piece in longer):
+    def met(self, text: str) -> bool:
+        """Whether ``text`` holds one string of each need."""
+        for pieces in self._searched:
+            if not any(map(text.__contains__, pieces)):
                 return False
         return True
 

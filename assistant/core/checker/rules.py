@@ -292,7 +292,7 @@ class PatternRule(Rule):
 
     def paragraph_hits(self, paragraph):
         text = paragraph.text
-        if not self.required.met(text, paragraph.characters):
+        if not self.required.met(text):
             return
         for match in self.pattern.finditer(text):
             if self.exclude is not None and self.exclude.search(match.group()):

@@ -65,6 +65,10 @@ class SequenceRule(Rule):
         self.not_before = Slot.parse(spec["not_before"], self.id) if "not_before" in spec else None
         self.skip_before = Slot.parse(spec["skip_before"], self.id) if "skip_before" in spec else None
         self.not_after = Slot.parse(spec["not_after"], self.id) if "not_after" in spec else None
+        # The slots in the order they are tried at a place: those of word and tag sets first, one
+        # with a pattern (a regex call per token) after them, the anchor (its word is known to be
+        # there) last. Most places fail on the word after 的, so its adverbial is rarely matched.
+        self.tried = sorted(enumerate(self.slots), key=lambda pair: (pair[0] == self.anchor, pair[1].pattern is not None))
 
     def paragraph_hits(self, paragraph):
         if self.anchor is not None and not any(word in paragraph.text for word in self.slots[self.anchor].words):
@@ -78,7 +82,7 @@ class SequenceRule(Rule):
             starts = sorted(i - self.anchor for word in self.slots[self.anchor].words for i in paragraph.places_of(word)
                             if 0 <= i - self.anchor <= len(tokens) - width)
         for i in starts:
-            if not all(slot.matches(*tokens[i + k]) for k, slot in enumerate(self.slots)):
+            if not self._holds(tokens, i):
                 continue
             if self.not_before is not None and self._vetoed_before(tokens, i):
                 continue
@@ -87,6 +91,13 @@ class SequenceRule(Rule):
                 continue
             token = tokens[i + self.flag][0]
             yield Hit(token.start, token.end, (self.replace,) if self.replace else ())
+
+    def _holds(self, tokens: list[tuple[Token, str]], i: int) -> bool:
+        """Whether every slot matches its token from place ``i`` on."""
+        for k, slot in self.tried:
+            if not slot.matches(*tokens[i + k]):
+                return False
+        return True
 
     def _vetoed_before(self, tokens: list[tuple[Token, str]], i: int) -> bool:
         i -= 1

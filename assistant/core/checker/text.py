@@ -70,11 +70,6 @@ class Paragraph:
         return found
 
     @cached_property
-    def characters(self) -> frozenset[str]:
-        """The characters the text holds: one lookup tells a rule whether it can match at all."""
-        return frozenset(self.text)
-
-    @cached_property
     def tokens(self) -> list[Token]:
         return tokenize(self.text)
 
@@ -199,6 +194,10 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
     members = _words_by_part(tokens, parts)
     parallel: set[int] = set()
     for (a_part, a_words), (b_part, b_words) in zip(zip(parts, members), zip(parts[1:], members[1:])):
+        b_at = {b.start: b.text for b in b_words}
+        shared = _shared_texts(a_words, b_at)
+        if not shared:
+            continue
         # A conjunct after 、 or 和 that opens with a word of the one before lines up from there:
         # 发展先进生产力、发展先进文化 (先进 is parallel too).
         anchor = a_part.start
@@ -206,8 +205,9 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
             anchor = next((a.start for a in a_words if a.text == b_words[0].text), anchor)
         elif b_words and b_words[0].start == b_part.start and tags is not None:
             anchor = _shared_verb(a_words, b_words, b_part.end, tags) or anchor
-        b_at = {b.start: b.text for b in b_words}
         for a in a_words:
+            if a.text not in shared:
+                continue
             # Where the same word would stand in the next part if the two were parallel.
             places = (b_part.start + a.start - a_part.start, b_part.start + a.start - anchor,
                       b_part.end - (a_part.end - a.end) - len(a.text))
@@ -232,6 +232,12 @@ def parallel_positions(text: str, tokens: list[Token], spans: list[Span] | None 
         if first.text == second.text and link.text == "再":
             parallel.update((first.start, second.start))
     return parallel
+
+
+def _shared_texts(a_words: list[Token], b_at: dict[int, str]) -> set[str]:
+    """The texts of part A's words that the next part holds too (``b_at``: its words by start):
+    only those can line up, and most pairs of parts share none."""
+    return {a.text for a in a_words}.intersection(b_at.values())
 
 
 def _chiasmus(text: str, a_part: Span, b_part: Span, a_words: list[Token], b_words: list[Token]) -> set[int]:

@@ -55,12 +55,17 @@ KEY_TERM_USES = 8
 FIGURE = re.compile(r"(?=[到了至]?[0-9０-９一二三四五六七八九十百千万亿两半])")  # found at every place it starts
 # A measure right after a word, in the same clause: the verb of a measured change, which a report
 # on taxes and costs says at each measure (降低存款准备金率, 降低用能成本, 降低涉企收费).
-MEASURE = re.compile(r"[^，。；：！？,;:!?]{0,12}?(?:率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线|收入|工资)")
+MEASURES = "率|成本|费用|收费|负担|税负|价格|比例|比重|门槛|起付线|收入|工资"
+MEASURE = re.compile(rf"[^，。；：！？,;:!?]{{0,12}}?(?:{MEASURES})")
 # A sum a report gives figures of right before the word, an adverb of degree between: the change a
 # report on figures states (收入增加。, 预算外资金也大幅度增加, 成本明显降低) — not a rate (效率提高
 # is the writer's 提高 like any other).
-MEASURED_SUBJECT = re.compile(r"(?:收入|工资|成本|费用|价格|资金|产量|产值|利润|存款|储蓄|支出|赤字)(?:也|都|均|又|还|已)?"
-                              r"(?:大幅度|大幅|较快|较大|明显|显著|有所|成倍|持续|稳步)?$")
+MEASURED_SUMS = "收入|工资|成本|费用|价格|资金|产量|产值|利润|存款|储蓄|支出|赤字"
+MEASURED_SUBJECT = re.compile(rf"(?:{MEASURED_SUMS})(?:也|都|均|又|还|已)?(?:大幅度|大幅|较快|较大|明显|显著|有所|成倍|持续|稳步)?$")
+# A measure or a sum named anywhere in a paragraph: without one, no word there states the change of a
+# measure, and one search of the paragraph spares two regex calls per generic word (most paragraphs
+# name none).
+MEASURE_NAMED = re.compile(f"{MEASURES}|{MEASURED_SUMS}")
 # How far back from the word a measure as its subject may start.
 MEASURE_REACH = 8
 # The title of a document named without 《》 (关于加强党同人民群众联系的决定, 关于……的若干意见): a
@@ -165,29 +170,38 @@ def _bound(paragraph: Paragraph, places: list[int]) -> set[int]:
     (增加422亿元, 降低贷款成本, 收入增加), or part of a fixed formulation. Only the generic words
     are asked about: the other tokens never need an answer."""
     tokens, tags, text = paragraph.tokens, paragraph.tags, paragraph.text
-    spans = [(start + 1, end) for start, end in quoted_spans(text)] if QUOTE_OPENERS.intersection(text) else []
+    spans = [(start + 1, end) for start, end in quoted_spans(text)] if _may_quote(text) else []
     spans += [match.span() for match in BARE_TITLE.finditer(text)]
     phrases = fixed_phrases()
     if phrases is not None:
         spans += [match.span() for match in phrases.finditer(text)]
     inside = {position for start, end in spans for position in range(start, end)}  # linear: a long draft has thousands of spans
     last = len(tokens) - 1
+    measures = MEASURE_NAMED.search(text) is not None
     bound = set()
     for index in places:
         token = tokens[index]
         if (token.start in inside or _in_name(tokens, tags, index) or _coordinated_verb(tokens, tags, index)
                 or (index and (_spelled_apart(tokens[index - 1], token) or tokens[index - 1].text == "可"))
                 or (index < last and _spelled_apart(token, tokens[index + 1]))
-                or FIGURE.match(text, token.end) is not None or _measured(text, token)):
+                or FIGURE.match(text, token.end) is not None or measures and _measured(text, token)):
             bound.add(token.start)
     return bound
+
+
+def _may_quote(text: str) -> bool:
+    """Whether the text opens a quotation or a title: a C search per opener (intersecting the
+    openers with the text made and hashed a string per character of it)."""
+    return any(opener in text for opener in QUOTE_OPENERS)
 
 
 def _in_name(tokens: list[Token], tags: list[str], index: int) -> bool:
     """Is the token one of the words running back from a body's ending (县推进办公室, 落实办)?"""
     for ending in range(index + 1, min(len(tokens), index + 1 + NAME_REACH)):
         word = tokens[ending - 1]
-        if HANZI.search(word.text) is None or tags[ending - 1] in NAME_BREAK_TAGS:
+        # The tag first, and a content word holds a hanzi (Token.is_word): a regex call only for
+        # the other tokens.
+        if tags[ending - 1] in NAME_BREAK_TAGS or not word.is_word and HANZI.search(word.text) is None:
             return False
         if _is_body_ending(tokens[ending], tags[ending]):
             return True
@@ -230,7 +244,7 @@ def _is_body_ending(token: Token, tag: str) -> bool:
 def key_terms(paragraphs: list[Paragraph]) -> set[str]:
     """The document's key terms: words that are not generic and that it uses ``KEY_TERM_USES``
     times or more (抓落实, 执行力). A generic word inside one (落实, 执行) is the subject's word."""
-    generic = generic_words()
+    generic = generic_words().uses  # the dict itself: a C lookup per word, not GenericWords.__contains__
     # Each paragraph's candidate words are listed once per text, so a re-check only counts them (in C).
     counts = Counter(chain.from_iterable(paragraph.remember("term-words", lambda p=paragraph: [
         token.text for token, tag in p.words if tag in TERM_TAGS and token.text not in generic]) for paragraph in paragraphs))
