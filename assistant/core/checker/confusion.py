@@ -302,6 +302,14 @@ def suspicious(padded: str, known) -> dict[int, bool]:
             if padded[j] not in LEFT_TO_OTHER_RULES and is_hanzi(padded[j])}
 
 
+def _tagged_wrong(word: str, tag: str, count: int) -> bool:
+    """A word jieba tags as a name or a place but counts as a common word (MISTAGGED, MISTAGGED_PLACE)."""
+    if tag in MISTAGGED:
+        return count >= MISTAGGED[tag]
+    place_tag, place_length, place_count = MISTAGGED_PLACE
+    return tag == place_tag and len(word) == place_length and count >= place_count
+
+
 def untouched_positions(paragraph) -> set[int]:
     """Characters never repaired: names (and the two characters before 社区, 镇, 集团…), numbers,
     a list's ordinals, a lone pronoun, wording inside “”, a verb's resultative 到."""
@@ -309,8 +317,7 @@ def untouched_positions(paragraph) -> set[int]:
     tags = pos_table()
     freq = tokenizer().FREQ
     for token, tag in paragraph.tagged:
-        if freq.get(token.text, 0) >= MISTAGGED.get(tag, math.inf) or (tag, len(token.text)) == MISTAGGED_PLACE[:2] \
-                and freq.get(token.text, 0) >= MISTAGGED_PLACE[2]:
+        if _tagged_wrong(token.text, tag, freq.get(token.text, 0)):
             continue
         if (tag in UNTOUCHED_TAGS and (len(token.text) > 1 or tag not in NAME_TAGS)
                 or tag in LONE_UNTOUCHED_TAGS and len(token.text) == 1):
